@@ -1,0 +1,118 @@
+"""Fixtures every app's tests share: the people of healthchecks' test modules (an owner of the
+organisation, members with other roles, an outsider), Chromium for browser tests, and a Celery
+worker that is real whenever a broker is configured."""
+
+import os
+import time
+
+import pytest
+from django.conf import settings
+
+from governance.choices import Role
+from governance.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
+# under one unless told it is safe (it is: the loop is Playwright's, not the app's).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium, never a downloaded browser. If it is missing the browser tests fail, not skip."""
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    # Connections opened by a Celery worker thread must close after each task, or PostgreSQL
+    # refuses to drop the test database at the end of the run.
+    settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="Lewisham Youth Offending Service", slug="lewisham")
+
+
+@pytest.fixture
+def other_organisation(db):
+    return OrganisationFactory(name="Bromley Youth Offending Service", slug="bromley")
+
+
+def _member(organisation, role, username):
+    return MembershipFactory(user=UserFactory(username=username), organisation=organisation, role=role).user
+
+
+@pytest.fixture
+def make_member(db):
+    """make_member(organisation, role, username) -> a user with that role there."""
+    return _member
+
+
+@pytest.fixture
+def manager(organisation):
+    return _member(organisation, Role.MANAGER, "manager")
+
+
+@pytest.fixture
+def board_member(organisation):
+    return _member(organisation, Role.BOARD_MEMBER, "board")
+
+
+@pytest.fixture
+def officer(organisation):
+    return _member(organisation, Role.OFFICER, "officer")
+
+
+@pytest.fixture
+def administrator(organisation):
+    return _member(organisation, Role.ADMINISTRATOR, "admin")
+
+
+@pytest.fixture
+def outsider(other_organisation):
+    """A manager, but of another organisation."""
+    return _member(other_organisation, Role.MANAGER, "outsider")
+
+
+@pytest.fixture
+def regional(db):
+    return MembershipFactory(user=UserFactory(username="regional"), organisation=None, role=Role.REGIONAL).user
+
+
+@pytest.fixture
+def celery_worker(transactional_db):
+    """Runs tasks through a real worker thread against the configured broker; in eager mode
+    (no broker) tasks already run in-process and there is nothing to start."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        yield None
+        return
+    from celery.contrib.testing.worker import start_worker
+
+    from yos_tracker.celery import app
+
+    app.control.purge()
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+        yield worker
+
+
+def wait_for(condition, timeout: float = 15.0, interval: float = 0.05):
+    """Poll until condition() is truthy (work done by a worker thread); fail after timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(interval)
+    raise AssertionError(f"Condition not met within {timeout} s")

@@ -1,0 +1,3 @@
+from .organisations import Membership, Organisation
+
+__all__ = ["Membership", "Organisation"]

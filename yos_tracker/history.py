@@ -1,0 +1,64 @@
+"""Turns django-simple-history records into rows for the one history table (includes/history_table.html)."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import models
+
+_ACTIONS = {"+": "Created", "~": "Changed", "-": "Deleted"}
+
+
+@dataclass
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryRow:
+    when: datetime
+    who: str
+    action: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def _display(record, field_name: str) -> str:
+    model_field = record.instance_type._meta.get_field(field_name)
+    value = getattr(record, model_field.attname, None)
+    if value is None or value == "":
+        return "—"
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(model_field, models.ForeignKey):
+        related = getattr(record, field_name, None)
+        return str(related) if related is not None else f"#{value} (deleted)"
+    return str(value)
+
+
+def history_rows(history: models.QuerySet) -> list[HistoryRow]:
+    """Newest first: who did what and when, with each changed field's old and new value."""
+    records = list(history.select_related("history_user").order_by("-history_date", "-history_id"))
+    rows = []
+    for newer, older in zip(records, records[1:] + [None], strict=True):
+        row = HistoryRow(
+            when=newer.history_date,
+            who=newer.history_user.get_full_name() or newer.history_user.username if newer.history_user else "System",
+            action=_ACTIONS.get(newer.history_type, newer.history_type),
+        )
+        if older is not None and newer.history_type == "~":
+            for change in newer.diff_against(older).changes:
+                row.changes.append(
+                    Change(
+                        field=str(record_field_label(newer, change.field)),
+                        old=_display(older, change.field),
+                        new=_display(newer, change.field),
+                    )
+                )
+        rows.append(row)
+    return rows
+
+
+def record_field_label(record, field_name: str) -> str:
+    label = record.instance_type._meta.get_field(field_name).verbose_name
+    return label[:1].upper() + label[1:]

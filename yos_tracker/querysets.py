@@ -1,0 +1,27 @@
+"""Querysets shared by every app; kept free of model imports so any models module can use them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+from django.http import Http404
+
+if TYPE_CHECKING:
+    from governance.models import Organisation
+
+
+class OrganisationScopedQuerySet(models.QuerySet):
+    """Base queryset for records that belong to one organisation."""
+
+    organisation_field = "organisation"
+
+    def for_org(self, organisation: Organisation):
+        return self.filter(**{self.organisation_field: organisation})
+
+    def get_for_org(self, organisation: Organisation, **lookup):
+        """The record of this organisation matching `lookup`, or Http404."""
+        try:
+            return self.for_org(organisation).get(**lookup)
+        except self.model.DoesNotExist:
+            raise Http404(f"No such {self.model._meta.verbose_name}.") from None

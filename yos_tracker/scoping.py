@@ -1,0 +1,105 @@
+"""Organisation scoping: the one mechanism through which every organisation page is reached.
+
+Every organisation page is addressed as /<org-slug>/... and decorated with `org_view`, which
+- sends anonymous people to sign in;
+- answers 404 when the person has no access to that organisation, so an address does not
+  reveal whether an organisation (or anything in it) exists;
+- answers 403 when the person may read but their role lacks the capability the request needs;
+  unsafe methods (POST, PUT, PATCH, DELETE) need the `write` capability, EDIT unless the view
+  says otherwise, so a new form cannot forget its role check.
+
+Records owned by an organisation use `OrganisationScopedQuerySet.for_org(request.organisation)`
+(or `get_for_org`) so that an object of another organisation is a 404 too.
+"""
+
+from dataclasses import dataclass
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404
+
+from yos_tracker.querysets import OrganisationScopedQuerySet
+
+from governance.choices import Capability, Role
+from governance.models import Membership, Organisation
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+@dataclass(frozen=True)
+class Access:
+    """What the signed-in person may do in the organisation named in the URL."""
+
+    organisation: Organisation
+    role: Role | None
+    capabilities: frozenset[Capability]
+    is_superuser: bool = False
+
+    def can(self, capability: Capability) -> bool:
+        return capability in self.capabilities
+
+    @property
+    def can_edit(self) -> bool:
+        return self.can(Capability.EDIT)
+
+    @property
+    def can_report(self) -> bool:
+        return self.can(Capability.REPORT)
+
+    @property
+    def can_manage_members(self) -> bool:
+        return self.can(Capability.MANAGE_MEMBERS)
+
+    @property
+    def role_label(self) -> str:
+        if self.is_superuser:
+            return "Superuser"
+        return self.role.label if self.role else ""
+
+
+def resolve_access(user, slug: str) -> Access:
+    """The person's access to the organisation with this slug; Http404 if they have none."""
+    try:
+        organisation = Organisation.objects.for_member(user).get(slug=slug)
+    except Organisation.DoesNotExist:
+        raise Http404("No such organisation.") from None
+    if user.is_superuser:
+        return Access(organisation, None, frozenset(Capability), is_superuser=True)
+
+    memberships = list(
+        Membership.objects.filter(user=user).filter(
+            models.Q(organisation=organisation) | models.Q(organisation__isnull=True)
+        )
+    )
+    capabilities = frozenset().union(*(m.capabilities for m in memberships))
+    # An organisation's own role names the person there; the regional role is the fallback.
+    own = [m for m in memberships if m.organisation_id == organisation.pk]
+    role = Role((own or memberships)[0].role)
+    return Access(organisation, role, capabilities)
+
+
+def org_view(read: Capability = Capability.VIEW, write: Capability = Capability.EDIT):
+    """Decorate a view taking `org` from the URL; it receives request.organisation and request.access."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, org: str, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            access = resolve_access(request.user, org)
+            needed = read if request.method in SAFE_METHODS else write
+            if not access.can(needed):
+                raise PermissionDenied(f"Your role does not allow this: {Capability(needed).label.lower()}.")
+            request.organisation = access.organisation
+            request.access = access
+            return view(request, *args, **kwargs)
+
+        wrapped.org_view_capabilities = (read, write)
+        return wrapped
+
+    return decorator
+
+
+__all__ = ["Access", "OrganisationScopedQuerySet", "org_view", "resolve_access"]

@@ -1,0 +1,25 @@
+from django import template
+
+register = template.Library()
+
+
+def _relative_luminance(hex_colour: str) -> float:
+    """WCAG 2 relative luminance of a #rrggbb (or #rgb) colour."""
+    value = hex_colour.strip().lstrip("#")
+    if len(value) == 3:
+        value = "".join(c * 2 for c in value)
+    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@register.filter
+def rag_text_colour(background: str) -> str:
+    """Black or white, whichever contrasts more with the badge's background colour."""
+    try:
+        luminance = _relative_luminance(background)
+    except (ValueError, IndexError):
+        return "#000000"
+    contrast_with_black = (luminance + 0.05) / 0.05
+    contrast_with_white = 1.05 / (luminance + 0.05)
+    return "#000000" if contrast_with_black >= contrast_with_white else "#ffffff"

@@ -1,0 +1,98 @@
+"""The one scoping mechanism: who reaches which organisation, and who may write there."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.test import RequestFactory
+
+from governance.choices import Capability, Role
+from governance.models import Organisation
+from governance.tests.factories import MembershipFactory, UserFactory
+from yos_tracker.scoping import org_view, resolve_access
+
+
+@org_view()
+def read_and_edit_view(request):
+    return HttpResponse(f"{request.organisation.slug}:{request.access.role}")
+
+
+@org_view(write=Capability.REPORT)
+def report_view(request):
+    return HttpResponse("ok")
+
+
+def call(view, user, method="get", org="lewisham"):
+    request = getattr(RequestFactory(), method)(f"/{org}/")
+    request.user = user
+    return view(request, org=org)
+
+
+class TestResolveAccess:
+    def test_member_gets_their_role_and_its_capabilities(self, organisation, manager):
+        access = resolve_access(manager, "lewisham")
+        assert access.organisation == organisation
+        assert access.role == Role.MANAGER
+        assert access.can(Capability.EDIT) and not access.can(Capability.MANAGE_MEMBERS)
+
+    def test_it_returns_404_for_another_organisation(self, organisation, outsider):
+        with pytest.raises(Http404):
+            resolve_access(outsider, "lewisham")
+
+    def test_it_returns_404_for_an_organisation_that_does_not_exist(self, manager):
+        with pytest.raises(Http404):
+            resolve_access(manager, "nowhere")
+
+    def test_regional_user_reads_every_organisation_but_writes_none(self, organisation, other_organisation, regional):
+        for slug in ("lewisham", "bromley"):
+            access = resolve_access(regional, slug)
+            assert access.role == Role.REGIONAL
+            assert access.capabilities == {Capability.VIEW}
+
+    def test_own_role_wins_over_regional_and_capabilities_combine(self, organisation, regional):
+        MembershipFactory(user=regional, organisation=organisation, role=Role.OFFICER)
+        access = resolve_access(regional, "lewisham")
+        assert access.role == Role.OFFICER
+        assert access.can(Capability.REPORT)
+
+    def test_superuser_may_do_everything(self, organisation):
+        admin = UserFactory(username="root", is_superuser=True, is_staff=True)
+        assert resolve_access(admin, "lewisham").capabilities == frozenset(Capability)
+
+    def test_inactive_member_has_no_access(self, organisation, manager):
+        manager.is_active = False
+        manager.save()
+        with pytest.raises(Http404):
+            resolve_access(manager, "lewisham")
+
+
+class TestOrgView:
+    def test_member_reads(self, board_member):
+        assert call(read_and_edit_view, board_member).content == b"lewisham:board"
+
+    def test_write_needs_edit_by_default(self, board_member, manager):
+        with pytest.raises(PermissionDenied):
+            call(read_and_edit_view, board_member, "post")
+        assert call(read_and_edit_view, manager, "post").status_code == 200
+
+    def test_a_view_can_name_another_write_capability(self, officer, board_member):
+        assert call(report_view, officer, "post").status_code == 200
+        with pytest.raises(PermissionDenied):
+            call(report_view, board_member, "post")
+
+    def test_outsider_gets_404_before_any_role_check(self, organisation, outsider):
+        with pytest.raises(Http404):
+            call(read_and_edit_view, outsider, "post")
+
+    def test_anonymous_is_sent_to_sign_in(self, organisation):
+        from django.contrib.auth.models import AnonymousUser
+
+        response = call(read_and_edit_view, AnonymousUser())
+        assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+class TestForMember:
+    def test_members_see_only_their_organisations(self, organisation, other_organisation, manager):
+        assert list(Organisation.objects.for_member(manager)) == [organisation]
+
+    def test_regional_user_sees_all(self, organisation, other_organisation, regional):
+        assert set(Organisation.objects.for_member(regional)) == {organisation, other_organisation}

@@ -1,0 +1,80 @@
+"""Configuration comes from the environment, strictly. These start real Django processes."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from yos_tracker.env import env_bool, env_int, env_list
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "k8Jq3-production-like-secret-key-of-decent-length-2mV9xZ0pLr7sWq4tY6u",
+    "ALLOWED_HOSTS": "yos.example.gov.uk",
+    "CSRF_TRUSTED_ORIGINS": "https://yos.example.gov.uk",
+}
+
+
+def run_django(*args, **env):
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE",
+                                                             "CELERY_BROKER_URL"}}
+    return subprocess.run(
+        [sys.executable, *args], cwd=BASE_DIR, env={**clean, **env}, capture_output=True, text=True, timeout=120
+    )
+
+
+def setting(name, **env):
+    code = f"import django; django.setup(); from django.conf import settings; print(settings.{name})"
+    result = run_django("-c", code, DJANGO_SETTINGS_MODULE="yos_tracker.settings", **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_check_deploy_is_clean_with_production_values():
+    result = run_django("manage.py", "check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    result = run_django("manage.py", "check", **{**PRODUCTION, "SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_unset_database_url_means_sqlite_in_the_project_folder():
+    assert setting("DATABASES['default']['NAME']") == str(BASE_DIR / "db.sqlite3")
+
+
+def test_postgres_url_means_postgresql():
+    engine = setting("DATABASES['default']['ENGINE']", DATABASE_URL="postgres://yos@db.example:5432/yos")
+    assert engine == "django.db.backends.postgresql"
+
+
+def test_no_broker_means_eager_tasks_and_a_redis_url_means_a_real_broker():
+    assert setting("CELERY_TASK_ALWAYS_EAGER") == "True"
+    assert setting("CELERY_TASK_ALWAYS_EAGER", REDIS_URL="redis://127.0.0.1:6379/1") == "False"
+    assert setting("CELERY_BROKER_URL", CELERY_BROKER_URL="redis://broker:6379/2") == "redis://broker:6379/2"
+
+
+def test_a_boolean_that_is_neither_true_nor_false_is_an_error(monkeypatch):
+    monkeypatch.setenv("FLAG", "ture")
+    with pytest.raises(ImproperlyConfigured, match="FLAG must be true or false"):
+        env_bool("FLAG", False)
+    for raw, expected in [("1", True), ("Yes", True), ("off", False), ("", True)]:
+        monkeypatch.setenv("FLAG", raw)
+        assert env_bool("FLAG", True) is expected
+
+
+def test_numbers_and_lists_are_parsed(monkeypatch):
+    monkeypatch.setenv("N", "12")
+    monkeypatch.setenv("HOSTS", " a.example , b.example,, ")
+    assert env_int("N", 1) == 12
+    assert env_list("HOSTS") == ["a.example", "b.example"]
+    monkeypatch.setenv("N", "twelve")
+    with pytest.raises(ImproperlyConfigured):
+        env_int("N", 1)

@@ -1,0 +1,41 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+
+from yos_tracker import views
+
+# One sign-in page for the whole site (styled, throttled by django-axes): admin's own
+# login form sends visitors there instead.
+admin.site.login = login_required(admin.site.login)
+admin.site.site_header = "YOS Improvement Tracker administration"
+admin.site.site_title = "YOS Improvement Tracker"
+
+account_patterns = [
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    # Reached from the e-mail a new member receives: the signed token is the credential.
+    path(
+        "password/set/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(post_reset_login=False),
+        name="password_reset_confirm",
+    ),
+    path("password/set/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+]
+
+organisation_patterns = [
+    path("", views.org_home, name="org_home"),
+    path("improvement/", include("improvement.urls")),
+    path("performance/", include("performance.urls")),
+    path("", include("governance.urls")),
+]
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include(account_patterns)),
+    path("admin/", admin.site.urls),
+    path("<slug:org>/", include(organisation_patterns)),
+]
