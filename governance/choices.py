@@ -15,7 +15,7 @@ class Role(models.TextChoices):
     BOARD_MEMBER = "board", "Board member"
     OFFICER = "officer", "Officer"
     ADMINISTRATOR = "admin", "Administrator"
-    REGIONAL = "regional", "Regional (reads every organisation)"
+    REGIONAL = "regional", "Regional"
 
     @property
     def capabilities(self) -> frozenset[Capability]:

@@ -7,8 +7,16 @@ from governance.models import Membership, Organisation
 
 ORGANISATIONS = [
     {"slug": "lewisham", "name": "Lewisham Youth Offending Service", "local_authority": "London Borough of Lewisham"},
-    {"slug": "islington", "name": "Islington Youth Offending Service", "local_authority": "London Borough of Islington"},
-    {"slug": "southwark", "name": "Southwark Youth Offending Service", "local_authority": "London Borough of Southwark"},
+    {
+        "slug": "islington",
+        "name": "Islington Youth Offending Service",
+        "local_authority": "London Borough of Islington",
+    },
+    {
+        "slug": "southwark",
+        "name": "Southwark Youth Offending Service",
+        "local_authority": "London Borough of Southwark",
+    },
     {"slug": "bromley", "name": "Bromley Youth Offending Service", "local_authority": "London Borough of Bromley"},
 ]
 

@@ -70,7 +70,9 @@ def member_edit(request, pk: int):
         except ValidationError as error:
             _apply_errors(form, error)
         else:
-            messages.success(request, f"{membership.user.get_full_name()} is now {Role(membership.role).label.lower()}.")
+            messages.success(
+                request, f"{membership.user.get_full_name()} is now {Role(membership.role).label.lower()}."
+            )
             return redirect("governance:member_list", org=request.organisation.slug)
     return render(
         request,

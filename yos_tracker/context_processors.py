@@ -37,7 +37,7 @@ def navigation(request):
     prefix = f"/{organisation.slug}/" if organisation else None
     section = ""
     if prefix and request.path.startswith(prefix):
-        section = request.path[len(prefix):].split("/", 1)[0]
+        section = request.path[len(prefix) :].split("/", 1)[0]
     if section not in SECTION_SEGMENTS:
         section = ""
 

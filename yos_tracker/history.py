@@ -36,14 +36,20 @@ def _display(record, field_name: str) -> str:
     return str(value)
 
 
+def _who(user) -> str:
+    if user is None:
+        return "System"
+    return user.get_full_name() or user.username
+
+
 def history_rows(history: models.QuerySet) -> list[HistoryRow]:
     """Newest first: who did what and when, with each changed field's old and new value."""
     records = list(history.select_related("history_user").order_by("-history_date", "-history_id"))
     rows = []
-    for newer, older in zip(records, records[1:] + [None], strict=True):
+    for newer, older in zip(records, [*records[1:], None], strict=True):
         row = HistoryRow(
             when=newer.history_date,
-            who=newer.history_user.get_full_name() or newer.history_user.username if newer.history_user else "System",
+            who=_who(newer.history_user),
             action=_ACTIONS.get(newer.history_type, newer.history_type),
         )
         if older is not None and newer.history_type == "~":

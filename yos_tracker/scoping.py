@@ -20,10 +20,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 
-from yos_tracker.querysets import OrganisationScopedQuerySet
-
 from governance.choices import Capability, Role
 from governance.models import Membership, Organisation
+from yos_tracker.querysets import OrganisationScopedQuerySet
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -89,11 +88,15 @@ def org_view(read: Capability = Capability.VIEW, write: Capability = Capability.
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             access = resolve_access(request.user, org)
-            needed = read if request.method in SAFE_METHODS else write
-            if not access.can(needed):
-                raise PermissionDenied(f"Your role does not allow this: {Capability(needed).label.lower()}.")
+            # Set before the role check so that the 403 page still shows the organisation's navigation.
             request.organisation = access.organisation
             request.access = access
+            needed = read if request.method in SAFE_METHODS else write
+            if not access.can(needed):
+                raise PermissionDenied(
+                    f"As {access.role_label.lower()} of {access.organisation}, you cannot "
+                    f"{Capability(needed).label[0].lower()}{Capability(needed).label[1:]}."
+                )
             return view(request, *args, **kwargs)
 
         wrapped.org_view_capabilities = (read, write)

@@ -8,7 +8,6 @@ from simple_history.models import HistoricalRecords
 from governance.choices import Capability, Role
 from yos_tracker.querysets import OrganisationScopedQuerySet
 
-
 # First path segments the project itself uses; an organisation cannot take one as its slug.
 RESERVED_SLUGS = frozenset({"accounts", "admin", "healthz", "static", "media"})
 

@@ -21,7 +21,13 @@ class TestRagBadge:
 
     @pytest.mark.parametrize(
         "background, text",
-        [("#ffffff", "#000000"), ("#00703c", "#ffffff"), ("#ffdd00", "#000000"), ("#4c2c92", "#ffffff"), ("#fff", "#000000")],
+        [
+            ("#ffffff", "#000000"),
+            ("#00703c", "#ffffff"),
+            ("#ffdd00", "#000000"),
+            ("#4c2c92", "#ffffff"),
+            ("#fff", "#000000"),
+        ],
     )
     def test_text_colour_contrasts_with_the_background(self, background, text):
         assert rag_text_colour(background) == text

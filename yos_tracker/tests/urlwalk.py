@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass
 
 try:  # Python 3.11 moved the regex parser; the old name still works with a warning.
-    from re import _parser as sre_parse
     from re import _constants as sre_constants
+    from re import _parser as sre_parse
 except ImportError:  # pragma: no cover
     import sre_constants
     import sre_parse
@@ -15,7 +15,13 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 
 # Sample values for path converters and named regex groups, by converter or group name.
-SAMPLES = {"int": "1", "slug": "lewisham", "str": "sample", "path": "sample/1", "uuid": "00000000-0000-0000-0000-000000000001"}
+SAMPLES = {
+    "int": "1",
+    "slug": "lewisham",
+    "str": "sample",
+    "path": "sample/1",
+    "uuid": "00000000-0000-0000-0000-000000000001",
+}
 NAMED_SAMPLES = {"org": "lewisham", "uidb64": "MQ", "token": "set-password"}
 
 

@@ -13,7 +13,9 @@ class Command(BaseCommand):
     help = "Load the demo organisations, people and records from the source documents. Safe to run again."
 
     def add_arguments(self, parser):
-        parser.add_argument("--password", help="Password for new demo users (default: $DEMO_PASSWORD or yos-demo-2026).")
+        parser.add_argument(
+            "--password", help="Password for new demo users (default: $DEMO_PASSWORD or yos-demo-2026)."
+        )
         parser.add_argument("--force", action="store_true", help="Load even though DEBUG is off.")
 
     def handle(self, *args, password=None, force=False, **options):
@@ -26,8 +28,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             sign_ins = governance_demo.load(password=password)
 
-        self.stdout.write(self.style.SUCCESS("Demo data is loaded. Sign in with any of these (password for new users: "
-                                             f"{password}):"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data is loaded. Sign in with any of these (password for new users: {password}):")
+        )
         width = max(len(username) for username, _ in sign_ins)
         for username, what in sign_ins:
             self.stdout.write(f"  {username.ljust(width)}  {what}")

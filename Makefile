@@ -1,0 +1,49 @@
+# The two commands a new machine needs: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: setup system-packages run test migrate demo lint worker beat clean
+
+setup: $(VENV)/.installed system-packages
+
+# Reinstalls only when a requirements file changes, so a second `make setup` is quick.
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+system-packages:
+	@scripts/system-packages.sh
+
+migrate: setup
+	$(BIN)/python manage.py migrate --no-input
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+run: demo
+	@echo "Serving the demo on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Against a real broker (REDIS_URL set): the worker and the scheduler, each in its own terminal.
+worker: setup
+	$(BIN)/celery -A yos_tracker worker --loglevel INFO
+
+beat: setup
+	$(BIN)/celery -A yos_tracker beat --loglevel INFO
+
+clean:
+	rm -rf $(VENV) staticfiles test-results

@@ -1,0 +1,79 @@
+"""Members and roles pages: administrators manage, other roles get 403, outsiders 404."""
+
+import pytest
+from django.urls import reverse
+
+from governance.choices import Role
+from governance.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, org="lewisham", **kwargs):
+    return reverse(f"governance:{name}", kwargs={"org": org, **kwargs})
+
+
+def test_administrator_sees_the_members(client, administrator, manager):
+    client.force_login(administrator)
+    response = client.get(url("member_list"))
+    assert response.status_code == 200
+    assert manager.email in response.content.decode()
+
+
+@pytest.mark.parametrize("role_fixture", ["manager", "board_member", "officer"])
+def test_other_roles_may_not_manage_members(client, request, role_fixture, administrator):
+    client.force_login(request.getfixturevalue(role_fixture))
+    target = Membership.objects.get(user=administrator)
+    assert client.get(url("member_list")).status_code == 403
+    assert client.post(url("member_add"), {"email": "a@b.org"}).status_code == 403
+    assert client.post(url("member_remove", pk=target.pk)).status_code == 403
+
+
+def test_administrator_adds_a_member(client, administrator, django_capture_on_commit_callbacks):
+    client.force_login(administrator)
+    data = {"email": "pat.jones@lewisham.gov.uk", "first_name": "Pat", "last_name": "Jones", "role": "officer"}
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client.post(url("member_add"), data, follow=True)
+    assert len(callbacks) == 1  # the welcome e-mail, queued on commit
+    assert response.redirect_chain[-1][0] == url("member_list")
+    assert "Pat Jones is now officer" in response.content.decode()
+    assert Membership.objects.get(user__email="pat.jones@lewisham.gov.uk").role == Role.OFFICER
+
+
+def test_errors_show_next_to_the_field(client, administrator):
+    client.force_login(administrator)
+    response = client.post(url("member_add"), {"email": "not-an-address", "first_name": "", "role": "officer"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Enter a valid email address." in html
+    assert 'id="error_1_id_email"' in html and 'aria-invalid="true"' in html
+
+
+def test_administrator_of_another_organisation_gets_404_for_our_members(
+    client, other_organisation, make_member, manager
+):
+    client.force_login(make_member(other_organisation, Role.ADMINISTRATOR, "bromley-admin"))
+    ours = Membership.objects.get(user=manager)
+    assert client.get(url("member_list")).status_code == 404
+    # Even through their own organisation's address, our membership is not theirs to see.
+    assert client.get(url("member_edit", org="bromley", pk=ours.pk)).status_code == 404
+    assert client.post(url("member_remove", org="bromley", pk=ours.pk)).status_code == 404
+    assert Membership.objects.filter(pk=ours.pk).exists()
+
+
+def test_changing_a_role_is_kept_in_history(client, administrator, manager):
+    client.force_login(administrator)
+    membership = Membership.objects.get(user=manager)
+    client.post(url("member_edit", pk=membership.pk), {"role": "board"})
+    response = client.get(url("member_history", pk=membership.pk))
+    html = response.content.decode()
+    assert "<del>Manager</del>" in html and "<ins>Board member</ins>" in html
+    assert administrator.get_full_name() in html
+
+
+def test_removing_the_last_administrator_explains_why_not(client, administrator):
+    client.force_login(administrator)
+    own = Membership.objects.get(user=administrator)
+    response = client.post(url("member_remove", pk=own.pk), follow=True)
+    assert "last administrator" in response.content.decode()
+    assert Membership.objects.filter(pk=own.pk).exists()
