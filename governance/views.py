@@ -7,6 +7,7 @@ from governance import services
 from governance.choices import Capability, Role
 from governance.forms import MembershipAddForm, MembershipRoleForm
 from governance.models import Membership
+from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
 from yos_tracker.scoping import org_view
 
@@ -33,15 +34,6 @@ def member_list(request):
     return render(request, "governance/member_list.html", {"memberships": memberships})
 
 
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            for e in errors:
-                form.add_error(field, e)
-    else:
-        form.add_error(None, error)
-
-
 @org_view(**MANAGE)
 def member_add(request):
     form = MembershipAddForm(request.POST or None)
@@ -49,7 +41,7 @@ def member_add(request):
         try:
             membership = services.membership_add(organisation=request.organisation, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request,
@@ -68,7 +60,7 @@ def member_edit(request, pk: int):
         try:
             services.membership_change_role(membership=membership, role=form.cleaned_data["role"])
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request, f"{membership.user.get_full_name()} is now {Role(membership.role).label.lower()}."

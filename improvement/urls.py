@@ -6,4 +6,21 @@ app_name = "improvement"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("inspections/new/", views.inspection_edit, name="inspection_create"),
+    path("inspections/<int:pk>/", views.inspection_detail, name="inspection_detail"),
+    path("inspections/<int:pk>/edit/", views.inspection_edit, name="inspection_edit"),
+    path("plans/new/", views.plan_edit, name="plan_create"),
+    path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/edit/", views.plan_edit, name="plan_edit"),
+    path("plans/<int:pk>/sign-off/", views.plan_approve, name="plan_approve"),
+    path("plans/<int:pk>/history/", views.plan_history, name="plan_history"),
+    path("plans/<int:pk>/export.<str:fmt>", views.plan_export, name="plan_export"),
+    path("plans/<int:pk>/import/", views.plan_import, name="plan_import"),
+    path("plans/template.xlsx", views.plan_template, name="plan_template"),
+    path("plans/<int:plan_pk>/recommendations/new/", views.recommendation_edit, name="recommendation_create"),
+    path("plans/<int:plan_pk>/recommendations/<int:pk>/edit/", views.recommendation_edit, name="recommendation_edit"),
+    path("plans/<int:plan_pk>/actions/new/", views.action_edit, name="action_create"),
+    path("plans/<int:plan_pk>/actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
+    path("actions/<int:pk>/", views.action_detail, name="action_detail"),
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
 ]

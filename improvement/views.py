@@ -1,8 +1,319 @@
-from django.shortcuts import render
+import uuid
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from improvement import charts, selectors, services, spreadsheet
+from improvement.forms import (
+    ActionForm,
+    ImportForm,
+    InspectionForm,
+    PlanApprovalForm,
+    PlanForm,
+    ProgressUpdateForm,
+    RecommendationForm,
+)
+from improvement.models import Action, Evidence, ImprovementPlan, Inspection, RagStatus, Recommendation
+from yos_tracker.forms import apply_validation_error
+from yos_tracker.history import history_rows
 from yos_tracker.scoping import org_view
+from yos_tracker.spreadsheets import CONTENT_TYPES
 
 
 @org_view()
 def index(request):
-    return render(request, "improvement/index.html")
+    org = request.organisation
+    plans = ImprovementPlan.objects.for_org(org).select_related("inspection")
+    inspections = Inspection.objects.for_org(org).select_related("overall_judgement", "framework")
+    return render(request, "improvement/index.html", {"plans": plans, "inspections": inspections})
+
+
+# --- Inspections ----------------------------------------------------------------------------
+
+
+@org_view()
+def inspection_detail(request, pk: int):
+    inspection = Inspection.objects.select_related("overall_judgement", "framework").get_for_org(
+        request.organisation, pk=pk
+    )
+    return render(
+        request,
+        "improvement/inspection_detail.html",
+        {
+            "inspection": inspection,
+            "judgements": inspection.judgements.select_related("level"),
+            "recommendations": inspection.recommendations.select_related("plan"),
+            "plans": inspection.plans.all(),
+        },
+    )
+
+
+def _edit(request, form, *, template: str, title: str, success: str, cancel_url: str):
+    """Validate and save a model form, or show it again with each error beside its field."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj = form.save()
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, success)
+            return obj, None
+    return None, render(request, template, {"form": form, "title": title, "cancel_url": cancel_url})
+
+
+@org_view()
+def inspection_edit(request, pk: int | None = None):
+    org = request.organisation
+    inspection = Inspection.objects.get_for_org(org, pk=pk) if pk else Inspection(organisation=org)
+    form = InspectionForm(request.POST or None, instance=inspection)
+    saved, response = _edit(
+        request,
+        form,
+        template="improvement/form.html",
+        title=f"Edit {inspection}" if pk else "Record an inspection",
+        success="The inspection is saved.",
+        cancel_url=inspection.get_absolute_url() if pk else request.path.rsplit("/", 3)[0] + "/",
+    )
+    return redirect(saved) if saved else response
+
+
+# --- Plans ------------------------------------------------------------------------------------
+
+
+@org_view()
+def plan_detail(request, pk: int):
+    plan = ImprovementPlan.objects.select_related("inspection", "organisation").get_for_org(request.organisation, pk=pk)
+    overview = selectors.plan_overview(plan, request.GET)
+    template = "improvement/_plan_actions.html" if request.htmx else "improvement/plan_detail.html"
+    return render(request, template, {"plan": plan, "overview": overview})
+
+
+@org_view()
+def plan_edit(request, pk: int | None = None):
+    org = request.organisation
+    plan = ImprovementPlan.objects.get_for_org(org, pk=pk) if pk else ImprovementPlan(organisation=org)
+    form = PlanForm(request.POST or None, instance=plan, organisation=org)
+    saved, response = _edit(
+        request,
+        form,
+        template="improvement/form.html",
+        title=f"Edit {plan}" if pk else "Start an improvement plan",
+        success="The plan is saved.",
+        cancel_url=plan.get_absolute_url() if pk else f"/{org.slug}/improvement/",
+    )
+    if saved and not pk:
+        services.rag_scale_install(organisation=org)
+    return redirect(saved) if saved else response
+
+
+@org_view()
+def plan_approve(request, pk: int):
+    plan = ImprovementPlan.objects.get_for_org(request.organisation, pk=pk)
+    form = PlanApprovalForm(
+        request.POST or None, initial={"approved_on": timezone.localdate(), "approved_by": plan.approved_by or None}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_approve(plan=plan, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"Recorded: approved by {plan.approved_by} on {plan.approved_on:%d/%m/%Y}.")
+            return redirect(plan)
+    return render(
+        request,
+        "improvement/form.html",
+        {
+            "form": form,
+            "title": f"Record the sign-off of {plan}",
+            "cancel_url": plan.get_absolute_url(),
+            "submit_label": "Record sign-off",
+        },
+    )
+
+
+@org_view()
+def plan_history(request, pk: int):
+    plan = ImprovementPlan.objects.get_for_org(request.organisation, pk=pk)
+    return render(request, "improvement/history.html", {"object": plan, "history": history_rows(plan.history.all())})
+
+
+# --- Recommendations and actions ------------------------------------------------------------
+
+
+@org_view()
+def recommendation_edit(request, plan_pk: int, pk: int | None = None):
+    org = request.organisation
+    plan = ImprovementPlan.objects.get_for_org(org, pk=plan_pk)
+    rec = Recommendation.objects.filter(plan=plan).get_for_org(org, pk=pk) if pk else Recommendation(plan=plan)
+    form = RecommendationForm(request.POST or None, instance=rec, organisation=org)
+    saved, response = _edit(
+        request,
+        form,
+        template="improvement/form.html",
+        title=f"Edit recommendation {rec.reference}" if pk else "Add a recommendation or objective",
+        success="The recommendation is saved.",
+        cancel_url=plan.get_absolute_url(),
+    )
+    return redirect(plan) if saved else response
+
+
+@org_view()
+def action_edit(request, plan_pk: int, pk: int | None = None):
+    org = request.organisation
+    plan = ImprovementPlan.objects.get_for_org(org, pk=plan_pk)
+    action = Action.objects.filter(recommendation__plan=plan).get_for_org(org, pk=pk) if pk else Action()
+    form = ActionForm(request.POST or None, instance=action, plan=plan)
+    saved, response = _edit(
+        request,
+        form,
+        template="improvement/form.html",
+        title=f"Edit action {action.reference}" if pk else "Add an action",
+        success="The action is saved.",
+        cancel_url=action.get_absolute_url() if pk else plan.get_absolute_url(),
+    )
+    return redirect(saved) if saved else response
+
+
+def _action_context(action: Action, form: ProgressUpdateForm) -> dict:
+    plan = action.recommendation.plan
+    progress = selectors.plan_actions(plan).get(pk=action.pk)
+    updates = selectors.action_timeline(action)
+    scale = list(RagStatus.objects.for_org(plan.organisation))
+    return {
+        "timeline": charts.status_timeline(updates, scale),
+        "action": action,
+        "plan": plan,
+        "progress": progress,
+        "status": next((u.status for u in updates), None),
+        "updates": updates,
+        "form": form,
+        "next_steps": action.next_steps.all(),
+    }
+
+
+@org_view()
+def action_detail(request, pk: int):
+    org = request.organisation
+    action = Action.objects.select_related("recommendation__plan__organisation", "owner").get_for_org(org, pk=pk)
+    form = ProgressUpdateForm(
+        request.POST or None, request.FILES or None, organisation=org, initial={"date": timezone.localdate()}
+    )
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.action_update_add(
+                    action=action,
+                    author=request.user,
+                    date=data["date"],
+                    narrative=data["narrative"],
+                    status=data["status"],
+                    files=data["files"],
+                    links=data["links"],
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, "Your update is added.")
+                if not request.htmx:
+                    return redirect(action)
+                form = ProgressUpdateForm(organisation=org, initial={"date": timezone.localdate()})
+        if request.htmx:
+            return render(request, "improvement/_action_progress.html", _action_context(action, form))
+    context = _action_context(action, form)
+    context["history"] = history_rows(action.history.all())
+    return render(request, "improvement/action_detail.html", context)
+
+
+@org_view()
+def evidence_download(request, pk: int):
+    evidence = Evidence.objects.get_for_org(request.organisation, pk=pk)
+    if not evidence.file:
+        raise Http404("This evidence is a link, not a file.")
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name or None)
+
+
+# --- Spreadsheets -----------------------------------------------------------------------------
+
+
+@org_view()
+def plan_export(request, pk: int, fmt: str):
+    if fmt not in CONTENT_TYPES:
+        raise Http404("Plans export as .xlsx or .csv.")
+    plan = ImprovementPlan.objects.get_for_org(request.organisation, pk=pk)
+    response = HttpResponse(spreadsheet.plan_export(plan, fmt), content_type=CONTENT_TYPES[fmt])
+    filename = f"{request.organisation.slug}-improvement-plan-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@org_view()
+def plan_template(request):
+    response = HttpResponse(spreadsheet.plan_template(), content_type=CONTENT_TYPES["xlsx"])
+    response["Content-Disposition"] = 'attachment; filename="improvement-plan-template.xlsx"'
+    return response
+
+
+def _stash(request, upload) -> str:
+    """Keep the uploaded file between preview and confirmation, for this session only."""
+    token = uuid.uuid4().hex
+    suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
+    default_storage.save(f"imports/{token}{suffix}", upload)
+    request.session.setdefault("imports", {})[token] = {"name": upload.name, "suffix": suffix}
+    request.session.modified = True
+    return token
+
+
+def _unstash(request, token: str):
+    stashed = request.session.get("imports", {}).get(token)
+    if not stashed:
+        return None
+    path = f"imports/{token}{stashed['suffix']}"
+    if not default_storage.exists(path):
+        return None
+    upload = File(default_storage.open(path, "rb"), name=stashed["name"])
+    upload.storage_path = path
+    return upload
+
+
+@org_view()
+def plan_import(request, pk: int):
+    plan = ImprovementPlan.objects.get_for_org(request.organisation, pk=pk)
+    context = {"plan": plan, "form": ImportForm()}
+    if request.method == "POST" and request.POST.get("token"):
+        upload = _unstash(request, request.POST["token"])
+        if upload is None:
+            messages.error(request, "That import has expired; please upload the file again.")
+            return redirect("improvement:plan_import", org=request.organisation.slug, pk=plan.pk)
+        with upload:
+            result = spreadsheet.plan_import_apply(plan, upload, author=request.user)
+        if result.is_valid:
+            default_storage.delete(upload.storage_path)
+            request.session["imports"].pop(request.POST["token"], None)
+            request.session.modified = True
+            counts = result.counts
+            messages.success(
+                request,
+                f"Imported: {counts['create']} actions added, {counts['change']} changed, "
+                f"{counts['updates']} progress updates recorded.",
+            )
+            return redirect(plan)
+        context.update(preview=result, token=request.POST["token"])
+    elif request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        context["form"] = form
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                preview = spreadsheet.plan_import_preview(plan, upload)
+            except ValidationError as error:
+                form.add_error("file", error)
+            else:
+                context.update(preview=preview, token=_stash(request, upload) if preview.is_valid else None)
+    return render(request, "improvement/plan_import.html", context)

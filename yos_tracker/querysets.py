@@ -16,6 +16,11 @@ class OrganisationScopedQuerySet(models.QuerySet):
 
     organisation_field = "organisation"
 
+    @classmethod
+    def through(cls, path: str) -> type[OrganisationScopedQuerySet]:
+        """The queryset class for records that reach their organisation along `path`, e.g. "plan__organisation"."""
+        return type(cls.__name__, (cls,), {"organisation_field": path})
+
     def for_org(self, organisation: Organisation):
         return self.filter(**{self.organisation_field: organisation})
 

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from governance import demo as governance_demo
+from improvement import demo as improvement_demo
 
 DEFAULT_PASSWORD = "yos-demo-2026"
 
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         password = password or os.environ.get("DEMO_PASSWORD") or DEFAULT_PASSWORD
         with transaction.atomic():
             sign_ins = governance_demo.load(password=password)
+            improvement_demo.load()
 
         self.stdout.write(
             self.style.SUCCESS(f"Demo data is loaded. Sign in with any of these (password for new users: {password}):")

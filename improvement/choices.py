@@ -1,0 +1,45 @@
+from django.db import models
+
+
+class InspectionType(models.TextChoices):
+    FULL_JOINT = "full_joint", "Full Joint Inspection"
+    SHORT_QUALITY_SCREENING = "short_quality_screening", "Short Quality Screening"
+    REINSPECTION = "reinspection", "Re-inspection"
+    THEMATIC = "thematic", "Thematic inspection"
+    STANDARD = "standard", "Inspection of youth justice services"
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    APPROVED = "approved", "Approved"
+    CLOSED = "closed", "Closed"
+
+
+class Priority(models.TextChoices):
+    HIGH = "high", "High"
+    MEDIUM = "medium", "Medium"
+    LOW = "low", "Low"
+
+
+class RecommendationKind(models.TextChoices):
+    RECOMMENDATION = "recommendation", "Recommendation"
+    OBJECTIVE = "objective", "Objective"
+
+
+# RAG scales as the source documents use them. Organisations may edit their own copy;
+# nothing else in the code knows these colours (STYLE: statuses are data).
+# Each: (code, label, colour, meaning, counts as complete, counts as off track)
+BROMLEY_SCALE = [
+    ("G", "Green", "#00703c", "Completed", True, False),
+    ("A", "Amber", "#ffbf47", "In progress", False, False),
+    ("R", "Red", "#d4351c", "Slipped", False, True),
+    ("W", "White", "#ffffff", "Not started", False, False),
+]
+LEWISHAM_SCALE = [
+    ("G", "Green", "#00703c", "Target met", True, False),
+    ("A", "Amber", "#ffbf47", "Toward target", False, False),
+    ("R", "Red", "#d4351c", "Target not met", False, True),
+    ("P", "Purple", "#6f3c97", "Not started or problematic", False, True),
+]
+RAG_SCALES = {"bromley": BROMLEY_SCALE, "lewisham": LEWISHAM_SCALE}
+DEFAULT_RAG_SCALE = "bromley"

@@ -1,0 +1,105 @@
+"""Demo inspections and improvement plans, from the source documents (improvement/demo_data.py)."""
+
+from django.contrib.auth import get_user_model
+
+from governance.models import Organisation
+from improvement.demo_data import PLANS
+from improvement.models import (
+    Action,
+    ImprovementPlan,
+    Inspection,
+    InspectionFramework,
+    InspectionJudgement,
+    JudgementLevel,
+    NextStep,
+    ProgressUpdate,
+    RagStatus,
+    Recommendation,
+)
+from improvement.services import rag_scale_install
+
+FRAMEWORK_CODES = {"2012": "hmip-2012", "2018": "hmip-2018"}
+
+
+def load() -> None:
+    """Create each organisation's inspection and plan unless it already has that plan."""
+    for slug, data in PLANS.items():
+        organisation = Organisation.objects.get(slug=slug)
+        rag_scale_install(organisation=organisation, scale=data["rag_scale"])
+        if ImprovementPlan.objects.for_org(organisation).filter(title=data["plan"]["title"]).exists():
+            continue
+        inspection = _inspection(organisation, data["inspection"])
+        _plan(organisation, inspection, data)
+
+
+def _inspection(organisation, data) -> Inspection:
+    framework = InspectionFramework.objects.get(code=FRAMEWORK_CODES[data["framework"]])
+    levels = {level.label: level for level in JudgementLevel.objects.filter(framework=framework)}
+    inspection = Inspection.objects.create(
+        organisation=organisation,
+        framework=framework,
+        inspection_type=data["inspection_type"],
+        fieldwork_start=data["fieldwork_start"],
+        fieldwork_end=data["fieldwork_end"],
+        published_on=data["published_on"],
+        lead_inspector=data["lead_inspector"],
+        report_url=data["report_url"],
+        overall_judgement=levels.get(data["overall_judgement"]),
+        overall_narrative=data["overall_narrative"],
+        strengths="\n".join(data["strengths"]),
+        areas_for_improvement="\n".join(data["areas_for_improvement"]),
+    )
+    for order, judgement in enumerate(data["judgements"]):
+        InspectionJudgement.objects.create(
+            inspection=inspection,
+            area=judgement["area"],
+            level=levels[judgement["judgement"]],
+            narrative=judgement["narrative"],
+            order=order,
+        )
+    return inspection
+
+
+def _plan(organisation, inspection, data) -> None:
+    plan = ImprovementPlan.objects.create(organisation=organisation, inspection=inspection, **data["plan"])
+    statuses = {status.code: status for status in RagStatus.objects.for_org(organisation)}
+    author = get_user_model().objects.filter(username=f"{organisation.slug}.manager").first()
+    action_order = 0
+    for order, rec_data in enumerate(data["recommendations"]):
+        recommendation = Recommendation.objects.create(
+            plan=plan,
+            inspection=inspection,
+            kind=rec_data["kind"],
+            reference=rec_data["reference"],
+            addressed_to=rec_data["addressed_to"],
+            text=rec_data["text"],
+            theme=rec_data["theme"],
+            theme_lead=rec_data["theme_lead"],
+            order=order,
+        )
+        for step_order, text in enumerate(rec_data["next_steps"]):
+            NextStep.objects.create(recommendation=recommendation, text=text, order=step_order)
+        for action_data in rec_data["actions"]:
+            action_order += 1
+            updates = action_data.pop("updates")
+            action = Action.objects.create(
+                recommendation=recommendation,
+                reference=action_data["reference"],
+                description=action_data["description"],
+                success_measure=action_data["success_measure"],
+                owner_name=action_data["owner"],
+                lead=action_data["lead"],
+                start_date=action_data["start_date"],
+                due_date=action_data["due_date"],
+                priority=action_data["priority"],
+                order=action_order,
+            )
+            action_data["updates"] = updates
+            for update in updates:
+                ProgressUpdate.objects.create(
+                    action=action,
+                    date=update["date"],
+                    narrative=update["narrative"],
+                    status=statuses[update["status"]],
+                    author=author,
+                )

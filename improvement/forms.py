@@ -1,0 +1,129 @@
+from django import forms
+
+from improvement.models import Action, ImprovementPlan, Inspection, JudgementLevel, RagStatus, Recommendation
+from yos_tracker.forms import DateInput, EvidenceFilesField, LinksField
+
+
+class ProgressUpdateForm(forms.Form):
+    date = forms.DateField(widget=DateInput)
+    status = forms.ModelChoiceField(queryset=RagStatus.objects.none(), empty_label=None, widget=forms.RadioSelect)
+    narrative = forms.CharField(label="Activities to date", widget=forms.Textarea(attrs={"rows": 4}))
+    files = EvidenceFilesField(
+        label="Evidence files", help_text="PDF, Word, Excel, PowerPoint, images, CSV or text; 10 MB each."
+    )
+    links = LinksField(label="Evidence links", help_text="One web address per line.")
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].queryset = RagStatus.objects.for_org(organisation)
+        self.fields["status"].label_from_instance = lambda s: f"{s.label} — {s.meaning}" if s.meaning else s.label
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Spreadsheet", help_text="An .xlsx or .csv file laid out like the export or the blank template."
+    )
+
+
+class PlanApprovalForm(forms.Form):
+    approved_by = forms.CharField(max_length=200, initial="Youth Justice Management Board")
+    approved_on = forms.DateField(label="Approved on", widget=DateInput)
+
+
+class InspectionForm(forms.ModelForm):
+    report_url = forms.URLField(label="Link to the published report", required=False, assume_scheme="https")
+
+    class Meta:
+        model = Inspection
+        fields = [
+            "framework",
+            "inspection_type",
+            "inspectorate",
+            "fieldwork_start",
+            "fieldwork_end",
+            "published_on",
+            "lead_inspector",
+            "report_url",
+            "overall_judgement",
+            "overall_narrative",
+            "strengths",
+            "areas_for_improvement",
+        ]
+        widgets = {
+            "fieldwork_start": DateInput,
+            "fieldwork_end": DateInput,
+            "published_on": DateInput,
+            "overall_narrative": forms.Textarea(attrs={"rows": 3}),
+            "strengths": forms.Textarea(attrs={"rows": 4}),
+            "areas_for_improvement": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        level, framework = cleaned.get("overall_judgement"), cleaned.get("framework")
+        if level and framework and level.framework_id != framework.pk:
+            self.add_error("overall_judgement", f"Choose a judgement of the framework “{framework}”.")
+        return cleaned
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["overall_judgement"].queryset = JudgementLevel.objects.select_related("framework")
+        self.fields["overall_judgement"].label_from_instance = lambda lvl: f"{lvl.label} ({lvl.framework.code})"
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = ImprovementPlan
+        fields = ["title", "inspection", "period_start", "period_end", "stale_after_days"]
+        widgets = {"period_start": DateInput, "period_end": DateInput}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["inspection"].queryset = Inspection.objects.for_org(organisation)
+
+
+class RecommendationForm(forms.ModelForm):
+    class Meta:
+        model = Recommendation
+        fields = ["kind", "reference", "addressed_to", "text", "theme", "theme_lead", "inspection", "order"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["inspection"].queryset = Inspection.objects.for_org(organisation)
+
+
+class ActionForm(forms.ModelForm):
+    class Meta:
+        model = Action
+        fields = [
+            "recommendation",
+            "reference",
+            "description",
+            "success_measure",
+            "owner",
+            "owner_name",
+            "lead",
+            "start_date",
+            "due_date",
+            "priority",
+            "order",
+        ]
+        widgets = {
+            "start_date": DateInput,
+            "due_date": DateInput,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "success_measure": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, plan, **kwargs):
+        from django.contrib.auth import get_user_model
+
+        super().__init__(*args, **kwargs)
+        self.fields["recommendation"].queryset = plan.recommendations.all()
+        self.fields["owner"].queryset = (
+            get_user_model()
+            .objects.filter(memberships__organisation=plan.organisation)
+            .order_by("last_name", "first_name")
+        )
+        self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username

@@ -1,0 +1,18 @@
+from .inspections import Inspection, InspectionFramework, InspectionJudgement, JudgementLevel
+from .plans import Action, ImprovementPlan, NextStep, Recommendation
+from .rag import RagStatus
+from .updates import Evidence, ProgressUpdate
+
+__all__ = [
+    "Action",
+    "Evidence",
+    "ImprovementPlan",
+    "Inspection",
+    "InspectionFramework",
+    "InspectionJudgement",
+    "JudgementLevel",
+    "NextStep",
+    "ProgressUpdate",
+    "RagStatus",
+    "Recommendation",
+]

@@ -1,0 +1,213 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import BooleanField, Case, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, TruncDate
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from improvement.choices import PlanStatus, Priority, RecommendationKind
+from yos_tracker.querysets import OrganisationScopedQuerySet
+
+DEFAULT_STALE_AFTER_DAYS = 60
+
+
+class ImprovementPlan(models.Model):
+    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="plans")
+    inspection = models.ForeignKey(
+        "improvement.Inspection", on_delete=models.SET_NULL, null=True, blank=True, related_name="plans"
+    )
+    title = models.CharField(max_length=300)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    approved_by = models.CharField(max_length=200, blank=True, help_text="Usually the management board.")
+    approved_on = models.DateField(null=True, blank=True)
+    stale_after_days = models.PositiveSmallIntegerField(
+        default=DEFAULT_STALE_AFTER_DAYS, help_text="An action with no update for this many days is flagged stale."
+    )
+
+    history = HistoricalRecords()
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-period_start", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="plan_period_ends_after_it_starts",
+                violation_error_message="The plan's period cannot end before it starts.",
+            ),
+            models.CheckConstraint(
+                # Historic plans (the source documents) say who approved them but not always when.
+                condition=~Q(status=PlanStatus.APPROVED) | ~Q(approved_by=""),
+                name="plan_approval_names_the_approver",
+                violation_error_message="An approved plan records who approved it.",
+            ),
+            models.CheckConstraint(
+                condition=Q(stale_after_days__gte=1),
+                name="plan_stale_after_at_least_one_day",
+                violation_error_message="Stale after must be at least one day.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("improvement:plan_detail", kwargs={"org": self.organisation.slug, "pk": self.pk})
+
+
+class Recommendation(models.Model):
+    """A recommendation of an inspection (or a local objective) that a plan answers."""
+
+    plan = models.ForeignKey(ImprovementPlan, on_delete=models.CASCADE, related_name="recommendations")
+    inspection = models.ForeignKey(
+        "improvement.Inspection", on_delete=models.SET_NULL, null=True, blank=True, related_name="recommendations"
+    )
+    kind = models.CharField(
+        max_length=20, choices=RecommendationKind.choices, default=RecommendationKind.RECOMMENDATION
+    )
+    reference = models.CharField(max_length=20)
+    addressed_to = models.CharField(max_length=200, blank=True, help_text="e.g. The YOS Head of Service")
+    text = models.TextField()
+    theme = models.CharField(max_length=100, blank=True)
+    theme_lead = models.CharField("board theme lead", max_length=200, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    history = HistoricalRecords()
+    objects = OrganisationScopedQuerySet.through("plan__organisation").as_manager()
+
+    class Meta:
+        ordering = ["plan", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "reference"],
+                name="recommendation_unique_reference_per_plan",
+                violation_error_message="This plan already has a recommendation with this reference.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference}. {self.text[:80]}"
+
+
+class ActionQuerySet(OrganisationScopedQuerySet.through("recommendation__plan__organisation")):
+    def with_progress(self, *, today: datetime.date, stale_after_days: int) -> "ActionQuerySet":
+        """Annotate each action with its progress and the two slipping rules.
+
+        - current_status_pk, last_update_on: from the latest progress update (an action's status
+          is its latest update's);
+        - is_overdue: past its due date and not in a status that counts as complete;
+        - is_stale: not complete, and nothing has happened for `stale_after_days` days — counted
+          from the latest update or, before the first, from the start date (or creation).
+        This is the one place these rules live; pages, filters, reminders and reports use it.
+        """
+        from improvement.models import ProgressUpdate
+
+        latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-date", "-created_at", "-pk")
+        stale_before = today - datetime.timedelta(days=stale_after_days)
+        return self.annotate(
+            current_status_pk=Subquery(latest.values("status_id")[:1]),
+            last_update_on=Subquery(latest.values("date")[:1]),
+            current_is_complete=Coalesce(Subquery(latest.values("status__is_complete")[:1]), Value(False)),
+            activity_since=Coalesce(Subquery(latest.values("date")[:1]), "start_date", TruncDate("created_at")),
+        ).annotate(
+            is_overdue=Case(
+                When(Q(due_date__lt=today) & Q(current_is_complete=False), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+            is_stale=Case(
+                When(Q(current_is_complete=False) & Q(activity_since__lt=stale_before), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+        )
+
+
+class Action(models.Model):
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="actions")
+    reference = models.CharField(max_length=20, help_text="In the plan's own form, e.g. 4(g) or 3.2.1.")
+    description = models.TextField()
+    success_measure = models.TextField("expected evidence or success measure", blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_actions",
+        help_text="A person with an account here receives reminders.",
+    )
+    owner_name = models.CharField(
+        "owner (name or role)", max_length=200, blank=True, help_text="When the owner has no account here."
+    )
+    lead = models.CharField(max_length=200, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.MEDIUM)
+    order = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["recommendation__order", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation", "reference"],
+                name="action_unique_reference_per_recommendation",
+                violation_error_message="This recommendation already has an action with this reference.",
+            ),
+            models.CheckConstraint(
+                condition=Q(due_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(due_date__gte=models.F("start_date")),
+                name="action_due_on_or_after_start",
+                violation_error_message="The due date cannot be before the start date.",
+            ),
+        ]
+        indexes = [models.Index(fields=["owner", "due_date"], name="action_owner_due_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.description[:80]}"
+
+    def get_absolute_url(self) -> str:
+        plan = self.recommendation.plan
+        return reverse("improvement:action_detail", kwargs={"org": plan.organisation.slug, "pk": self.pk})
+
+    @property
+    def owner_display(self) -> str:
+        if self.owner_id:
+            return self.owner.get_full_name() or self.owner.username
+        return self.owner_name
+
+
+class NextStep(models.Model):
+    """A planned activity for the next period, as Lewisham's 'additional steps in the next six months'."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, null=True, blank=True, related_name="next_steps"
+    )
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, null=True, blank=True, related_name="next_steps")
+    text = models.TextField()
+    planned_by = models.DateField("to be done by", null=True, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(recommendation__isnull=True, action__isnull=False)
+                | Q(recommendation__isnull=False, action__isnull=True),
+                name="nextstep_belongs_to_one_recommendation_or_action",
+                violation_error_message="A next step belongs to a recommendation or to an action, not both.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]

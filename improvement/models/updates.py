@@ -1,0 +1,72 @@
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from yos_tracker.querysets import OrganisationScopedQuerySet
+
+
+class ProgressUpdate(models.Model):
+    """A dated account of progress on an action. Updates are added, never overwritten;
+    a correction to one is kept in its history."""
+
+    action = models.ForeignKey("improvement.Action", on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField()
+    narrative = models.TextField("activities to date")
+    status = models.ForeignKey("improvement.RagStatus", on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = OrganisationScopedQuerySet.through("action__recommendation__plan__organisation").as_manager()
+
+    class Meta:
+        ordering = ["-date", "-created_at", "-pk"]
+        indexes = [models.Index(fields=["action", "-date", "-created_at"], name="update_latest_per_action_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.status.label}"
+
+
+def evidence_path(instance: "Evidence", filename: str) -> str:
+    # A random name: what people call their files stays in original_name, never in a path.
+    return f"evidence/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class Evidence(models.Model):
+    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="evidence")
+    title = models.CharField(max_length=200, blank=True)
+    file = models.FileField(upload_to=evidence_path, blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    link = models.URLField(blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = OrganisationScopedQuerySet.through("update__action__recommendation__plan__organisation").as_manager()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(file="") | ~Q(link=""),
+                name="evidence_has_a_file_or_a_link",
+                violation_error_message="Evidence needs a file or a link.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.original_name or self.link
+
+    def clean(self):
+        if not self.file and not self.link:
+            raise ValidationError("Attach a file or give a link.")

@@ -1,0 +1,116 @@
+"""Reads that build the improvement pages, each in a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+
+from improvement.filters import ActionFilter
+from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus, Recommendation
+from improvement.services import Rollup, rollup
+
+
+@dataclass
+class ActionRow:
+    action: Action
+    status: RagStatus | None
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.action.is_overdue
+
+    @property
+    def is_stale(self) -> bool:
+        return self.action.is_stale
+
+
+@dataclass
+class RecommendationBlock:
+    recommendation: Recommendation
+    rows: list[ActionRow]
+    rollup: Rollup
+
+
+@dataclass
+class PlanOverview:
+    plan: ImprovementPlan
+    scale: list[RagStatus]
+    rollup: Rollup
+    blocks: list[RecommendationBlock]
+    filter: ActionFilter
+    grouped: bool  # sorted by reference: actions shown under their recommendations
+
+    @property
+    def rows(self) -> list[ActionRow]:
+        return [row for block in self.blocks for row in block.rows]
+
+    @property
+    def shown(self) -> int:
+        return len(self.rows)
+
+
+def plan_actions(plan: ImprovementPlan):
+    """The plan's actions with their progress annotations (see ActionQuerySet.with_progress)."""
+    status_order = RagStatus.objects.filter(pk=OuterRef("current_status_pk")).values("order")[:1]
+    return (
+        Action.objects.filter(recommendation__plan=plan)
+        .with_progress(today=timezone.localdate(), stale_after_days=plan.stale_after_days)
+        .annotate(current_status_order=Subquery(status_order))
+    )
+
+
+def plan_overview(plan: ImprovementPlan, params) -> PlanOverview:
+    scale = list(RagStatus.objects.for_org(plan.organisation))
+    by_pk = {status.pk: status for status in scale}
+    recommendations = list(plan.recommendations.all())
+
+    # Roll-ups cover every action, whatever the filters: they are the board's figures.
+    pairs = list(plan_actions(plan).values_list("recommendation_id", "current_status_pk"))
+    per_recommendation = {
+        rec.pk: rollup(scale=scale, status_pks=[s for r, s in pairs if r == rec.pk]) for rec in recommendations
+    }
+
+    themes = sorted({rec.theme for rec in recommendations if rec.theme})
+    action_filter = ActionFilter(
+        params, queryset=plan_actions(plan).select_related("owner"), scale=scale, themes=themes
+    )
+    actions = list(action_filter.qs)
+    sort = action_filter.form.cleaned_data.get("sort") if action_filter.form.is_valid() else None
+    grouped = not sort or sort[0] == "reference"
+
+    rows_by_rec: dict[int, list[ActionRow]] = {}
+    for action in actions:
+        rows_by_rec.setdefault(action.recommendation_id, []).append(
+            ActionRow(action, by_pk.get(action.current_status_pk))
+        )
+
+    if grouped:
+        blocks = [
+            RecommendationBlock(rec, rows_by_rec.get(rec.pk, []), per_recommendation[rec.pk]) for rec in recommendations
+        ]
+    else:
+        rec_by_pk = {rec.pk: rec for rec in recommendations}
+        for action in actions:
+            action.recommendation = rec_by_pk[action.recommendation_id]
+        blocks = [
+            RecommendationBlock(
+                recommendation=None,
+                rows=[ActionRow(a, by_pk.get(a.current_status_pk)) for a in actions],
+                rollup=rollup(scale=scale, status_pks=[s for _, s in pairs]),
+            )
+        ]
+    return PlanOverview(
+        plan=plan,
+        scale=scale,
+        rollup=rollup(scale=scale, status_pks=[s for _, s in pairs]),
+        blocks=blocks,
+        filter=action_filter,
+        grouped=grouped,
+    )
+
+
+def action_timeline(action: Action) -> list[ProgressUpdate]:
+    """The action's updates, newest first, with their status, author and evidence."""
+    return list(
+        ProgressUpdate.objects.filter(action=action).select_related("status", "author").prefetch_related("evidence")
+    )

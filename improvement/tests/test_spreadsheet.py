@@ -1,0 +1,229 @@
+"""Plan import and export: tolerant parsing, row-level errors, all-or-nothing, round trip."""
+
+import datetime
+import io
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from improvement import spreadsheet
+from improvement.models import Action, ProgressUpdate, RagStatus, Recommendation
+from improvement.services import rag_scale_install
+from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
+from yos_tracker.spreadsheets import SpreadsheetError, escape_cell, parse_date
+
+pytestmark = pytest.mark.django_db
+HEADERS = spreadsheet.HEADERS
+
+
+def xlsx(rows, headers=HEADERS, name="plan.xlsx"):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(headers)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def csv(text, name="plan.csv"):
+    return SimpleUploadedFile(name, text.encode("utf-8"))
+
+
+@pytest.fixture
+def plan(organisation):
+    rag_scale_install(organisation=organisation)
+    return PlanFactory(organisation=organisation)
+
+
+@pytest.fixture
+def rec(plan):
+    return RecommendationFactory(plan=plan, reference="4", text="The board should oversee performance.")
+
+
+def row(
+    reference="4(g)",
+    recommendation="4 — The board should oversee performance.",
+    action="Quarterly report",
+    owner="Head of Service",
+    lead="",
+    start="01/04/2015",
+    due="31/03/2016",
+    status="",
+    update="",
+    update_date="",
+):
+    return [reference, recommendation, action, owner, lead, start, due, status, update, update_date]
+
+
+class TestParseDate:
+    @pytest.mark.parametrize(
+        "value",
+        [
+            "31/03/2017",
+            "31-Mar-17",
+            "2017-03-31",
+            " 31/03/2017 ",
+            "31-Mar-2017",
+            "31 March 2017",
+            "31/03/17",
+            datetime.datetime(2017, 3, 31, 0, 0),  # noqa: DTZ001 - Excel cells are naive
+            datetime.date(2017, 3, 31),
+            42825,
+        ],
+    )
+    def test_the_forms_people_type(self, value):
+        assert parse_date(value) == datetime.date(2017, 3, 31)
+
+    def test_blank_is_no_date(self):
+        assert parse_date("") is None and parse_date(None) is None
+
+    @pytest.mark.parametrize("value", ["next Tuesday", "31/13/2017", "2017-02-30"])
+    def test_nonsense_is_an_error_that_says_how_to_write_it(self, value):
+        with pytest.raises(ValueError, match="write it as 31/03/2017"):
+            parse_date(value)
+
+
+class TestPreview:
+    def test_statuses_as_code_word_any_case_or_meaning(self, plan, rec):
+        rows = [
+            row(reference=f"4({c})", status=s, update="Going well", update_date="01/11/2015")
+            for c, s in zip("abcdef", ["G", "green", "Green ", "AMBER", "slipped", "W"], strict=True)
+        ]
+        preview = spreadsheet.plan_import_preview(plan, xlsx(rows))
+        assert preview.is_valid, preview.errors
+        assert [r.update[1].code for r in preview.rows] == ["G", "G", "G", "A", "R", "W"]
+
+    def test_header_case_blank_rows_and_trailing_spaces_are_forgiven(self, plan, rec):
+        headers = [h.upper() + "  " for h in HEADERS]
+        preview = spreadsheet.plan_import_preview(
+            plan, xlsx([row(reference=" 4(g) "), [None] * 10, row(reference="4(h)")], headers=headers)
+        )
+        assert preview.is_valid
+        assert [r.reference for r in preview.rows] == ["4(g)", "4(h)"]
+
+    def test_csv_is_read_too(self, plan, rec):
+        text = (
+            ",".join(HEADERS)
+            + "\n"
+            + "4(g),4 — The board should oversee performance.,Quarterly report,,,31-Mar-17,,G,Done,2017-03-31\n"
+        )
+        preview = spreadsheet.plan_import_preview(plan, csv(text))
+        assert preview.is_valid, preview.errors
+        assert preview.rows[0].values["start_date"] == datetime.date(2017, 3, 31)
+
+    def test_every_error_is_listed_with_row_column_and_message(self, plan, rec):
+        rows = [
+            row(reference=""),
+            row(reference="4(b)", due="someday"),
+            row(reference="4(c)", status="Blue"),
+            row(reference="4(d)", recommendation="nonsense"),
+            row(reference="4(e)", start="01/05/2016", due="01/04/2016"),
+            row(reference="4(f)", action=""),
+            row(reference="4(f)"),
+        ]
+        preview = spreadsheet.plan_import_preview(plan, xlsx(rows))
+        found = {(e.row, e.column) for e in preview.errors}
+        assert found == {
+            (2, "Reference"),
+            (3, "Due date"),
+            (4, "Status"),
+            (5, "Recommendation"),
+            (6, "Due date"),
+            (7, "Action"),
+            (8, "Reference"),  # 4(f) again
+        }
+        status_error = next(e for e in preview.errors if e.column == "Status")
+        assert "“Blue” is not a status" in status_error.message and "G (Green)" in status_error.message
+
+    def test_a_repeated_action_is_an_error(self, plan, rec):
+        preview = spreadsheet.plan_import_preview(plan, xlsx([row(), row()]))
+        assert [(e.row, e.column) for e in preview.errors] == [(3, "Reference")]
+        assert "appears twice (also row 2)" in preview.errors[0].message
+
+    def test_missing_columns_are_named(self, plan):
+        with pytest.raises(SpreadsheetError, match="Due date, Status"):
+            spreadsheet.plan_import_preview(plan, xlsx([], headers=HEADERS[:6]))
+
+    def test_a_file_that_is_not_a_workbook_is_refused(self, plan):
+        with pytest.raises(SpreadsheetError):
+            spreadsheet.plan_import_preview(plan, SimpleUploadedFile("plan.xlsx", b"PK\x03\x04 not really a zip"))
+        with pytest.raises(Exception, match="cannot be uploaded"):
+            spreadsheet.plan_import_preview(plan, SimpleUploadedFile("plan.exe", b"MZ"))
+
+
+class TestApply:
+    def test_nothing_is_written_while_any_row_is_invalid(self, plan, rec, manager):
+        result = spreadsheet.plan_import_apply(
+            plan, xlsx([row(reference="4(a)"), row(reference="4(b)", due="x")]), author=manager
+        )
+        assert not result.is_valid
+        assert not Action.objects.filter(recommendation__plan=plan).exists()
+
+    def test_it_creates_actions_recommendations_and_updates(self, plan, rec, manager):
+        rows = [
+            row(status="W"),
+            row(
+                reference="6(d)",
+                recommendation="6 — Case managers should plan for safety.",
+                status="A",
+                update="Training booked",
+                update_date="20/11/2015",
+            ),
+        ]
+        result = spreadsheet.plan_import_apply(plan, xlsx(rows), author=manager)
+        assert result.is_valid, result.errors
+        new_rec = Recommendation.objects.get(plan=plan, reference="6")
+        assert new_rec.text == "Case managers should plan for safety."
+        update = ProgressUpdate.objects.get(action__reference="6(d)")
+        assert (update.date, update.status.code, update.narrative, update.author) == (
+            datetime.date(2015, 11, 20),
+            "A",
+            "Training booked",
+            manager,
+        )
+        assert ProgressUpdate.objects.get(action__reference="4(g)").narrative == spreadsheet.IMPORT_NARRATIVE
+
+    def test_it_changes_an_existing_action_and_reports_what_changed(self, plan, rec, manager):
+        ActionFactory(
+            recommendation=rec,
+            reference="4(g)",
+            description="Quarterly report",
+            owner_name="Head of Service",
+            start_date=datetime.date(2015, 4, 1),
+            due_date=datetime.date(2016, 3, 31),
+        )
+        preview = spreadsheet.plan_import_preview(plan, xlsx([row(due="30/04/2016")]))
+        assert preview.rows[0].kind == "change"
+        assert preview.rows[0].changes == [("due date", "31/03/2016", "30/04/2016")]
+        spreadsheet.plan_import_apply(plan, xlsx([row(due="30/04/2016")]), author=manager)
+        assert Action.objects.get(reference="4(g)").due_date == datetime.date(2016, 4, 30)
+
+
+class TestRoundTrip:
+    @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+    def test_exporting_then_importing_changes_nothing(self, plan, rec, manager, fmt):
+        scale = {s.code: s for s in RagStatus.objects.for_org(plan.organisation)}
+        first = ActionFactory(recommendation=rec, reference="4(g)", owner=manager, owner_name="", lead="Police lead")
+        UpdateFactory(action=first, status=scale["A"], narrative="- started; =SUM(A1) is not a formula")
+        ActionFactory(recommendation=rec, reference="4(h)", start_date=None, due_date=None)
+        before = (Action.objects.count(), ProgressUpdate.objects.count(), Action.history.count())
+
+        exported = spreadsheet.plan_export(plan, fmt)
+        preview = spreadsheet.plan_import_preview(plan, SimpleUploadedFile(f"plan.{fmt}", exported))
+        assert preview.is_valid, preview.errors
+        assert [r.kind for r in preview.rows] == ["unchanged", "unchanged"]
+        spreadsheet.plan_import_apply(plan, SimpleUploadedFile(f"plan.{fmt}", exported), author=manager)
+        assert (Action.objects.count(), ProgressUpdate.objects.count(), Action.history.count()) == before
+
+    def test_cells_that_look_like_formulas_are_escaped(self):
+        assert escape_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
+        assert escape_cell("@SUM") == "'@SUM"
+        assert escape_cell("Plain") == "Plain"
+
+    def test_the_blank_template_imports_as_its_example(self, plan, manager):
+        preview = spreadsheet.plan_import_preview(plan, SimpleUploadedFile("t.xlsx", spreadsheet.plan_template()))
+        assert preview.is_valid, preview.errors
+        assert preview.rows[0].kind == "create"

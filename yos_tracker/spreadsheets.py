@@ -1,0 +1,152 @@
+"""Spreadsheets in and out, shared by every importer and exporter (plans, indicators, risks).
+
+Reading goes through tablib (openpyxl for .xlsx); what this module adds is what people type:
+headers in any case, blank rows, trailing spaces, dates in the forms councils use, and cells
+that a previous export escaped against formula injection.
+"""
+
+import datetime
+import io
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal
+
+import tablib
+from django.core.exceptions import ValidationError
+
+from yos_tracker.uploads import validate_upload
+
+SPREADSHEET_TYPES = {".xlsx", ".csv"}
+# A workbook this small on disk but larger unpacked is a zip bomb, not a plan.
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+DATE_FORMATS = [
+    "%d/%m/%Y",
+    "%d/%m/%y",
+    "%Y-%m-%d",
+    "%d-%b-%y",
+    "%d-%b-%Y",
+    "%d-%m-%Y",
+    "%d %b %Y",
+    "%d %B %Y",
+    "%d.%m.%Y",
+    "%d %b %y",
+    "%Y-%m-%d %H:%M:%S",
+]
+EXCEL_EPOCH = datetime.date(1899, 12, 30)
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # as numbered in the spreadsheet: the header is row 1
+    column: str
+    message: str
+
+
+class SpreadsheetError(ValidationError):
+    """The file as a whole cannot be read (wrong type, damaged, missing columns)."""
+
+
+def read_rows(upload, columns: dict[str, str]) -> list[tuple[int, dict[str, object]]]:
+    """Rows of an uploaded .xlsx or .csv as {key: value}, for columns {key: header}.
+
+    Headers are matched ignoring case and surrounding spaces; unknown columns are ignored;
+    blank rows are skipped; strings are trimmed. Raises SpreadsheetError with a clear message.
+    """
+    validate_upload(upload, allowed=SPREADSHEET_TYPES)
+    name = upload.name.lower()
+    content = upload.read()
+    upload.seek(0)
+    try:
+        if name.endswith(".xlsx"):
+            _refuse_zip_bomb(content)
+            dataset = tablib.Dataset().load(io.BytesIO(content), format="xlsx")
+        else:
+            dataset = tablib.Dataset().load(content.decode("utf-8-sig"), format="csv")
+    except SpreadsheetError:
+        raise
+    except UnicodeDecodeError:
+        raise SpreadsheetError("This CSV file is not UTF-8 text; save it from Excel as “CSV UTF-8”.") from None
+    except Exception:  # noqa: BLE001 - whatever the parser chokes on, the person needs one message
+        raise SpreadsheetError(
+            "This file could not be read as a spreadsheet; is it really an Excel (.xlsx) or CSV file?"
+        ) from None
+
+    headers = [str(h or "").strip().lower() for h in (dataset.headers or [])]
+    wanted = {label.lower(): key for key, label in columns.items()}
+    missing = [label for label in columns.values() if label.lower() not in headers]
+    if missing:
+        raise SpreadsheetError(f"These columns are missing from the first row: {', '.join(missing)}.")
+    positions = {wanted[h]: i for i, h in enumerate(headers) if h in wanted}
+
+    rows = []
+    for number, raw in enumerate(dataset, start=2):
+        values = {key: _clean(raw[i]) if i < len(raw) else None for key, i in positions.items()}
+        if all(v in (None, "") for v in values.values()):
+            continue
+        rows.append((number, values))
+    return rows
+
+
+def _refuse_zip_bomb(content: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+                raise SpreadsheetError("This workbook unpacks to far more than a spreadsheet should; it was refused.")
+    except zipfile.BadZipFile:
+        raise SpreadsheetError("This file is not a valid Excel (.xlsx) workbook.") from None
+
+
+def _clean(value):
+    if isinstance(value, str):
+        value = value.strip()
+        # Undo the quote an export put before a leading =, +, - or @.
+        if value.startswith("'") and value[1:2] and value[1] in "=+-@":
+            value = value[1:]
+        return value
+    return value
+
+
+def parse_date(value) -> datetime.date | None:
+    """31/03/2017, 31-Mar-17, 2017-03-31, an Excel date cell or an Excel day number; blank is None."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        if 1 <= value <= 100000:
+            return EXCEL_EPOCH + datetime.timedelta(days=int(value))
+        raise ValueError(f"{value} is not a date")
+    text = str(value).strip()
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, fmt).date()  # noqa: DTZ007 - only the date is kept
+        except ValueError:
+            continue
+    raise ValueError(f"“{text}” is not a date; write it as 31/03/2017")
+
+
+def escape_cell(value):
+    """Stop a spreadsheet program from running a cell as a formula (CSV/formula injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def write_table(headers: list[str], rows: list[list], fmt: str, title: str = "Sheet1") -> bytes:
+    """A workbook (.xlsx) or CSV of the rows, every text cell escaped; dates stay dates in .xlsx."""
+    dataset = tablib.Dataset(headers=headers, title=title[:31])
+    for row in rows:
+        if fmt == "csv":
+            row = [v.strftime("%d/%m/%Y") if isinstance(v, datetime.date) else v for v in row]
+        dataset.append([escape_cell("" if v is None else v) for v in row])
+    exported = dataset.export(fmt)
+    return exported.encode("utf-8-sig") if isinstance(exported, str) else exported
+
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
