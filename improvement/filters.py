@@ -1,6 +1,6 @@
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 
 from improvement.models import Action
 
@@ -12,6 +12,15 @@ class TickedFilter(django_filters.Filter):
 
     def filter(self, qs, value):
         return qs.filter(**{self.field_name: True}) if value else qs
+
+
+# Sort key → (label, ordering). Sorting by reference keeps the plan's own order and its grouping.
+SORTS = {
+    "reference": ("Reference", ("recommendation__order", "order", "pk")),
+    "due": ("Due date", (F("due_date").asc(nulls_last=True), "recommendation__order", "order")),
+    "status": ("Status", (F("current_status_order").asc(nulls_last=True), "recommendation__order", "order")),
+    "owner": ("Owner", ("owner_name", "owner__last_name", "recommendation__order", "order")),
+}
 
 
 class ActionFilter(django_filters.FilterSet):
@@ -29,16 +38,8 @@ class ActionFilter(django_filters.FilterSet):
     )
     overdue = TickedFilter(label="Overdue only", field_name="is_overdue")
     stale = TickedFilter(label="Stale only", field_name="is_stale")
-    sort = django_filters.OrderingFilter(
-        label="Sort by",
-        empty_label=None,
-        fields=(
-            (("recommendation__order", "order"), "reference"),
-            ("due_date", "due"),
-            ("current_status_order", "status"),
-            ("owner_name", "owner"),
-        ),
-        field_labels={"reference": "Reference", "due": "Due date", "status": "Status", "owner": "Owner"},
+    sort = django_filters.ChoiceFilter(
+        label="Sort by", method="filter_sort", empty_label=None, choices=[(k, label) for k, (label, _) in SORTS.items()]
     )
 
     NO_UPDATE = "none"
@@ -58,6 +59,9 @@ class ActionFilter(django_filters.FilterSet):
             return queryset.filter(current_status_pk__isnull=True)
         status = self._scale.get(value)
         return queryset.filter(current_status_pk=status.pk) if status else queryset.none()
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*SORTS[value][1])
 
     def filter_owner(self, queryset, name, value):
         words = value.split()

@@ -76,7 +76,7 @@ def plan_overview(plan: ImprovementPlan, params) -> PlanOverview:
     )
     actions = list(action_filter.qs)
     sort = action_filter.form.cleaned_data.get("sort") if action_filter.form.is_valid() else None
-    grouped = not sort or sort[0] == "reference"
+    grouped = sort in (None, "", "reference")
 
     rows_by_rec: dict[int, list[ActionRow]] = {}
     for action in actions:

@@ -1,6 +1,7 @@
 from .inspections import Inspection, InspectionFramework, InspectionJudgement, JudgementLevel
 from .plans import Action, ImprovementPlan, NextStep, Recommendation
 from .rag import RagStatus
+from .reminders import ReminderSent
 from .updates import Evidence, ProgressUpdate
 
 __all__ = [
@@ -15,4 +16,5 @@ __all__ = [
     "ProgressUpdate",
     "RagStatus",
     "Recommendation",
+    "ReminderSent",
 ]

@@ -1,0 +1,195 @@
+"""Improvement pages: roles, organisation scoping, filters, the inline update, query counts."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from improvement.models import ImprovementPlan, ProgressUpdate, RagStatus
+from improvement.services import rag_scale_install
+from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, org="lewisham", **kwargs):
+    return reverse(f"improvement:{name}", kwargs={"org": org, **kwargs})
+
+
+@pytest.fixture
+def plan(organisation):
+    rag_scale_install(organisation=organisation)
+    return PlanFactory(organisation=organisation)
+
+
+@pytest.fixture
+def scale(plan):
+    return {s.code: s for s in RagStatus.objects.for_org(plan.organisation)}
+
+
+@pytest.fixture
+def action(plan, scale):
+    action = ActionFactory(recommendation=RecommendationFactory(plan=plan, reference="1"), reference="1.1")
+    UpdateFactory(action=action, status=scale["A"])
+    return action
+
+
+def update_data(scale, code="G", **extra):
+    return {"date": "2017-06-01", "status": scale[code].pk, "narrative": "Audit complete.", **extra}
+
+
+class TestRoles:
+    def test_board_member_reads_the_plan_and_the_action(self, client, board_member, plan, action):
+        client.force_login(board_member)
+        assert client.get(url("plan_detail", pk=plan.pk)).status_code == 200
+        page = client.get(url("action_detail", pk=action.pk))
+        assert page.status_code == 200
+        assert b"Add a progress update" not in page.content
+
+    def test_board_member_cannot_post_an_update(self, client, board_member, action, scale):
+        client.force_login(board_member)
+        response = client.post(url("action_detail", pk=action.pk), update_data(scale))
+        assert response.status_code == 403
+        assert ProgressUpdate.objects.filter(action=action).count() == 1
+
+    @pytest.mark.parametrize("role_fixture", ["board_member", "officer", "administrator"])
+    def test_only_managers_edit(self, client, request, role_fixture, plan, action):
+        client.force_login(request.getfixturevalue(role_fixture))
+        for name, kwargs in [
+            ("plan_edit", {"pk": plan.pk}),
+            ("plan_approve", {"pk": plan.pk}),
+            ("action_edit", {"plan_pk": plan.pk, "pk": action.pk}),
+            ("plan_import", {"pk": plan.pk}),
+            ("inspection_create", {}),
+        ]:
+            assert client.post(url(name, **kwargs), {}).status_code == 403, name
+
+
+class TestScoping:
+    def test_another_organisations_action_is_not_found(self, client, action, other_organisation, make_member):
+        from governance.choices import Role
+
+        client.force_login(make_member(other_organisation, Role.MANAGER, "bromley-manager"))
+        assert client.get(url("action_detail", pk=action.pk)).status_code == 404
+        # Not through their own organisation's address either.
+        assert client.get(url("action_detail", org="bromley", pk=action.pk)).status_code == 404
+        assert client.post(url("action_detail", org="bromley", pk=action.pk), {}).status_code == 404
+        assert client.get(url("plan_detail", org="bromley", pk=action.recommendation.plan.pk)).status_code == 404
+
+    def test_evidence_of_another_organisation_is_not_found(self, client, action, manager, other_organisation, scale):
+        rag_scale_install(organisation=other_organisation)
+        theirs = ActionFactory(recommendation=RecommendationFactory(plan=PlanFactory(organisation=other_organisation)))
+        update = UpdateFactory(action=theirs, status=RagStatus.objects.for_org(other_organisation).first())
+        evidence = update.evidence.create(link="https://example.org/report")
+        client.force_login(manager)
+        assert client.get(url("evidence_download", pk=evidence.pk)).status_code == 404
+
+
+class TestAddUpdate:
+    def test_manager_adds_an_update_inline_with_htmx(self, client, manager, action, scale):
+        client.force_login(manager)
+        response = client.post(url("action_detail", pk=action.pk), update_data(scale), HTTP_HX_REQUEST="true")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "<html" not in html  # a fragment, swapped in place
+        assert "Your update is added." in html and "Current status:" in html
+        latest = ProgressUpdate.objects.filter(action=action).first()
+        assert (latest.status, latest.author, latest.narrative) == (scale["G"], manager, "Audit complete.")
+
+    def test_errors_are_shown_beside_the_fields_and_nothing_is_saved(self, client, manager, action, scale):
+        client.force_login(manager)
+        response = client.post(
+            url("action_detail", pk=action.pk),
+            {"date": "not a date", "status": scale["G"].pk, "narrative": "", "links": "not-a-link"},
+            HTTP_HX_REQUEST="true",
+        )
+        html = response.content.decode()
+        assert "Enter a valid date." in html
+        assert "This field is required." in html
+        assert "is not a web address" in html
+        assert ProgressUpdate.objects.filter(action=action).count() == 1
+
+    def test_a_status_from_another_organisations_scale_is_refused(self, client, manager, action, other_organisation):
+        theirs = rag_scale_install(organisation=other_organisation)[0]
+        client.force_login(manager)
+        client.post(url("action_detail", pk=action.pk), {"date": "2017-06-01", "status": theirs.pk, "narrative": "x"})
+        assert ProgressUpdate.objects.filter(action=action).count() == 1
+
+    def test_evidence_files_are_validated_by_content_and_kept(self, client, manager, action, scale):
+        client.force_login(manager)
+        fake_pdf = SimpleUploadedFile("minutes.pdf", b"MZ this is an executable")
+        response = client.post(url("action_detail", pk=action.pk), update_data(scale, files=fake_pdf))
+        assert "do not match its .pdf extension" in response.content.decode()
+
+        real_pdf = SimpleUploadedFile("minutes.pdf", b"%PDF-1.4 minutes of the board")
+        client.post(
+            url("action_detail", pk=action.pk), update_data(scale, files=real_pdf, links="https://example.org/a")
+        )
+        evidence = ProgressUpdate.objects.filter(action=action).first().evidence.all()
+        assert {e.original_name or e.link for e in evidence} == {"minutes.pdf", "https://example.org/a"}
+        download = client.get(url("evidence_download", pk=next(e.pk for e in evidence if e.file)))
+        assert b"".join(download.streaming_content) == b"%PDF-1.4 minutes of the board"
+
+
+class TestPlanOverview:
+    def test_filters_live_in_the_url(self, client, board_member, plan, scale, action):
+        late = ActionFactory(recommendation=action.recommendation, reference="1.2", due_date=datetime.date(2017, 1, 31))
+        UpdateFactory(action=late, status=scale["G"])
+        client.force_login(board_member)
+        html = client.get(url("plan_detail", pk=plan.pk), {"status": "G"}).content.decode()
+        assert 'data-action="1.2"' in html and 'data-action="1.1"' not in html
+        html = client.get(url("plan_detail", pk=plan.pk), {"status": "A"}).content.decode()
+        assert 'data-action="1.1"' in html and 'data-action="1.2"' not in html
+        assert "Showing 1 of 2 actions." in html
+
+    def test_overdue_filter_and_sorting(self, client, board_member, plan, scale, action):
+        client.force_login(board_member)
+        html = client.get(url("plan_detail", pk=plan.pk), {"overdue": "on", "sort": "due"}).content.decode()
+        assert 'data-action="1.1"' in html  # due 30/06/2017, Amber: overdue today
+
+    @pytest.mark.parametrize("sort", ["reference", "due", "status", "owner"])
+    def test_every_sort_order_works(self, client, board_member, plan, action, sort):
+        client.force_login(board_member)
+        response = client.get(url("plan_detail", pk=plan.pk), {"sort": sort})
+        assert response.status_code == 200
+        assert 'data-action="1.1"' in response.content.decode()
+
+    def test_sign_off_records_who_and_when(self, client, manager, plan):
+        client.force_login(manager)
+        response = client.post(url("plan_approve", pk=plan.pk), {"approved_by": "YJMB", "approved_on": "2017-02-01"})
+        assert response.status_code == 302
+        plan.refresh_from_db()
+        assert (plan.status, plan.approved_by, plan.approved_on) == ("approved", "YJMB", datetime.date(2017, 2, 1))
+
+
+def _plan_with_actions(organisation, count: int) -> ImprovementPlan:
+    plan = ImprovementPlan.objects.for_org(organisation).first()
+    scale = list(RagStatus.objects.for_org(organisation))
+    recs = [RecommendationFactory(plan=plan) for _ in range(max(1, count // 10))]
+    for i in range(count):
+        action = ActionFactory(recommendation=recs[i % len(recs)])
+        UpdateFactory(action=action, status=scale[i % len(scale)])
+        UpdateFactory(action=action, status=scale[(i + 1) % len(scale)], date=datetime.date(2017, 4, 1))
+    return plan
+
+
+class TestQueryCounts:
+    @pytest.mark.parametrize("count", [10, 300])
+    def test_plan_overview_does_not_grow_with_actions(
+        self, client, manager, plan, count, django_assert_max_num_queries
+    ):
+        _plan_with_actions(plan.organisation, count)
+        client.force_login(manager)
+        with django_assert_max_num_queries(12):
+            response = client.get(url("plan_detail", pk=plan.pk))
+        assert response.content.decode().count("data-action=") == count
+
+    @pytest.mark.parametrize("count", [10, 300])
+    def test_filtered_list_does_not_grow_with_actions(
+        self, client, manager, plan, count, django_assert_max_num_queries
+    ):
+        _plan_with_actions(plan.organisation, count)
+        client.force_login(manager)
+        with django_assert_max_num_queries(12):
+            client.get(url("plan_detail", pk=plan.pk), {"sort": "due", "stale": "on"})
