@@ -1,6 +1,15 @@
 from django import forms
 
-from improvement.models import Action, ImprovementPlan, Inspection, JudgementLevel, RagStatus, Recommendation
+from improvement import services
+from improvement.models import (
+    Action,
+    ImprovementPlan,
+    Inspection,
+    InspectionJudgement,
+    JudgementLevel,
+    RagStatus,
+    Recommendation,
+)
 from yos_tracker.forms import DateInput, EvidenceFilesField, LinksField
 
 
@@ -23,6 +32,17 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="Spreadsheet", help_text="An .xlsx or .csv file laid out like the export or the blank template."
     )
+
+
+class UpdateCorrectionForm(forms.Form):
+    date = forms.DateField(widget=DateInput)
+    status = forms.ModelChoiceField(queryset=RagStatus.objects.none(), empty_label=None, widget=forms.RadioSelect)
+    narrative = forms.CharField(label="Activities to date", widget=forms.Textarea(attrs={"rows": 4}))
+    reason = forms.CharField(label="Why the correction", max_length=100, help_text="Kept in the update's history.")
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].queryset = RagStatus.objects.for_org(organisation)
 
 
 class PlanApprovalForm(forms.Form):
@@ -71,10 +91,46 @@ class InspectionForm(forms.ModelForm):
         self.fields["overall_judgement"].label_from_instance = lambda lvl: f"{lvl.label} ({lvl.framework.code})"
 
 
+class JudgementForm(forms.ModelForm):
+    class Meta:
+        model = InspectionJudgement
+        fields = ["area", "level", "narrative"]
+        widgets = {"narrative": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"].queryset = JudgementLevel.objects.select_related("framework")
+        self.fields["level"].label_from_instance = lambda lvl: f"{lvl.label} ({lvl.framework.code})"
+        self.fields["level"].label = "Judgement"
+
+
+class BaseJudgementFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, framework=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.framework = framework
+
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            level = form.cleaned_data.get("level") if hasattr(form, "cleaned_data") else None
+            if (
+                level
+                and self.framework
+                and level.framework_id != self.framework.pk
+                and not self._should_delete_form(form)
+            ):
+                form.add_error("level", f"Choose a judgement of the framework “{self.framework}”.")
+
+
+JudgementFormSet = forms.inlineformset_factory(
+    Inspection, InspectionJudgement, form=JudgementForm, formset=BaseJudgementFormSet, extra=2, can_delete=True
+)
+
+
 class PlanForm(forms.ModelForm):
     class Meta:
         model = ImprovementPlan
-        fields = ["title", "inspection", "period_start", "period_end", "stale_after_days"]
+        fields = ["title", "inspection", "period_start", "period_end", "status", "approved_by", "stale_after_days"]
         widgets = {"period_start": DateInput, "period_end": DateInput}
 
     def __init__(self, *args, organisation, **kwargs):
@@ -82,7 +138,29 @@ class PlanForm(forms.ModelForm):
         self.fields["inspection"].queryset = Inspection.objects.for_org(organisation)
 
 
-class RecommendationForm(forms.ModelForm):
+class NextStepsMixin(forms.ModelForm):
+    """A "next steps" box, one planned activity per line, saved through services.next_steps_set."""
+
+    next_steps_text = forms.CharField(
+        label="Next steps",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Planned activities for the next period, one per line.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["next_steps_text"].initial = "\n".join(s.text for s in self.instance.next_steps.all())
+
+    def save(self, commit=True):
+        obj = super().save(commit=commit)
+        lines = [line.strip() for line in self.cleaned_data["next_steps_text"].splitlines() if line.strip()]
+        services.next_steps_set(owner=obj, texts=lines)
+        return obj
+
+
+class RecommendationForm(NextStepsMixin):
     class Meta:
         model = Recommendation
         fields = ["kind", "reference", "addressed_to", "text", "theme", "theme_lead", "inspection", "order"]
@@ -93,7 +171,7 @@ class RecommendationForm(forms.ModelForm):
         self.fields["inspection"].queryset = Inspection.objects.for_org(organisation)
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(NextStepsMixin):
     class Meta:
         model = Action
         fields = [

@@ -62,7 +62,7 @@ def plan_actions(plan: ImprovementPlan):
 def plan_overview(plan: ImprovementPlan, params) -> PlanOverview:
     scale = list(RagStatus.objects.for_org(plan.organisation))
     by_pk = {status.pk: status for status in scale}
-    recommendations = list(plan.recommendations.all())
+    recommendations = list(plan.recommendations.prefetch_related("next_steps"))
 
     # Roll-ups cover every action, whatever the filters: they are the board's figures.
     pairs = list(plan_actions(plan).values_list("recommendation_id", "current_status_pk"))

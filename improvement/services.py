@@ -10,7 +10,15 @@ from django.utils import timezone
 
 from governance.models import Organisation
 from improvement.choices import DEFAULT_RAG_SCALE, RAG_SCALES, PlanStatus
-from improvement.models import Action, Evidence, ImprovementPlan, ProgressUpdate, RagStatus
+from improvement.models import (
+    Action,
+    Evidence,
+    ImprovementPlan,
+    NextStep,
+    ProgressUpdate,
+    RagStatus,
+    Recommendation,
+)
 
 # --- RAG scale ---------------------------------------------------------------------------
 
@@ -107,6 +115,41 @@ def action_update_add(
     for link in links:
         Evidence.objects.create(update=update, link=link, uploaded_by=author)
     return update
+
+
+@transaction.atomic
+def action_update_correct(
+    *, update: ProgressUpdate, date: datetime.date, narrative: str, status: RagStatus, reason: str
+) -> ProgressUpdate:
+    """Correct a recorded update (a typo, a wrong date). The update is changed in place and the
+    previous version, who corrected it and why, stay in its history."""
+    if status.organisation_id != update.status.organisation_id:
+        raise ValidationError({"status": "Choose a status from this organisation's scale."})
+    if date > timezone.localdate():
+        raise ValidationError({"date": "An update cannot be dated in the future."})
+    update.date, update.narrative, update.status = date, narrative, status
+    update._change_reason = reason
+    update.save()
+    return update
+
+
+# --- Next steps -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def next_steps_set(*, owner: Recommendation | Action, texts: list[str]) -> None:
+    """Make the owner's next steps these texts, in this order; unchanged steps are kept as they are."""
+    field = "recommendation" if isinstance(owner, Recommendation) else "action"
+    existing = {step.text: step for step in NextStep.objects.filter(**{field: owner})}
+    for order, text in enumerate(texts):
+        step = existing.pop(text, None)
+        if step is None:
+            NextStep.objects.create(**{field: owner}, text=text, order=order)
+        elif step.order != order:
+            step.order = order
+            step.save(update_fields=["order"])
+    for stale in existing.values():
+        stale.delete()
 
 
 # --- Plans ------------------------------------------------------------------------------------

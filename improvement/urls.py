@@ -22,5 +22,6 @@ urlpatterns = [
     path("plans/<int:plan_pk>/actions/new/", views.action_edit, name="action_create"),
     path("plans/<int:plan_pk>/actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
     path("actions/<int:pk>/", views.action_detail, name="action_detail"),
+    path("updates/<int:pk>/correct/", views.update_correct, name="update_correct"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
 ]

@@ -4,8 +4,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from improvement import charts, selectors, services, spreadsheet
@@ -13,12 +15,22 @@ from improvement.forms import (
     ActionForm,
     ImportForm,
     InspectionForm,
+    JudgementFormSet,
     PlanApprovalForm,
     PlanForm,
     ProgressUpdateForm,
     RecommendationForm,
+    UpdateCorrectionForm,
 )
-from improvement.models import Action, Evidence, ImprovementPlan, Inspection, RagStatus, Recommendation
+from improvement.models import (
+    Action,
+    Evidence,
+    ImprovementPlan,
+    Inspection,
+    ProgressUpdate,
+    RagStatus,
+    Recommendation,
+)
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
 from yos_tracker.scoping import org_view
@@ -71,15 +83,37 @@ def inspection_edit(request, pk: int | None = None):
     org = request.organisation
     inspection = Inspection.objects.get_for_org(org, pk=pk) if pk else Inspection(organisation=org)
     form = InspectionForm(request.POST or None, instance=inspection)
-    saved, response = _edit(
-        request,
-        form,
-        template="improvement/form.html",
-        title=f"Edit {inspection}" if pk else "Record an inspection",
-        success="The inspection is saved.",
-        cancel_url=inspection.get_absolute_url() if pk else request.path.rsplit("/", 3)[0] + "/",
+    framework = (
+        form.cleaned_data.get("framework") if form.is_bound and form.is_valid() else inspection_framework(inspection)
     )
-    return redirect(saved) if saved else response
+    formset = JudgementFormSet(request.POST or None, instance=inspection, framework=framework, prefix="judgements")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            inspection = form.save()
+            formset.instance = inspection
+            for order, judgement in enumerate(formset.save(commit=False)):
+                judgement.order = order
+                judgement.save()
+            for removed in formset.deleted_objects:
+                removed.delete()
+        messages.success(request, "The inspection is saved.")
+        return redirect(inspection)
+    return render(
+        request,
+        "improvement/inspection_form.html",
+        {
+            "form": form,
+            "formset": formset,
+            "title": f"Edit {inspection}" if pk else "Record an inspection",
+            "cancel_url": inspection.get_absolute_url()
+            if pk
+            else reverse("improvement:index", kwargs={"org": org.slug}),
+        },
+    )
+
+
+def inspection_framework(inspection: Inspection):
+    return inspection.framework if inspection.framework_id else None
 
 
 # --- Plans ------------------------------------------------------------------------------------
@@ -229,6 +263,35 @@ def action_detail(request, pk: int):
     context = _action_context(action, form)
     context["history"] = history_rows(action.history.all())
     return render(request, "improvement/action_detail.html", context)
+
+
+@org_view()
+def update_correct(request, pk: int):
+    update = ProgressUpdate.objects.select_related("action", "status").get_for_org(request.organisation, pk=pk)
+    form = UpdateCorrectionForm(
+        request.POST or None,
+        organisation=request.organisation,
+        initial={"date": update.date, "status": update.status, "narrative": update.narrative},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_update_correct(update=update, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, "The update is corrected; the earlier version is kept in its history.")
+            return redirect(update.action)
+    return render(
+        request,
+        "improvement/update_correct.html",
+        {
+            "form": form,
+            "update": update,
+            "title": f"Correct the update of {update.date:%d/%m/%Y}",
+            "lead": f"Action {update.action.reference}",
+            "history": history_rows(update.history.all()),
+        },
+    )
 
 
 @org_view()

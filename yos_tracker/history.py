@@ -21,6 +21,7 @@ class HistoryRow:
     who: str
     action: str
     changes: list[Change] = field(default_factory=list)
+    reason: str = ""
 
 
 def _display(record, field_name: str) -> str:
@@ -51,6 +52,7 @@ def history_rows(history: models.QuerySet) -> list[HistoryRow]:
             when=newer.history_date,
             who=_who(newer.history_user),
             action=_ACTIONS.get(newer.history_type, newer.history_type),
+            reason=newer.history_change_reason or "",
         )
         if older is not None and newer.history_type == "~":
             for change in newer.diff_against(older).changes:

@@ -181,7 +181,7 @@ class TestQueryCounts:
     ):
         _plan_with_actions(plan.organisation, count)
         client.force_login(manager)
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(13):
             response = client.get(url("plan_detail", pk=plan.pk))
         assert response.content.decode().count("data-action=") == count
 
@@ -191,5 +191,108 @@ class TestQueryCounts:
     ):
         _plan_with_actions(plan.organisation, count)
         client.force_login(manager)
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(13):
             client.get(url("plan_detail", pk=plan.pk), {"sort": "due", "stale": "on"})
+
+
+class TestEditing:
+    def test_manager_records_an_inspection_with_judgements(self, client, manager):
+        from improvement.models import Inspection, InspectionFramework
+
+        framework = InspectionFramework.objects.get(code="hmip-2012")
+        poor = framework.levels.get(label="Poor")
+        client.force_login(manager)
+        data = {
+            "framework": framework.pk,
+            "inspection_type": "full_joint",
+            "inspectorate": "HM Inspectorate of Probation",
+            "fieldwork_start": "2015-02-02",
+            "fieldwork_end": "2015-02-06",
+            "strengths": "Committed staff\nGood data",
+            "judgements-TOTAL_FORMS": "2",
+            "judgements-INITIAL_FORMS": "0",
+            "judgements-0-area": "Reducing reoffending",
+            "judgements-0-level": poor.pk,
+            "judgements-0-narrative": "",
+            "judgements-1-area": "",
+            "judgements-1-level": "",
+            "judgements-1-narrative": "",
+        }
+        response = client.post(url("inspection_create"), data)
+        inspection = Inspection.objects.get()
+        assert response.status_code == 302 and response["Location"] == inspection.get_absolute_url()
+        assert [(j.area, j.level.label) for j in inspection.judgements.all()] == [("Reducing reoffending", "Poor")]
+        assert inspection.strengths_list == ["Committed staff", "Good data"]
+
+    def test_a_judgement_from_another_framework_is_refused(self, client, manager):
+        from improvement.models import Inspection, InspectionFramework, JudgementLevel
+
+        framework = InspectionFramework.objects.get(code="hmip-2012")
+        inadequate = JudgementLevel.objects.get(framework__code="hmip-2018", label="Inadequate")
+        client.force_login(manager)
+        data = {
+            "framework": framework.pk,
+            "inspection_type": "full_joint",
+            "inspectorate": "HMIP",
+            "judgements-TOTAL_FORMS": "1",
+            "judgements-INITIAL_FORMS": "0",
+            "judgements-0-area": "Governance",
+            "judgements-0-level": inadequate.pk,
+        }
+        response = client.post(url("inspection_create"), data)
+        assert "Choose a judgement of the framework" in response.content.decode()
+        assert not Inspection.objects.exists()
+
+    def test_next_steps_are_kept_in_order_and_shown_on_the_plan(self, client, manager, plan, action):
+        rec = action.recommendation
+        client.force_login(manager)
+        data = {
+            "kind": "recommendation",
+            "reference": rec.reference,
+            "text": rec.text,
+            "order": 0,
+            "next_steps_text": "Train all case managers\n\nAudit ten cases",
+        }
+        client.post(url("recommendation_edit", plan_pk=plan.pk, pk=rec.pk), data)
+        assert [s.text for s in rec.next_steps.all()] == ["Train all case managers", "Audit ten cases"]
+        data["next_steps_text"] = "Audit ten cases"
+        client.post(url("recommendation_edit", plan_pk=plan.pk, pk=rec.pk), data)
+        assert [s.text for s in rec.next_steps.all()] == ["Audit ten cases"]
+        assert "Audit ten cases" in client.get(url("plan_detail", pk=plan.pk)).content.decode()
+
+    def test_a_correction_keeps_the_earlier_version_in_history(self, client, manager, action, scale):
+        update = action.updates.get()
+        client.force_login(manager)
+        response = client.post(
+            url("update_correct", pk=update.pk),
+            {"date": "2017-03-02", "status": scale["A"].pk, "narrative": "Audit tool agreed.", "reason": "Typo"},
+        )
+        assert response.status_code == 302
+        update.refresh_from_db()
+        assert update.narrative == "Audit tool agreed."
+        assert ProgressUpdate.objects.filter(action=action).count() == 1  # corrected, not added
+        page = client.get(url("update_correct", pk=update.pk)).content.decode()
+        assert "Typo" in page and "<del>Audit tool agreed and first audit completed.</del>" in page
+
+    def test_board_member_cannot_correct_an_update(self, client, board_member, action, scale):
+        client.force_login(board_member)
+        update = action.updates.get()
+        assert client.post(url("update_correct", pk=update.pk), {"narrative": "x"}).status_code == 403
+
+
+def test_an_approved_plan_must_name_who_approved_it(client, manager, plan):
+    client.force_login(manager)
+    data = {
+        "title": plan.title,
+        "period_start": "2017-01-01",
+        "period_end": "2017-12-31",
+        "status": "approved",
+        "approved_by": "",
+        "stale_after_days": 60,
+    }
+    response = client.post(url("plan_edit", pk=plan.pk), data)
+    assert "An approved plan records who approved it." in response.content.decode()
+    data["status"] = "closed"
+    assert client.post(url("plan_edit", pk=plan.pk), data).status_code == 302
+    plan.refresh_from_db()
+    assert plan.status == "closed"
