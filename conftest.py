@@ -2,6 +2,7 @@
 organisation, members with other roles, an outsider), Chromium for browser tests, and a Celery
 worker that is real whenever a broker is configured."""
 
+import importlib
 import os
 import time
 
@@ -122,3 +123,28 @@ def wait_for(condition, timeout: float = 15.0, interval: float = 0.05):
 def fast_password_hashing(settings):
     # Real hashing costs ~0.3 s a password by design; tests create dozens of accounts.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# Data migrations that load reference data (judgement scales, the indicator catalogue, beat
+# schedules): (module, function).
+REFERENCE_DATA = [
+    ("improvement.migrations.0002_inspection_frameworks", "load"),
+    ("improvement.migrations.0004_weekly_reminder_schedule", "schedule"),
+    ("performance.migrations.0002_catalogue", "load"),
+    ("performance.migrations.0003_monthly_rollup_schedule", "schedule"),
+]
+
+
+@pytest.fixture(autouse=True)
+def reference_data(request):
+    """Tests that commit for real (live server, Celery worker) flush the database afterwards,
+    taking the migrations' reference data with it; put it back before each such test.
+    (Serialized rollback cannot do this here: Playwright runs tests in a greenlet, where Django
+    gives the test a connection without the serialized copy.)"""
+    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    for module, function in REFERENCE_DATA:
+        getattr(importlib.import_module(module), function)(apps, None)

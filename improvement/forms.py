@@ -28,12 +28,6 @@ class ProgressUpdateForm(forms.Form):
         self.fields["status"].label_from_instance = lambda s: f"{s.label} — {s.meaning}" if s.meaning else s.label
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label="Spreadsheet", help_text="An .xlsx or .csv file laid out like the export or the blank template."
-    )
-
-
 class UpdateCorrectionForm(forms.Form):
     date = forms.DateField(widget=DateInput)
     status = forms.ModelChoiceField(queryset=RagStatus.objects.none(), empty_label=None, widget=forms.RadioSelect)

@@ -27,7 +27,7 @@ COLUMNS = {
 }
 HEADERS = list(COLUMNS.values())
 # "3 — The YOS Head of Service should…": the recommendation's reference, a dash, its text.
-RECOMMENDATION_CELL = re.compile(r"^\s*(?P<reference>[^\s—–-]+)\s*[—–-]\s*(?P<text>.+)$", re.S)  # noqa: RUF001 - people type en and em dashes
+RECOMMENDATION_CELL = re.compile(r"^\s*(?P<reference>[^\s—–-]+)\s*[—–-]\s*(?P<text>.+)$", re.S)
 IMPORT_NARRATIVE = "Status recorded by spreadsheet import."
 
 
@@ -111,6 +111,11 @@ class ImportPreview:
     @property
     def is_valid(self) -> bool:
         return not self.errors
+
+    @property
+    def summary(self) -> str:
+        c = self.counts
+        return f"{c['create']} actions added, {c['change']} changed, {c['updates']} progress updates recorded."
 
     @property
     def counts(self) -> dict[str, int]:

@@ -1,9 +1,5 @@
-import uuid
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.files import File
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,7 +9,6 @@ from django.utils import timezone
 from improvement import charts, selectors, services, spreadsheet
 from improvement.forms import (
     ActionForm,
-    ImportForm,
     InspectionForm,
     JudgementFormSet,
     PlanApprovalForm,
@@ -33,6 +28,7 @@ from improvement.models import (
 )
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
+from yos_tracker.imports import import_view
 from yos_tracker.scoping import org_view
 from yos_tracker.spreadsheets import CONTENT_TYPES
 
@@ -323,60 +319,18 @@ def plan_template(request):
     return response
 
 
-def _stash(request, upload) -> str:
-    """Keep the uploaded file between preview and confirmation, for this session only."""
-    token = uuid.uuid4().hex
-    suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
-    default_storage.save(f"imports/{token}{suffix}", upload)
-    request.session.setdefault("imports", {})[token] = {"name": upload.name, "suffix": suffix}
-    request.session.modified = True
-    return token
+def _plan_of(request, pk):
+    return ImprovementPlan.objects.get_for_org(request.organisation, pk=pk)
 
 
-def _unstash(request, token: str):
-    stashed = request.session.get("imports", {}).get(token)
-    if not stashed:
-        return None
-    path = f"imports/{token}{stashed['suffix']}"
-    if not default_storage.exists(path):
-        return None
-    upload = File(default_storage.open(path, "rb"), name=stashed["name"])
-    upload.storage_path = path
-    return upload
-
-
-@org_view()
-def plan_import(request, pk: int):
-    plan = ImprovementPlan.objects.get_for_org(request.organisation, pk=pk)
-    context = {"plan": plan, "form": ImportForm()}
-    if request.method == "POST" and request.POST.get("token"):
-        upload = _unstash(request, request.POST["token"])
-        if upload is None:
-            messages.error(request, "That import has expired; please upload the file again.")
-            return redirect("improvement:plan_import", org=request.organisation.slug, pk=plan.pk)
-        with upload:
-            result = spreadsheet.plan_import_apply(plan, upload, author=request.user)
-        if result.is_valid:
-            default_storage.delete(upload.storage_path)
-            request.session["imports"].pop(request.POST["token"], None)
-            request.session.modified = True
-            counts = result.counts
-            messages.success(
-                request,
-                f"Imported: {counts['create']} actions added, {counts['change']} changed, "
-                f"{counts['updates']} progress updates recorded.",
-            )
-            return redirect(plan)
-        context.update(preview=result, token=request.POST["token"])
-    elif request.method == "POST":
-        form = ImportForm(request.POST, request.FILES)
-        context["form"] = form
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            try:
-                preview = spreadsheet.plan_import_preview(plan, upload)
-            except ValidationError as error:
-                form.add_error("file", error)
-            else:
-                context.update(preview=preview, token=_stash(request, upload) if preview.is_valid else None)
-    return render(request, "improvement/plan_import.html", context)
+plan_import = org_view()(
+    import_view(
+        preview=lambda request, upload, pk: spreadsheet.plan_import_preview(_plan_of(request, pk), upload),
+        apply=lambda request, upload, pk: spreadsheet.plan_import_apply(
+            _plan_of(request, pk), upload, author=request.user
+        ),
+        template="improvement/plan_import.html",
+        title="Import actions from a spreadsheet",
+        done_url=lambda request, pk: _plan_of(request, pk).get_absolute_url(),
+    )
+)

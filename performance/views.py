@@ -1,8 +1,204 @@
-from django.shortcuts import render
+import datetime
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from performance import rag, selectors, services, spreadsheet
+from performance.filters import CaseAuditFilter
+from performance.forms import CaseAuditForm, MeasurementRowForm
+from performance.models import CaseAudit, Measurement, RollupRun, TrackedIndicator
+from yos_tracker.forms import apply_validation_error
+from yos_tracker.history import history_rows
+from yos_tracker.imports import import_view
 from yos_tracker.scoping import org_view
+
+
+def _period(raw: str | None) -> datetime.date | None:
+    if not raw:
+        return None
+    try:
+        return datetime.date.fromisoformat(raw.strip()).replace(day=1)
+    except ValueError:
+        raise Http404("No such period.") from None
 
 
 @org_view()
 def index(request):
-    return render(request, "performance/index.html")
+    dashboard = selectors.dashboard(request.organisation, _period(request.GET.get("period")))
+    return render(request, "performance/dashboard.html", {"dashboard": dashboard, "statuses": rag.STATUSES})
+
+
+@org_view()
+def indicator_detail(request, code: str):
+    tracked = TrackedIndicator.objects.for_org(request.organisation).select_related("indicator__category")
+    indicator = next((t.indicator for t in tracked if t.indicator.code == code), None)
+    if indicator is None:
+        raise Http404("This organisation does not track that indicator.")
+    page = selectors.indicator_page(request.organisation, indicator)
+    return render(request, "performance/indicator_detail.html", {"page": page, "indicator": indicator})
+
+
+@org_view()
+def measurement_history(request, pk: int):
+    measurement = Measurement.objects.select_related("indicator").get_for_org(request.organisation, pk=pk)
+    return render(
+        request,
+        "performance/measurement_history.html",
+        {
+            "measurement": measurement,
+            "lead": f"History of the value for {measurement.period:%B %Y}",
+            "history": history_rows(measurement.history.all()),
+        },
+    )
+
+
+def _grid(request, period: datetime.date, data=None):
+    tracked = list(TrackedIndicator.objects.for_org(request.organisation).select_related("indicator__category"))
+    periods = {t.indicator_id: rag.period_start(period, t.indicator.frequency) for t in tracked}
+    existing = {
+        (m.indicator_id, m.period): m
+        for m in Measurement.objects.for_org(request.organisation)
+        .filter(indicator_id__in=periods, period__in=set(periods.values()))
+        .select_related("entered_by")
+    }
+    rows = []
+    for t in tracked:
+        measurement = existing.get((t.indicator_id, periods[t.indicator_id]))
+        form = MeasurementRowForm(data, indicator=t.indicator, measurement=measurement)
+        rows.append(
+            {"indicator": t.indicator, "period": periods[t.indicator_id], "form": form, "measurement": measurement}
+        )
+    return rows
+
+
+class _GridInvalid(Exception):
+    pass
+
+
+@org_view()
+def measurement_entry(request):
+    period = _period(request.GET.get("period") or request.POST.get("period")) or timezone.localdate().replace(day=1)
+    rows = _grid(request, period, request.POST if request.method == "POST" else None)
+    saved = 0
+    if request.method == "POST":
+        try:
+            with transaction.atomic():  # a whole period is saved, or nothing of it
+                if not all(row["form"].is_valid() for row in rows):
+                    raise _GridInvalid
+                for row in rows:
+                    form = row["form"]
+                    if form.is_blank or not form.has_changed():
+                        continue
+                    data = form.cleaned_data
+                    try:
+                        services.measurement_record(
+                            organisation=request.organisation,
+                            indicator=row["indicator"],
+                            period=row["period"],
+                            value=data["value"],
+                            numerator=data["numerator"],
+                            denominator=data["denominator"],
+                            note=data["note"],
+                            user=request.user,
+                            expected_version=data["version"],
+                        )
+                    except ValidationError as error:
+                        apply_validation_error(form, error)
+                        raise _GridInvalid from None
+                    saved += 1
+        except _GridInvalid:
+            messages.error(request, "Nothing was saved: correct the rows marked below.")
+        else:
+            messages.success(request, f"Saved {saved} value{'s' if saved != 1 else ''} for {period:%B %Y}.")
+            if not request.htmx:
+                entry = reverse("performance:measurement_entry", kwargs={"org": request.organisation.slug})
+                return redirect(f"{entry}?period={period}")
+            rows = _grid(request, period)
+    template = "performance/_entry_grid.html" if request.htmx else "performance/measurement_entry.html"
+    return render(request, template, {"rows": rows, "period": period})
+
+
+measurement_import = org_view()(
+    import_view(
+        preview=spreadsheet.measurements_preview,
+        apply=spreadsheet.measurements_apply,
+        template="performance/import.html",
+        title="Import indicator values",
+        done_url=lambda request: reverse("performance:index", kwargs={"org": request.organisation.slug}),
+        columns=spreadsheet.MEASUREMENT_COLUMNS,
+    )
+)
+
+
+# --- Case audits --------------------------------------------------------------------------------
+
+
+@org_view()
+def audit_list(request):
+    org = request.organisation
+    audit_filter = CaseAuditFilter(
+        request.GET,
+        queryset=CaseAudit.objects.for_org(org).select_related(
+            "auditor", "assessment", "intervention", "risk", "vulnerability", "overall"
+        ),
+        organisation=org,
+    )
+    runs = RollupRun.objects.for_org(org)[:5]
+    return render(
+        request, "performance/audit_list.html", {"filter": audit_filter, "audits": audit_filter.qs[:500], "runs": runs}
+    )
+
+
+@org_view()
+def audit_edit(request, pk: int | None = None):
+    org = request.organisation
+    audit = CaseAudit.objects.get_for_org(org, pk=pk) if pk else CaseAudit(organisation=org, auditor=request.user)
+    form = CaseAuditForm(
+        request.POST or None,
+        instance=audit,
+        organisation=org,
+        initial=None if pk else {"month": timezone.localdate().replace(day=1)},
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request, f"Audit of {audit.case_reference} saved. Recalculate {audit.month:%B %Y} to update the dashboard."
+        )
+        return redirect("performance:audit_list", org=org.slug)
+    return render(
+        request, "performance/audit_form.html", {"form": form, "title": "Edit audit" if pk else "Record a case audit"}
+    )
+
+
+audit_import = org_view()(
+    import_view(
+        preview=spreadsheet.audits_preview,
+        apply=spreadsheet.audits_apply,
+        template="performance/import.html",
+        title="Import case audits",
+        done_url=lambda request: reverse("performance:audit_list", kwargs={"org": request.organisation.slug}),
+        columns=spreadsheet.AUDIT_COLUMNS,
+    )
+)
+
+
+@org_view()
+@require_POST
+def rollup_recalculate(request):
+    month = _period(request.POST.get("month"))
+    if month is None:
+        messages.error(request, "Choose the month to recalculate.")
+    else:
+        run = services.rollup_request(organisation=request.organisation, month=month)
+        messages.info(request, f"Recalculating {month:%B %Y}: the figures update when the run finishes (run {run.pk}).")
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("performance:audit_list", kwargs={"org": request.organisation.slug})
+    return redirect(back)

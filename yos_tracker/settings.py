@@ -172,7 +172,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # No broker configured means tasks run in-process (eager), so `make run` needs no Redis.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or env_str("REDIS_URL")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
-CELERY_TASK_EAGER_PROPAGATES = True
+# Tasks record their own failures on a model the UI shows; in-process runs must not turn those
+# into server errors for the person who clicked.
+CELERY_TASK_EAGER_PROPAGATES = env_bool("CELERY_TASK_EAGER_PROPAGATES", False)
 CELERY_RESULT_BACKEND = "django-db"
 CELERY_RESULT_EXTENDED = True
 CELERY_TIMEZONE = TIME_ZONE

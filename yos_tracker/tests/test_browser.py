@@ -46,7 +46,7 @@ def test_regional_user_switches_organisation_and_keeps_the_section(
     page.get_by_role("button", name="Switch organisation").click()
     page.get_by_role("link", name="Bromley Youth Offending Service").click()
     expect(page).to_have_url(f"{live_server.url}/bromley/performance/")
-    expect(page.get_by_text("No indicators are tracked for Bromley Youth Offending Service yet.")).to_be_visible()
+    expect(page.get_by_text("Bromley Youth Offending Service does not track any indicators yet.")).to_be_visible()
 
 
 def test_board_member_opening_another_organisation_gets_not_found(

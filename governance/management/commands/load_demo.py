@@ -6,6 +6,7 @@ from django.db import transaction
 
 from governance import demo as governance_demo
 from improvement import demo as improvement_demo
+from performance import demo as performance_demo
 
 DEFAULT_PASSWORD = "yos-demo-2026"
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             sign_ins = governance_demo.load(password=password)
             improvement_demo.load()
+            performance_demo.load()
 
         self.stdout.write(
             self.style.SUCCESS(f"Demo data is loaded. Sign in with any of these (password for new users: {password}):")

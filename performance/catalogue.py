@@ -1,0 +1,24 @@
+"""Loading the shared indicator catalogue (performance/catalogue_data.py) into the database.
+
+Used by a data migration, so every installation — the demo and a council's — starts with the
+YJB's national measures and key performance indicators and Lewisham's local indicators; run
+`python manage.py sync_catalogue` after editing the data to bring an installation up to date.
+"""
+
+from performance.catalogue_data import CATEGORIES, INDICATORS
+
+
+def catalogue_sync(category_model, indicator_model) -> int:
+    """Create or update every category and indicator by code. Takes the model classes so a
+    migration can pass its historical models. Returns the number of indicators."""
+    categories = {}
+    for order, (code, name) in enumerate(CATEGORIES):
+        categories[code], _ = category_model.objects.update_or_create(
+            code=code, defaults={"name": name, "order": order}
+        )
+    for data in INDICATORS:
+        fields = {k: v for k, v in data.items() if k not in ("code", "category")}
+        indicator_model.objects.update_or_create(
+            code=data["code"], defaults={**fields, "category": categories[data["category"]]}
+        )
+    return len(INDICATORS)

@@ -1,0 +1,1201 @@
+"""The indicator catalogue: categories and indicators, as plain data.
+
+Where it comes from:
+
+* seed 000 (Lewisham Safer Stronger Select Committee report, June 2017), "Appendix A - performance
+  dashboard - HMIP approved": the categories and the indicator lines, in the order the appendix
+  lists them. Names keep the appendix's wording where the indicator comes from there (two obvious
+  slips are mended: "Trauma - % of cases assess for trauma" reads "assessed").
+* seed 001 (Islington, January 2017): the five YJB national indicators it reports on - first-time
+  entrants, binary reoffending, frequency reoffending, reoffences per reoffender, use of custody.
+* seed 003 (Bromley, November 2015): the case-audit areas (Asset/ROSH, intervention plans, risk
+  management plans, vulnerability management plans) reported as % inadequate and % good.
+* seed 004 (Lewisham Youth Justice Strategic Plan 2018-21): the live tracker and the per-100,000
+  first-time-entrant rate.
+* The YJB key performance indicators in force from April 2023 (YJB guidance "Key performance
+  indicators for youth justice services"), summarised in our own words.
+
+Scope: "national" for the YJB national measures and the YJB KPIs; "local" for Lewisham's own
+measures (the LAC breakdowns, the live tracker and everything under Appendix A's "Local KPIs").
+For "ratio" indicators value = numerator / denominator * multiplier; for "direct" ones the value
+is entered as it stands.
+"""
+
+from decimal import Decimal
+
+CATEGORIES = [  # (code, name), in the order of Lewisham's Appendix A, then the YJB KPIs
+    ("first_time_entrants", "First time entrants"),
+    ("reoffending", "Reoffending"),
+    ("custody", "Custody"),
+    ("remands", "Remands"),
+    ("education", "Education, training and employment"),
+    ("accommodation", "Accommodation"),
+    ("health", "Health"),
+    ("disproportionality", "Disproportionality"),
+    ("national_standards", "National standards"),
+    ("case_audits", "Case audits"),
+    ("improvement_plan", "Improvement plan"),
+    ("workforce", "Workforce"),
+    ("crime", "Relevant crime statistics"),
+    ("yjb_kpis", "YJB key performance indicators (from April 2023)"),
+]
+
+INDICATORS = [
+    # ------------------------------------------------------------------ First time entrants
+    {
+        "code": "FTE_COUNT",
+        "name": "Reducing the numbers of First Time Entrants to the YJS",
+        "category": "first_time_entrants",
+        "scope": "national",
+        "unit": "count",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Number of children aged 10-17 living in the area who received their first youth caution or "
+            "conviction, counted over the 12 months to the end of the period (a rolling 12-month count)."
+        ),
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "FTE_LAC_COUNT",
+        "name": "Reducing the numbers of LAC First Time Entrants to the YJS",
+        "category": "first_time_entrants",
+        "scope": "local",
+        "unit": "count",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Number of looked-after children who became first-time entrants (first youth caution or "
+            "conviction) in the 12 months to the end of the period: a local breakdown of the national measure."
+        ),
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "FTE_RATE",
+        "name": "First time entrants per 100,000 of the 10–17 population",
+        "category": "first_time_entrants",
+        "scope": "national",
+        "unit": "rate_100k",
+        "polarity": "lower_better",
+        "frequency": "quarterly",
+        "definition": (
+            "YJB national measure: children aged 10-17 receiving their first youth caution or conviction "
+            "in the 12 months to the end of the quarter, per 100,000 of the local 10-17 population "
+            "(ONS mid-year estimate)."
+        ),
+        "computation": "ratio",
+        "numerator_label": "first-time entrants",
+        "denominator_label": "10–17 population",
+        "multiplier": Decimal("100000"),
+    },
+    # ------------------------------------------------------------------ Reoffending
+    {
+        "code": "REOFF_BINARY",
+        "name": "Reducing Reoffending: YJB Binary Rate",
+        "category": "reoffending",
+        "scope": "national",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "quarterly",
+        "definition": (
+            "YJB proven reoffending measure: the percentage of the cohort (children cautioned, convicted or "
+            "released from custody in the cohort period) who committed a proven reoffence within 12 months, "
+            "with a further 6 months for the offence to be proven."
+        ),
+        "computation": "ratio",
+        "numerator_label": "reoffenders",
+        "denominator_label": "children in the cohort",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "REOFF_FREQUENCY",
+        "name": "Reducing Reoffending: YJB Frequency Rate",
+        "category": "reoffending",
+        "scope": "national",
+        "unit": "ratio",
+        "polarity": "lower_better",
+        "frequency": "quarterly",
+        "definition": (
+            "YJB proven reoffending measure: the number of proven reoffences committed by the cohort in the "
+            "12-month follow-up, divided by the number of children in the cohort (reoffences per child)."
+        ),
+        "computation": "ratio",
+        "numerator_label": "reoffences",
+        "denominator_label": "children in the cohort",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "REOFF_PER_REOFFENDER",
+        "name": "Reducing Reoffending: YJB Reoffence by Reoffenders Rate",
+        "category": "reoffending",
+        "scope": "national",
+        "unit": "ratio",
+        "polarity": "lower_better",
+        "frequency": "quarterly",
+        "definition": (
+            "YJB proven reoffending measure: the number of proven reoffences committed by the cohort in the "
+            "12-month follow-up, divided by the number of cohort members who reoffended."
+        ),
+        "computation": "ratio",
+        "numerator_label": "reoffences",
+        "denominator_label": "reoffenders",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "LT_BINARY",
+        "name": "Reducing Reoffending: Live Tracker Binary Rate",
+        "category": "reoffending",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Local live tracker: the percentage of children who received a substantive outcome since the "
+            "tracker cohort began (January) who have reoffended so far, updated month by month."
+        ),
+        "computation": "ratio",
+        "numerator_label": "tracked children who have reoffended",
+        "denominator_label": "children tracked",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "LT_FREQUENCY",
+        "name": "Reducing Reoffending: Live Tracker Frequency Rate",
+        "category": "reoffending",
+        "scope": "local",
+        "unit": "ratio",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Local live tracker: reoffences committed so far by the tracked cohort divided by the number of "
+            "children tracked."
+        ),
+        "computation": "ratio",
+        "numerator_label": "reoffences by tracked children",
+        "denominator_label": "children tracked",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "LT_PER_REOFFENDER",
+        "name": "Reducing Reoffending: Live Tracker Reoffence by Reoffenders Rate",
+        "category": "reoffending",
+        "scope": "local",
+        "unit": "ratio",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Local live tracker: reoffences committed so far by the tracked cohort divided by the number of "
+            "tracked children who have reoffended."
+        ),
+        "computation": "ratio",
+        "numerator_label": "reoffences by tracked children",
+        "denominator_label": "tracked children who have reoffended",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "LT_FIRST_MONTH",
+        "name": "Reducing Reoffending: Live Tracker Reoffending in First Month of Supervision",
+        "category": "reoffending",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Local live tracker: the percentage of tracked children who reoffended within the first month "
+            "of their supervision by the YOS."
+        ),
+        "computation": "ratio",
+        "numerator_label": "tracked children who reoffended in their first month of supervision",
+        "denominator_label": "children tracked",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "LT_VIOLENT",
+        "name": "Reducing Offending: Live Tracker % of Violent Reoffences",
+        "category": "reoffending",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Local live tracker: violent offences (violence against the person and robbery) as a "
+            "percentage of all reoffences committed so far by the tracked cohort."
+        ),
+        "computation": "ratio",
+        "numerator_label": "violent reoffences",
+        "denominator_label": "reoffences by tracked children",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "LAC_REOFF_BINARY",
+        "name": "Reducing LAC Reoffending: Binary Rate",
+        "category": "reoffending",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "quarterly",
+        "definition": (
+            "The YJB binary reoffending rate for the looked-after children in the cohort: the percentage of "
+            "them who committed a proven reoffence in the 12-month follow-up."
+        ),
+        "computation": "ratio",
+        "numerator_label": "looked-after reoffenders",
+        "denominator_label": "looked-after children in the cohort",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "LAC_REOFF_FREQUENCY",
+        "name": "Reducing LAC Reoffending: Frequency Rate",
+        "category": "reoffending",
+        "scope": "local",
+        "unit": "ratio",
+        "polarity": "lower_better",
+        "frequency": "quarterly",
+        "definition": (
+            "Proven reoffences committed by the looked-after children in the cohort, divided by the number "
+            "of looked-after children in the cohort."
+        ),
+        "computation": "ratio",
+        "numerator_label": "reoffences by looked-after children",
+        "denominator_label": "looked-after children in the cohort",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "LAC_REOFF_PER_REOFFENDER",
+        "name": "Reducing LAC Reoffending: Reoffence by Reoffenders Rate",
+        "category": "reoffending",
+        "scope": "local",
+        "unit": "ratio",
+        "polarity": "lower_better",
+        "frequency": "quarterly",
+        "definition": (
+            "Proven reoffences committed by the looked-after children in the cohort, divided by the number "
+            "of them who reoffended."
+        ),
+        "computation": "ratio",
+        "numerator_label": "reoffences by looked-after children",
+        "denominator_label": "looked-after reoffenders",
+        "multiplier": Decimal("1"),
+    },
+    # ------------------------------------------------------------------ Custody
+    {
+        "code": "CUSTODY_COUNT",
+        "name": "Reducing the number of Custodial Disposals",
+        "category": "custody",
+        "scope": "national",
+        "unit": "count",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Number of custodial sentences (detention and training orders and longer sentences) given to "
+            "children in the 12 months to the end of the period (a rolling 12-month count)."
+        ),
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "CUSTODY_LAC_COUNT",
+        "name": "Reducing the number of LAC receiving Custodial Disposals",
+        "category": "custody",
+        "scope": "local",
+        "unit": "count",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Number of custodial sentences given to looked-after children in the 12 months to the end of the "
+            "period: a local breakdown of the national measure."
+        ),
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "CUSTODY_RATE",
+        "name": "Custodial sentences per 1,000 of the 10–17 population",
+        "category": "custody",
+        "scope": "national",
+        "unit": "rate_1000",
+        "polarity": "lower_better",
+        "frequency": "quarterly",
+        "definition": (
+            "YJB national measure of the use of custody: custodial sentences given to children in the "
+            "12 months to the end of the quarter, per 1,000 of the local 10-17 population."
+        ),
+        "computation": "ratio",
+        "numerator_label": "custodial sentences",
+        "denominator_label": "10–17 population",
+        "multiplier": Decimal("1000"),
+    },
+    # ------------------------------------------------------------------ Remands
+    {
+        "code": "REMAND_NIGHTS",
+        "name": "Reducing the use of Remand: Total Number of Bed Nights",
+        "category": "remands",
+        "scope": "national",
+        "unit": "nights",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Total nights spent by the area's children on remand to youth detention accommodation during "
+            "the month (the bed nights the local authority pays for)."
+        ),
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "REMAND_YOUNG_PEOPLE",
+        "name": "Reducing the use of Remand: Total Number of Young People on Remand",
+        "category": "remands",
+        "scope": "national",
+        "unit": "count",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": "Number of different children who spent at least one night on remand during the month.",
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    # ------------------------------------------------------------------ Education, training and employment
+    {
+        "code": "EET_CASELOAD",
+        "name": "Increasing the number of young people IN EET",
+        "category": "education",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Snapshot at the end of the month: the percentage of children on the YOS caseload who are in "
+            "education, training or employment. Kept as a percentage so that a shrinking caseload does not "
+            "read as a fall."
+        ),
+        "computation": "ratio",
+        "numerator_label": "children on the caseload in EET",
+        "denominator_label": "children on the caseload",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "EET_END_ORDER",
+        "name": "% of young people who are in EET at the end of their Order",
+        "category": "education",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Of the children whose order ended in the month, the percentage who were in education, training "
+            "or employment when it ended."
+        ),
+        "computation": "ratio",
+        "numerator_label": "children in EET at the end of their order",
+        "denominator_label": "children whose order ended in the period",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "EET_ATTENDANCE",
+        "name": "EET Attendance",
+        "category": "education",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Attendance of children on the caseload at their school, college or training place in the "
+            "month: sessions attended as a percentage of sessions available."
+        ),
+        "computation": "ratio",
+        "numerator_label": "sessions attended",
+        "denominator_label": "sessions available",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "EET_ATTAINMENT",
+        "name": "EET Attainment by end of Order",
+        "category": "education",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Of the children whose order ended in the month, the percentage who gained a qualification or "
+            "accredited outcome during the order."
+        ),
+        "computation": "ratio",
+        "numerator_label": "children gaining a qualification or accredited outcome during their order",
+        "denominator_label": "children whose order ended in the period",
+        "multiplier": Decimal("100"),
+    },
+    # ------------------------------------------------------------------ Accommodation
+    {
+        "code": "ACCOM_END_ORDER",
+        "name": "% in Suitable Accommodation at the end of their Order",
+        "category": "accommodation",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Of the children whose order ended in the month, the percentage living in suitable "
+            "accommodation when it ended."
+        ),
+        "computation": "ratio",
+        "numerator_label": "children in suitable accommodation at the end of their order",
+        "denominator_label": "children whose order ended in the period",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "ACCOM_RELEASE",
+        "name": (
+            "% of young people who have had accommodation confirmed 2 weeks prior to release from custody "
+            "(remand or sentence)"
+        ),
+        "category": "accommodation",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Of the children released from custody (remand or sentence) in the month, the percentage whose "
+            "accommodation was confirmed at least two weeks before release."
+        ),
+        "computation": "ratio",
+        "numerator_label": "children with accommodation confirmed two weeks before release",
+        "denominator_label": "children released from custody",
+        "multiplier": Decimal("100"),
+    },
+    # ------------------------------------------------------------------ Health
+    {
+        "code": "MH_IDENTIFIED",
+        "name": "Mental Health - Number Identified as requiring a service",
+        "category": "health",
+        "scope": "local",
+        "unit": "count",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Number of children screened in the month and identified as needing a mental health service. "
+            "Higher is treated as better: the aim is to find the need that is there."
+        ),
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "MH_CAMHS_ASSESSMENT",
+        "name": "Mental Health - Number receiving a CAMHS assessment",
+        "category": "health",
+        "scope": "local",
+        "unit": "count",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": "Number of children on the caseload who received a CAMHS assessment in the month.",
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "MH_CAMHS_INTERVENTION",
+        "name": "Mental Health - Number receiving a CAMHS Specialist Intervention",
+        "category": "health",
+        "scope": "local",
+        "unit": "count",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": "Number of children on the caseload receiving a specialist CAMHS intervention in the month.",
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "SL_IDENTIFIED",
+        "name": "Speech and Language - Number Identified as requiring a service",
+        "category": "health",
+        "scope": "local",
+        "unit": "count",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Number of children screened in the month and identified as having speech, language and "
+            "communication needs requiring a service. Higher is treated as better: the need is under-identified."
+        ),
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "SL_ASSESSMENT",
+        "name": "Speech and Language - Number receiving a S & L Assessment",
+        "category": "health",
+        "scope": "local",
+        "unit": "count",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": "Number of children who received a speech and language therapy assessment in the month.",
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "SL_INTERVENTION",
+        "name": "Speech and Language - Number receiving a S & L Specialist Intervention",
+        "category": "health",
+        "scope": "local",
+        "unit": "count",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Number of children receiving a specialist speech and language therapy intervention in the month."
+        ),
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "TRAUMA_ASSESSED",
+        "name": "Trauma - % of cases assessed for trauma",
+        "category": "health",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Snapshot at the end of the month: the percentage of open cases that have been assessed for trauma."
+        ),
+        "computation": "ratio",
+        "numerator_label": "open cases assessed for trauma",
+        "denominator_label": "open cases",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "TRAUMA_INTERVENTION",
+        "name": "Trauma - % of cases where a trauma informed intervention is being delivered",
+        "category": "health",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Snapshot at the end of the month: the percentage of open cases in which a trauma-informed "
+            "intervention is being delivered."
+        ),
+        "computation": "ratio",
+        "numerator_label": "open cases with a trauma-informed intervention being delivered",
+        "denominator_label": "open cases",
+        "multiplier": Decimal("100"),
+    },
+    # ------------------------------------------------------------------ Disproportionality
+    {
+        "code": "DISPROP_TOOLKIT",
+        "name": "Disproportionality toolkit",
+        "category": "disproportionality",
+        "scope": "local",
+        "unit": "ratio",
+        "polarity": "lower_better",
+        "frequency": "quarterly",
+        "definition": (
+            "To be confirmed (Appendix A: 'Toolkit - TBC'). Intended: the YJB disproportionality toolkit's "
+            "relative rate of Black and minority ethnic children at each stage of the youth justice system "
+            "compared with their share of the 10-17 population (1 = proportionate)."
+        ),
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    # ------------------------------------------------------------------ National standards
+    {
+        "code": "LOCAL_STANDARDS",
+        "name": "Local Standards",
+        "category": "national_standards",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Appendix A lists 'Local Standards' without a definition, between the disproportionality toolkit "
+            "and national standards. Taken here as the percentage of the service's own practice standards "
+            "met in the month's audited cases."
+        ),
+        "computation": "ratio",
+        "numerator_label": "local standards met",
+        "denominator_label": "local standards assessed",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "NS_MET",
+        "name": "Proportion of National Standards met",
+        "category": "national_standards",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "National Standards audit: the percentage of standards assessed in the month's audited cases "
+            "that were met (Appendix A reports them Red, Amber and Green)."
+        ),
+        "computation": "ratio",
+        "numerator_label": "standards met",
+        "denominator_label": "standards assessed",
+        "multiplier": Decimal("100"),
+    },
+    # ------------------------------------------------------------------ Case audits (computed from the audits)
+    {
+        "code": "CA_AUDITED",
+        "name": "Monthly case audits: number of cases audited",
+        "category": "case_audits",
+        "scope": "local",
+        "unit": "count",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": "Number of cases dip-sampled and graded by managers in the month's case audit.",
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "CA_GOOD",
+        "name": "% of audited cases graded good or better overall",
+        "category": "case_audits",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": "Of the cases audited in the month, the percentage given an overall grade of good or better.",
+        "computation": "ratio",
+        "numerator_label": "cases graded good or better",
+        "denominator_label": "cases audited",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "CA_INADEQUATE",
+        "name": "% of audited cases graded in the lowest grades overall",
+        "category": "case_audits",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Of the cases audited in the month, the percentage given an overall grade in the lowest grades of "
+            "the scale (Lewisham: not satisfactory or poor; Bromley: inadequate)."
+        ),
+        "computation": "ratio",
+        "numerator_label": "cases graded inadequate",
+        "denominator_label": "cases audited",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "CA_GOOD_ASSESSMENT",
+        "name": "Case audits - assessment (Asset/AssetPlus, risk of serious harm): % good or better",
+        "category": "case_audits",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Of the cases audited in the month, the percentage whose assessment (Asset/AssetPlus and risk of "
+            "serious harm) was graded good or better."
+        ),
+        "computation": "ratio",
+        "numerator_label": "cases graded good or better",
+        "denominator_label": "cases audited",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "CA_INADEQUATE_ASSESSMENT",
+        "name": "Case audits - assessment (Asset/AssetPlus, risk of serious harm): % inadequate",
+        "category": "case_audits",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Of the cases audited in the month, the percentage whose assessment (Asset/AssetPlus and risk of "
+            "serious harm) was graded in the lowest grades."
+        ),
+        "computation": "ratio",
+        "numerator_label": "cases graded inadequate",
+        "denominator_label": "cases audited",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "CA_GOOD_INTERVENTION",
+        "name": "Case audits - intervention plan: % good or better",
+        "category": "case_audits",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Of the cases audited in the month, the percentage whose intervention plan was graded good or better."
+        ),
+        "computation": "ratio",
+        "numerator_label": "cases graded good or better",
+        "denominator_label": "cases audited",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "CA_INADEQUATE_INTERVENTION",
+        "name": "Case audits - intervention plan: % inadequate",
+        "category": "case_audits",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Of the cases audited in the month, the percentage whose intervention plan was graded in the lowest grades."
+        ),
+        "computation": "ratio",
+        "numerator_label": "cases graded inadequate",
+        "denominator_label": "cases audited",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "CA_GOOD_RISK",
+        "name": "Case audits - risk management plan: % good or better",
+        "category": "case_audits",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Of the cases audited in the month, the percentage whose risk management plan was graded good or better."
+        ),
+        "computation": "ratio",
+        "numerator_label": "cases graded good or better",
+        "denominator_label": "cases audited",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "CA_INADEQUATE_RISK",
+        "name": "Case audits - risk management plan: % inadequate",
+        "category": "case_audits",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Of the cases audited in the month, the percentage whose risk management plan was graded in the "
+            "lowest grades."
+        ),
+        "computation": "ratio",
+        "numerator_label": "cases graded inadequate",
+        "denominator_label": "cases audited",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "CA_GOOD_VULNERABILITY",
+        "name": "Case audits - vulnerability (safety and wellbeing) plan: % good or better",
+        "category": "case_audits",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Of the cases audited in the month, the percentage whose vulnerability (safety and wellbeing) "
+            "management plan was graded good or better."
+        ),
+        "computation": "ratio",
+        "numerator_label": "cases graded good or better",
+        "denominator_label": "cases audited",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "CA_INADEQUATE_VULNERABILITY",
+        "name": "Case audits - vulnerability (safety and wellbeing) plan: % inadequate",
+        "category": "case_audits",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Of the cases audited in the month, the percentage whose vulnerability (safety and wellbeing) "
+            "management plan was graded in the lowest grades."
+        ),
+        "computation": "ratio",
+        "numerator_label": "cases graded inadequate",
+        "denominator_label": "cases audited",
+        "multiplier": Decimal("100"),
+    },
+    # ------------------------------------------------------------------ Improvement plan
+    {
+        "code": "BOARD_SELF_ASSESSMENT",
+        "name": "Board Self-Assessment: HMIP Indicators of Effectiveness",
+        "category": "improvement_plan",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "annual",
+        "definition": (
+            "The management board's annual self-assessment against HMI Probation's indicators of effective "
+            "governance and leadership: the percentage of indicators the board judges it meets."
+        ),
+        "computation": "ratio",
+        "numerator_label": "indicators of effectiveness met",
+        "denominator_label": "indicators of effectiveness assessed",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "IP_GREEN",
+        "name": "% of improvement plan actions rated Green",
+        "category": "improvement_plan",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Proportions of improvement plan actions: the percentage of the plan's actions rated Green "
+            "(target met / completed) at the end of the month."
+        ),
+        "computation": "ratio",
+        "numerator_label": "actions rated Green",
+        "denominator_label": "actions in the plan",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "IP_AMBER",
+        "name": "% of improvement plan actions rated Amber",
+        "category": "improvement_plan",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Proportions of improvement plan actions: the percentage of the plan's actions rated Amber "
+            "(toward target / in progress) at the end of the month."
+        ),
+        "computation": "ratio",
+        "numerator_label": "actions rated Amber",
+        "denominator_label": "actions in the plan",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "IP_RED",
+        "name": "% of improvement plan actions rated Red",
+        "category": "improvement_plan",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Proportions of improvement plan actions: the percentage of the plan's actions rated Red "
+            "(target not met / slipped) at the end of the month."
+        ),
+        "computation": "ratio",
+        "numerator_label": "actions rated Red",
+        "denominator_label": "actions in the plan",
+        "multiplier": Decimal("100"),
+    },
+    # ------------------------------------------------------------------ Workforce
+    {
+        "code": "WF_VACANCY",
+        "name": "Vacancy",
+        "category": "workforce",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": "Vacant posts as a percentage of the service's established posts at the end of the month.",
+        "computation": "ratio",
+        "numerator_label": "vacant posts",
+        "denominator_label": "established posts",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "WF_ABSENCE",
+        "name": "Long term Absence",
+        "category": "workforce",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Staff on long-term absence (four weeks or more) as a percentage of staff in post at the end of the month."
+        ),
+        "computation": "ratio",
+        "numerator_label": "staff on long-term absence",
+        "denominator_label": "staff in post",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "WF_AGENCY",
+        "name": "Agency",
+        "category": "workforce",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Posts filled by agency (locum) workers as a percentage of established posts at the end of the month."
+        ),
+        "computation": "ratio",
+        "numerator_label": "posts filled by agency workers",
+        "denominator_label": "established posts",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "WF_TRAINING",
+        "name": "Training completed (as per workforce plan)",
+        "category": "workforce",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "monthly",
+        "definition": (
+            "Staff who have completed the training the workforce plan requires of them so far, as a "
+            "percentage of staff in post."
+        ),
+        "computation": "ratio",
+        "numerator_label": "staff up to date with workforce-plan training",
+        "denominator_label": "staff in post",
+        "multiplier": Decimal("100"),
+    },
+    # ------------------------------------------------------------------ Relevant crime statistics
+    {
+        "code": "CRIME_SYV",
+        "name": "Serious Youth Violence",
+        "category": "crime",
+        "scope": "local",
+        "unit": "count",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Police-recorded serious youth violence in the borough in the month: offences of most serious "
+            "violence, or violence with injury, where the victim was aged 1-19 (Metropolitan Police definition)."
+        ),
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "CRIME_KNIFE_U25",
+        "name": "Knife enabled crime under 25 (excluding Domestic Abuse)",
+        "category": "crime",
+        "scope": "local",
+        "unit": "count",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Police-recorded knife-enabled crimes in the borough in the month with a victim aged under 25, "
+            "excluding domestic abuse."
+        ),
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    {
+        "code": "CRIME_GUN",
+        "name": "Gun enabled crime",
+        "category": "crime",
+        "scope": "local",
+        "unit": "count",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Police-recorded gun-enabled crimes (a firearm used, fired or threatened) in the borough in the month."
+        ),
+        "computation": "direct",
+        "numerator_label": "",
+        "denominator_label": "",
+        "multiplier": Decimal("1"),
+    },
+    # ------------------------------------------------------------------ YJB KPIs from April 2023
+    {
+        "code": "KPI1_ACCOMMODATION",
+        "name": "KPI 1: Suitable accommodation",
+        "category": "yjb_kpis",
+        "scope": "national",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "quarterly",
+        "definition": (
+            "YJB KPI 1: of the children whose order ended in the quarter (in the community or released from "
+            "custody), the percentage in suitable accommodation at the end of the order."
+        ),
+        "computation": "ratio",
+        "numerator_label": "children in suitable accommodation at the end of their order",
+        "denominator_label": "children whose order ended in the period",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "KPI2_ETE",
+        "name": "KPI 2: Education, training and employment",
+        "category": "yjb_kpis",
+        "scope": "national",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "quarterly",
+        "definition": (
+            "YJB KPI 2: of the children whose order ended in the quarter (in the community or released from "
+            "custody), the percentage attending a suitable education, training or employment arrangement "
+            "at the end of the order."
+        ),
+        "computation": "ratio",
+        "numerator_label": "children attending suitable ETE at the end of their order",
+        "denominator_label": "children whose order ended in the period",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "KPI3_SEND",
+        "name": "KPI 3: Special educational needs and disabilities / additional learning needs",
+        "category": "yjb_kpis",
+        "scope": "national",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "quarterly",
+        "definition": (
+            "YJB KPI 3: of the children with an identified SEND (ALN in Wales) need whose order ended in the "
+            "quarter, the percentage in suitable ETE with a formal learning plan in place for the current "
+            "academic year."
+        ),
+        "computation": "ratio",
+        "numerator_label": "children with SEND/ALN in suitable ETE with a formal plan in place",
+        "denominator_label": "children with identified SEND/ALN whose order ended in the period",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "KPI4_MENTAL_HEALTH",
+        "name": "KPI 4: Mental health care and emotional wellbeing",
+        "category": "yjb_kpis",
+        "scope": "national",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "quarterly",
+        "definition": (
+            "YJB KPI 4: of the children whose order ended in the quarter with a screened or identified need "
+            "for an intervention to improve mental health or emotional wellbeing, the percentage attending "
+            "an intervention (the YJB also reports the planned/offered stage)."
+        ),
+        "computation": "ratio",
+        "numerator_label": "children with an identified need attending a mental health or wellbeing intervention",
+        "denominator_label": "children with an identified need whose order ended in the period",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "KPI5_SUBSTANCE_MISUSE",
+        "name": "KPI 5: Substance misuse",
+        "category": "yjb_kpis",
+        "scope": "national",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "quarterly",
+        "definition": (
+            "YJB KPI 5: of the children whose order ended in the quarter with a screened or identified need "
+            "for specialist treatment for substance misuse, the percentage attending intervention or "
+            "treatment (the YJB also reports the planned/offered stage)."
+        ),
+        "computation": "ratio",
+        "numerator_label": "children with an identified need attending substance misuse treatment",
+        "denominator_label": "children with an identified need whose order ended in the period",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "KPI6_OOCD",
+        "name": "KPI 6: Out-of-court disposals completed",
+        "category": "yjb_kpis",
+        "scope": "national",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "quarterly",
+        "definition": (
+            "YJB KPI 6: of the out-of-court disposal interventions that ended in the quarter, the "
+            "percentage completed successfully."
+        ),
+        "computation": "ratio",
+        "numerator_label": "out-of-court disposal interventions completed successfully",
+        "denominator_label": "out-of-court disposal interventions ended in the period",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "KPI7_BOARD_ATTENDANCE",
+        "name": "KPI 7: Management board attendance",
+        "category": "yjb_kpis",
+        "scope": "national",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "quarterly",
+        "definition": (
+            "YJB KPI 7: senior partner representation at the youth justice management board - attendances "
+            "by senior representatives of the statutory and other named partners as a percentage of "
+            "expected attendances at the board meetings held in the quarter."
+        ),
+        "computation": "ratio",
+        "numerator_label": "senior partner attendances at board meetings",
+        "denominator_label": "expected senior partner attendances (partners x meetings held)",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "KPI8_WIDER_SERVICES",
+        "name": "KPI 8: Wider services",
+        "category": "yjb_kpis",
+        "scope": "national",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "quarterly",
+        "definition": (
+            "YJB KPI 8: of the children whose order ended in the quarter, the percentage also on an early "
+            "help plan, a child protection or child in need plan, or looked after. Treated as higher is "
+            "better (children linked to the wider support they need); read it alongside local context."
+        ),
+        "computation": "ratio",
+        "numerator_label": "children on an early help, child protection or child in need plan, or looked after",
+        "denominator_label": "children whose order ended in the period",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "KPI9_SERIOUS_VIOLENCE",
+        "name": "KPI 9: Serious violence",
+        "category": "yjb_kpis",
+        "scope": "national",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "quarterly",
+        "definition": (
+            "YJB KPI 9: children on the caseload with a proven serious violence offence (a drug, robbery or "
+            "violence against the person offence with a gravity score of 5 or more). Our choice: shown as a "
+            "percentage of the children on the caseload in the quarter, so services of any size compare."
+        ),
+        "computation": "ratio",
+        "numerator_label": "children on the caseload with a proven serious violence offence in the period",
+        "denominator_label": "children on the caseload in the period",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "KPI10_VICTIMS",
+        "name": "KPI 10: Victims",
+        "category": "yjb_kpis",
+        "scope": "national",
+        "unit": "percent",
+        "polarity": "higher_better",
+        "frequency": "quarterly",
+        "definition": (
+            "YJB KPI 10: of the victims who consented to be contacted by the service in the quarter, the "
+            "percentage who engaged with restorative justice opportunities (the YJB also asks whether "
+            "victims' views were sought and whether they were kept informed)."
+        ),
+        "computation": "ratio",
+        "numerator_label": "victims engaged with restorative justice opportunities",
+        "denominator_label": "victims who consented to be contacted",
+        "multiplier": Decimal("100"),
+    },
+]

@@ -1,0 +1,121 @@
+"""Demo indicators, values, targets, comparators and case audits (performance/demo_data.py).
+
+Bromley's case-audit figures are not typed in: its October 2015 audits are loaded and the
+roll-up computes the dashboard figures from them, as it would in use.
+"""
+
+from decimal import Decimal
+
+from simple_history.utils import bulk_create_with_history
+
+from governance.models import Organisation
+from performance import services
+from performance.choices import RunTrigger
+from performance.demo_data import BROMLEY_AUDITS, SERIES
+from performance.models import AuditGrade, CaseAudit, Comparator, Indicator, Measurement, Target, TrackedIndicator
+
+AUDIT_SCALES = {"lewisham": "lewisham", "bromley": "bromley"}
+BROMLEY_TRACKED = [
+    "CA_AUDITED",
+    "CA_GOOD",
+    "CA_INADEQUATE",
+    "CA_INADEQUATE_ASSESSMENT",
+    "CA_INADEQUATE_INTERVENTION",
+    "CA_INADEQUATE_RISK",
+    "CA_GOOD_VULNERABILITY",
+    "CA_INADEQUATE_VULNERABILITY",
+    "IP_GREEN",
+    "IP_AMBER",
+    "IP_RED",
+]
+
+
+def load() -> None:
+    for organisation in Organisation.objects.all():
+        services.audit_grades_install(organisation=organisation, scale=AUDIT_SCALES.get(organisation.slug, "lewisham"))
+    for slug, data in SERIES.items():
+        organisation = Organisation.objects.get(slug=slug)
+        if not TrackedIndicator.objects.for_org(organisation).exists():
+            _series(organisation, data)
+    bromley = Organisation.objects.get(slug="bromley")
+    if not CaseAudit.objects.for_org(bromley).exists():
+        _bromley_audits(bromley)
+
+
+def _track(organisation: Organisation, codes: list[str]) -> dict[str, Indicator]:
+    indicators = Indicator.objects.in_bulk(codes, field_name="code")
+    TrackedIndicator.objects.bulk_create(
+        [
+            TrackedIndicator(organisation=organisation, indicator=indicators[code], order=i)
+            for i, code in enumerate(codes)
+        ]
+    )
+    return indicators
+
+
+def _series(organisation: Organisation, data: dict) -> None:
+    indicators = _track(organisation, data["tracked"])
+    measurements, targets, comparators = [], [], []
+    for code, series in data["series"].items():
+        indicator = indicators[code]
+        values = series.get("values", [])
+        first = values[0][0] if values else None
+        if first or series.get("target") is not None:
+            targets.append(
+                Target(
+                    organisation=organisation,
+                    indicator=indicator,
+                    applies_from=first or _start(data),
+                    value=Decimal(series["target"]),
+                    tolerance=Decimal(series.get("tolerance", 0)),
+                )
+            )
+        for period, value in values:
+            parts = (
+                {"numerator": Decimal(value[0]), "denominator": Decimal(value[1]), "value": None}
+                if isinstance(value, tuple)
+                else {"value": Decimal(value), "numerator": None, "denominator": None}
+            )
+            fields = services.measurement_value(indicator, **parts)
+            measurements.append(
+                Measurement(organisation=organisation, indicator=indicator, period=period, source="Demo data", **fields)
+            )
+        for kind, points in series.get("comparators", {}).items():
+            comparators += [
+                Comparator(organisation=organisation, indicator=indicator, period=p, kind=kind, value=Decimal(v))
+                for p, v in points
+            ]
+    Target.objects.bulk_create(targets)
+    bulk_create_with_history(measurements, Measurement)
+    Comparator.objects.bulk_create(comparators)
+    # The case-audit and plan proportions are computed, for the latest month of the series.
+    latest = max((m.period for m in measurements), default=None)
+    if latest:
+        services.rollup_now(organisation=organisation, month=latest, trigger=RunTrigger.DEMO)
+
+
+def _start(data: dict):
+    return min(p for s in data["series"].values() for p, _ in s.get("values", []))
+
+
+def _bromley_audits(bromley: Organisation) -> None:
+    grades = {g.code: g for g in AuditGrade.objects.for_org(bromley)}
+    month = BROMLEY_AUDITS["month"]
+    CaseAudit.objects.bulk_create(
+        [
+            CaseAudit(
+                organisation=bromley,
+                month=month,
+                case_reference=case["reference"],
+                case_type=case["case_type"],
+                **{
+                    area: grades[case[area]]
+                    for area in ("assessment", "intervention", "risk", "vulnerability", "overall")
+                },
+            )
+            for case in BROMLEY_AUDITS["cases"]
+        ]
+    )
+    if not TrackedIndicator.objects.for_org(bromley).exists():
+        _track(bromley, BROMLEY_TRACKED)
+    services.rollup_now(organisation=bromley, month=month, trigger=RunTrigger.DEMO)

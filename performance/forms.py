@@ -1,0 +1,87 @@
+from django import forms
+
+from performance.models import AuditGrade, CaseAudit
+from performance.models.audits import AUDIT_AREAS
+from yos_tracker.forms import DateInput
+
+
+class MeasurementRowForm(forms.Form):
+    """One indicator's row of the period grid: a value, or a ratio's two parts."""
+
+    value = forms.DecimalField(required=False, max_digits=14, decimal_places=4)
+    numerator = forms.DecimalField(required=False, max_digits=14, decimal_places=2, min_value=0)
+    denominator = forms.DecimalField(required=False, max_digits=14, decimal_places=2, min_value=0)
+    note = forms.CharField(required=False, max_length=500)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, indicator, measurement=None, **kwargs):
+        self.indicator = indicator
+        self.measurement = measurement
+        initial = {"version": measurement.version if measurement else 0}
+        if measurement:
+            initial.update(
+                value=measurement.value,
+                numerator=measurement.numerator,
+                denominator=measurement.denominator,
+                note=measurement.note,
+            )
+        super().__init__(*args, prefix=f"i{indicator.pk}", initial=initial, **kwargs)
+        for name in ("value", "numerator", "denominator", "note"):
+            self.fields[name].widget.attrs.update({"class": "form-control form-control-sm"})
+        self.fields["value"].label = f"{indicator.name}: value"
+        self.fields["numerator"].label = f"{indicator.name}: {indicator.numerator_label or 'numerator'}"
+        self.fields["denominator"].label = f"{indicator.name}: {indicator.denominator_label or 'denominator'}"
+        self.fields["note"].label = f"{indicator.name}: note"
+
+    @property
+    def is_blank(self) -> bool:
+        data = self.cleaned_data
+        return all(data.get(k) in (None, "") for k in ("value", "numerator", "denominator"))
+
+    def clean(self):
+        data = super().clean()
+        if self.indicator.is_ratio:
+            parts = [data.get("numerator"), data.get("denominator")]
+            if any(p is not None for p in parts) and not all(p is not None for p in parts):
+                raise forms.ValidationError(
+                    f"Give both the {self.indicator.numerator_label} and the {self.indicator.denominator_label}."
+                )
+            if data.get("denominator") == 0:
+                self.add_error("denominator", "The denominator must be more than zero.")
+        return data
+
+
+class PeriodForm(forms.Form):
+    period = forms.DateField(widget=DateInput, label="Month")
+
+
+class CaseAuditForm(forms.ModelForm):
+    class Meta:
+        model = CaseAudit
+        fields = ["month", "case_reference", "case_type", *[area for area, _ in AUDIT_AREAS], "overall", "notes"]
+        widgets = {"month": DateInput, "notes": forms.Textarea(attrs={"rows": 2})}
+        labels = dict(AUDIT_AREAS)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.organisation = organisation
+        grades = AuditGrade.objects.for_org(organisation)
+        for name in [area for area, _ in AUDIT_AREAS] + ["overall"]:
+            self.fields[name].queryset = grades
+            self.fields[name].empty_label = None
+        self.fields["case_reference"].help_text = "The pseudonymous reference, e.g. LW-2017-014. Never a name."
+
+    def clean_month(self):
+        return self.cleaned_data["month"].replace(day=1)
+
+    def clean(self):
+        data = super().clean()
+        # The organisation is not a field of the form, so Django skips the unique constraint here.
+        month, reference = data.get("month"), data.get("case_reference")
+        if month and reference:
+            duplicate = CaseAudit.objects.for_org(self.instance.organisation).filter(
+                month=month, case_reference__iexact=reference
+            )
+            if duplicate.exclude(pk=self.instance.pk).exists():
+                self.add_error("case_reference", "This case has already been audited this month.")
+        return data

@@ -1,0 +1,14 @@
+"""The shared indicator catalogue: YJB national measures and KPIs, Lewisham's local indicators."""
+
+from django.db import migrations
+
+
+def load(apps, schema_editor):
+    from performance.catalogue import catalogue_sync
+
+    catalogue_sync(apps.get_model("performance", "IndicatorCategory"), apps.get_model("performance", "Indicator"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [("performance", "0001_initial")]
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]

@@ -1,0 +1,95 @@
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from performance.choices import CaseType
+from yos_tracker.querysets import OrganisationScopedQuerySet
+
+# A pseudonymous case reference: letters, digits and separators with at least one digit,
+# e.g. BR-2015-001 or YOS/1234. Words alone ("John Smith") are refused: no child is named here.
+CASE_REFERENCE = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9/_-]{2,29}$")
+
+
+def validate_case_reference(value: str) -> None:
+    if not CASE_REFERENCE.match(value or ""):
+        raise ValidationError(
+            "Use the case's pseudonymous reference (letters and numbers such as BR-2015-001), never a name."
+        )
+
+
+class AuditGrade(models.Model):
+    """One grade of an organisation's case-audit scale (Lewisham: Good … Poor)."""
+
+    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="audit_grades")
+    code = models.SlugField(max_length=30)
+    label = models.CharField(max_length=40)
+    colour = models.CharField(max_length=7)
+    rank = models.PositiveSmallIntegerField(help_text="1 is the best grade.")
+    is_good = models.BooleanField("counts as good or better", default=False)
+    is_inadequate = models.BooleanField("counts as inadequate", default=False)
+
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "code"], name="auditgrade_unique_code_per_organisation"),
+            models.CheckConstraint(
+                condition=~(Q(is_good=True) & Q(is_inadequate=True)),
+                name="auditgrade_not_good_and_inadequate",
+                violation_error_message="A grade cannot be both good and inadequate.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+AUDIT_AREAS = [
+    ("assessment", "Assessment (AssetPlus, risk of serious harm)"),
+    ("intervention", "Intervention plan"),
+    ("risk", "Risk management plan"),
+    ("vulnerability", "Vulnerability (safety and wellbeing) plan"),
+]
+
+
+class CaseAudit(models.Model):
+    """A manager's audit of one case in a month. Pseudonymous: never a child's name or date of birth."""
+
+    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="case_audits")
+    month = models.DateField(help_text="The first day of the month audited.")
+    case_reference = models.CharField(max_length=30, validators=[validate_case_reference])
+    case_type = models.CharField(max_length=20, choices=CaseType.choices)
+    auditor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    assessment = models.ForeignKey(AuditGrade, on_delete=models.PROTECT, related_name="+")
+    intervention = models.ForeignKey(AuditGrade, on_delete=models.PROTECT, related_name="+")
+    risk = models.ForeignKey(AuditGrade, on_delete=models.PROTECT, related_name="+")
+    vulnerability = models.ForeignKey(AuditGrade, on_delete=models.PROTECT, related_name="+")
+    overall = models.ForeignKey(AuditGrade, on_delete=models.PROTECT, related_name="+")
+    notes = models.TextField(blank=True, help_text="No names or dates of birth.")
+
+    history = HistoricalRecords()
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-month", "case_reference"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "month", "case_reference"],
+                name="caseaudit_one_per_case_per_month",
+                violation_error_message="This case has already been audited this month.",
+            ),
+            models.CheckConstraint(
+                condition=Q(month__day=1), name="caseaudit_month_is_first_day", violation_error_message="Pick a month."
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "month"], name="caseaudit_rollup_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.case_reference} ({self.month:%m/%Y})"

@@ -1,0 +1,74 @@
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import Q
+
+from performance.choices import Computation, Frequency, Polarity, Scope, Unit
+
+
+class IndicatorCategory(models.Model):
+    code = models.SlugField(unique=True)
+    name = models.CharField(max_length=100)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name_plural = "indicator categories"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Indicator(models.Model):
+    """A measure in the shared catalogue (YJB national measures and KPIs, local indicators)."""
+
+    code = models.CharField(max_length=40, unique=True)
+    name = models.CharField(max_length=200, unique=True)
+    category = models.ForeignKey(IndicatorCategory, on_delete=models.PROTECT, related_name="indicators")
+    scope = models.CharField(max_length=10, choices=Scope.choices)
+    unit = models.CharField(max_length=12, choices=Unit.choices)
+    polarity = models.CharField(max_length=14, choices=Polarity.choices)
+    frequency = models.CharField(max_length=10, choices=Frequency.choices)
+    definition = models.TextField(blank=True)
+    computation = models.CharField(max_length=10, choices=Computation.choices, default=Computation.DIRECT)
+    numerator_label = models.CharField(max_length=200, blank=True)
+    denominator_label = models.CharField(max_length=200, blank=True)
+    multiplier = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("1"))
+
+    class Meta:
+        ordering = ["category__order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(computation=Computation.DIRECT) | (~Q(numerator_label="") & ~Q(denominator_label="")),
+                name="indicator_ratio_names_its_parts",
+                violation_error_message="A computed indicator names its numerator and denominator.",
+            ),
+            models.CheckConstraint(
+                condition=Q(multiplier__gt=0),
+                name="indicator_multiplier_positive",
+                violation_error_message="The multiplier must be positive.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_ratio(self) -> bool:
+        return self.computation == Computation.RATIO
+
+    @property
+    def lower_is_better(self) -> bool:
+        return self.polarity == Polarity.LOWER_BETTER
+
+    def format_value(self, value) -> str:
+        """The value as people read it: 41.0%, 512.3 per 100,000, 23."""
+        if value is None:
+            return "—"
+        if self.unit == Unit.PERCENT:
+            return f"{value:.1f}%"
+        if self.unit == Unit.RATIO:
+            return f"{value:.2f}"
+        if self.unit in (Unit.RATE_100K, Unit.RATE_1000):
+            return f"{value:,.1f}"
+        return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.1f}"

@@ -1,0 +1,29 @@
+from django.db import models
+
+from performance.choices import RunStatus, RunTrigger
+from yos_tracker.querysets import OrganisationScopedQuerySet
+
+
+class RollupRun(models.Model):
+    """One run of the monthly roll-up for an organisation: shown on the dashboard."""
+
+    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="rollup_runs")
+    month = models.DateField()
+    trigger = models.CharField(max_length=10, choices=RunTrigger.choices)
+    status = models.CharField(max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED)
+    task_id = models.CharField(max_length=50, blank=True)
+    queued_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    rows = models.PositiveIntegerField(default=0, help_text="Case audits rolled up.")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True)
+
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-queued_at", "-pk"]
+        get_latest_by = "queued_at"
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.month:%m/%Y} {self.get_status_display()}"

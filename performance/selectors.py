@@ -1,0 +1,232 @@
+"""Reads behind the performance pages: each a fixed number of queries, whatever the number of
+indicators or the length of their history. Numbers are formatted here, once."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+
+from governance.models import Organisation
+from performance import rag
+from performance.choices import ComparatorKind
+from performance.models import (
+    Comparator,
+    Indicator,
+    IndicatorCategory,
+    Measurement,
+    RollupRun,
+    Target,
+    TrackedIndicator,
+)
+from yos_tracker.charts import Series, line_chart, sparkline
+
+SPARK_PERIODS = 12
+# Enough history for a year-on-year comparison of monthly figures and 12-point sparklines of quarterly ones.
+WINDOW = relativedelta(years=3)
+COMPARATOR_PREFERENCE = [ComparatorKind.LONDON, ComparatorKind.YOT_FAMILY, ComparatorKind.ENGLAND_WALES]
+
+
+@dataclass
+class DashboardRow:
+    indicator: Indicator
+    period: datetime.date | None
+    value: Decimal | None
+    shown: str
+    target: str
+    status: rag.KpiStatus
+    trend_previous: rag.Trend | None
+    trend_year: rag.Trend | None
+    spark: dict | None
+    comparator: str
+
+
+@dataclass
+class Dashboard:
+    organisation: Organisation
+    period: datetime.date | None
+    periods: list[datetime.date]
+    groups: list[tuple[IndicatorCategory, list[DashboardRow]]] = field(default_factory=list)
+    last_run: RollupRun | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = defaultdict(int)
+        for _, rows in self.groups:
+            for row in rows:
+                counts[row.status.label] += 1
+        return dict(counts)
+
+
+def target_at(targets: list[tuple[datetime.date, Decimal, Decimal]], period: datetime.date):
+    """The target in force for a period: the latest one that applies from it or before."""
+    for applies_from, value, tolerance in targets:  # newest first
+        if applies_from <= period:
+            return value, tolerance
+    return None, Decimal(0)
+
+
+def assess_series(indicator: Indicator, series, targets):
+    """(latest period, value, status, trend on previous, trend on a year before) of a series."""
+    if not series:
+        return None, None, rag.NO_DATA, None, None
+    period, value = series[-1]
+    target, tolerance = target_at(targets, period)
+    lower = indicator.lower_is_better
+    status = rag.assess(value, target, tolerance, lower_is_better=lower)
+    previous = series[-2][1] if len(series) > 1 else None
+    year_ago = dict(series).get(rag.year_before(period))
+    return (
+        period,
+        value,
+        status,
+        rag.trend(value, previous, lower_is_better=lower),
+        rag.trend(value, year_ago, lower_is_better=lower),
+    )
+
+
+def dashboard(organisation: Organisation, period: datetime.date | None = None) -> Dashboard:
+    tracked = list(
+        TrackedIndicator.objects.for_org(organisation).select_related("indicator__category").order_by("order", "pk")
+    )
+    ids = [t.indicator_id for t in tracked]
+    periods = sorted(
+        Measurement.objects.for_org(organisation).values_list("period", flat=True).distinct(), reverse=True
+    )
+    if period is None:
+        period = periods[0] if periods else None
+    result = Dashboard(organisation=organisation, period=period, periods=periods)
+    result.last_run = RollupRun.objects.for_org(organisation).order_by("-queued_at", "-pk").first()
+    if period is None:
+        result.groups = _group([_empty_row(t.indicator) for t in tracked])
+        return result
+
+    since = period - WINDOW
+    series = defaultdict(list)
+    for indicator_id, when, value in (
+        Measurement.objects.for_org(organisation)
+        .filter(indicator_id__in=ids, period__gt=since, period__lte=period, value__isnull=False)
+        .order_by("period")
+        .values_list("indicator_id", "period", "value")
+    ):
+        series[indicator_id].append((when, value))
+    targets = defaultdict(list)
+    for indicator_id, applies_from, value, tolerance in (
+        Target.objects.for_org(organisation)
+        .filter(indicator_id__in=ids, applies_from__lte=period)
+        .order_by("-applies_from")
+        .values_list("indicator_id", "applies_from", "value", "tolerance")
+    ):
+        targets[indicator_id].append((applies_from, value, tolerance))
+    comparators = {}
+    for indicator_id, when, kind, value in (
+        Comparator.objects.for_org(organisation)
+        .filter(indicator_id__in=ids, period__gt=since, period__lte=period)
+        .values_list("indicator_id", "period", "kind", "value")
+    ):
+        comparators[(indicator_id, when, kind)] = value
+
+    rows = []
+    for t in tracked:
+        indicator = t.indicator
+        points = series.get(indicator.pk, [])
+        latest, value, status, trend_previous, trend_year = assess_series(indicator, points, targets[indicator.pk])
+        target, _ = target_at(targets[indicator.pk], latest or period)
+        comparator = ""
+        for kind in COMPARATOR_PREFERENCE:
+            found = comparators.get((indicator.pk, latest, kind))
+            if found is not None:
+                comparator = f"{ComparatorKind(kind).label} {indicator.format_value(found)}"
+                break
+        rows.append(
+            DashboardRow(
+                indicator=indicator,
+                period=latest,
+                value=value,
+                shown=indicator.format_value(value),
+                target=indicator.format_value(target) if target is not None else "",
+                status=status,
+                trend_previous=trend_previous,
+                trend_year=trend_year,
+                spark=sparkline([v for _, v in points[-SPARK_PERIODS:]]),
+                comparator=comparator,
+            )
+        )
+    result.groups = _group(rows)
+    return result
+
+
+def _empty_row(indicator: Indicator) -> DashboardRow:
+    return DashboardRow(indicator, None, None, "—", "", rag.NO_DATA, None, None, None, "")
+
+
+def _group(rows: list[DashboardRow]) -> list[tuple[IndicatorCategory, list[DashboardRow]]]:
+    groups: dict[int, tuple[IndicatorCategory, list[DashboardRow]]] = {}
+    for row in rows:
+        category = row.indicator.category
+        groups.setdefault(category.pk, (category, []))[1].append(row)
+    return sorted(groups.values(), key=lambda g: (g[0].order, g[0].name))
+
+
+@dataclass
+class IndicatorPage:
+    indicator: Indicator
+    rows: list[dict]
+    chart: object
+    latest: tuple
+
+
+def indicator_page(organisation: Organisation, indicator: Indicator) -> IndicatorPage:
+    measurements = list(
+        Measurement.objects.for_org(organisation)
+        .filter(indicator=indicator)
+        .select_related("entered_by")
+        .order_by("period")
+    )
+    targets = list(
+        Target.objects.for_org(organisation)
+        .filter(indicator=indicator)
+        .order_by("-applies_from")
+        .values_list("applies_from", "value", "tolerance")
+    )
+    comparators = defaultdict(list)
+    for when, kind, value in (
+        Comparator.objects.for_org(organisation)
+        .filter(indicator=indicator)
+        .order_by("period")
+        .values_list("period", "kind", "value")
+    ):
+        comparators[kind].append((when, value))
+    histories = defaultdict(list)
+    for record in Measurement.history.filter(organisation=organisation, indicator=indicator).select_related(
+        "history_user"
+    ):
+        histories[record.id].append(record)
+
+    series = [(m.period, m.value) for m in measurements if m.value is not None]
+    rows = []
+    for m in reversed(measurements):
+        target, tolerance = target_at(targets, m.period)
+        rows.append(
+            {
+                "measurement": m,
+                "shown": indicator.format_value(m.value),
+                "target": indicator.format_value(target) if target is not None else "",
+                "status": rag.assess(m.value, target, tolerance, lower_is_better=indicator.lower_is_better),
+                "changes": len(histories[m.pk]) - 1,
+            }
+        )
+    chart_series = [Series(organisation.name.replace(" Youth Offending Service", ""), series)] + [
+        Series(ComparatorKind(kind).label, points) for kind, points in comparators.items()
+    ]
+    target_steps = [(applies_from, value) for applies_from, value, _ in reversed(targets)]
+    chart = line_chart(
+        title=indicator.name,
+        y_label=indicator.get_unit_display(),
+        series=chart_series,
+        target=[(max(d, series[0][0]) if series else d, v) for d, v in target_steps],
+        fmt=lambda v: indicator.format_value(Decimal(v)),
+    )
+    latest = assess_series(indicator, series, targets)
+    return IndicatorPage(indicator=indicator, rows=rows, chart=chart, latest=latest)

@@ -1,0 +1,35 @@
+import datetime
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+from django.utils import timezone
+
+from governance.models import Organisation
+from performance import services
+from performance.choices import RunTrigger
+from performance.models import RollupRun
+
+
+@shared_task(
+    bind=True, autoretry_for=(OperationalError, InterfaceError), retry_backoff=2, retry_backoff_max=60, max_retries=4
+)
+def rollup_case_audits(self, run_id: int) -> int:
+    """Roll one organisation's month of case audits up into measurements, recording the run.
+    Transient database errors are retried; any other failure is recorded and re-raised."""
+    run = services.rollup_run_start(run_id=run_id, task_id=self.request.id or "")
+    try:
+        rows = services.case_audit_rollup(organisation=run.organisation, month=run.month)
+    except Exception as error:
+        services.rollup_run_finish(run=run, error=f"{type(error).__name__}: {error}")
+        raise
+    services.rollup_run_finish(run=run, rows=rows)
+    return rows
+
+
+@shared_task
+def rollup_previous_month() -> int:
+    """Beat's monthly job (1st of the month, 02:00 Europe/London): last month, every organisation."""
+    last_month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    for organisation in Organisation.objects.all():
+        services.rollup_request(organisation=organisation, month=last_month, trigger=RunTrigger.SCHEDULE)
+    return RollupRun.objects.filter(month=last_month, trigger=RunTrigger.SCHEDULE).count()

@@ -1,0 +1,50 @@
+import datetime
+
+import factory
+
+from governance.tests.factories import OrganisationFactory
+from performance.models import CaseAudit, Indicator, Measurement, Target, TrackedIndicator
+
+
+def indicator(code: str) -> Indicator:
+    """Catalogue indicators come from the data migration: tests use the real catalogue."""
+    return Indicator.objects.get(code=code)
+
+
+class TrackedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrackedIndicator
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    indicator = factory.LazyFunction(lambda: indicator("REOFF_BINARY"))
+    order = factory.Sequence(lambda n: n)
+
+
+class MeasurementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Measurement
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    indicator = factory.LazyFunction(lambda: indicator("CUSTODY_COUNT"))
+    period = datetime.date(2017, 3, 1)
+    value = 23
+
+
+class TargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Target
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    indicator = factory.LazyFunction(lambda: indicator("CUSTODY_COUNT"))
+    applies_from = datetime.date(2015, 1, 1)
+    value = 30
+    tolerance = 5
+
+
+class CaseAuditFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CaseAudit
+
+    month = datetime.date(2015, 10, 1)
+    case_reference = factory.Sequence(lambda n: f"BR-2015-{n:03d}")
+    case_type = "court_order"

@@ -1,0 +1,150 @@
+import datetime
+from decimal import Decimal as D
+
+import pytest
+
+from performance import services
+from performance.models import AuditGrade, Measurement
+from performance.services import StaleEdit
+from performance.tests.factories import CaseAuditFactory, indicator
+
+pytestmark = pytest.mark.django_db
+OCTOBER = datetime.date(2015, 10, 1)
+
+
+@pytest.fixture
+def grades(organisation):
+    services.audit_grades_install(organisation=organisation, scale="bromley")
+    return {g.code: g for g in AuditGrade.objects.for_org(organisation)}
+
+
+def audit(organisation, grades, **areas):
+    defaults = {
+        "assessment": "good",
+        "intervention": "good",
+        "risk": "good",
+        "vulnerability": "good",
+        "overall": "good",
+    }
+    defaults.update(areas)
+    return CaseAuditFactory(organisation=organisation, **{k: grades[v] for k, v in defaults.items()})
+
+
+def values(organisation, month=OCTOBER):
+    return {
+        m.indicator.code: m.value
+        for m in Measurement.objects.for_org(organisation).filter(period=month).select_related("indicator")
+    }
+
+
+class TestRollup:
+    def test_percentages_come_from_the_audits(self, organisation, grades):
+        audit(organisation, grades, assessment="inadequate", overall="inadequate")
+        audit(organisation, grades, assessment="inadequate", risk="satisfactory", overall="satisfactory")
+        audit(organisation, grades, vulnerability="inadequate")
+        audit(organisation, grades)
+        assert services.case_audit_rollup(organisation=organisation, month=OCTOBER) == 4
+        figures = values(organisation)
+        assert figures["CA_AUDITED"] == 4
+        assert figures["CA_INADEQUATE_ASSESSMENT"] == D("50")
+        assert figures["CA_GOOD_ASSESSMENT"] == D("50")
+        assert figures["CA_GOOD_RISK"] == D("75")
+        assert figures["CA_INADEQUATE_VULNERABILITY"] == D("25")
+        assert figures["CA_GOOD"] == D("50") and figures["CA_INADEQUATE"] == D("25")
+
+    def test_a_second_run_changes_nothing(self, organisation, grades):
+        audit(organisation, grades, overall="inadequate")
+        services.case_audit_rollup(organisation=organisation, month=OCTOBER)
+        before = list(Measurement.objects.values_list("pk", "value", "version"))
+        history = Measurement.history.count()
+        services.case_audit_rollup(organisation=organisation, month=OCTOBER)
+        assert list(Measurement.objects.values_list("pk", "value", "version")) == before
+        assert Measurement.history.count() == history
+
+    def test_a_rerun_after_new_audits_replaces_never_duplicates(self, organisation, grades):
+        audit(organisation, grades, overall="inadequate")
+        services.case_audit_rollup(organisation=organisation, month=OCTOBER)
+        audit(organisation, grades)
+        services.case_audit_rollup(organisation=organisation, month=OCTOBER)
+        assert Measurement.objects.filter(indicator__code="CA_AUDITED").count() == 1
+        assert values(organisation)["CA_INADEQUATE"] == D("50")
+
+    def test_it_aggregates_in_one_query(self, organisation, grades, django_assert_num_queries):
+        for _ in range(20):
+            audit(organisation, grades)
+        with django_assert_num_queries(1):
+            services.case_audit_figures(organisation=organisation, month=OCTOBER)
+
+    def test_other_organisations_audits_are_not_counted(self, organisation, other_organisation, grades):
+        other = {g.code: g for g in services.audit_grades_install(organisation=other_organisation, scale="bromley")}
+        audit(other_organisation, other, overall="inadequate")
+        audit(organisation, grades)
+        services.case_audit_rollup(organisation=organisation, month=OCTOBER)
+        assert values(organisation)["CA_AUDITED"] == 1
+
+    def test_it_records_the_improvement_plan_proportions(self, organisation, grades):
+        from improvement.models import RagStatus
+        from improvement.services import rag_scale_install
+        from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
+
+        rag_scale_install(organisation=organisation)
+        scale = {s.code: s for s in RagStatus.objects.for_org(organisation)}
+        rec = RecommendationFactory(plan=PlanFactory(organisation=organisation))
+        for code in ["G", "G", "G", "A"]:
+            UpdateFactory(action=ActionFactory(recommendation=rec), status=scale[code])
+        services.case_audit_rollup(organisation=organisation, month=OCTOBER)
+        figures = values(organisation)
+        assert (figures["IP_GREEN"], figures["IP_AMBER"], figures["IP_RED"]) == (D("75"), D("25"), D("0"))
+
+
+class TestMeasurementRecord:
+    def test_a_ratios_value_is_computed(self, organisation, manager):
+        m = services.measurement_record(
+            organisation=organisation,
+            indicator=indicator("REOFF_BINARY"),
+            period=datetime.date(2017, 2, 14),
+            numerator=D(31),
+            denominator=D(78),
+            user=manager,
+        )
+        assert m.value == D("39.7436") and m.period == datetime.date(2017, 1, 1)  # quarterly
+
+    def test_a_second_editor_with_a_stale_form_is_refused_and_told_who(self, organisation, manager, board_member):
+        kpi = indicator("CUSTODY_COUNT")
+        first = services.measurement_record(
+            organisation=organisation, indicator=kpi, period=OCTOBER, value=30, user=manager, expected_version=0
+        )
+        services.measurement_record(
+            organisation=organisation,
+            indicator=kpi,
+            period=OCTOBER,
+            value=28,
+            user=manager,
+            expected_version=first.version,
+        )
+        with pytest.raises(StaleEdit, match=f"{manager.get_full_name()} changed this value to 28"):
+            services.measurement_record(
+                organisation=organisation,
+                indicator=kpi,
+                period=OCTOBER,
+                value=35,
+                user=board_member,
+                expected_version=first.version,
+            )
+        assert Measurement.objects.get().value == 28
+
+    def test_two_people_entering_a_new_value_at_once_do_not_overwrite(self, organisation, manager):
+        kpi = indicator("CUSTODY_COUNT")
+        services.measurement_record(
+            organisation=organisation, indicator=kpi, period=OCTOBER, value=30, user=manager, expected_version=0
+        )
+        with pytest.raises(StaleEdit):
+            services.measurement_record(
+                organisation=organisation, indicator=kpi, period=OCTOBER, value=31, user=manager, expected_version=0
+            )
+
+    def test_a_ratio_needs_both_parts(self, organisation):
+        with pytest.raises(Exception, match="Give the"):
+            services.measurement_record(
+                organisation=organisation, indicator=indicator("REOFF_BINARY"), period=OCTOBER, numerator=D(3)
+            )
