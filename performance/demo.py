@@ -29,6 +29,18 @@ BROMLEY_TRACKED = [
     "IP_RED",
 ]
 
+# Illustrative targets of our own (seed 003 reports results, not targets): at most a fifth of
+# cases inadequate, within ten points counts as Amber.
+BROMLEY_TARGETS = {
+    "CA_INADEQUATE": (20, 10),
+    "CA_INADEQUATE_ASSESSMENT": (20, 10),
+    "CA_INADEQUATE_INTERVENTION": (20, 10),
+    "CA_INADEQUATE_RISK": (20, 10),
+    "CA_INADEQUATE_VULNERABILITY": (20, 10),
+    "CA_GOOD": (60, 10),
+    "CA_GOOD_VULNERABILITY": (60, 10),
+}
+
 
 def load() -> None:
     for organisation in Organisation.objects.all():
@@ -117,5 +129,17 @@ def _bromley_audits(bromley: Organisation) -> None:
         ]
     )
     if not TrackedIndicator.objects.for_org(bromley).exists():
-        _track(bromley, BROMLEY_TRACKED)
+        indicators = _track(bromley, BROMLEY_TRACKED)
+        Target.objects.bulk_create(
+            [
+                Target(
+                    organisation=bromley,
+                    indicator=indicators[code],
+                    applies_from=month,
+                    value=value,
+                    tolerance=tolerance,
+                )
+                for code, (value, tolerance) in BROMLEY_TARGETS.items()
+            ]
+        )
     services.rollup_now(organisation=bromley, month=month, trigger=RunTrigger.DEMO)

@@ -5,6 +5,13 @@ from performance.models.audits import AUDIT_AREAS
 from yos_tracker.forms import DateInput
 
 
+def _plain(number):
+    """15.0000 → 15 and 39.7436 → 39.7436, for people reading the form."""
+    if number is None:
+        return None
+    return format(number.normalize(), "f")
+
+
 class MeasurementRowForm(forms.Form):
     """One indicator's row of the period grid: a value, or a ratio's two parts."""
 

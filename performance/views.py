@@ -71,6 +71,11 @@ def _grid(request, period: datetime.date, data=None):
     rows = []
     for t in tracked:
         measurement = existing.get((t.indicator_id, periods[t.indicator_id]))
+        if t.indicator.is_computed:
+            rows.append(
+                {"indicator": t.indicator, "period": periods[t.indicator_id], "form": None, "measurement": measurement}
+            )
+            continue
         form = MeasurementRowForm(data, indicator=t.indicator, measurement=measurement)
         rows.append(
             {"indicator": t.indicator, "period": periods[t.indicator_id], "form": form, "measurement": measurement}
@@ -90,9 +95,10 @@ def measurement_entry(request):
     if request.method == "POST":
         try:
             with transaction.atomic():  # a whole period is saved, or nothing of it
-                if not all(row["form"].is_valid() for row in rows):
+                forms = [row for row in rows if row["form"]]
+                if not all(row["form"].is_valid() for row in forms):
                     raise _GridInvalid
-                for row in rows:
+                for row in forms:
                     form = row["form"]
                     if form.is_blank or not form.has_changed():
                         continue

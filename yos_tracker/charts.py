@@ -144,11 +144,11 @@ def line_chart(
                 "dash": TARGET_STYLE[1],
                 "label_y": float(steps[-1].split(",")[1]),
             }
-    # Separate end labels that would overlap.
-    labelled = sorted(chart.lines, key=lambda line: line["label_y"])
-    for previous, line in itertools.pairwise(labelled):
-        if line["label_y"] - previous["label_y"] < 13:
-            line["label_y"] = previous["label_y"] + 13
+    # Separate the end labels (series and target) that would overlap, keeping their order.
+    labelled = sorted(chart.lines + ([chart.target] if chart.target else []), key=lambda item: item["label_y"])
+    for previous, item in itertools.pairwise(labelled):
+        if item["label_y"] - previous["label_y"] < 13:
+            item["label_y"] = previous["label_y"] + 13
     chart.y_ticks = [{"y": y_of(t), "label": fmt(Decimal(str(t)))} for t in ticks]
     every = max(1, len(dates) // 6)
     chart.x_ticks = [{"x": x_of(d), "label": f"{d:%b %Y}"} for d in dates[::every]]

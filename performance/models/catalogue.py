@@ -5,6 +5,10 @@ from django.db.models import Q
 
 from performance.choices import Computation, Frequency, Polarity, Scope, Unit
 
+# Codes of the indicators the case-audit roll-up computes (performance.services.case_audit_figures
+# and plan_status_figures).
+COMPUTED_PREFIXES = ("CA_", "IP_")
+
 
 class IndicatorCategory(models.Model):
     code = models.SlugField(unique=True)
@@ -52,6 +56,12 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_computed(self) -> bool:
+        """Figures the monthly roll-up writes (case audits, plan proportions): not typed by hand,
+        which the next roll-up would silently replace."""
+        return self.code.startswith(COMPUTED_PREFIXES)
 
     @property
     def is_ratio(self) -> bool:

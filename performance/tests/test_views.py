@@ -236,3 +236,12 @@ class TestAudits:
         client.force_login(make_member(other_organisation, Role.MANAGER, "bromley-manager"))
         assert client.get(url("audit_edit", org="bromley", pk=audit.pk)).status_code == 404
         assert AuditGrade.objects.for_org(other_organisation).count() == 0
+
+
+def test_rolled_up_figures_are_not_typed_in_the_grid(client, manager, organisation):
+    TrackedFactory(organisation=organisation, indicator=indicator("CA_INADEQUATE"))
+    client.force_login(manager)
+    html = client.get(url("measurement_entry"), {"period": "2017-03-01"}).content.decode()
+    row = html[html.index('data-indicator="CA_INADEQUATE"') :]
+    row = row[: row.index("</tr>")]
+    assert "computed by the monthly roll-up" in row and "<input" not in row

@@ -1,4 +1,5 @@
 import datetime
+import itertools
 from decimal import Decimal as D
 
 from django.template.loader import render_to_string
@@ -47,3 +48,18 @@ def test_line_chart_has_a_title_axis_labels_and_a_target_and_reads_as_text():
 
 def test_no_data_draws_no_chart():
     assert line_chart(title="x", y_label="y", series=[Series("a", [])]) is None
+
+
+def test_end_labels_do_not_overlap_even_with_the_target():
+    months = [datetime.date(2017, m, 1) for m in (1, 2)]
+    chart = line_chart(
+        title="t",
+        y_label="%",
+        series=[
+            Series(name, list(zip(months, [D("40"), D(v)], strict=True)))
+            for name, v in [("A", "40.1"), ("B", "40.2"), ("C", "39.9")]
+        ],
+        target=[(months[0], D("40"))],
+    )
+    ys = sorted([line["label_y"] for line in chart.lines] + [chart.target["label_y"]])
+    assert all(b - a >= 13 for a, b in itertools.pairwise(ys))
