@@ -132,6 +132,7 @@ REFERENCE_DATA = [
     ("improvement.migrations.0004_weekly_reminder_schedule", "schedule"),
     ("performance.migrations.0002_catalogue", "load"),
     ("performance.migrations.0003_monthly_rollup_schedule", "schedule"),
+    ("governance.migrations.0003_hmip_organisational_delivery_standards", "load"),
 ]
 
 

@@ -2,8 +2,23 @@
 
 from django.contrib.auth import get_user_model
 
-from governance.choices import Role
-from governance.models import Membership, Organisation
+from governance.choices import Rating, Role
+from governance.models import (
+    AgendaItem,
+    Attendance,
+    Board,
+    BoardAction,
+    BoardMember,
+    Meeting,
+    Membership,
+    Organisation,
+    PartnerContribution,
+    Risk,
+    RiskReview,
+    SelfAssessment,
+    StandardRating,
+    StandardsFramework,
+)
 
 ORGANISATIONS = [
     {"slug": "lewisham", "name": "Lewisham Youth Offending Service", "local_authority": "London Borough of Lewisham"},
@@ -53,3 +68,115 @@ def load(*, password: str) -> list[tuple[str, str]]:
     Membership.objects.get_or_create(user=regional, organisation=None, defaults={"role": Role.REGIONAL})
     sign_ins.append((regional.username, "Regional: reads every organisation"))
     return sign_ins
+
+
+# --- Board, risks, self-assessment and contributions (governance/demo_data.py, from seed 004) ----
+
+
+def load_governance() -> None:
+    """Lewisham's board, meetings, risk register, self-assessments and pooled budget; a risk matrix
+    for every organisation. Creates what is missing; never changes what exists."""
+    from governance import demo_data
+    from governance.services import risk_matrix_install
+
+    for organisation in Organisation.objects.all():
+        risk_matrix_install(organisation=organisation)
+    lewisham = Organisation.objects.get(slug="lewisham")
+    if not Board.objects.for_org(lewisham).exists():
+        _board(lewisham, demo_data)
+    if not Risk.objects.for_org(lewisham).exists():
+        _risks(lewisham, demo_data)
+    if not SelfAssessment.objects.for_org(lewisham).exists():
+        _assessments(lewisham, demo_data)
+    if not PartnerContribution.objects.for_org(lewisham).exists():
+        PartnerContribution.objects.bulk_create(
+            [
+                PartnerContribution(organisation=lewisham, year=demo_data.CONTRIBUTIONS_YEAR, **row)
+                for row in demo_data.CONTRIBUTIONS
+            ]
+        )
+
+
+def _board(organisation, data) -> None:
+    from improvement.models import RagStatus
+
+    board = Board.objects.create(
+        organisation=organisation,
+        name=data.BOARD["name"],
+        terms_of_reference=data.BOARD["terms_of_reference"],
+        terms_of_reference_review=data.BOARD["terms_of_reference_review"],
+    )
+    for sub in data.BOARD["sub_groups"]:
+        Board.objects.create(
+            organisation=organisation, parent=board, name=sub["name"], terms_of_reference=sub["terms_of_reference"]
+        )
+    members = {m["name"]: BoardMember.objects.create(board=board, **m) for m in data.MEMBERS}
+    statuses = {s.code: s for s in RagStatus.objects.for_org(organisation)}
+    for item in data.MEETINGS:
+        meeting = Meeting.objects.create(board=board, date=item["date"], decisions=item["decisions"])
+        AgendaItem.objects.bulk_create(
+            [AgendaItem(meeting=meeting, order=i, title=t) for i, t in enumerate(item["agenda"])]
+        )
+        Attendance.objects.bulk_create(
+            [
+                Attendance(meeting=meeting, member=members[name], status=status)
+                for name, status in item["attendance"].items()
+            ]
+        )
+        for action in item["actions"]:
+            BoardAction.objects.create(
+                board=board,
+                meeting=meeting,
+                description=action["description"],
+                owner=action["owner"],
+                due_date=action["due"],
+                status=statuses[action["status"]],
+            )
+
+
+def _risks(organisation, data) -> None:
+    levels = {name: i for i, name in enumerate(data.RISK_MATRIX["levels"], start=1)}
+    for row in data.RISKS:
+        risk = Risk.objects.create(
+            organisation=organisation,
+            number=row["number"],
+            raised_on=row["raised_on"],
+            title=row["title"],
+            description=row["description"],
+            owner=row["owner"],
+            category=row["category"],
+            inherent_likelihood=levels[row["inherent_likelihood"]],
+            inherent_impact=levels[row["inherent_impact"]],
+            mitigations=row["mitigations"],
+            residual_likelihood=levels[row["residual_likelihood"]],
+            residual_impact=levels[row["residual_impact"]],
+            last_reviewed=row["last_reviewed"],
+            status=row["status"],
+            status_commentary=row["status_commentary"],
+        )
+        if row["last_reviewed"]:
+            RiskReview.objects.create(
+                risk=risk,
+                date=row["last_reviewed"],
+                commentary=row["status_commentary"],
+                inherent_likelihood=risk.inherent_likelihood,
+                inherent_impact=risk.inherent_impact,
+                residual_likelihood=risk.residual_likelihood,
+                residual_impact=risk.residual_impact,
+            )
+
+
+def _assessments(organisation, data) -> None:
+    framework = StandardsFramework.objects.get(code="hmip-domain-1")
+    standards = {s.code: s for s in framework.standards.all()}
+    by_label = {label: value for value, label in Rating.choices}
+    for item in data.SELF_ASSESSMENTS:
+        assessment = SelfAssessment.objects.create(
+            organisation=organisation, framework=framework, date=item["date"], title=item["title"]
+        )
+        StandardRating.objects.bulk_create(
+            [
+                StandardRating(assessment=assessment, standard=standards[code], rating=by_label[label], commentary=text)
+                for code, (label, text) in item["ratings"].items()
+            ]
+        )

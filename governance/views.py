@@ -1,22 +1,58 @@
+from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from governance import services
-from governance.choices import Capability, Role
-from governance.forms import MembershipAddForm, MembershipRoleForm
-from governance.models import Membership
+from governance import selectors, services, spreadsheet
+from governance.choices import Capability, RiskStatus, Role
+from governance.forms import (
+    BoardMemberForm,
+    MeetingForm,
+    MembershipAddForm,
+    MembershipRoleForm,
+    RiskForm,
+    RiskReviewForm,
+    SelfAssessmentForm,
+)
+from governance.models import (
+    Board,
+    BoardMember,
+    Meeting,
+    Membership,
+    PartnerContribution,
+    Risk,
+    SelfAssessment,
+    StandardRating,
+    StandardsFramework,
+)
+from improvement.models import RagStatus
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
+from yos_tracker.imports import import_view
 from yos_tracker.scoping import org_view
+from yos_tracker.spreadsheets import CONTENT_TYPES
 
 MANAGE = {"read": Capability.MANAGE_MEMBERS, "write": Capability.MANAGE_MEMBERS}
 
 
 @org_view()
 def index(request):
-    return render(request, "governance/index.html")
+    org = request.organisation
+    return render(
+        request,
+        "governance/index.html",
+        {
+            "boards": Board.objects.for_org(org).filter(parent__isnull=True).prefetch_related("sub_groups"),
+            "risk_count": Risk.objects.for_org(org).filter(status=RiskStatus.OPEN).count(),
+            "assessment": SelfAssessment.objects.for_org(org).first(),
+            "contribution_year": PartnerContribution.objects.for_org(org).values_list("year", flat=True).first(),
+        },
+    )
 
 
 @org_view(write=Capability.REPORT)
@@ -93,4 +129,342 @@ def member_history(request, pk: int):
         request,
         "governance/member_history.html",
         {"membership": membership, "history": history_rows(membership.history.all())},
+    )
+
+
+# --- Board ----------------------------------------------------------------------------------------
+
+
+def _boards(request):
+    return Board.objects.for_org(request.organisation)
+
+
+@org_view()
+def board_detail(request, pk: int):
+    board = _boards(request).get_for_org(request.organisation, pk=pk)
+    today = timezone.localdate()
+    start = today - relativedelta(years=1)
+    last_meeting = board.meetings.order_by("-date").first()
+    if last_meeting and last_meeting.date < start:  # a historic board: the year up to its last meeting
+        start, today = last_meeting.date - relativedelta(years=1), last_meeting.date
+    scale = {s.pk: s for s in RagStatus.objects.for_org(request.organisation)}
+    return render(
+        request,
+        "governance/board_detail.html",
+        {
+            "board": board,
+            "members": board.members.prefetch_related("theme_lead_for"),
+            "meetings": board.meetings.prefetch_related("agenda"),
+            "sub_groups": board.sub_groups.all(),
+            "rates": services.attendance_rates(board=board, start=start, end=today),
+            "rates_from": start,
+            "rates_to": today,
+            "actions": board.actions.select_related("meeting", "status"),
+            "scale": scale,
+        },
+    )
+
+
+@org_view()
+def board_member_edit(request, board_pk: int, pk: int | None = None):
+    board = _boards(request).get_for_org(request.organisation, pk=board_pk)
+    member = (
+        BoardMember.objects.filter(board=board).get_for_org(request.organisation, pk=pk)
+        if pk
+        else BoardMember(board=board)
+    )
+    form = BoardMemberForm(request.POST or None, instance=member, organisation=request.organisation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{member.name} is saved.")
+        return redirect(board)
+    return render(
+        request,
+        "governance/form.html",
+        {
+            "form": form,
+            "title": "Edit board member" if pk else "Add a board member",
+            "cancel_url": board.get_absolute_url(),
+        },
+    )
+
+
+@org_view()
+def meeting_detail(request, pk: int):
+    meeting = Meeting.objects.select_related("board").get_for_org(request.organisation, pk=pk)
+    return render(
+        request,
+        "governance/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "agenda": meeting.agenda.all(),
+            "attendance": meeting.attendance.select_related("member"),
+            "actions": meeting.actions.select_related("status"),
+        },
+    )
+
+
+@org_view()
+def meeting_edit(request, board_pk: int, pk: int | None = None):
+    board = _boards(request).get_for_org(request.organisation, pk=board_pk)
+    meeting = (
+        Meeting.objects.filter(board=board).get_for_org(request.organisation, pk=pk) if pk else Meeting(board=board)
+    )
+    form = MeetingForm(request.POST or None, instance=meeting, members=board.members.filter(end_date__isnull=True))
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_save(
+                meeting=form.save(commit=False), agenda=form.agenda(), attendance=form.attendance()
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            services.board_attendance_record(board=board, period=meeting.date, user=request.user)
+            messages.success(request, f"The meeting of {meeting.date:%d/%m/%Y} is saved.")
+            return redirect(meeting)
+    return render(
+        request,
+        "governance/form.html",
+        {"form": form, "title": "Edit meeting" if pk else "Record a meeting", "cancel_url": board.get_absolute_url()},
+    )
+
+
+# --- Risk register ------------------------------------------------------------------------------
+
+
+@org_view()
+def risk_register(request):
+    org = request.organisation
+    matrix = services.risk_matrix_install(organisation=org)
+    prefetch_related_objects([matrix], "bands")  # read by every row, both heat maps and the key
+    risks = list(selectors.risks_for(org))
+    rows = selectors.risk_rows(matrix, risks)
+    params = request.GET
+    shown = [r for r in rows if _risk_matches(r, params)]
+    sort = params.get("sort", "residual")
+    key = {
+        "residual": lambda r: -r.risk.residual_score,
+        "inherent": lambda r: -r.risk.inherent_score,
+        "number": lambda r: r.risk.number,
+    }.get(sort, lambda r: -r.risk.residual_score)
+    shown.sort(key=lambda r: (key(r), r.risk.number))
+    open_risks = [r for r in risks if r.status == RiskStatus.OPEN]
+    return render(
+        request,
+        "governance/risk_register.html",
+        {
+            "matrix": matrix,
+            "rows": shown,
+            "total": len(rows),
+            "maps": [
+                selectors.heat_map(matrix, open_risks, "inherent"),
+                selectors.heat_map(matrix, open_risks, "residual"),
+            ],
+            "owners": sorted({r.owner for r in risks}),
+            "bands": matrix.bands.all(),
+            "statuses": RiskStatus.choices,
+            "params": params,
+        },
+    )
+
+
+def _risk_matches(row, params) -> bool:
+    risk = row.risk
+    checks = [
+        ("status", lambda v: risk.status == v),
+        ("owner", lambda v: risk.owner == v),
+        ("band", lambda v: row.residual_band is not None and row.residual_band.label == v),
+        ("overdue", lambda v: row.overdue),
+    ]
+    if not all(test(params[name]) for name, test in checks if params.get(name)):
+        return False
+    which = params.get("cell")  # "residual-2-3": the heat-map cell (likelihood 2, impact 3) clicked
+    if which:
+        try:
+            kind, likelihood, impact = which.split("-")
+            return (getattr(risk, f"{kind}_likelihood"), getattr(risk, f"{kind}_impact")) == (
+                int(likelihood),
+                int(impact),
+            ) and risk.status == RiskStatus.OPEN
+        except (ValueError, AttributeError):
+            return False
+    return True
+
+
+@org_view()
+def risk_detail(request, pk: int):
+    org = request.organisation
+    matrix = services.risk_matrix_install(organisation=org)
+    risk = selectors.risks_for(org).get_for_org(org, pk=pk)
+    form = RiskReviewForm(
+        request.POST or None,
+        matrix=matrix,
+        initial={
+            "date": timezone.localdate(),
+            "version": risk.version,
+            **{
+                f: getattr(risk, f)
+                for f in ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
+            },
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.risk_review_record(risk=risk, reviewer=request.user, expected_version=data.pop("version"), **data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(
+                request, f"Review recorded: risk {risk.number} now scores {risk.residual_score} after mitigation."
+            )
+            return redirect(risk)
+    row = selectors.risk_rows(matrix, [risk])[0]
+    return render(
+        request,
+        "governance/risk_detail.html",
+        {
+            "risk": risk,
+            "row": row,
+            "matrix": matrix,
+            "form": form,
+            "reviews": list(risk.reviews.select_related("reviewer")),
+            "chart": selectors.risk_score_chart(risk),
+            "history": history_rows(risk.history.all()),
+        },
+    )
+
+
+@org_view()
+def risk_edit(request, pk: int | None = None):
+    org = request.organisation
+    matrix = services.risk_matrix_install(organisation=org)
+    if pk:
+        risk = Risk.objects.get_for_org(org, pk=pk)
+    else:
+        last = Risk.objects.for_org(org).order_by("-number").first()
+        risk = Risk(organisation=org, number=(last.number + 1) if last else 1, raised_on=timezone.localdate())
+    form = RiskForm(request.POST or None, instance=risk, matrix=matrix)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.version += 1 if pk else 0
+        saved.save()
+        messages.success(request, f"Risk {saved.number} is saved.")
+        return redirect(saved)
+    return render(
+        request,
+        "governance/form.html",
+        {
+            "form": form,
+            "title": f"Edit risk {risk.number}" if pk else "Add a risk",
+            "cancel_url": reverse("governance:risk_register", kwargs={"org": org.slug}),
+        },
+    )
+
+
+@org_view()
+def risk_export(request):
+    response = HttpResponse(spreadsheet.export(request.organisation), content_type=CONTENT_TYPES["xlsx"])
+    response["Content-Disposition"] = f'attachment; filename="{request.organisation.slug}-risk-register.xlsx"'
+    return response
+
+
+risk_import = org_view()(
+    import_view(
+        preview=spreadsheet.preview,
+        apply=spreadsheet.apply,
+        template="governance/risk_import.html",
+        title="Import the risk register",
+        done_url=lambda request: reverse("governance:risk_register", kwargs={"org": request.organisation.slug}),
+        columns=spreadsheet.COLUMNS,
+    )
+)
+
+
+# --- Self-assessment and contributions -------------------------------------------------------------
+
+
+@org_view()
+def assessment_list(request):
+    assessments = list(SelfAssessment.objects.for_org(request.organisation).select_related("framework"))
+    first = next(
+        (a for a in assessments if str(a.pk) == request.GET.get("a")), assessments[-1] if len(assessments) > 1 else None
+    )
+    second = next(
+        (a for a in assessments if str(a.pk) == request.GET.get("b")), assessments[0] if assessments else None
+    )
+    comparison = selectors.compare_assessments(first, second) if first and second and first != second else None
+    return render(
+        request,
+        "governance/assessments.html",
+        {
+            "assessments": assessments,
+            "first": first,
+            "second": second,
+            "comparison": comparison,
+            "single": StandardRating.objects.filter(assessment=second).select_related("standard")
+            if second and not comparison
+            else None,
+        },
+    )
+
+
+@org_view()
+def assessment_edit(request, pk: int | None = None):
+    org = request.organisation
+    assessment = SelfAssessment.objects.get_for_org(org, pk=pk) if pk else None
+    framework = assessment.framework if assessment else StandardsFramework.objects.order_by("pk").first()
+    if framework is None:
+        raise Http404("No standards framework has been loaded.")
+    standards = framework.standards.all()
+    current = {r.standard_id: r for r in assessment.ratings.all()} if assessment else {}
+    form = SelfAssessmentForm(
+        request.POST or None,
+        standards=standards,
+        initial_ratings=current,
+        initial={"date": assessment.date, "title": assessment.title} if assessment else {"date": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        assessment = services.self_assessment_save(
+            organisation=org,
+            framework=framework,
+            assessment=assessment,
+            date=form.cleaned_data["date"],
+            title=form.cleaned_data["title"],
+            ratings={
+                s: (
+                    form.cleaned_data[f"rating_{s.pk}"],
+                    form.cleaned_data[f"commentary_{s.pk}"],
+                    form.cleaned_data[f"evidence_{s.pk}"],
+                )
+                for s in standards
+            },
+        )
+        messages.success(request, f"“{assessment.title}” is saved.")
+        return redirect(f"{reverse('governance:assessments', kwargs={'org': org.slug})}?b={assessment.pk}")
+    return render(
+        request,
+        "governance/form.html",
+        {
+            "form": form,
+            "title": "Edit self-assessment" if pk else "New self-assessment",
+            "cancel_url": reverse("governance:assessments", kwargs={"org": org.slug}),
+        },
+    )
+
+
+@org_view()
+def contributions(request):
+    rows = list(PartnerContribution.objects.for_org(request.organisation))
+    years = sorted({r.year for r in rows}, reverse=True)
+    year = request.GET.get("year") if request.GET.get("year") in years else (years[0] if years else None)
+    shown = [r for r in rows if r.year == year]
+    totals = {
+        "staffing": sum(r.staffing for r in shown),
+        "payments_in_kind": sum(r.payments_in_kind for r in shown),
+        "other_delegated": sum(r.other_delegated for r in shown),
+        "total": sum(r.total for r in shown),
+    }
+    return render(
+        request, "governance/contributions.html", {"rows": shown, "years": years, "year": year, "totals": totals}
     )

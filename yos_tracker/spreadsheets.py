@@ -47,7 +47,7 @@ class SpreadsheetError(ValidationError):
     """The file as a whole cannot be read (wrong type, damaged, missing columns)."""
 
 
-def read_rows(upload, columns: dict[str, str]) -> list[tuple[int, dict[str, object]]]:
+def read_rows(upload, columns: dict[str, str], optional: set[str] = frozenset()) -> list[tuple[int, dict[str, object]]]:
     """Rows of an uploaded .xlsx or .csv as {key: value}, for columns {key: header}.
 
     Headers are matched ignoring case and surrounding spaces; unknown columns are ignored;
@@ -74,7 +74,7 @@ def read_rows(upload, columns: dict[str, str]) -> list[tuple[int, dict[str, obje
 
     headers = [str(h or "").strip().lower() for h in (dataset.headers or [])]
     wanted = {label.lower(): key for key, label in columns.items()}
-    missing = [label for label in columns.values() if label.lower() not in headers]
+    missing = [label for key, label in columns.items() if label.lower() not in headers and key not in optional]
     if missing:
         raise SpreadsheetError(f"These columns are missing from the first row: {', '.join(missing)}.")
     positions = {wanted[h]: i for i, h in enumerate(headers) if h in wanted}

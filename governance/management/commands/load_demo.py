@@ -31,6 +31,7 @@ class Command(BaseCommand):
             sign_ins = governance_demo.load(password=password)
             improvement_demo.load()
             performance_demo.load()
+            governance_demo.load_governance()
 
         self.stdout.write(
             self.style.SUCCESS(f"Demo data is loaded. Sign in with any of these (password for new users: {password}):")

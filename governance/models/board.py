@@ -1,0 +1,141 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from governance.choices import Agency, AttendanceStatus
+from yos_tracker.querysets import OrganisationScopedQuerySet
+
+
+class Board(models.Model):
+    """The Youth Justice Management Board, or one of its sub-groups."""
+
+    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="boards")
+    name = models.CharField(max_length=200)
+    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="sub_groups")
+    terms_of_reference = models.TextField(blank=True)
+    terms_of_reference_file = models.FileField(upload_to="terms-of-reference/", blank=True)
+    terms_of_reference_review = models.DateField("terms of reference due for review", null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation", "parent_id", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="board_unique_name_per_organisation"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:board_detail", kwargs={"org": self.organisation.slug, "pk": self.pk})
+
+
+class BoardMember(models.Model):
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="members")
+    name = models.CharField(max_length=200, help_text="A person's name, or their role where it is not recorded.")
+    agency = models.CharField(max_length=30, choices=Agency.choices)
+    role = models.CharField(max_length=200, blank=True)
+    statutory = models.BooleanField("statutory partner", default=False)
+    seniority = models.CharField(max_length=100, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    theme_lead_for = models.ManyToManyField(
+        "improvement.Recommendation",
+        blank=True,
+        related_name="theme_leads",
+        help_text="Recommendations of the improvement plan this member leads for the board.",
+    )
+
+    history = HistoricalRecords(m2m_fields=[theme_lead_for])
+    objects = OrganisationScopedQuerySet.through("board__organisation").as_manager()
+
+    class Meta:
+        ordering = ["board", "agency", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="boardmember_ends_after_start",
+                violation_error_message="Membership cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_agency_display()})"
+
+
+class Meeting(models.Model):
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="meetings")
+    date = models.DateField()
+    decisions = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+    objects = OrganisationScopedQuerySet.through("board__organisation").as_manager()
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [models.UniqueConstraint(fields=["board", "date"], name="meeting_one_per_board_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.board} — {self.date:%d/%m/%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:meeting_detail", kwargs={"org": self.board.organisation.slug, "pk": self.pk})
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    order = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Attendance(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    member = models.ForeignKey(BoardMember, on_delete=models.CASCADE, related_name="attendance")
+    status = models.CharField(max_length=10, choices=AttendanceStatus.choices)
+    deputy_name = models.CharField(max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "member__agency", "member__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "member"], name="attendance_once_per_member_per_meeting"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.get_status_display()}"
+
+
+class BoardAction(models.Model):
+    """The board's action log: what it asked of whom, by when, and how it stands."""
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="actions")
+    meeting = models.ForeignKey(Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions")
+    description = models.TextField()
+    owner = models.CharField(max_length=200)
+    due_date = models.DateField(null=True, blank=True)
+    status = models.ForeignKey("improvement.RagStatus", on_delete=models.PROTECT, related_name="+")
+
+    history = HistoricalRecords()
+    objects = OrganisationScopedQuerySet.through("board__organisation").as_manager()
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.description[:80]

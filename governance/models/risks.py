@@ -1,0 +1,168 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from governance.choices import RiskStatus
+from yos_tracker.querysets import OrganisationScopedQuerySet
+
+
+class RiskMatrix(models.Model):
+    """An organisation's risk scoring matrix: levels 1..size on both axes, score = likelihood ×
+    impact, and bands of scores. Seed 004's 3×3 matrix by default; a 5×5 can be configured."""
+
+    organisation = models.OneToOneField("governance.Organisation", on_delete=models.CASCADE, related_name="risk_matrix")
+    levels = models.JSONField(help_text='Level names from 1 upwards, e.g. ["Low", "Medium", "High"].')
+
+    class Meta:
+        verbose_name_plural = "risk matrices"
+
+    def __str__(self) -> str:
+        return f"{self.size}×{self.size} matrix of {self.organisation}"
+
+    @property
+    def size(self) -> int:
+        return len(self.levels)
+
+    def level_name(self, level: int | None) -> str:
+        return self.levels[level - 1] if level else "—"
+
+    def band_for(self, score: int | None, bands=None):
+        """The band a score falls in (the lowest band whose ceiling reaches it)."""
+        if score is None:
+            return None
+        for band in bands if bands is not None else self.bands.all():
+            if score <= band.highest:
+                return band
+        return None
+
+    def clean(self):
+        if not isinstance(self.levels, list) or not 2 <= len(self.levels) <= 5:
+            raise ValidationError({"levels": "A matrix has between two and five levels."})
+
+
+class RiskBand(models.Model):
+    matrix = models.ForeignKey(RiskMatrix, on_delete=models.CASCADE, related_name="bands")
+    lowest = models.PositiveSmallIntegerField()
+    highest = models.PositiveSmallIntegerField()
+    label = models.CharField(max_length=40)
+    colour = models.CharField(max_length=7)
+
+    class Meta:
+        ordering = ["matrix", "lowest"]
+        constraints = [
+            models.CheckConstraint(condition=Q(highest__gte=models.F("lowest")), name="riskband_range_in_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.lowest}–{self.highest})"
+
+
+class Risk(models.Model):
+    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="risks")
+    number = models.PositiveIntegerField()
+    raised_on = models.DateField("date raised")
+    title = models.CharField(max_length=200)
+    description = models.TextField("description and consequences")
+    owner = models.CharField(max_length=100, help_text="A person or their initials.")
+    category = models.CharField(max_length=100, blank=True)
+    inherent_likelihood = models.PositiveSmallIntegerField("likelihood before mitigation")
+    inherent_impact = models.PositiveSmallIntegerField("impact before mitigation")
+    mitigations = models.TextField(blank=True)
+    residual_likelihood = models.PositiveSmallIntegerField("likelihood after mitigation")
+    residual_impact = models.PositiveSmallIntegerField("impact after mitigation")
+    target_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    review_every_days = models.PositiveSmallIntegerField("review frequency (days)", default=90)
+    last_reviewed = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=RiskStatus.choices, default=RiskStatus.OPEN)
+    status_commentary = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    history = HistoricalRecords()
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "number"],
+                name="risk_unique_number_per_organisation",
+                violation_error_message="The register already has a risk with this number.",
+            ),
+            models.CheckConstraint(
+                condition=Q(inherent_likelihood__range=(1, 5))
+                & Q(inherent_impact__range=(1, 5))
+                & Q(residual_likelihood__range=(1, 5))
+                & Q(residual_impact__range=(1, 5)),
+                name="risk_ratings_within_a_matrix",
+                violation_error_message="Likelihood and impact are between 1 and the matrix size.",
+            ),
+            models.CheckConstraint(
+                condition=Q(review_every_days__gte=1),
+                name="risk_review_frequency_positive",
+                violation_error_message="Review at least every so many days.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:risk_detail", kwargs={"org": self.organisation.slug, "pk": self.pk})
+
+    # The scoring rule: score = likelihood × impact, the band from the organisation's matrix.
+    @property
+    def inherent_score(self) -> int:
+        return self.inherent_likelihood * self.inherent_impact
+
+    @property
+    def residual_score(self) -> int:
+        return self.residual_likelihood * self.residual_impact
+
+    def review_due(self) -> datetime.date:
+        return (self.last_reviewed or self.raised_on) + datetime.timedelta(days=self.review_every_days)
+
+    def is_review_overdue(self, today: datetime.date) -> bool:
+        """Open risks whose last review (or, before the first, their raising) is older than their frequency."""
+        return self.status == RiskStatus.OPEN and self.review_due() < today
+
+    def clean(self):
+        matrix = getattr(self.organisation, "risk_matrix", None) if self.organisation_id else None
+        if matrix:
+            for field in ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact"):
+                value = getattr(self, field)
+                if value is not None and not 1 <= value <= matrix.size:
+                    raise ValidationError({field: f"Choose a level from 1 to {matrix.size}."})
+
+
+class RiskReview(models.Model):
+    risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="reviews")
+    date = models.DateField()
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    inherent_likelihood = models.PositiveSmallIntegerField()
+    inherent_impact = models.PositiveSmallIntegerField()
+    residual_likelihood = models.PositiveSmallIntegerField()
+    residual_impact = models.PositiveSmallIntegerField()
+    commentary = models.TextField(blank=True)
+
+    objects = OrganisationScopedQuerySet.through("risk__organisation").as_manager()
+
+    class Meta:
+        ordering = ["risk", "date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.risk} reviewed {self.date:%d/%m/%Y}"
+
+    @property
+    def inherent_score(self) -> int:
+        return self.inherent_likelihood * self.inherent_impact
+
+    @property
+    def residual_score(self) -> int:
+        return self.residual_likelihood * self.residual_impact

@@ -1,0 +1,68 @@
+import datetime
+from decimal import Decimal as D
+
+import pytest
+
+from governance import services
+from governance.choices import Agency, AttendanceStatus
+from governance.models import Attendance, Board, BoardMember, Meeting
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def board(organisation):
+    board = Board.objects.create(organisation=organisation, name="Youth Justice Management Board")
+    police = BoardMember.objects.create(board=board, name="Borough Commander", agency=Agency.POLICE, statutory=True)
+    health = BoardMember.objects.create(board=board, name="CCG lead", agency=Agency.HEALTH, statutory=True)
+    plan = [
+        (datetime.date(2018, 6, 13), AttendanceStatus.PRESENT, AttendanceStatus.APOLOGIES),
+        (datetime.date(2018, 9, 12), AttendanceStatus.PRESENT, AttendanceStatus.DEPUTY),
+        (datetime.date(2018, 12, 5), AttendanceStatus.ABSENT, AttendanceStatus.PRESENT),
+        (datetime.date(2019, 3, 22), AttendanceStatus.PRESENT, AttendanceStatus.PRESENT),
+    ]
+    for date, police_status, health_status in plan:
+        meeting = Meeting.objects.create(board=board, date=date)
+        Attendance.objects.create(meeting=meeting, member=police, status=police_status)
+        Attendance.objects.create(meeting=meeting, member=health, status=health_status)
+    return board
+
+
+def test_attendance_rate_per_agency_over_a_period(board):
+    rates = {
+        r["agency"]: r
+        for r in services.attendance_rates(board=board, start=datetime.date(2018, 4, 1), end=datetime.date(2019, 3, 31))
+    }
+    assert (rates["Police"]["expected"], rates["Police"]["rate"], rates["Police"]["represented"]) == (4, 75.0, 75.0)
+    assert (rates["Health"]["rate"], rates["Health"]["represented"]) == (50.0, 75.0)  # a deputy represents, not attends
+
+
+def test_the_period_bounds_the_meetings_counted(board):
+    rates = services.attendance_rates(board=board, start=datetime.date(2018, 10, 1), end=datetime.date(2018, 12, 31))
+    assert {r["agency"]: r["expected"] for r in rates} == {"Health": 1, "Police": 1}
+
+
+def test_attendance_is_recorded_as_the_yjb_indicator_when_tracked(board, organisation):
+    from performance.models import Indicator, TrackedIndicator
+
+    assert services.board_attendance_record(board=board, period=datetime.date(2018, 12, 5)) is None  # not tracked
+    TrackedIndicator.objects.create(
+        organisation=organisation, indicator=Indicator.objects.get(code="KPI7_BOARD_ATTENDANCE")
+    )
+    measurement = services.board_attendance_record(board=board, period=datetime.date(2018, 12, 5))
+    assert (measurement.period, measurement.numerator, measurement.denominator) == (datetime.date(2018, 10, 1), 1, 2)
+    assert measurement.value == D("50")
+
+
+def test_saving_a_meeting_keeps_agenda_order_and_attendance(board):
+    members = list(board.members.all())
+    meeting = services.meeting_save(
+        meeting=Meeting(board=board, date=datetime.date(2019, 5, 22)),
+        agenda=["Performance report", "Risk register"],
+        attendance={members[0].pk: "present"},
+    )
+    assert [a.title for a in meeting.agenda.all()] == ["Performance report", "Risk register"]
+    services.meeting_save(meeting=meeting, agenda=["Risk register"], attendance={members[1].pk: "apologies"})
+    assert [(a.member, a.status) for a in meeting.attendance.all()] == [(members[1], "apologies")]
+    with pytest.raises(Exception, match="already has a meeting on this day"):
+        services.meeting_save(meeting=Meeting(board=board, date=datetime.date(2019, 5, 22)), agenda=[], attendance={})

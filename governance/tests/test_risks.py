@@ -1,0 +1,225 @@
+"""The risk rules: score = likelihood × impact on the organisation's matrix, its band, overdue reviews."""
+
+import datetime
+import io
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from governance import demo_data, services, spreadsheet
+from governance.choices import FIVE_BY_FIVE_RISK_MATRIX
+from governance.models import Risk, RiskReview
+from governance.selectors import heat_map
+
+pytestmark = pytest.mark.django_db
+
+
+def risk(organisation, **kwargs):
+    fields = dict(
+        number=1,
+        raised_on=datetime.date(2017, 6, 9),
+        title="Analytic capacity",
+        description="d",
+        owner="GR",
+        inherent_likelihood=2,
+        inherent_impact=3,
+        residual_likelihood=2,
+        residual_impact=2,
+    )
+    fields.update(kwargs)
+    return Risk.objects.create(organisation=organisation, **fields)
+
+
+@pytest.mark.parametrize(
+    "likelihood, impact, score, band",
+    [
+        (1, 1, 1, "Low"),
+        (1, 2, 2, "Low"),
+        (1, 3, 3, "Medium"),
+        (2, 2, 4, "Medium"),
+        (2, 3, 6, "High"),
+        (3, 3, 9, "High"),
+    ],
+)
+def test_score_and_band_on_the_default_three_by_three_matrix(organisation, likelihood, impact, score, band):
+    matrix = services.risk_matrix_install(organisation=organisation)
+    r = risk(organisation, residual_likelihood=likelihood, residual_impact=impact)
+    assert r.residual_score == score
+    assert matrix.band_for(r.residual_score).label == band
+    assert matrix.level_name(likelihood) == ["Low", "Medium", "High"][likelihood - 1]
+
+
+@pytest.mark.parametrize(
+    "likelihood, impact, score, band",
+    [(1, 4, 4, "Low"), (3, 3, 9, "Medium"), (4, 3, 12, "High"), (5, 4, 20, "Very high"), (5, 5, 25, "Very high")],
+)
+def test_score_and_band_on_a_five_by_five_matrix(organisation, likelihood, impact, score, band):
+    matrix = services.risk_matrix_install(organisation=organisation, definition=FIVE_BY_FIVE_RISK_MATRIX)
+    r = risk(organisation, inherent_likelihood=likelihood, inherent_impact=impact)
+    assert (matrix.size, r.inherent_score, matrix.band_for(r.inherent_score).label) == (5, score, band)
+
+
+def test_a_level_outside_the_matrix_is_refused(organisation):
+    services.risk_matrix_install(organisation=organisation)
+    with pytest.raises(Exception, match="from 1 to 3"):
+        risk(organisation, inherent_likelihood=4).full_clean()
+
+
+class TestOverdueReview:
+    def test_an_open_risk_is_overdue_once_its_review_interval_has_passed(self, organisation):
+        r = risk(organisation, last_reviewed=datetime.date(2018, 1, 1), review_every_days=90)
+        assert not r.is_review_overdue(datetime.date(2018, 4, 1))  # day 90
+        assert r.is_review_overdue(datetime.date(2018, 4, 2))
+
+    def test_before_its_first_review_it_counts_from_when_it_was_raised(self, organisation):
+        r = risk(organisation, raised_on=datetime.date(2018, 1, 1), review_every_days=30)
+        assert r.is_review_overdue(datetime.date(2018, 2, 1))
+
+    def test_closed_and_completed_risks_are_never_overdue(self, organisation):
+        r = risk(organisation, last_reviewed=datetime.date(2015, 1, 1), status="completed")
+        assert not r.is_review_overdue(datetime.date(2020, 1, 1))
+
+
+class TestReview:
+    def test_a_review_keeps_both_scores_and_moves_the_risk(self, organisation, manager):
+        services.risk_matrix_install(organisation=organisation)
+        r = risk(organisation)
+        services.risk_review_record(
+            risk=r,
+            reviewer=manager,
+            date=datetime.date(2018, 4, 20),
+            inherent_likelihood=2,
+            inherent_impact=3,
+            residual_likelihood=1,
+            residual_impact=2,
+            commentary="Analyst in post",
+            expected_version=r.version,
+        )
+        r.refresh_from_db()
+        assert (r.residual_score, r.last_reviewed, r.version) == (2, datetime.date(2018, 4, 20), 2)
+        review = RiskReview.objects.get()
+        assert (review.inherent_score, review.residual_score, review.reviewer) == (6, 2, manager)
+        assert r.history.count() == 2  # the change itself is in the audit trail
+
+    def test_a_stale_review_is_refused(self, organisation, manager):
+        services.risk_matrix_install(organisation=organisation)
+        r = risk(organisation)
+        services.risk_review_record(
+            risk=r,
+            reviewer=manager,
+            date=datetime.date(2018, 4, 20),
+            inherent_likelihood=2,
+            inherent_impact=3,
+            residual_likelihood=1,
+            residual_impact=2,
+            expected_version=1,
+        )
+        with pytest.raises(Exception, match="after you opened it"):
+            services.risk_review_record(
+                risk=r,
+                reviewer=manager,
+                date=datetime.date(2018, 4, 21),
+                inherent_likelihood=3,
+                inherent_impact=3,
+                residual_likelihood=3,
+                residual_impact=3,
+                expected_version=1,
+            )
+        assert RiskReview.objects.count() == 1
+
+
+def test_the_heat_map_counts_risks_in_each_cell(organisation):
+    matrix = services.risk_matrix_install(organisation=organisation)
+    risks = [
+        risk(organisation, number=1),
+        risk(organisation, number=2),
+        risk(organisation, number=3, residual_likelihood=3, residual_impact=1),
+    ]
+    grid = heat_map(matrix, risks, "residual")
+    counts = {(c["likelihood"], c["impact"]): c["count"] for row in grid["rows"] for c in row["cells"]}
+    assert counts[(2, 2)] == 2 and counts[(3, 1)] == 1 and sum(counts.values()) == 3
+    assert grid["rows"][0]["impact"] == 3  # highest impact at the top
+
+
+def _lewisham_register() -> SimpleUploadedFile:
+    """Seed 004's register as the board keeps it, recorded scores and all."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(list(spreadsheet.COLUMNS.values()))
+    for r in demo_data.RISKS:
+        sheet.append(
+            [
+                r["number"],
+                r["raised_on"],
+                r["title"],
+                r["description"],
+                r["owner"],
+                r["category"],
+                r["inherent_likelihood"],
+                r["inherent_impact"],
+                r["inherent_score_recorded"],
+                r["mitigations"],
+                r["residual_likelihood"],
+                r["residual_impact"],
+                r["residual_score_recorded"],
+                r["last_reviewed"],
+                r["status"],
+                r["status_commentary"],
+            ]
+        )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile("register.xlsx", buffer.getvalue())
+
+
+class _Request:
+    def __init__(self, organisation):
+        self.organisation = organisation
+
+
+def test_importing_lewishams_register_lists_every_score_disagreement_and_keeps_the_computed(organisation):
+    result = spreadsheet.preview(_Request(organisation), _lewisham_register())
+    assert result.is_valid, result.errors
+    found = {(d.number, d.when, d.recorded, d.computed) for d in result.disagreements}
+    assert (2, "before", 2, 6) in found  # Medium × High recorded as 2
+    assert (3, "after", 1, 4) in found
+    expected = set()
+    for r in demo_data.RISKS:
+        for when, prefix in (("before", "inherent"), ("after", "residual")):
+            levels = {"Low": 1, "Medium": 2, "High": 3}
+            computed = levels[r[f"{prefix}_likelihood"]] * levels[r[f"{prefix}_impact"]]
+            if r[f"{prefix}_score_recorded"] is not None and r[f"{prefix}_score_recorded"] != computed:
+                expected.add((r["number"], when, r[f"{prefix}_score_recorded"], computed))
+    assert found == expected and len(found) >= 5
+
+    spreadsheet.apply(_Request(organisation), _lewisham_register())
+    assert Risk.objects.get(number=2).inherent_score == 6
+    assert Risk.objects.count() == len(demo_data.RISKS)
+
+
+def test_an_exported_register_imports_unchanged(organisation):
+    spreadsheet.apply(_Request(organisation), _lewisham_register())
+    exported = SimpleUploadedFile("r.xlsx", spreadsheet.export(organisation))
+    result = spreadsheet.preview(_Request(organisation), exported)
+    assert result.is_valid and {row.kind for row in result.rows} == {"unchanged"}
+    assert result.disagreements == []
+
+
+def test_bad_rows_are_reported_and_nothing_is_written(organisation):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(list(spreadsheet.COLUMNS.values()))
+    sheet.append([1, "09/05/17", "ToR", "d", "GR", "", "Low", "Enormous", "", "", "Low", "Low", "", "", "open", ""])
+    sheet.append(["", "someday", "", "d", "GR", "", "Low", "Low", "", "", "Low", "Low", "", "", "sleeping", ""])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = spreadsheet.apply(_Request(organisation), SimpleUploadedFile("r.xlsx", buffer.getvalue()))
+    assert {(e.row, e.column) for e in result.errors} == {
+        (2, "Impact before"),
+        (3, "No"),
+        (3, "Date raised"),
+        (3, "Title"),
+        (3, "Status"),
+    }
+    assert not Risk.objects.exists()
