@@ -149,3 +149,10 @@ def reference_data(request):
 
     for module, function in REFERENCE_DATA:
         getattr(importlib.import_module(module), function)(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded evidence and rendered reports go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

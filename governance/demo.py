@@ -9,6 +9,7 @@ from governance.models import (
     Board,
     BoardAction,
     BoardMember,
+    CommitteeReport,
     Meeting,
     Membership,
     Organisation,
@@ -180,3 +181,16 @@ def _assessments(organisation, data) -> None:
                 for code, (label, text) in item["ratings"].items()
             ]
         )
+
+
+def load_reports() -> None:
+    """The June 2017 progress report to Lewisham's Safer Stronger Select Committee, ready to render."""
+    from governance.report_demo_data import LEWISHAM_REPORT
+
+    lewisham = Organisation.objects.get(slug="lewisham")
+    CommitteeReport.objects.get_or_create(
+        organisation=lewisham,
+        committee=LEWISHAM_REPORT["committee"],
+        meeting_date=LEWISHAM_REPORT["meeting_date"],
+        defaults={k: v for k, v in LEWISHAM_REPORT.items() if k not in ("committee", "meeting_date")},
+    )

@@ -1,7 +1,8 @@
 from django import forms
 
 from governance.choices import ORGANISATION_ROLES, AttendanceStatus, Rating, Role
-from governance.models import BoardMember, Meeting, Risk
+from governance.models import BoardMember, CommitteeReport, Meeting, Risk
+from governance.models.reports import BOARD_PACK_SECTIONS, NARRATIVES, SECTIONS, ReportKind
 from yos_tracker.forms import DateInput
 
 ROLE_CHOICES = [(role.value, f"{role.label} — {role.description}") for role in ORGANISATION_ROLES]
@@ -156,3 +157,44 @@ class SelfAssessmentForm(forms.Form):
                 required=False,
                 initial=current.evidence if current else "",
             )
+
+
+class CommitteeReportForm(forms.ModelForm):
+    sections = forms.MultipleChoiceField(
+        choices=SECTIONS,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Sections and appendices to include",
+    )
+
+    class Meta:
+        model = CommitteeReport
+        fields = [
+            "kind",
+            "committee",
+            "meeting_date",
+            "item_number",
+            "title",
+            "report_class",
+            "key_decision",
+            "wards",
+            "contributors",
+            "contact_officer",
+            "period_start",
+            "period_end",
+            "sections",
+            *[name for name, _ in NARRATIVES],
+        ]
+        widgets = {
+            "meeting_date": DateInput,
+            "period_start": DateInput,
+            "period_end": DateInput,
+            **{name: forms.Textarea(attrs={"rows": 3}) for name, _ in NARRATIVES},
+        }
+
+    def clean_sections(self):
+        sections = self.cleaned_data["sections"]
+        # A board pack with nothing ticked is the usual one: dashboard, plan status and risks.
+        if not sections and self.data.get("kind") == ReportKind.BOARD_PACK:
+            return list(BOARD_PACK_SECTIONS)
+        return sections

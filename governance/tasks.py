@@ -2,6 +2,7 @@ from celery import shared_task
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
+from django.db import InterfaceError, OperationalError
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -36,3 +37,18 @@ def send_membership_email(membership_id: int, *, new_account: bool) -> str:
         recipient_list=[user.email],
     )
     return f"sent to {user.email}"
+
+
+@shared_task(
+    bind=True,
+    autoretry_for=(OperationalError, InterfaceError, ConnectionError),
+    retry_backoff=2,
+    retry_backoff_max=60,
+    max_retries=3,
+)
+def render_report(self, render_id: int) -> str:
+    """Render a committee report (see governance.report_services.render_execute for idempotency)."""
+    from governance.report_services import render_execute
+
+    render = render_execute(render_id=render_id, task_id=self.request.id or "")
+    return render.status

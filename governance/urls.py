@@ -28,4 +28,10 @@ urlpatterns = [
     path("governance/self-assessment/<int:pk>/edit/", views.assessment_edit, name="assessment_edit"),
     path("governance/contributions/", views.contributions, name="contributions"),
     path("reports/", views.reports, name="reports"),
+    path("reports/new/", views.report_edit, name="report_create"),
+    path("reports/<int:pk>/", views.report_detail, name="report_detail"),
+    path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
+    path("reports/<int:pk>/appendices.xlsx", views.report_appendices, name="report_appendices"),
+    path("reports/renders/<int:pk>/", views.render_status, name="render_status"),
+    path("reports/renders/<int:pk>/download/", views.render_download, name="render_download"),
 ]

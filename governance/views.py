@@ -2,16 +2,18 @@ from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from governance import selectors, services, spreadsheet
+from governance import report_services, selectors, services, spreadsheet
+from governance.appendices import report_appendix_workbook
 from governance.choices import Capability, RiskStatus, Role
 from governance.forms import (
     BoardMemberForm,
+    CommitteeReportForm,
     MeetingForm,
     MembershipAddForm,
     MembershipRoleForm,
@@ -22,14 +24,17 @@ from governance.forms import (
 from governance.models import (
     Board,
     BoardMember,
+    CommitteeReport,
     Meeting,
     Membership,
     PartnerContribution,
+    ReportRender,
     Risk,
     SelfAssessment,
     StandardRating,
     StandardsFramework,
 )
+from governance.models.reports import RenderStatus
 from improvement.models import RagStatus
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
@@ -53,11 +58,6 @@ def index(request):
             "contribution_year": PartnerContribution.objects.for_org(org).values_list("year", flat=True).first(),
         },
     )
-
-
-@org_view(write=Capability.REPORT)
-def reports(request):
-    return render(request, "governance/reports.html")
 
 
 @org_view(**MANAGE)
@@ -468,3 +468,87 @@ def contributions(request):
     return render(
         request, "governance/contributions.html", {"rows": shown, "years": years, "year": year, "totals": totals}
     )
+
+
+# --- Committee reports ------------------------------------------------------------------------------
+
+REPORT = {"write": Capability.REPORT}
+
+
+@org_view()
+def reports(request):
+    org_reports = CommitteeReport.objects.for_org(request.organisation).prefetch_related("renders")
+    committees: dict[str, list] = {}
+    for report in org_reports:
+        committees.setdefault(report.committee, []).append(report)
+    return render(request, "governance/reports.html", {"committees": committees})
+
+
+@org_view(read=Capability.REPORT, write=Capability.REPORT)
+def report_edit(request, pk: int | None = None):
+    org = request.organisation
+    report = CommitteeReport.objects.get_for_org(org, pk=pk) if pk else CommitteeReport(organisation=org)
+    initial = None
+    if not pk and request.GET.get("committee"):
+        initial = report_services.report_prefill(organisation=org, committee=request.GET["committee"])
+    form = CommitteeReportForm(request.POST or None, instance=report, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.created_by = saved.created_by or request.user
+        saved.save()
+        messages.success(request, "The report is saved. Generate the PDF when you are ready.")
+        return redirect(saved)
+    committees = sorted(set(CommitteeReport.objects.for_org(org).values_list("committee", flat=True)))
+    return render(request, "governance/report_form.html", {"form": form, "committees": committees, "report": report})
+
+
+@org_view(**REPORT)
+def report_detail(request, pk: int):
+    report = CommitteeReport.objects.get_for_org(request.organisation, pk=pk)
+    if request.method == "POST":
+        render_obj = report_services.render_request(report=report, user=request.user)
+        if request.htmx:
+            return render(request, "governance/_render_row.html", {"r": render_obj, "report": report})
+        messages.info(request, f"Version {render_obj.version} is queued.")
+        return redirect(report)
+    return render(
+        request,
+        "governance/report_detail.html",
+        {
+            "report": report,
+            "renders": report.renders.select_related("requested_by"),
+            "broker_down": not _broker_available(),
+        },
+    )
+
+
+@org_view(**REPORT)
+def render_status(request, pk: int):
+    render_obj = ReportRender.objects.select_related("report__organisation").get_for_org(request.organisation, pk=pk)
+    if request.method == "POST":
+        render_obj = report_services.render_retry(render=render_obj)
+    return render(request, "governance/_render_row.html", {"r": render_obj, "report": render_obj.report})
+
+
+@org_view()
+def render_download(request, pk: int):
+    render_obj = ReportRender.objects.select_related("report__organisation").get_for_org(request.organisation, pk=pk)
+    if render_obj.status != RenderStatus.DONE or not render_obj.file:
+        raise Http404("This version has no file yet.")
+    return FileResponse(
+        render_obj.file.open("rb"), as_attachment=True, filename=render_obj.filename, content_type="application/pdf"
+    )
+
+
+@org_view()
+def report_appendices(request, pk: int):
+    report = CommitteeReport.objects.get_for_org(request.organisation, pk=pk)
+    response = HttpResponse(report_appendix_workbook(report), content_type=CONTENT_TYPES["xlsx"])
+    response["Content-Disposition"] = f'attachment; filename="{request.organisation.slug}-report-appendices.xlsx"'
+    return response
+
+
+def _broker_available() -> bool:
+    from yos_tracker.views import _broker_status
+
+    return _broker_status() != "down"

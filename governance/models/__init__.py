@@ -1,6 +1,7 @@
 from .assessment import PartnerContribution, SelfAssessment, Standard, StandardRating, StandardsFramework
 from .board import AgendaItem, Attendance, Board, BoardAction, BoardMember, Meeting
 from .organisations import Membership, Organisation
+from .reports import CommitteeReport, ReportRender
 from .risks import Risk, RiskBand, RiskMatrix, RiskReview
 
 __all__ = [
@@ -9,10 +10,12 @@ __all__ = [
     "Board",
     "BoardAction",
     "BoardMember",
+    "CommitteeReport",
     "Meeting",
     "Membership",
     "Organisation",
     "PartnerContribution",
+    "ReportRender",
     "Risk",
     "RiskBand",
     "RiskMatrix",

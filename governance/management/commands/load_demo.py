@@ -32,6 +32,7 @@ class Command(BaseCommand):
             improvement_demo.load()
             performance_demo.load()
             governance_demo.load_governance()
+            governance_demo.load_reports()
 
         self.stdout.write(
             self.style.SUCCESS(f"Demo data is loaded. Sign in with any of these (password for new users: {password}):")

@@ -1,0 +1,139 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from yos_tracker.querysets import OrganisationScopedQuerySet
+
+
+class ReportKind(models.TextChoices):
+    COMMITTEE = "committee", "Committee progress report"
+    BOARD_PACK = "board_pack", "Management board pack"
+
+
+class ReportClass(models.TextChoices):
+    PART_1 = "part1", "Part 1 (public)"
+    PART_2 = "part2", "Part 2 (exempt)"
+
+
+class RenderStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+# The sections a report may include, in the order of the councils' reports (seeds 000, 001, 003).
+SECTIONS = [
+    ("inspection", "The inspection's headline judgements"),
+    ("recommendations", "Progress on each recommendation in the period"),
+    ("appendix_a", "Appendix A: performance dashboard"),
+    ("appendix_b", "Appendix B: risk register and heat map"),
+    ("appendix_c", "Appendix C: improvement plan actions"),
+]
+BOARD_PACK_SECTIONS = ["appendix_a", "appendix_c", "appendix_b"]
+NARRATIVES = [
+    ("purpose", "Purpose of the report"),
+    ("recommendations_text", "Recommendations to the committee"),
+    ("background", "Background"),
+    ("conclusion", "Conclusion"),
+    ("financial", "Financial implications"),
+    ("legal", "Legal and human rights implications"),
+    ("equalities", "Equalities implications"),
+    ("crime_disorder", "Crime and disorder implications"),
+    ("environmental", "Environmental implications"),
+]
+
+
+def default_sections() -> list[str]:
+    return [code for code, _ in SECTIONS]
+
+
+class CommitteeReport(models.Model):
+    """A report's definition: which committee, which meeting, what it covers and its narrative."""
+
+    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="reports")
+    kind = models.CharField(max_length=12, choices=ReportKind.choices, default=ReportKind.COMMITTEE)
+    committee = models.CharField(max_length=200, help_text="e.g. Safer Stronger Select Committee")
+    meeting_date = models.DateField()
+    item_number = models.CharField("item no.", max_length=20, blank=True)
+    title = models.CharField(max_length=300)
+    report_class = models.CharField("class", max_length=5, choices=ReportClass.choices, default=ReportClass.PART_1)
+    key_decision = models.BooleanField(default=False)
+    wards = models.CharField(max_length=200, default="All")
+    contributors = models.CharField(max_length=300, blank=True)
+    contact_officer = models.CharField(max_length=300, blank=True)
+    period_start = models.DateField(help_text="Progress updates dated from this day are reported.")
+    period_end = models.DateField()
+    sections = models.JSONField(default=default_sections)
+    purpose = models.TextField(blank=True)
+    recommendations_text = models.TextField("recommendations to the committee", blank=True)
+    background = models.TextField(blank=True)
+    conclusion = models.TextField(blank=True)
+    financial = models.TextField("financial implications", blank=True)
+    legal = models.TextField("legal and human rights implications", blank=True)
+    equalities = models.TextField("equalities implications", blank=True)
+    crime_disorder = models.TextField("crime and disorder implications", blank=True)
+    environmental = models.TextField("environmental implications", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-meeting_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="report_period_ends_after_it_starts",
+                violation_error_message="The period cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.committee}, {self.meeting_date:%d/%m/%Y}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:report_detail", kwargs={"org": self.organisation.slug, "pk": self.pk})
+
+    def includes(self, section: str) -> bool:
+        return section in (self.sections or [])
+
+
+class ReportRender(models.Model):
+    """One rendering of a report: versions are never overwritten; each keeps its file and hash."""
+
+    report = models.ForeignKey(CommitteeReport, on_delete=models.CASCADE, related_name="renders")
+    version = models.PositiveIntegerField()
+    status = models.CharField(max_length=10, choices=RenderStatus.choices, default=RenderStatus.QUEUED)
+    step = models.CharField(max_length=100, blank=True)
+    file = models.FileField(upload_to="reports/", blank=True)
+    content_hash = models.CharField("SHA-256", max_length=64, blank=True)
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    task_id = models.CharField(max_length=50, blank=True)
+    error = models.TextField(blank=True)
+
+    objects = OrganisationScopedQuerySet.through("report__organisation").as_manager()
+
+    class Meta:
+        ordering = ["report", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "version"], name="render_one_per_report_version"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} v{self.version} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (RenderStatus.DONE, RenderStatus.FAILED)
+
+    @property
+    def filename(self) -> str:
+        return f"{self.report.organisation.slug}-{self.report.meeting_date:%Y-%m-%d}-report-v{self.version}.pdf"

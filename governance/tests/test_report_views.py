@@ -1,0 +1,99 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from governance.models import CommitteeReport, ReportRender
+from governance.models.reports import RenderStatus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def report(organisation):
+    return CommitteeReport.objects.create(
+        organisation=organisation,
+        committee="Safer Stronger Select Committee",
+        meeting_date=datetime.date(2017, 6, 28),
+        title="Progress of the improvement plan",
+        period_start=datetime.date(2016, 12, 1),
+        period_end=datetime.date(2017, 6, 28),
+        sections=["appendix_c"],
+    )
+
+
+def url(name, org="lewisham", **kwargs):
+    return reverse(f"governance:{name}", kwargs={"org": org, **kwargs})
+
+
+def test_officer_generates_a_version(client, officer, report, django_capture_on_commit_callbacks):
+    client.force_login(officer)
+    with django_capture_on_commit_callbacks() as queued:
+        response = client.post(url("report_detail", pk=report.pk), HTTP_HX_REQUEST="true")
+    render = ReportRender.objects.get()
+    assert (render.version, render.status, render.requested_by) == (1, RenderStatus.QUEUED, officer)
+    assert len(queued) == 1  # the task is sent only once the request's transaction commits
+    assert 'hx-trigger="every 1s"' in response.content.decode()  # the row polls until finished
+
+
+def test_board_member_reads_reports_but_cannot_generate_or_define_them(client, board_member, report):
+    client.force_login(board_member)
+    assert client.get(url("reports")).status_code == 200
+    assert client.get(url("report_detail", pk=report.pk)).status_code == 200
+    assert client.post(url("report_detail", pk=report.pk)).status_code == 403
+    assert client.get(url("report_create")).status_code == 403
+    assert not ReportRender.objects.exists()
+
+
+def test_another_organisation_cannot_reach_a_report_or_its_file(client, report, other_organisation, make_member):
+    from governance.choices import Role
+
+    render = ReportRender.objects.create(report=report, version=1, status=RenderStatus.DONE, file="reports/x.pdf")
+    client.force_login(make_member(other_organisation, Role.OFFICER, "bromley-officer"))
+    for name, pk in [
+        ("report_detail", report.pk),
+        ("render_status", render.pk),
+        ("render_download", render.pk),
+        ("report_appendices", report.pk),
+        ("report_edit", report.pk),
+    ]:
+        assert client.get(url(name, org="bromley", pk=pk)).status_code == 404, name
+        assert client.get(url(name, pk=pk)).status_code == 404, name
+
+
+def test_a_failed_render_shows_why_and_offers_retry(client, officer, report):
+    render = ReportRender.objects.create(
+        report=report, version=1, status=RenderStatus.FAILED, error="RuntimeError: boom"
+    )
+    client.force_login(officer)
+    html = client.get(url("render_status", pk=render.pk)).content.decode()
+    assert "RuntimeError: boom" in html and ">Retry</button>" in html
+
+
+def test_the_report_page_says_generation_is_delayed_when_the_broker_is_down(client, officer, report, settings):
+    from yos_tracker.celery import app
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    previous = app.conf.broker_url
+    app.conf.broker_url = "redis://127.0.0.1:1/0"
+    try:
+        client.force_login(officer)
+        html = client.get(url("report_detail", pk=report.pk)).content.decode()
+    finally:
+        app.conf.broker_url = previous
+    assert "Report generation is delayed" in html
+
+
+def test_appendices_export_as_one_workbook(client, officer, report):
+    client.force_login(officer)
+    response = client.get(url("report_appendices", pk=report.pk))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert response.content[:2] == b"PK"
+
+
+def test_the_form_prefills_from_the_previous_report(client, officer, report):
+    report.purpose = "To update the committee on the plan."
+    report.save()
+    client.force_login(officer)
+    html = client.get(url("report_create"), {"committee": report.committee}).content.decode()
+    assert "To update the committee on the plan." in html and 'value="2017-06-29"' in html

@@ -1,0 +1,200 @@
+"""Committee reports: the PDF is checked from the PDF itself (text with pypdf, colours from
+pdftoppm's page images), renders are idempotent, failures are recorded and retried."""
+
+import io
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from pypdf import PdfReader
+
+from conftest import wait_for
+from governance import report_services, reporting
+from governance.models import CommitteeReport, ReportRender
+from governance.models.reports import RenderStatus
+
+GREEN, RED = (0x00, 0x70, 0x3C), (0xD4, 0x35, 0x1C)
+
+
+@pytest.fixture
+def demo(settings, django_db_blocker):
+    settings.DEBUG = True
+    call_command("load_demo")
+    return CommitteeReport.objects.get(organisation__slug="lewisham")
+
+
+def pdf_text(pdf: bytes) -> tuple[list[str], str]:
+    pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
+    return pages, " ".join(" ".join(pages).split())
+
+
+def page_pixels(pdf: bytes, page: int) -> list[tuple[int, int, int]]:
+    """The page as RGB pixels, drawn by pdftoppm (poppler) at 40 dpi."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "report.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "40",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-singlefile",
+                str(source),
+                str(Path(folder) / "page"),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        ppm = (Path(folder) / "page.ppm").read_bytes()
+    header = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", ppm)
+    data = ppm[header.end() :]
+    return [tuple(data[i : i + 3]) for i in range(0, len(data), 3)]
+
+
+def near(pixel, colour, tolerance=30) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(pixel, colour, strict=True))
+
+
+@pytest.mark.django_db
+def test_lewishams_demo_report_says_what_the_committee_needs(demo):
+    pdf, page_count = reporting.render_pdf(demo)
+    pages, text = pdf_text(pdf)
+    assert 8 <= page_count <= 40 and len(pages) == page_count
+
+    # The cover table, as in seed 000.
+    cover = " ".join(pages[0].split())
+    for value in [
+        "Safer Stronger Select Committee",
+        "Key decision No",
+        "Item no. 5",
+        "Ward All",
+        "Class Part 1 (public)",
+        "28 June 2017",
+        "Full Joint Inspection into Lewisham Youth Offending Work",
+    ]:
+        assert value in cover, value
+    assert f"Page 1 of {page_count}" in cover and f"Page {page_count} of {page_count}" in pages[-1]
+
+    # Every recommendation of the plan, quoted, with its status.
+    for n in range(1, 10):
+        assert f"Recommendation {n} " in text, n
+    assert "26 actions: 14 Green, 11 Amber, 1 Purple" in text
+
+    # Appendix A: indicator names with their RAG labels; Appendix B: the register's rows.
+    appendix_a = next(i for i, p in enumerate(pages) if "Appendix A: performance dashboard" in p)
+    dashboard = " ".join(" ".join(pages[appendix_a : appendix_a + 4]).split())
+    assert re.search(r"Reducing Reoffending: YJB Binary Rate Apr 2017 39\.7% 40\.0% Green", dashboard)
+    assert "Reducing the numbers of First Time Entrants to the YJS" in dashboard and "Amber" in dashboard
+    appendix_b = " ".join(
+        " ".join(p for p in pages if "Appendix B: risk register" in p or "Serious youth" in p).split()
+    )
+    assert "No terms of reference for the YJMB" in appendix_b and "Serious youth violence" in appendix_b
+    assert "Appendix C: improvement plan actions" in text
+
+    # Colours carry meaning too: Green and Red badges are drawn on the dashboard pages.
+    pixels = page_pixels(pdf, appendix_a + 1)
+    assert sum(near(p, GREEN) for p in pixels) > 20
+    heat_page = next(i for i, p in enumerate(pages) if "Appendix B: risk register" in p) + 1
+    assert sum(near(p, RED) for p in page_pixels(pdf, heat_page)) > 100  # the heat map's High cells
+
+
+@pytest.mark.django_db
+def test_the_pdf_is_tagged_and_has_an_outline(demo):
+    pdf, _ = reporting.render_pdf(demo)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged for assistive technology
+
+    def titles(outline):
+        for item in outline:
+            yield from titles(item) if isinstance(item, list) else [item.title]
+
+    headings = list(titles(reader.outline))  # WeasyPrint makes the outline from the headings
+    assert "Appendix A: performance dashboard" in headings and "Appendix B: risk register" in headings
+    assert "Recommendation 1" in headings
+
+
+@pytest.mark.django_db
+def test_delivering_the_same_render_twice_yields_one_file(demo, manager, media_root):
+    render = report_services.render_request(report=demo, user=manager)
+    first = report_services.render_execute(render_id=render.pk, task_id="task-1")
+    again = report_services.render_execute(render_id=render.pk, task_id="task-1")
+    other = report_services.render_execute(render_id=render.pk, task_id="task-2")
+    assert first.status == again.status == other.status == RenderStatus.DONE
+    assert first.content_hash == again.content_hash and again.file.name == first.file.name
+    assert ReportRender.objects.count() == 1
+    assert len(list((media_root / "reports" / "lewisham").iterdir())) == 1
+    assert first.attempts == 1
+
+
+@pytest.mark.django_db
+def test_generating_again_makes_a_new_version_and_keeps_the_old(demo, manager, media_root):
+    v1 = report_services.render_execute(render_id=report_services.render_request(report=demo, user=manager).pk)
+    v2 = report_services.render_execute(render_id=report_services.render_request(report=demo, user=manager).pk)
+    assert (v1.version, v2.version) == (1, 2)
+    assert v1.file.name != v2.file.name
+    assert len(list((media_root / "reports" / "lewisham").iterdir())) == 2
+
+
+@pytest.mark.django_db
+def test_a_failing_render_records_its_reason_and_a_retry_succeeds(demo, manager, monkeypatch):
+    render = report_services.render_request(report=demo, user=manager)
+
+    def broken(report, progress):
+        progress("Collecting the figures")
+        raise RuntimeError("font cache unavailable")
+
+    monkeypatch.setattr(reporting, "render_pdf", broken)
+    with pytest.raises(RuntimeError):
+        report_services.render_execute(render_id=render.pk, task_id="t1")
+    render.refresh_from_db()
+    assert render.status == RenderStatus.FAILED and "font cache unavailable" in render.error
+    monkeypatch.undo()
+    report_services.render_retry(render=render)
+    render.refresh_from_db()
+    assert render.status == RenderStatus.QUEUED
+    done = report_services.render_execute(render_id=render.pk, task_id="t2")
+    assert done.status == RenderStatus.DONE and done.attempts == 2 and done.version == 1
+
+
+@pytest.mark.celery
+def test_the_render_goes_through_the_worker(celery_worker, demo, manager):
+    from django.db import transaction
+
+    with transaction.atomic():
+        render = report_services.render_request(report=demo, user=manager)
+    render = wait_for(lambda: ReportRender.objects.filter(pk=render.pk, status=RenderStatus.DONE).first(), timeout=60)
+    assert render.pages >= 8 and render.file.read(5) == b"%PDF-"
+
+
+@pytest.mark.django_db
+def test_the_command_renders_synchronously(demo, tmp_path):
+    out = tmp_path / "report.pdf"
+    call_command(
+        "committee_report",
+        "lewisham",
+        "--committee",
+        "Safer Stronger Select Committee",
+        "--date",
+        "2017-06-28",
+        "--out",
+        str(out),
+    )
+    assert out.read_bytes()[:5] == b"%PDF-"
+    with pytest.raises(Exception, match="No report to"):
+        call_command("committee_report", "lewisham", "--committee", "Nobody", "--date", "2017-06-28", "--out", str(out))
+
+
+@pytest.mark.django_db
+def test_a_new_report_is_prefilled_from_the_previous_one_to_the_committee(demo):
+    initial = report_services.report_prefill(
+        organisation=demo.organisation, committee="safer stronger select committee"
+    )
+    assert initial["purpose"] == demo.purpose and initial["background"] == demo.background
+    assert str(initial["period_start"]) == "2017-06-29"
