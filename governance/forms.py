@@ -1,9 +1,9 @@
 from django import forms
 
 from governance.choices import ORGANISATION_ROLES, AttendanceStatus, Rating, Role
-from governance.models import BoardMember, CommitteeReport, Meeting, Risk
+from governance.models import BoardAction, BoardMember, CommitteeReport, Meeting, Risk
 from governance.models.reports import BOARD_PACK_SECTIONS, NARRATIVES, SECTIONS, ReportKind
-from yos_tracker.forms import DateInput
+from yos_tracker.forms import DateInput, OptimisticLockMixin
 
 ROLE_CHOICES = [(role.value, f"{role.label} — {role.description}") for role in ORGANISATION_ROLES]
 
@@ -74,7 +74,7 @@ class MeetingForm(forms.ModelForm):
         return [line.strip() for line in self.cleaned_data["agenda_text"].splitlines() if line.strip()]
 
 
-class RiskForm(forms.ModelForm):
+class RiskForm(OptimisticLockMixin, forms.ModelForm):
     class Meta:
         model = Risk
         fields = [
@@ -198,3 +198,18 @@ class CommitteeReportForm(forms.ModelForm):
         if not sections and self.data.get("kind") == ReportKind.BOARD_PACK:
             return list(BOARD_PACK_SECTIONS)
         return sections
+
+
+class BoardActionForm(forms.ModelForm):
+    class Meta:
+        model = BoardAction
+        fields = ["description", "owner", "due_date", "status", "meeting"]
+        widgets = {"due_date": DateInput, "description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, board, **kwargs):
+        from improvement.models import RagStatus
+
+        super().__init__(*args, **kwargs)
+        self.fields["status"].queryset = RagStatus.objects.for_org(board.organisation)
+        self.fields["meeting"].queryset = board.meetings.all()
+        self.fields["meeting"].required = False

@@ -12,6 +12,7 @@ from governance import report_services, selectors, services, spreadsheet
 from governance.appendices import report_appendix_workbook
 from governance.choices import Capability, RiskStatus, Role
 from governance.forms import (
+    BoardActionForm,
     BoardMemberForm,
     CommitteeReportForm,
     MeetingForm,
@@ -23,6 +24,7 @@ from governance.forms import (
 )
 from governance.models import (
     Board,
+    BoardAction,
     BoardMember,
     CommitteeReport,
     Meeting,
@@ -190,6 +192,30 @@ def board_member_edit(request, board_pk: int, pk: int | None = None):
 
 
 @org_view()
+def board_action_edit(request, board_pk: int, pk: int | None = None):
+    board = _boards(request).get_for_org(request.organisation, pk=board_pk)
+    action = (
+        BoardAction.objects.filter(board=board).get_for_org(request.organisation, pk=pk)
+        if pk
+        else BoardAction(board=board)
+    )
+    form = BoardActionForm(request.POST or None, instance=action, board=board)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "The board action is saved.")
+        return redirect(board)
+    return render(
+        request,
+        "governance/form.html",
+        {
+            "form": form,
+            "title": "Edit board action" if pk else "Add a board action",
+            "cancel_url": board.get_absolute_url(),
+        },
+    )
+
+
+@org_view()
 def meeting_detail(request, pk: int):
     meeting = Meeting.objects.select_related("board").get_for_org(request.organisation, pk=pk)
     return render(
@@ -346,9 +372,7 @@ def risk_edit(request, pk: int | None = None):
         risk = Risk(organisation=org, number=(last.number + 1) if last else 1, raised_on=timezone.localdate())
     form = RiskForm(request.POST or None, instance=risk, matrix=matrix)
     if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.version += 1 if pk else 0
-        saved.save()
+        saved = form.save()
         messages.success(request, f"Risk {saved.number} is saved.")
         return redirect(saved)
     return render(

@@ -10,7 +10,7 @@ from improvement.models import (
     RagStatus,
     Recommendation,
 )
-from yos_tracker.forms import DateInput, EvidenceFilesField, LinksField
+from yos_tracker.forms import DateInput, EvidenceFilesField, LinksField, OptimisticLockMixin
 
 
 class ProgressUpdateForm(forms.Form):
@@ -165,7 +165,7 @@ class RecommendationForm(NextStepsMixin):
         self.fields["inspection"].queryset = Inspection.objects.for_org(organisation)
 
 
-class ActionForm(NextStepsMixin):
+class ActionForm(OptimisticLockMixin, NextStepsMixin):
     class Meta:
         model = Action
         fields = [

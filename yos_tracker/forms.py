@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils import timezone
 
 from yos_tracker.uploads import validate_upload
 
@@ -71,3 +72,48 @@ def apply_validation_error(form, error: ValidationError) -> None:
                 form.add_error(field if field in form.fields else None, e)
     else:
         form.add_error(None, error)
+
+
+class OptimisticLockMixin:
+    """For model forms of records with a `version` field: the version the person loaded travels in
+    a hidden field, and a save on top of someone else's later change is refused with who made that
+    change, when, and what it was, instead of silently overwriting it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"] = forms.IntegerField(
+            widget=forms.HiddenInput, required=False, initial=self.instance.version if self.instance.pk else 0
+        )
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk:
+            current = type(self.instance).objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            if current is not None and data.get("version") != current:
+                raise forms.ValidationError(stale_message(self.instance), code="stale")
+        return data
+
+    def save(self, commit=True):
+        obj = super().save(commit=False)
+        obj.version = (self.cleaned_data.get("version") or 0) + 1 if obj.pk else 1
+        if commit:
+            obj.save()
+            self.save_m2m()
+        return obj
+
+
+def stale_message(instance) -> str:
+    from yos_tracker.history import history_rows
+
+    latest_two = instance.history.order_by("-history_date", "-history_id").values_list("pk", flat=True)[:2]
+    rows = history_rows(instance.history.filter(pk__in=list(latest_two)))
+    latest = rows[0] if rows else None
+    if latest is None:
+        return "Someone else changed this record after you opened it; your changes were not saved."
+    changes = "; ".join(f"{c.field}: {c.old} → {c.new}" for c in latest.changes) or "no visible fields"
+    when = timezone.localtime(latest.when)
+    return (
+        f"{latest.who} changed this record at {when:%H:%M} on {when:%d/%m/%Y}, after you opened it ({changes}). "
+        "Your changes were not saved; they are still in the form below. Reload the page to start from their "
+        "version, then make your change again if it is still needed."
+    )

@@ -1,11 +1,15 @@
 """Turns django-simple-history records into rows for the one history table (includes/history_table.html)."""
 
+import datetime
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 
 _ACTIONS = {"+": "Created", "~": "Changed", "-": "Deleted"}
+# Fields that count edits or stamp times: true, but not what anyone changed.
+BOOKKEEPING_FIELDS = ["version", "updated_at"]
 
 
 @dataclass
@@ -17,7 +21,7 @@ class Change:
 
 @dataclass
 class HistoryRow:
-    when: datetime
+    when: datetime.datetime
     who: str
     action: str
     changes: list[Change] = field(default_factory=list)
@@ -34,6 +38,12 @@ def _display(record, field_name: str) -> str:
     if isinstance(model_field, models.ForeignKey):
         related = getattr(record, field_name, None)
         return str(related) if related is not None else f"#{value} (deleted)"
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
     return str(value)
 
 
@@ -55,7 +65,7 @@ def history_rows(history: models.QuerySet) -> list[HistoryRow]:
             reason=newer.history_change_reason or "",
         )
         if older is not None and newer.history_type == "~":
-            for change in newer.diff_against(older).changes:
+            for change in newer.diff_against(older, excluded_fields=BOOKKEEPING_FIELDS).changes:
                 row.changes.append(
                     Change(
                         field=str(record_field_label(newer, change.field)),

@@ -50,6 +50,7 @@ def pages(r):
         ("board_member_create", {"board_pk": r["board"].pk}, True),
         ("board_member_edit", {"board_pk": r["board"].pk, "pk": r["member"].pk}, True),
         ("meeting_create", {"board_pk": r["board"].pk}, True),
+        ("board_action_create", {"board_pk": r["board"].pk}, True),
         ("meeting_edit", {"board_pk": r["board"].pk, "pk": r["meeting"].pk}, True),
         ("meeting_detail", {"pk": r["meeting"].pk}, False),
         ("risk_register", {}, False),

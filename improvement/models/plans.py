@@ -149,6 +149,7 @@ class Action(models.Model):
     priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.MEDIUM)
     order = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, help_text="Raised on every edit; a stale form is refused.")
 
     history = HistoricalRecords()
     objects = ActionQuerySet.as_manager()
