@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: setup system-packages run test migrate demo lint worker beat clean
+.PHONY: setup system-packages run test migrate demo lint worker beat bench clean
 
 setup: $(VENV)/.installed system-packages
 
@@ -37,6 +37,10 @@ test: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The benchmark at scale, on the machine's PostgreSQL (its own database, yos_bench).
+bench: setup
+	$(BIN)/python -m bench.run
 
 # Against a real broker (REDIS_URL set): the worker and the scheduler, each in its own terminal.
 worker: setup

@@ -7,16 +7,22 @@ nothing. So however often a message is delivered there is one record and one fil
 """
 
 import datetime
+import logging
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerOperationalError
 
 from governance import reporting
 from governance.models import CommitteeReport, ReportRender
 from governance.models.reports import NARRATIVES, RenderStatus
+
+logger = logging.getLogger(__name__)
+# What publishing raises when Redis is unreachable.
+BROKER_ERRORS = (BrokerOperationalError, ConnectionError, OSError, TimeoutError)
 
 
 def report_prefill(*, organisation, committee: str) -> dict:
@@ -60,9 +66,27 @@ def render_retry(*, render: ReportRender) -> ReportRender:
 
 
 def _enqueue(render: ReportRender) -> None:
+    transaction.on_commit(lambda: render_send(render_id=render.pk))
+
+
+def render_send(*, render_id: int) -> bool:
+    """Hand a render to the broker. If the broker is down the render stays queued (and the page
+    says generation is delayed); requeue_waiting_renders sends it again once the broker is back."""
     from governance.tasks import render_report
 
-    transaction.on_commit(lambda: render_report.delay(render.pk))
+    try:
+        render_report.delay(render_id)
+    except BROKER_ERRORS as error:
+        logger.warning("Render %s stays queued: the broker is unreachable (%s)", render_id, error)
+        return False
+    return True
+
+
+def renders_requeue(*, older_than: datetime.timedelta = datetime.timedelta(minutes=2)) -> int:
+    """Send again the renders still queued (never picked up) after `older_than`: the work that
+    waited while the broker was down. Safe to repeat: a render is claimed once."""
+    waiting = ReportRender.objects.filter(status=RenderStatus.QUEUED, requested_at__lt=timezone.now() - older_than)
+    return sum(render_send(render_id=pk) for pk in waiting.values_list("pk", flat=True))
 
 
 def _claim(render_id: int, task_id: str) -> bool:

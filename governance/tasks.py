@@ -52,3 +52,11 @@ def render_report(self, render_id: int) -> str:
 
     render = render_execute(render_id=render_id, task_id=self.request.id or "")
     return render.status
+
+
+@shared_task
+def requeue_waiting_renders() -> int:
+    """Beat, every five minutes: renders that waited out a broker outage go on."""
+    from governance.report_services import renders_requeue
+
+    return renders_requeue()

@@ -91,8 +91,9 @@ def dashboard(organisation: Organisation, period: datetime.date | None = None) -
         TrackedIndicator.objects.for_org(organisation).select_related("indicator__category").order_by("order", "pk")
     )
     ids = [t.indicator_id for t in tracked]
-    periods = sorted(
-        Measurement.objects.for_org(organisation).values_list("period", flat=True).distinct(), reverse=True
+    # order_by() first: the model's default ordering would join into DISTINCT and repeat periods.
+    periods = list(
+        Measurement.objects.for_org(organisation).order_by("-period").values_list("period", flat=True).distinct()
     )
     if period is None:
         period = periods[0] if periods else None

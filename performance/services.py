@@ -134,13 +134,16 @@ def measurement_record(
 # --- Monthly roll-up ----------------------------------------------------------------------------
 
 
-def case_audit_figures(*, organisation: Organisation, month: datetime.date) -> dict[str, tuple[int, int]]:
-    """Indicator code → (numerator, denominator) for a month's audits, in ONE aggregate query."""
+def _audit_counts() -> dict:
+    """The roll-up's counts as aggregate expressions: audited, and good and inadequate per area."""
     counts = {"total": Count("pk")}
     for area, _ in [*AUDIT_AREAS, ("overall", "")]:
         counts[f"good_{area}"] = Count("pk", filter=Q(**{f"{area}__is_good": True}))
         counts[f"inadequate_{area}"] = Count("pk", filter=Q(**{f"{area}__is_inadequate": True}))
-    row = CaseAudit.objects.filter(organisation=organisation, month=month).aggregate(**counts)
+    return counts
+
+
+def _figures(row: dict) -> dict[str, tuple[int, int]]:
     total = row["total"]
     figures = {"CA_AUDITED": (total, None)}
     if total:
@@ -150,6 +153,17 @@ def case_audit_figures(*, organisation: Organisation, month: datetime.date) -> d
             figures[f"CA_GOOD_{area.upper()}"] = (row[f"good_{area}"], total)
             figures[f"CA_INADEQUATE_{area.upper()}"] = (row[f"inadequate_{area}"], total)
     return figures
+
+
+def case_audit_figures(*, organisation: Organisation, month: datetime.date) -> dict[str, tuple[int, int]]:
+    """Indicator code → (numerator, denominator) for a month's audits, in ONE aggregate query."""
+    return _figures(CaseAudit.objects.filter(organisation=organisation, month=month).aggregate(**_audit_counts()))
+
+
+def case_audit_figures_by_month(audits) -> dict[tuple[int, datetime.date], dict[str, tuple[int, int]]]:
+    """The same figures for every (organisation, month) of a queryset of audits, in ONE GROUP BY."""
+    rows = audits.order_by().values("organisation_id", "month").annotate(**_audit_counts())
+    return {(row["organisation_id"], row["month"]): _figures(row) for row in rows}
 
 
 def plan_status_figures(*, organisation: Organisation) -> dict[str, tuple[int, int]]:

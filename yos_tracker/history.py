@@ -57,7 +57,7 @@ def history_rows(history: models.QuerySet) -> list[HistoryRow]:
     """Newest first: who did what and when, with each changed field's old and new value."""
     records = list(history.select_related("history_user").order_by("-history_date", "-history_id"))
     rows = []
-    for newer, older in zip(records, [*records[1:], None], strict=True):
+    for newer, older in zip(records, [*records[1:], None], strict=False):  # no records: no rows
         row = HistoryRow(
             when=newer.history_date,
             who=_who(newer.history_user),

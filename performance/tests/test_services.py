@@ -148,3 +148,18 @@ class TestMeasurementRecord:
             services.measurement_record(
                 organisation=organisation, indicator=indicator("REOFF_BINARY"), period=OCTOBER, numerator=D(3)
             )
+
+
+def test_the_grouped_figures_are_the_same_as_per_month(organisation, grades):
+    audit(organisation, grades, assessment="inadequate", overall="inadequate")
+    audit(organisation, grades)
+    CaseAuditFactory(
+        organisation=organisation,
+        month=datetime.date(2015, 11, 1),
+        **{k: grades["good"] for k in ["assessment", "intervention", "risk", "vulnerability", "overall"]},
+    )
+    from performance.models import CaseAudit
+
+    grouped = services.case_audit_figures_by_month(CaseAudit.objects.all())
+    assert grouped[(organisation.pk, OCTOBER)] == services.case_audit_figures(organisation=organisation, month=OCTOBER)
+    assert grouped[(organisation.pk, datetime.date(2015, 11, 1))]["CA_AUDITED"] == (1, None)

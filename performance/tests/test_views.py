@@ -245,3 +245,11 @@ def test_rolled_up_figures_are_not_typed_in_the_grid(client, manager, organisati
     row = html[html.index('data-indicator="CA_INADEQUATE"') :]
     row = row[: row.index("</tr>")]
     assert "computed by the monthly roll-up" in row and "<input" not in row
+
+
+def test_the_period_selector_lists_each_period_once(client, board_member, organisation, custody):
+    TrackedFactory(organisation=organisation, indicator=indicator("REMAND_NIGHTS"))
+    MeasurementFactory(organisation=organisation, indicator=indicator("REMAND_NIGHTS"), period=MARCH, value=300)
+    client.force_login(board_member)
+    html = client.get(url("index")).content.decode()
+    assert html.count('<option value="2017-03-01"') == 1

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -23,3 +24,25 @@ def rag_text_colour(background: str) -> str:
     contrast_with_black = (luminance + 0.05) / 0.05
     contrast_with_white = 1.05 / (luminance + 0.05)
     return "#000000" if contrast_with_black >= contrast_with_white else "#ffffff"
+
+
+def _get(status, name):
+    return status.get(name) if isinstance(status, dict) else getattr(status, name, None)
+
+
+@register.simple_tag
+def rag_badge(status, none_label: str = "No status"):
+    """The one RAG badge: label and colour from data, the label always shown as text so the
+    badge reads in greyscale. A tag rather than an include: busy pages draw hundreds of them."""
+    if not status:
+        return format_html('<span class="rag-badge rag-badge-none">{}</span>', none_label)
+    colour = _get(status, "colour")
+    meaning = _get(status, "meaning")
+    title = format_html(' title="{}"', meaning) if meaning else ""
+    return format_html(
+        '<span class="rag-badge" style="--rag-colour: {}; --rag-text: {};"{}>{}</span>',
+        colour,
+        rag_text_colour(colour),
+        title,
+        _get(status, "label"),
+    )

@@ -56,3 +56,10 @@ class TestHistory:
 
         html = render_to_string("includes/history_table.html", {"history": rows})
         assert "<del>Manager</del>" in html and "<ins>Officer</ins>" in html
+
+
+@pytest.mark.django_db
+def test_a_record_loaded_in_bulk_has_an_empty_history(organisation):
+    organisation.history.all().delete()
+    assert history_rows(organisation.history.all()) == []
+    assert "No changes recorded." in render_to_string("includes/history_table.html", {"history": []})

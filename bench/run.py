@@ -1,0 +1,126 @@
+"""`make bench`: build the dataset in PostgreSQL, measure, print a table, write bench/results.json.
+
+Uses its own database (yos_bench on the machine's PostgreSQL unless BENCH_DATABASE_URL says
+otherwise), created afresh each run, so it never touches the development database.
+"""
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import psycopg
+
+BENCH_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/yos_bench")
+RESULTS = Path(__file__).resolve().parent / "results.json"
+BUDGETS = {  # name: (budget, unit, lower is better)
+    "dashboard_ms": (150, "ms"),
+    "plan_overview_ms": (150, "ms"),
+    "action_ms": (150, "ms"),
+    "risk_register_ms": (150, "ms"),
+    "risk_ms": (150, "ms"),
+    "rollup_1m_s": (10, "s"),
+    "report_s": (10, "s"),
+    "import_1000_rows_s": (30, "s"),
+}
+QUERY_BUDGET = 30
+
+
+def recreate_database() -> None:
+    base, _, name = BENCH_URL.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def main() -> int:
+    recreate_database()
+    os.environ["DATABASE_URL"] = BENCH_URL
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yos_tracker.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
+    call_command("migrate", verbosity=0)
+    with open(os.devnull, "w") as quiet:
+        call_command("load_demo", force=True, stdout=quiet)
+
+    from bench import generate, measure
+
+    started = time.perf_counter()
+    full, tenth = generate.generate()
+    generation_s = time.perf_counter() - started
+    from performance.models import CaseAudit
+
+    audits = CaseAudit.objects.count()
+    results = {
+        "generation_s": {"value": round(generation_s, 1), "unit": "s", "dataset": "full", "rows_case_audits": audits}
+    }
+    for dataset, org in (("full", full[0]), ("tenth", tenth)):
+        for name, (ms, queries) in measure.pages(org, f"{org.slug}.manager").items():
+            results[f"{name}_ms" + ("" if dataset == "full" else "_tenth")] = {
+                "value": round(ms, 1),
+                "unit": "ms",
+                "dataset": dataset,
+                **({"budget": BUDGETS[f"{name}_ms"][0]} if dataset == "full" else {}),
+            }
+            results[f"{name}_queries_{dataset}"] = {
+                "value": queries,
+                "unit": "queries",
+                "dataset": dataset,
+                "budget": QUERY_BUDGET,
+            }
+    rollup_s, ratio = measure.rollup()
+    results["rollup_1m_s"] = {"value": round(rollup_s, 2), "unit": "s", "budget": 10, "dataset": "full", "rows": audits}
+    results["rollup_naive_ratio"] = {
+        "value": round(ratio, 1),
+        "unit": "×",
+        "dataset": "full",
+        "note": "time of fetching every row into Python and counting ÷ the GROUP BY",
+    }
+    report_s, pages = measure.report()
+    results["report_s"] = {"value": round(report_s, 2), "unit": "s", "budget": 10, "dataset": "demo"}
+    results["report_pages"] = {"value": pages, "unit": "pages", "dataset": "demo"}
+    from django.contrib.auth import get_user_model
+
+    manager = get_user_model().objects.get(username=f"{full[0].slug}.manager")
+    results["import_1000_rows_s"] = {
+        "value": round(measure.plan_import(full[0], manager), 2),
+        "unit": "s",
+        "budget": 30,
+        "dataset": "full",
+    }
+
+    failures = []
+    for name, entry in results.items():
+        budget = entry.get("budget")
+        if budget is not None:
+            entry["within_budget"] = entry["value"] <= budget
+            if not entry["within_budget"]:
+                failures.append(name)
+    for page_name in ("dashboard", "plan_overview", "action", "risk_register", "risk"):
+        same = results[f"{page_name}_queries_full"]["value"] == results[f"{page_name}_queries_tenth"]["value"]
+        results[f"{page_name}_queries_full"]["same_as_tenth"] = same
+        if not same:
+            failures.append(f"{page_name}_queries (differs between sizes)")
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+
+    print(f"\n{'figure':34} {'value':>10} {'unit':8} {'budget':>8}  holds")
+    for name, entry in results.items():
+        budget = entry.get("budget", "")
+        holds = {True: "yes", False: "NO"}.get(entry.get("within_budget"), "")
+        print(f"{name:34} {entry['value']:>10} {entry['unit']:8} {budget!s:>8}  {holds}")
+    print(f"\nWrote {RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS}")
+    if failures:
+        print("Budgets not met: " + ", ".join(failures))
+        return 1
+    print("Every budget holds.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
