@@ -2,7 +2,7 @@ from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -38,6 +38,7 @@ from governance.models import (
 )
 from governance.models.reports import RenderStatus
 from improvement.models import RagStatus
+from yos_tracker.downloads import file_download
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
 from yos_tracker.imports import import_view
@@ -559,9 +560,7 @@ def render_download(request, pk: int):
     render_obj = ReportRender.objects.select_related("report__organisation").get_for_org(request.organisation, pk=pk)
     if render_obj.status != RenderStatus.DONE or not render_obj.file:
         raise Http404("This version has no file yet.")
-    return FileResponse(
-        render_obj.file.open("rb"), as_attachment=True, filename=render_obj.filename, content_type="application/pdf"
-    )
+    return file_download(render_obj.file, filename=render_obj.filename, content_type="application/pdf")
 
 
 @org_view()

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +26,7 @@ from improvement.models import (
     RagStatus,
     Recommendation,
 )
+from yos_tracker.downloads import file_download
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
 from yos_tracker.imports import import_view
@@ -295,7 +296,7 @@ def evidence_download(request, pk: int):
     evidence = Evidence.objects.get_for_org(request.organisation, pk=pk)
     if not evidence.file:
         raise Http404("This evidence is a link, not a file.")
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name or None)
+    return file_download(evidence.file, filename=evidence.original_name or None)
 
 
 # --- Spreadsheets -----------------------------------------------------------------------------

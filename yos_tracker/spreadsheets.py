@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import tablib
 from django.core.exceptions import ValidationError
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from yos_tracker.uploads import validate_upload
 
@@ -141,6 +142,8 @@ def write_table(headers: list[str], rows: list[list], fmt: str, title: str = "Sh
     for row in rows:
         if fmt == "csv":
             row = [v.strftime("%d/%m/%Y") if isinstance(v, datetime.date) else v for v in row]
+        else:  # control characters pasted into a narrative cannot be stored in a worksheet
+            row = [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row]
         dataset.append([escape_cell("" if v is None else v) for v in row])
     exported = dataset.export(fmt)
     return exported.encode("utf-8-sig") if isinstance(exported, str) else exported

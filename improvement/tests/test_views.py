@@ -296,3 +296,15 @@ def test_an_approved_plan_must_name_who_approved_it(client, manager, plan):
     assert client.post(url("plan_edit", pk=plan.pk), data).status_code == 302
     plan.refresh_from_db()
     assert plan.status == "closed"
+
+
+def test_a_file_missing_from_storage_is_not_found_not_a_server_error(client, manager, action, media_root):
+    from django.core.files.base import ContentFile
+
+    from improvement.models import Evidence
+
+    evidence = Evidence(update=action.updates.get(), original_name="minutes.pdf")
+    evidence.file.save("minutes.pdf", ContentFile(b"%PDF-1.7"))
+    (media_root / evidence.file.name).unlink()
+    client.force_login(manager)
+    assert client.get(url("evidence_download", pk=evidence.pk)).status_code == 404

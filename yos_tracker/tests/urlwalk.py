@@ -30,6 +30,11 @@ class WalkedURL:
     url: str
     name: str  # "namespace:name", or the pattern text for unnamed patterns
     callback: object
+    route: str = ""  # the patterns' text joined, e.g. "<slug:org>/improvement/actions/<int:pk>/"
+
+    @property
+    def keywords(self) -> list[str]:
+        return re.findall(r"<(?:\w+:)?(\w+)>", self.route)
 
 
 def _route_example(pattern: RoutePattern) -> str:
@@ -89,15 +94,15 @@ def _example(pattern) -> str:
     raise TypeError(f"Unknown pattern type {type(pattern)}")
 
 
-def walk(resolver=None, prefix: str = "/", namespace: str = "") -> list[WalkedURL]:
+def walk(resolver=None, prefix: str = "/", namespace: str = "", route: str = "") -> list[WalkedURL]:
     resolver = resolver or get_resolver()
     found = []
     for entry in resolver.url_patterns:
         piece = _example(entry.pattern)
         if isinstance(entry, URLResolver):
             ns = entry.namespace or ""
-            found += walk(entry, prefix + piece, f"{namespace}{ns}:" if ns else namespace)
+            found += walk(entry, prefix + piece, f"{namespace}{ns}:" if ns else namespace, route + str(entry.pattern))
         elif isinstance(entry, URLPattern):
             name = f"{namespace}{entry.name}" if entry.name else str(entry.pattern)
-            found.append(WalkedURL(prefix + piece, name, entry.callback))
+            found.append(WalkedURL(prefix + piece, name, entry.callback, route + str(entry.pattern)))
     return found
