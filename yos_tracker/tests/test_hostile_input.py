@@ -114,7 +114,7 @@ def test_a_zip_bomb_is_refused(organisation):
 @pytest.mark.django_db
 def test_an_upload_over_the_size_limit_is_refused(organisation, settings):
     settings.EVIDENCE_MAX_BYTES = 1024
-    with pytest.raises(ValidationError, match="the limit is 1.0"):
+    with pytest.raises(ValidationError, match=r"the limit is 1\.0"):
         plan_spreadsheet.plan_import_preview(
             PlanFactory(organisation=organisation), SimpleUploadedFile("plan.csv", b"a" * 4096)
         )
