@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: setup system-packages run test migrate demo lint worker beat bench clean
+.PHONY: setup system-packages run test migrate demo lint worker beat bench backup restore clean
 
 setup: $(VENV)/.installed system-packages
 
@@ -41,6 +41,14 @@ lint: setup
 # The benchmark at scale, on the machine's PostgreSQL (its own database, yos_bench).
 bench: setup
 	$(BIN)/python -m bench.run
+
+# A backup of the database and media files, and putting one back (replaces the current data).
+backup: setup
+	$(BIN)/python manage.py backup
+
+restore: setup
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/yos-....tar.gz"; exit 2; }
+	$(BIN)/python manage.py restore "$(FILE)"
 
 # Against a real broker (REDIS_URL set): the worker and the scheduler, each in its own terminal.
 worker: setup

@@ -10,10 +10,30 @@ from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatu
 from improvement.services import Rollup, rollup
 
 
+def _day(value) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
 @dataclass
 class ActionRow:
+    """An action as the overview shows it; text formatted once here, not per row in the template
+    (a plan of hundreds of actions spent most of its time in date and text filters)."""
+
     action: Action
     status: RagStatus | None
+
+    @property
+    def due(self) -> str:
+        return _day(self.action.due_date) or "—"
+
+    @property
+    def last_update(self) -> str:
+        return _day(self.action.last_update_on) or "never"
+
+    @property
+    def summary(self) -> str:
+        text = self.action.description
+        return text if len(text) <= 140 else text[:139] + "…"
 
     @property
     def is_overdue(self) -> bool:

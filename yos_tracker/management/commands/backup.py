@@ -1,0 +1,67 @@
+"""`make backup`: one .tar.gz with the database and the uploaded and rendered files.
+
+PostgreSQL is dumped with pg_dump (custom format); SQLite with Django's dumpdata. The archive
+holds manifest.json, the dump, and media/ as it was.
+"""
+
+import datetime
+import io
+import json
+import os
+import subprocess
+import tarfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+
+# Rebuilt by Django or meaningless once restored.
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"]
+
+
+def pg_environment() -> tuple[list[str], dict]:
+    db = connection.settings_dict
+    args = ["-h", db.get("HOST") or "127.0.0.1", "-p", str(db.get("PORT") or 5432), "-U", db.get("USER") or "postgres"]
+    env = {**os.environ, "PGPASSWORD": db.get("PASSWORD") or ""}
+    return args, env
+
+
+class Command(BaseCommand):
+    help = "Write a backup of the database and media files to a .tar.gz."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--out", help="Archive path (default: backups/yos-<timestamp>.tar.gz).")
+
+    def handle(self, *args, out=None, **options):
+        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = Path(out or settings.BASE_DIR / "backups" / f"yos-{stamp}.tar.gz")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        engine = "postgresql" if connection.vendor == "postgresql" else "sqlite"
+        if engine == "postgresql":
+            pg_args, env = pg_environment()
+            dump = subprocess.run(
+                ["pg_dump", "-Fc", *pg_args, connection.settings_dict["NAME"]], capture_output=True, env=env, check=True
+            ).stdout
+            dump_name = "database.pgdump"
+        else:
+            buffer = io.StringIO()
+            call_command(
+                "dumpdata",
+                "--natural-foreign",
+                "--natural-primary",
+                *[f"--exclude={e}" for e in EXCLUDED],
+                stdout=buffer,
+            )
+            dump, dump_name = buffer.getvalue().encode(), "database.json"
+        manifest = {"engine": engine, "dump": dump_name, "created": stamp, "media": "media/"}
+        with tarfile.open(target, "w:gz") as archive:
+            for name, data in (("manifest.json", json.dumps(manifest).encode()), (dump_name, dump)):
+                info = tarfile.TarInfo(name)
+                info.size = len(data)
+                archive.addfile(info, io.BytesIO(data))
+            media = Path(settings.MEDIA_ROOT)
+            if media.exists():
+                archive.add(media, arcname="media")
+        self.stdout.write(self.style.SUCCESS(f"Backup written to {target}"))
