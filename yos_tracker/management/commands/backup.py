@@ -4,7 +4,6 @@ PostgreSQL is dumped with pg_dump (custom format); SQLite with Django's dumpdata
 holds manifest.json, the dump, and media/ as it was.
 """
 
-import datetime
 import io
 import json
 import os
@@ -16,6 +15,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
+from django.utils import timezone
 
 # Rebuilt by Django or meaningless once restored.
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"]
@@ -35,7 +35,7 @@ class Command(BaseCommand):
         parser.add_argument("--out", help="Archive path (default: backups/yos-<timestamp>.tar.gz).")
 
     def handle(self, *args, out=None, **options):
-        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
         target = Path(out or settings.BASE_DIR / "backups" / f"yos-{stamp}.tar.gz")
         target.parent.mkdir(parents=True, exist_ok=True)
         engine = "postgresql" if connection.vendor == "postgresql" else "sqlite"
