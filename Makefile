@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: setup system-packages run test migrate demo lint worker beat bench backup restore clean
+.PHONY: setup system-packages run test migrate demo lint worker beat bench load backup restore clean
 
 setup: $(VENV)/.installed system-packages
 
@@ -41,6 +41,10 @@ lint: setup
 # The benchmark at scale, on the machine's PostgreSQL (its own database, yos_bench).
 bench: setup
 	$(BIN)/python -m bench.run
+
+# 60 s of 20 simulated people against gunicorn, PostgreSQL, Redis and a real Celery worker.
+load: setup
+	load/run.sh
 
 # A backup of the database and media files, and putting one back (replaces the current data).
 backup: setup

@@ -100,11 +100,10 @@ def _refuse_zip_bomb(content: bytes) -> None:
 
 def _clean(value):
     if isinstance(value, str):
-        value = value.strip()
-        # Undo the quote an export put before a leading =, +, - or @.
-        if value.startswith("'") and value[1:2] and value[1] in "=+-@":
+        # Undo the quote an export put before a leading =, +, -, @, tab or return, then trim.
+        if value.startswith("'") and value[1:2] and value[1] in "".join(FORMULA_PREFIXES):
             value = value[1:]
-        return value
+        return value.strip()
     return value
 
 
