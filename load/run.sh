@@ -9,7 +9,7 @@ DB="${LOAD_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/yos_load}"
 export DATABASE_URL="$DB" REDIS_URL="${LOAD_REDIS_URL:-redis://127.0.0.1:6379/2}"
 export DEBUG=false SECRET_KEY="load-test-only-$(date +%s)-not-a-production-key-0123456789" ALLOWED_HOSTS=127.0.0.1
 export SECURE_SSL_REDIRECT=false SECURE_COOKIES=false SECURE_HSTS_SECONDS=0 DJANGO_SETTINGS_MODULE=yos_tracker.settings
-export LOAD_LEDGER="$(mktemp)"
+export LOAD_LEDGER="$(mktemp)" PYTHONPATH="$PWD"
 OUT="${LOAD_OUT:-load/results}"
 mkdir -p "$OUT"
 
@@ -19,7 +19,8 @@ import psycopg
 with psycopg.connect("${DB%/*}/postgres", autocommit=True) as c:
     c.execute('DROP DATABASE IF EXISTS "${DB##*/}" WITH (FORCE)'); c.execute('CREATE DATABASE "${DB##*/}"')
 PY
-eval "$(.venv/bin/python load/prepare.py)"
+PREPARED="$(.venv/bin/python load/prepare.py)"  # fails the script if preparing fails
+eval "$PREPARED"
 .venv/bin/python manage.py collectstatic --no-input -v0
 
 .venv/bin/gunicorn yos_tracker.wsgi --workers 2 --bind "127.0.0.1:$PORT" --no-control-socket --log-level warning &
