@@ -22,7 +22,8 @@ class Board(models.Model):
     objects = OrganisationScopedQuerySet.as_manager()
 
     class Meta:
-        ordering = ["organisation", "parent_id", "name"]
+        # The main board before its sub-groups, on every database (PostgreSQL sorts NULL last).
+        ordering = ["organisation", models.F("parent_id").asc(nulls_first=True), "name"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "name"], name="board_unique_name_per_organisation"),
         ]

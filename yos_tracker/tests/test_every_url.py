@@ -17,17 +17,22 @@ from django.urls import reverse
 
 from yos_tracker.tests.urlwalk import walk
 
-# URL keyword → how to find Lewisham's object for it, for keywords that name a parent record.
-PARENTS = {
-    "plan_pk": lambda: __import__("improvement.models", fromlist=["x"])
-    .ImprovementPlan.objects.filter(organisation__slug="lewisham")
-    .values_list("pk", flat=True)
-    .first(),
-    "board_pk": lambda: __import__("governance.models", fromlist=["x"])
-    .Board.objects.filter(organisation__slug="lewisham")
-    .values_list("pk", flat=True)
-    .first(),
-}
+
+def _lewisham_plan() -> int:
+    from improvement.models import ImprovementPlan
+
+    return ImprovementPlan.objects.filter(organisation__slug="lewisham").order_by("pk").values_list("pk", flat=True)[0]
+
+
+def _lewisham_board() -> int:
+    from governance.models import Board
+
+    main = Board.objects.filter(organisation__slug="lewisham", parent__isnull=True)
+    return main.order_by("pk").values_list("pk", flat=True)[0]
+
+
+# URL keyword → Lewisham's record for it, for keywords that name a parent record.
+PARENTS = {"plan_pk": _lewisham_plan, "board_pk": _lewisham_board}
 SAMPLES = {"code": "REOFF_BINARY", "fmt": "xlsx"}
 ORG_PATTERNS = [u for u in walk() if u.url.startswith("/lewisham/")]
 
