@@ -35,6 +35,7 @@ def test_officer_builds_a_report_sees_it_done_and_downloads_the_pdf(
     row = page.locator("#renders tbody tr").first
     expect(row).to_have_attribute("data-status", "done", timeout=30_000)  # polled in place by htmx
     assert page.url == url_before
+    expect(page.get_by_text("No version generated yet.")).to_be_hidden()
     expect(row.get_by_text("Done")).to_be_visible()
 
     with page.expect_download() as download:
