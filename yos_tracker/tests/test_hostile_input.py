@@ -131,3 +131,96 @@ def test_control_characters_in_a_narrative_do_not_break_the_export(organisation,
     exported = plan_spreadsheet.plan_export(plan, "xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(exported)).active
     assert sheet.cell(row=2, column=3).value == "PastedfromWord"
+
+
+class _Request:
+    def __init__(self, organisation, user):
+        self.organisation, self.user = organisation, user
+
+
+def _csv(header: str, rows) -> SimpleUploadedFile:
+    import csv as csv_module
+
+    buffer = io.StringIO()
+    writer = csv_module.writer(buffer)
+    writer.writerow(header.split(","))
+    for row in rows:
+        writer.writerow(["" if v is None else str(v).replace("\x00", "") for v in row])
+    return SimpleUploadedFile("upload.csv", buffer.getvalue().encode("utf-8"))
+
+
+@pytest.mark.django_db
+@QUICK
+@given(st.lists(st.lists(CELLS, min_size=7, max_size=7), min_size=1, max_size=5))
+def test_the_indicator_import_reports_or_accepts_but_never_crashes_or_half_writes(organisation, manager, rows):
+    from performance import spreadsheet as values_spreadsheet
+    from performance.models import Indicator, Measurement, TrackedIndicator
+
+    TrackedIndicator.objects.get_or_create(
+        organisation=organisation, indicator=Indicator.objects.get(code="CUSTODY_COUNT")
+    )
+    rows = [["CUSTODY_COUNT", *row[1:]] if i % 2 else row for i, row in enumerate(rows)]  # some rows name a real code
+    before = Measurement.objects.count()
+    upload = _csv(",".join(values_spreadsheet.MEASUREMENT_COLUMNS.values()), rows)
+    try:
+        result = values_spreadsheet.measurements_apply(_Request(organisation, manager), upload)
+    except ValidationError as refused:  # the file as a whole, e.g. not UTF-8 text
+        assert refused.messages[0]
+        return
+    if result.errors:
+        assert Measurement.objects.count() == before
+        assert all(e.row >= 2 and e.message for e in result.errors)
+
+
+@pytest.mark.django_db
+@QUICK
+@given(st.lists(st.lists(CELLS, min_size=9, max_size=9), min_size=1, max_size=5))
+def test_the_case_audit_import_reports_or_accepts_but_never_crashes_or_half_writes(organisation, manager, rows):
+    from performance import services as performance_services
+    from performance import spreadsheet as audit_spreadsheet
+    from performance.models import CaseAudit
+
+    performance_services.audit_grades_install(organisation=organisation)
+    before = CaseAudit.objects.count()
+    upload = _csv(",".join(audit_spreadsheet.AUDIT_COLUMNS.values()), rows)
+    try:
+        result = audit_spreadsheet.audits_apply(_Request(organisation, manager), upload)
+    except ValidationError as refused:
+        assert refused.messages[0]
+        return
+    if result.errors:
+        assert CaseAudit.objects.count() == before
+    for audit in CaseAudit.objects.all():  # whatever got in is pseudonymous
+        validate_case_reference(audit.case_reference)
+
+
+@pytest.mark.django_db
+def test_html_in_user_text_is_printed_as_text_in_the_pdf_and_kept_as_text_in_exports(organisation, manager):
+    import datetime as dt
+
+    from pypdf import PdfReader
+
+    from governance.models import CommitteeReport
+    from governance.reporting import render_pdf
+    from improvement.tests.factories import ActionFactory, RecommendationFactory
+
+    rag_scale_install(organisation=organisation)
+    plan = PlanFactory(organisation=organisation)
+    hostile = "<script>alert('x')</script><b>bold</b>"
+    ActionFactory(recommendation=RecommendationFactory(plan=plan, text=hostile), description=hostile)
+    report = CommitteeReport.objects.create(
+        organisation=organisation,
+        committee="Committee",
+        meeting_date=dt.date(2017, 6, 28),
+        title=hostile,
+        period_start=dt.date(2017, 1, 1),
+        period_end=dt.date(2017, 6, 28),
+        purpose=hostile,
+        sections=["recommendations", "appendix_c"],
+    )
+    pdf, _ = render_pdf(report)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "<script>alert('x')</script><b>bold</b>" in text  # shown literally, not interpreted
+    exported = plan_spreadsheet.plan_export(plan, "xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(exported)).active
+    assert sheet.cell(row=2, column=3).value == hostile
