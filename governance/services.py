@@ -26,6 +26,7 @@ from governance.models import (
     StandardRating,
 )
 from governance.tasks import send_membership_email
+from yos_tracker.dates import refuse_future
 
 # The YJB key performance indicator the board's attendance feeds (catalogue code).
 BOARD_ATTENDANCE_KPI = "KPI7_BOARD_ATTENDANCE"
@@ -137,8 +138,7 @@ def risk_review_record(
     for field, value in ratings.items():
         if not 1 <= value <= size:
             raise ValidationError({field: f"Choose a level from 1 to {size}."})
-    if date > timezone.localdate():
-        raise ValidationError({"date": "A review cannot be dated in the future."})
+    refuse_future(date, what="A review")
     review = RiskReview.objects.create(risk=current, reviewer=reviewer, date=date, commentary=commentary, **ratings)
     for field, value in ratings.items():
         setattr(current, field, value)

@@ -373,9 +373,13 @@ def risk_edit(request, pk: int | None = None):
         risk = Risk(organisation=org, number=(last.number + 1) if last else 1, raised_on=timezone.localdate())
     form = RiskForm(request.POST or None, instance=risk, matrix=matrix)
     if request.method == "POST" and form.is_valid():
-        saved = form.save()
-        messages.success(request, f"Risk {saved.number} is saved.")
-        return redirect(saved)
+        try:
+            saved = form.save()
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"Risk {saved.number} is saved.")
+            return redirect(saved)
     return render(
         request,
         "governance/form.html",
@@ -572,6 +576,6 @@ def report_appendices(request, pk: int):
 
 
 def _broker_available() -> bool:
-    from yos_tracker.views import _broker_status
+    from yos_tracker.views import broker_status
 
-    return _broker_status() != "down"
+    return broker_status() != "down"

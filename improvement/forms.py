@@ -147,11 +147,11 @@ class NextStepsMixin(forms.ModelForm):
         if self.instance.pk:
             self.fields["next_steps_text"].initial = "\n".join(s.text for s in self.instance.next_steps.all())
 
-    def save(self, commit=True):
-        obj = super().save(commit=commit)
+    def _save_m2m(self):
+        # Django calls this once the record itself is saved, so a new record has its id by now.
+        super()._save_m2m()
         lines = [line.strip() for line in self.cleaned_data["next_steps_text"].splitlines() if line.strip()]
-        services.next_steps_set(owner=obj, texts=lines)
-        return obj
+        services.next_steps_set(owner=self.instance, texts=lines)
 
 
 class RecommendationForm(NextStepsMixin):

@@ -19,6 +19,7 @@ from improvement.models import (
     RagStatus,
     Recommendation,
 )
+from yos_tracker.dates import refuse_future
 
 # --- RAG scale ---------------------------------------------------------------------------
 
@@ -107,8 +108,7 @@ def action_update_add(
     organisation = action.recommendation.plan.organisation
     if status.organisation_id != organisation.pk:
         raise ValidationError({"status": "Choose a status from this organisation's scale."})
-    if date > timezone.localdate() + datetime.timedelta(days=1):
-        raise ValidationError({"date": "An update cannot be dated in the future."})
+    refuse_future(date, what="An update")
     update = ProgressUpdate.objects.create(action=action, author=author, date=date, narrative=narrative, status=status)
     for upload in files:
         Evidence.objects.create(update=update, file=upload, original_name=upload.name[:255], uploaded_by=author)
@@ -125,8 +125,7 @@ def action_update_correct(
     previous version, who corrected it and why, stay in its history."""
     if status.organisation_id != update.status.organisation_id:
         raise ValidationError({"status": "Choose a status from this organisation's scale."})
-    if date > timezone.localdate():
-        raise ValidationError({"date": "An update cannot be dated in the future."})
+    refuse_future(date, what="An update")
     update.date, update.narrative, update.status = date, narrative, status
     update._change_reason = reason
     update.save()

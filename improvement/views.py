@@ -81,7 +81,9 @@ def inspection_edit(request, pk: int | None = None):
     inspection = Inspection.objects.get_for_org(org, pk=pk) if pk else Inspection(organisation=org)
     form = InspectionForm(request.POST or None, instance=inspection)
     framework = (
-        form.cleaned_data.get("framework") if form.is_bound and form.is_valid() else inspection_framework(inspection)
+        form.cleaned_data.get("framework")
+        if form.is_bound and form.is_valid()
+        else (inspection.framework if inspection.framework_id else None)
     )
     formset = JudgementFormSet(request.POST or None, instance=inspection, framework=framework, prefix="judgements")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
@@ -107,10 +109,6 @@ def inspection_edit(request, pk: int | None = None):
             else reverse("improvement:index", kwargs={"org": org.slug}),
         },
     )
-
-
-def inspection_framework(inspection: Inspection):
-    return inspection.framework if inspection.framework_id else None
 
 
 # --- Plans ------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db import transaction
 from django.utils import timezone
 
 from yos_tracker.uploads import validate_upload
@@ -95,8 +96,18 @@ class OptimisticLockMixin:
 
     def save(self, commit=True):
         obj = super().save(commit=False)
-        obj.version = (self.cleaned_data.get("version") or 0) + 1 if obj.pk else 1
-        if commit:
+        if not commit:
+            return obj
+        with transaction.atomic():
+            if obj.pk:
+                # Checked again under a row lock: clean() ran before, and a colleague may have
+                # saved in between.
+                current = (
+                    type(obj).objects.select_for_update().filter(pk=obj.pk).order_by().values_list("version", flat=True)
+                ).first()
+                if current is not None and current != self.cleaned_data.get("version"):
+                    raise ValidationError(stale_message(obj), code="stale")
+            obj.version = (self.cleaned_data.get("version") or 0) + 1 if obj.pk else 1
             obj.save()
             self.save_m2m()
         return obj

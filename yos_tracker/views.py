@@ -37,7 +37,7 @@ def _database_status() -> str:
         return "down"
 
 
-def _broker_status() -> str:
+def broker_status() -> str:
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return "eager"
     try:
@@ -51,6 +51,6 @@ def _broker_status() -> str:
 @never_cache
 @require_safe
 def healthz(request):
-    body = {"database": _database_status(), "broker": _broker_status(), "version": __version__}
+    body = {"database": _database_status(), "broker": broker_status(), "version": __version__}
     healthy = body["database"] == "ok" and body["broker"] != "down"
     return JsonResponse(body, status=200 if healthy else 503)

@@ -20,7 +20,7 @@ GREEN, RED = (0x00, 0x70, 0x3C), (0xD4, 0x35, 0x1C)
 
 
 @pytest.fixture
-def demo(settings, django_db_blocker):
+def demo(settings):
     settings.DEBUG = True
     call_command("load_demo")
     return CommitteeReport.objects.get(organisation__slug="lewisham")

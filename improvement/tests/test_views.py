@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from improvement.models import ImprovementPlan, ProgressUpdate, RagStatus
+from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus
 from improvement.services import rag_scale_install
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
 
@@ -108,6 +108,15 @@ class TestAddUpdate:
         assert "Enter a valid date." in html
         assert "This field is required." in html
         assert "is not a web address" in html
+        assert ProgressUpdate.objects.filter(action=action).count() == 1
+
+    def test_an_update_dated_after_today_is_refused(self, client, manager, action, scale):
+        from django.utils import timezone
+
+        client.force_login(manager)
+        tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+        html = client.post(url("action_detail", pk=action.pk), update_data(scale, date=tomorrow.isoformat())).content
+        assert "An update cannot be dated in the future." in html.decode()
         assert ProgressUpdate.objects.filter(action=action).count() == 1
 
     def test_a_status_from_another_organisations_scale_is_refused(self, client, manager, action, other_organisation):
@@ -308,3 +317,46 @@ def test_a_file_missing_from_storage_is_not_found_not_a_server_error(client, man
     (media_root / evidence.file.name).unlink()
     client.force_login(manager)
     assert client.get(url("evidence_download", pk=evidence.pk)).status_code == 404
+
+
+def test_manager_adds_an_action_with_its_next_steps(client, manager, plan):
+    rec = RecommendationFactory(plan=plan)
+    client.force_login(manager)
+    response = client.post(
+        url("action_create", plan_pk=plan.pk),
+        {
+            "recommendation": rec.pk,
+            "reference": "9.1",
+            "description": "Quarterly audit",
+            "priority": "medium",
+            "order": 0,
+            "next_steps_text": "Agree the audit tool\nAudit ten cases",
+            "version": 0,
+        },
+    )
+    action = Action.objects.get(reference="9.1")
+    assert response.status_code == 302 and action.version == 1
+    assert [s.text for s in action.next_steps.all()] == ["Agree the audit tool", "Audit ten cases"]
+
+
+def test_a_save_racing_past_the_form_check_is_still_refused(manager, plan):
+    """Both people pass clean(); the colleague saves first; the lock at save time catches it."""
+    from django.core.exceptions import ValidationError
+
+    from improvement.forms import ActionForm
+
+    action = ActionFactory(recommendation=RecommendationFactory(plan=plan), reference="4(g)")
+    data = {
+        "recommendation": action.recommendation_id,
+        "reference": "4(g)",
+        "description": "Changed",
+        "priority": "medium",
+        "order": 0,
+        "version": action.version,
+    }
+    form = ActionForm(data, instance=Action.objects.get(pk=action.pk), plan=plan)
+    assert form.is_valid()
+    Action.objects.filter(pk=action.pk).update(version=action.version + 1)  # the colleague's save lands now
+    with pytest.raises(ValidationError, match="changed this record"):
+        form.save()
+    assert Action.objects.get(pk=action.pk).description == "Audit risk management plans monthly."
