@@ -2,17 +2,30 @@
 row error, then confirm. Nothing is written until confirmation, and then all or nothing.
 
 Between preview and confirmation the file waits in MEDIA_ROOT/imports/ under a random name
-known only to the uploader's session.
+known only to the uploader's session. If the database goes away while an import is written, the
+transaction dies with the connection, the file stays waiting, and the person is sent back to the
+preview to confirm again.
 """
 
+import logging
 import uuid
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.db import InterfaceError, OperationalError
 from django.shortcuts import redirect, render
+
+logger = logging.getLogger(__name__)
+# What a connection lost mid-import raises; anything else is a bug and should surface as one.
+DATABASE_LOST = (OperationalError, InterfaceError)
+INTERRUPTED = (
+    "The database could not be reached while the import was being saved, so nothing was imported. "
+    "Your file is kept: check the preview and confirm again."
+)
 
 
 class ImportForm(forms.Form):
@@ -59,13 +72,25 @@ def import_view(*, preview, apply, template: str, title: str, done_url, columns=
             if upload is None:
                 messages.error(request, "That import has expired; please upload the file again.")
                 return redirect(request.path)
-            with upload:
-                result = apply(request, upload, **kwargs)
+            try:
+                with upload:
+                    result = apply(request, upload, **kwargs)
+            except DATABASE_LOST:
+                logger.warning("Import into %s interrupted: the database connection was lost", request.path)
+                messages.error(request, INTERRUPTED)
+                return redirect(f"{request.path}?{urlencode({'retry': token})}")
             if result.is_valid:
                 _forget(request, token, path)
                 messages.success(request, f"Imported: {result.summary}")
                 return redirect(done_url(request, **kwargs))
             context.update(preview=result)
+        elif request.method == "GET" and request.GET.get("retry"):
+            token = request.GET["retry"]
+            upload, _ = _unstash(request, token)
+            if upload is not None:
+                with upload:
+                    result = preview(request, upload, **kwargs)
+                context.update(preview=result, token=token if result.is_valid else None)
         elif request.method == "POST":
             form = ImportForm(request.POST, request.FILES)
             context["form"] = form

@@ -1,41 +1,75 @@
-"""When Redis is down, pages still work and report requests wait instead of failing; when it is
-back, the waiting work goes on. The broker here is a port where nothing listens: a real
-connection attempt that really fails."""
+"""Faults in the parts around the application, caused for real on processes the test owns: a
+Redis on a spare port that is stopped and started again, and Celery worker subprocesses killed
+with SIGKILL in the middle of a render. The machine's shared Redis is never touched.
+
+PostgreSQL only: the worker subprocesses must share the test database."""
 
 import datetime
+import os
+import signal
+import time
 
 import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from conftest import wait_for
-from governance import report_services
+from governance import report_services, reporting
 from governance.models import CommitteeReport, ReportRender
 from governance.models.reports import RenderStatus
+from governance.tasks import requeue_waiting_renders
 from yos_tracker.celery import app
+from yos_tracker.tests.processes import OwnRedis, Worker, use_broker
+
+# Seconds an unacknowledged message waits before the broker gives it to another worker. Short
+# here so that a test can outwait it; in production it is an hour (longer than any task).
+VISIBILITY_TIMEOUT = 2
+
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="workers share the test database")
 
 
 @pytest.fixture
-def broker_down(settings):
-    previous, eager = app.conf.broker_url, app.conf.task_always_eager
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    app.conf.broker_url, app.conf.task_always_eager = "redis://127.0.0.1:1/0", False
-    _fresh_pool()
-    yield
-    app.conf.broker_url, app.conf.task_always_eager = previous, eager
-    _fresh_pool()
-
-
-def _fresh_pool():
-    """Connections are pooled per broker URL: start a new pool for the URL now configured."""
-    if app._pool is not None:
-        app._pool.force_close_all()
-    app._pool = None
-    app.amqp._producer_pool = None
+def own_redis(tmp_path, settings):
+    server = OwnRedis(tmp_path)
+    server.start()
+    previous = app.conf.broker_url, app.conf.task_always_eager
+    settings.CELERY_TASK_ALWAYS_EAGER = app.conf.task_always_eager = False
+    use_broker(server.url)
+    yield server
+    app.conf.task_always_eager = previous[1]
+    use_broker(previous[0])
+    if server.process.poll() is None:
+        server.stop()
 
 
 @pytest.fixture
-def report(organisation):
+def start_worker(transactional_db, own_redis, media_root, tmp_path):
+    """start_worker(pool) -> a running worker subprocess; all are killed after the test."""
+    started = []
+
+    def start(pool: str = "solo") -> Worker:
+        log = tmp_path / f"worker-{len(started)}.log"
+        worker = Worker(own_redis.url, media_root, log, pool=pool, visibility_timeout=VISIBILITY_TIMEOUT)
+        started.append(worker)
+        return worker.start()
+
+    yield start
+    for worker in started:
+        worker.stop()
+
+
+@pytest.fixture
+def demo_report(transactional_db, settings):
+    """Lewisham's June 2017 report: 17 pages, long enough to be interrupted while laid out."""
+    settings.DEBUG = True
+    call_command("load_demo")
+    return CommitteeReport.objects.get(organisation__slug="lewisham")
+
+
+@pytest.fixture
+def small_report(organisation):
     return CommitteeReport.objects.create(
         organisation=organisation,
         committee="Safer Stronger Select Committee",
@@ -47,34 +81,94 @@ def report(organisation):
     )
 
 
-@pytest.mark.django_db
-def test_generating_while_the_broker_is_down_keeps_the_request_and_says_so(
-    client, officer, report, broker_down, django_capture_on_commit_callbacks
+def _request_render(report, user) -> ReportRender:
+    with transaction.atomic():
+        return report_services.render_request(report=report, user=user)
+
+
+def _while_laying_out(render: ReportRender) -> None:
+    wait_for(
+        lambda: ReportRender.objects.filter(
+            pk=render.pk, status=RenderStatus.RUNNING, step="Laying out the pages"
+        ).exists(),
+        timeout=90,
+        interval=0.01,
+    )
+
+
+def _assert_completed_once(render: ReportRender, media_root) -> None:
+    done = wait_for(lambda: ReportRender.objects.filter(pk=render.pk, status=RenderStatus.DONE).first(), timeout=90)
+    assert done.attempts == 2  # the interrupted attempt and the one that finished
+    assert ReportRender.objects.filter(report=render.report).count() == 1
+    files = sorted((media_root / "reports").rglob("*.pdf"))
+    assert files == [media_root / done.file.name]
+    assert reporting.content_hash(files[0].read_bytes()) == done.content_hash
+    assert done.pages >= 8
+
+
+@postgresql_only
+@pytest.mark.celery
+def test_a_render_whose_worker_process_dies_is_delivered_again_and_completes_once(
+    demo_report, manager, start_worker, media_root
 ):
+    worker = start_worker("prefork")
+    render = _request_render(demo_report, manager)
+    _while_laying_out(render)
+    [pool_process] = worker.children()
+    os.kill(pool_process, signal.SIGKILL)
+    # The worker sees its pool process lost and rejects the message back to the queue
+    # (reject on worker lost); the replacement process runs it again.
+    _assert_completed_once(render, media_root)
+
+
+@postgresql_only
+@pytest.mark.celery
+def test_a_render_whose_whole_worker_is_killed_is_finished_by_the_next_worker(
+    demo_report, manager, start_worker, media_root
+):
+    first = start_worker("prefork")
+    render = _request_render(demo_report, manager)
+    _while_laying_out(render)
+    first.kill()
+    assert ReportRender.objects.get(pk=render.pk).status == RenderStatus.RUNNING  # left mid-way, unacknowledged
+
+    time.sleep(VISIBILITY_TIMEOUT + 1)  # the broker's redelivery clock is wall time
+    start_worker("prefork")
+    _assert_completed_once(render, media_root)
+
+
+@postgresql_only
+@pytest.mark.celery
+def test_while_redis_is_down_pages_work_and_renders_wait_then_go_on_when_it_is_back(
+    client, officer, small_report, own_redis, start_worker
+):
+    report_url = reverse("governance:report_detail", kwargs={"org": "lewisham", "pk": small_report.pk})
+    own_redis.stop()
     client.force_login(officer)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("governance:report_detail", kwargs={"org": "lewisham", "pk": report.pk}), follow=True
-        )
+
+    response = client.post(report_url, follow=True)
     assert response.status_code == 200
     assert "Report generation is delayed" in response.content.decode()
-    assert ReportRender.objects.get().status == RenderStatus.QUEUED
-    assert client.get(reverse("healthz")).status_code == 503
-    assert client.get(reverse("performance:index", kwargs={"org": "lewisham"})).status_code == 200
+    render = ReportRender.objects.get(report=small_report)
+    assert render.status == RenderStatus.QUEUED
+    health = client.get(reverse("healthz"))
+    assert (health.status_code, health.json()["broker"], health.json()["database"]) == (503, "down", "ok")
+    for page in ("performance:index", "improvement:index", "governance:risk_register"):
+        assert client.get(reverse(page, kwargs={"org": "lewisham"})).status_code == 200
 
-
-@pytest.mark.celery
-def test_waiting_renders_go_on_when_the_broker_is_back(celery_worker, report, manager):
-    render = ReportRender.objects.create(report=report, version=1, requested_by=manager)
+    own_redis.start()
+    assert client.get(reverse("healthz")).status_code == 200
+    start_worker("solo")
     ReportRender.objects.filter(pk=render.pk).update(requested_at=timezone.now() - datetime.timedelta(minutes=5))
-    assert report_services.renders_requeue() == 1
-    done = wait_for(lambda: ReportRender.objects.filter(pk=render.pk, status=RenderStatus.DONE).first(), timeout=60)
-    assert done.pages
+    assert requeue_waiting_renders() == 1  # what beat runs every five minutes
+    done = wait_for(lambda: ReportRender.objects.filter(pk=render.pk, status=RenderStatus.DONE).first(), timeout=90)
+    assert done.file.read(5) == b"%PDF-"
+    assert "Report generation is delayed" not in client.get(report_url).content.decode()
 
 
 @pytest.mark.django_db
-def test_requeue_leaves_fresh_and_finished_renders_alone(report, manager):
-    ReportRender.objects.create(report=report, version=1, requested_by=manager)  # just queued
-    done = ReportRender.objects.create(report=report, version=2, status=RenderStatus.DONE, requested_by=manager)
+def test_requeue_leaves_fresh_and_finished_renders_alone(small_report, manager):
+    ReportRender.objects.create(report=small_report, version=1, requested_by=manager)  # just queued
+    done = ReportRender.objects.create(report=small_report, version=2, status=RenderStatus.DONE, requested_by=manager)
     ReportRender.objects.filter(pk=done.pk).update(requested_at=timezone.now() - datetime.timedelta(hours=1))
     assert report_services.renders_requeue() == 0

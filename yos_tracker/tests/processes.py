@@ -1,0 +1,106 @@
+"""Processes a fault test owns and may break: a Redis on a spare port and Celery worker
+subprocesses. The machine's shared Redis and any other worker are never touched."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import redis
+from django.conf import settings
+from django.db import connection
+
+from conftest import wait_for
+from yos_tracker.celery import app
+
+
+def _spare_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class OwnRedis:
+    """A Redis server started (and stopped, and started again on the same port) by the test."""
+
+    def __init__(self, workdir: Path):
+        self.port = _spare_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.workdir = workdir
+        self.process = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            cwd=self.workdir,
+            stdout=subprocess.DEVNULL,
+        )
+        client = redis.Redis.from_url(self.url, socket_connect_timeout=0.5)
+        wait_for(lambda: _answers(client), timeout=10)
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+
+def _answers(client) -> bool:
+    try:
+        return client.ping()
+    except redis.ConnectionError:
+        return False
+
+
+def use_broker(url: str) -> None:
+    """Point this process's Celery app at `url`, dropping connections pooled for the previous one."""
+    app.conf.broker_url = url
+    if app._pool is not None:
+        app._pool.force_close_all()
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+class Worker:
+    """`celery worker` in a subprocess on the test database and a broker of the test's choosing."""
+
+    def __init__(self, broker_url: str, media_root: Path, log: Path, *, pool: str, visibility_timeout: int):
+        db = connection.settings_dict
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+            "REDIS_URL": broker_url,
+            "CELERY_BROKER_URL": broker_url,
+            "MEDIA_ROOT": str(media_root),
+            "CELERY_VISIBILITY_TIMEOUT": str(visibility_timeout),
+        }
+        self.pool, self.log = pool, log
+        self.process = None
+
+    def start(self) -> "Worker":
+        command = [sys.executable, "-m", "celery", "-A", "yos_tracker", "worker", "--pool", self.pool]
+        command += ["--concurrency", "1", "--without-heartbeat", "--without-gossip", "--without-mingle"]
+        with self.log.open("a") as log:
+            self.process = subprocess.Popen(
+                [*command, "--loglevel", "INFO"],
+                cwd=settings.BASE_DIR,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        wait_for(lambda: "ready." in self.log.read_text(), timeout=60)
+        return self
+
+    def children(self) -> list[int]:
+        found = subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True, check=False)
+        return [int(pid) for pid in found.stdout.split()]
+
+    def kill(self) -> None:
+        """SIGKILL the whole worker, as the OOM killer or a pulled plug would: no shutdown at all."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.kill()
