@@ -4,6 +4,7 @@ score disagrees (seed 004's register has several)."""
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from governance.choices import RiskStatus
@@ -77,10 +78,18 @@ def export(organisation) -> bytes:
     return write_table(list(COLUMNS.values()), export_rows(organisation), "xlsx", title="Risk register")
 
 
+def _whole_number(value) -> int | None:
+    """A cell's small whole number, or None. Not str.isdigit(): "²" passes it and int() refuses
+    it, as int() refuses strings of more than 4,300 digits."""
+    text = str(value if value is not None else "").strip()
+    return int(text) if text.isdecimal() and len(text) <= 9 else None
+
+
 def _level(matrix, value) -> int | None:
     text = str(value or "").strip().lower()
-    if text.isdigit() and 1 <= int(text) <= matrix.size:
-        return int(text)
+    level = _whole_number(text)
+    if level is not None and 1 <= level <= matrix.size:
+        return level
     for i, name in enumerate(matrix.levels, start=1):
         if text in (name.lower(), name.lower()[0]):
             return i
@@ -126,6 +135,13 @@ def _plan(organisation, upload):
             errors.append(
                 RowError(number, COLUMNS["status"], f"“{status_text}” is not a status: open, closed or completed.")
             )
+        for key, value in fields.items():
+            # The database's own limits (text lengths, a number that is never negative nor beyond
+            # its integer), as a row error rather than a failed write.
+            try:
+                Risk._meta.get_field(key).run_validators(value)
+            except ValidationError as problem:
+                errors.append(RowError(number, COLUMNS[key], " ".join(problem.messages)))
         if len(errors) > before:
             continue
         if fields["number"] in seen:
@@ -139,22 +155,11 @@ def _plan(organisation, upload):
             continue
         seen[fields["number"]] = number
         for when in ("inherent", "residual"):
-            recorded = values.get(f"{when}_score")
+            recorded = _whole_number(values.get(f"{when}_score"))
             computed = fields[f"{when}_likelihood"] * fields[f"{when}_impact"]
-            if (
-                recorded not in (None, "")
-                and str(recorded).strip().isdigit()
-                and int(str(recorded).strip()) != computed
-            ):
-                disagreements.append(
-                    Disagreement(
-                        number,
-                        fields["number"],
-                        "before" if when == "inherent" else "after",
-                        int(str(recorded).strip()),
-                        computed,
-                    )
-                )
+            if recorded is not None and recorded != computed:
+                label = "before" if when == "inherent" else "after"
+                disagreements.append(Disagreement(number, fields["number"], label, recorded, computed))
         current = existing.get(fields["number"])
         if current is None:
             kind = "create"

@@ -21,6 +21,7 @@ SPREADSHEET_TYPES = {".xlsx", ".csv"}
 # A workbook this small on disk but larger unpacked is a zip bomb, not a plan.
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+QUOTE = "'"
 DATE_FORMATS = [
     "%d/%m/%Y",
     "%d/%m/%y",
@@ -63,7 +64,10 @@ def read_rows(upload, columns: dict[str, str], optional: set[str] = frozenset())
             _refuse_zip_bomb(content)
             dataset = tablib.Dataset().load(io.BytesIO(content), format="xlsx")
         else:
-            dataset = tablib.Dataset().load(content.decode("utf-8-sig"), format="csv")
+            text = content.decode("utf-8-sig")
+            if "\x00" in text:  # validate_upload checks the first 2 KB only, and PostgreSQL cannot store a NUL
+                raise SpreadsheetError("This does not look like a .csv text file.")
+            dataset = tablib.Dataset().load(text, format="csv")
     except SpreadsheetError:
         raise
     except UnicodeDecodeError:
@@ -98,10 +102,16 @@ def _refuse_zip_bomb(content: bytes) -> None:
         raise SpreadsheetError("This file is not a valid Excel (.xlsx) workbook.") from None
 
 
+def _quoted(value: str) -> bool:
+    """Starts with the quote an export puts before a leading =, +, -, @, tab or return, or before
+    text that itself starts with such a quote (so that "'=1" survives a round trip)."""
+    return value[:1] == QUOTE and value[1:2] in (*FORMULA_PREFIXES, QUOTE)
+
+
 def _clean(value):
     if isinstance(value, str):
-        # Undo the quote an export put before a leading =, +, -, @, tab or return, then trim.
-        if value.startswith("'") and value[1:2] and value[1] in "".join(FORMULA_PREFIXES):
+        # Undo the export's quote, then trim.
+        if _quoted(value):
             value = value[1:]
         return value.strip()
     return value
@@ -130,8 +140,8 @@ def parse_date(value) -> datetime.date | None:
 
 def escape_cell(value):
     """Stop a spreadsheet program from running a cell as a formula (CSV/formula injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
+    if isinstance(value, str) and (value.startswith(FORMULA_PREFIXES) or _quoted(value)):
+        return QUOTE + value
     return value
 
 

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
@@ -47,10 +47,12 @@ def test_dates_parse_or_explain(value):
 
 @QUICK
 @given(st.text(min_size=1, max_size=200))
+@example("'=1+2")  # text that starts with the export's own quote keeps it
+@example("''")
 def test_exported_cells_never_start_a_formula_and_read_back_unchanged(text):
     escaped = escape_cell(text)
     assert not escaped.startswith(("=", "+", "-", "@", "\t", "\r"))
-    assert _clean(escaped) == _clean(text)
+    assert _clean(escaped) == text.strip()
 
 
 @QUICK
