@@ -143,7 +143,9 @@ def reference_data(request):
     taking the migrations' reference data with it; put it back before each such test.
     (Serialized rollback cannot do this here: Playwright runs tests in a greenlet, where Django
     gives the test a connection without the serialized copy.)"""
-    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+    marker = request.node.get_closest_marker("django_db")
+    transactional_mark = marker is not None and marker.kwargs.get("transaction", False)
+    if not ({"transactional_db", "live_server"} & set(request.fixturenames) or transactional_mark):
         return
     request.getfixturevalue("transactional_db")
     from django.apps import apps

@@ -1,7 +1,7 @@
 from django import forms
 
 from governance.choices import ORGANISATION_ROLES, AttendanceStatus, Rating, Role
-from governance.models import BoardAction, BoardMember, CommitteeReport, Meeting, Risk
+from governance.models import AgendaItem, BoardAction, BoardMember, CommitteeReport, Meeting, Risk
 from governance.models.reports import BOARD_PACK_SECTIONS, NARRATIVES, SECTIONS, ReportKind
 from yos_tracker.forms import DateInput, OptimisticLockMixin
 
@@ -9,7 +9,10 @@ ROLE_CHOICES = [(role.value, f"{role.label} — {role.description}") for role in
 
 
 class MembershipAddForm(forms.Form):
-    email = forms.EmailField(label="E-mail address", help_text="Their work address; they sign in with it.")
+    # A new account's username is its address, and a username holds 150 characters.
+    email = forms.EmailField(
+        label="E-mail address", max_length=150, help_text="Their work address; they sign in with it."
+    )
     first_name = forms.CharField(max_length=150)
     last_name = forms.CharField(max_length=150)
     role = forms.ChoiceField(choices=ROLE_CHOICES, widget=forms.RadioSelect)
@@ -70,8 +73,21 @@ class MeetingForm(forms.ModelForm):
             if self.cleaned_data.get(f"attendance_{m.pk}")
         }
 
+    def clean_agenda_text(self) -> str:
+        longest = AgendaItem._meta.get_field("title").max_length
+        for number, line in enumerate(self._agenda_lines(self.cleaned_data["agenda_text"]), start=1):
+            if len(line) > longest:
+                raise forms.ValidationError(
+                    f"Agenda item {number} has {len(line)} characters; an item holds at most {longest}."
+                )
+        return self.cleaned_data["agenda_text"]
+
     def agenda(self) -> list[str]:
-        return [line.strip() for line in self.cleaned_data["agenda_text"].splitlines() if line.strip()]
+        return self._agenda_lines(self.cleaned_data["agenda_text"])
+
+    @staticmethod
+    def _agenda_lines(text: str) -> list[str]:
+        return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class RiskForm(OptimisticLockMixin, forms.ModelForm):
@@ -108,6 +124,14 @@ class RiskForm(OptimisticLockMixin, forms.ModelForm):
             self.fields[name] = forms.TypedChoiceField(
                 choices=levels, coerce=int, label=self.fields[name].label.capitalize()
             )
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        # The organisation is not a field of the form, so Django skips the unique constraint here.
+        taken = Risk.objects.for_org(self.instance.organisation).filter(number=number).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError("The register already has a risk with this number.")
+        return number
 
 
 class RiskReviewForm(forms.Form):

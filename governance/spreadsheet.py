@@ -4,14 +4,13 @@ score disagrees (seed 004's register has several)."""
 
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from governance.choices import RiskStatus
 from governance.models import Risk
 from governance.services import risk_matrix_install
 from yos_tracker.imports import ImportResult, PlannedRow
-from yos_tracker.spreadsheets import RowError, parse_date, read_rows, write_table
+from yos_tracker.spreadsheets import RowError, column_problems, parse_date, read_rows, write_table
 
 COLUMNS = {
     "number": "No",
@@ -136,12 +135,8 @@ def _plan(organisation, upload):
                 RowError(number, COLUMNS["status"], f"“{status_text}” is not a status: open, closed or completed.")
             )
         for key, value in fields.items():
-            # The database's own limits (text lengths, a number that is never negative nor beyond
-            # its integer), as a row error rather than a failed write.
-            try:
-                Risk._meta.get_field(key).run_validators(value)
-            except ValidationError as problem:
-                errors.append(RowError(number, COLUMNS[key], " ".join(problem.messages)))
+            if problems := column_problems(Risk, key, value):
+                errors.append(RowError(number, COLUMNS[key], " ".join(problems)))
         if len(errors) > before:
             continue
         if fields["number"] in seen:

@@ -164,6 +164,14 @@ class RecommendationForm(NextStepsMixin):
         super().__init__(*args, **kwargs)
         self.fields["inspection"].queryset = Inspection.objects.for_org(organisation)
 
+    def clean_reference(self):
+        reference = self.cleaned_data["reference"]
+        # The plan is not a field of the form, so Django skips the unique constraint here.
+        taken = Recommendation.objects.filter(plan=self.instance.plan, reference=reference).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError("This plan already has a recommendation with this reference.")
+        return reference
+
 
 class ActionForm(OptimisticLockMixin, NextStepsMixin):
     class Meta:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from improvement import selectors, services
 from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus, Recommendation
-from yos_tracker.spreadsheets import RowError, parse_date, read_rows, write_table
+from yos_tracker.spreadsheets import RowError, column_problems, parse_date, read_rows, write_table
 
 COLUMNS = {
     "reference": "Reference",
@@ -162,6 +162,10 @@ class _Planner:
     def error(self, row: int, column: str, message: str) -> None:
         self.errors.append(RowError(row, COLUMNS[column], message))
 
+    def check_length(self, row: int, column: str, model, name: str, text: str) -> None:
+        if problems := column_problems(model, name, text):
+            self.error(row, column, " ".join(problems))
+
     def plan_row(self, number: int, values: dict) -> RowChange | None:
         errors_before = len(self.errors)
         reference = _text(values.get("reference"))
@@ -199,6 +203,11 @@ class _Planner:
         description = _text(values.get("action"))
         if not description and action is None:
             self.error(number, "action", "Describe the action.")
+        self.check_length(number, "reference", Action, "reference", reference)
+        if new_rec:
+            self.check_length(number, "recommendation", Recommendation, "reference", new_rec[0])
+        self.check_length(number, "owner", Action, "owner_name", _text(values.get("owner")))
+        self.check_length(number, "lead", Action, "lead", _text(values.get("lead")))
         if len(self.errors) > errors_before:
             return None
 

@@ -58,10 +58,6 @@ class MeasurementRowForm(forms.Form):
         return data
 
 
-class PeriodForm(forms.Form):
-    period = forms.DateField(widget=DateInput, label="Month")
-
-
 class CaseAuditForm(forms.ModelForm):
     class Meta:
         model = CaseAudit

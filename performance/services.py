@@ -58,6 +58,12 @@ def audit_grades_install(*, organisation: Organisation, scale: str = DEFAULT_AUD
 # --- Measurements -------------------------------------------------------------------------------
 
 
+def _too_large(name: str, number: Decimal) -> bool:
+    """Beyond the digits the column keeps before the point (PostgreSQL refuses the row)."""
+    column = Measurement._meta.get_field(name)
+    return abs(number) >= Decimal(10) ** (column.max_digits - column.decimal_places)
+
+
 def measurement_value(indicator: Indicator, *, value, numerator, denominator) -> dict:
     """The fields to store for an indicator: a ratio's value is computed from its parts."""
     if indicator.is_ratio:
@@ -69,13 +75,20 @@ def measurement_value(indicator: Indicator, *, value, numerator, denominator) ->
             raise ValidationError({"denominator": "The denominator must be more than zero."})
         if numerator < 0:
             raise ValidationError({"numerator": "The numerator cannot be negative."})
-        return {
-            "value": rag.compute_value(numerator, denominator, indicator.multiplier),
-            "numerator": numerator,
-            "denominator": denominator,
-        }
+        for name, part in (("numerator", numerator), ("denominator", denominator)):
+            if _too_large(name, part):
+                raise ValidationError({name: "This number is too large to record."})
+        computed = rag.compute_value(numerator, denominator, indicator.multiplier)
+        if _too_large("value", computed):
+            raise ValidationError(
+                f"{numerator} ÷ {denominator} × {indicator.multiplier.normalize():f} is too large to record; "
+                "check the two figures."
+            )
+        return {"value": computed, "numerator": numerator, "denominator": denominator}
     if value is None:
         raise ValidationError({"value": "Give a value."})
+    if _too_large("value", Decimal(value)):
+        raise ValidationError({"value": "This number is too large to record."})
     return {"value": Decimal(value), "numerator": None, "denominator": None}
 
 

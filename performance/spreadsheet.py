@@ -12,7 +12,7 @@ from performance.choices import CaseType
 from performance.models import AuditGrade, CaseAudit, Measurement, TrackedIndicator
 from performance.models.audits import AUDIT_AREAS, validate_case_reference
 from yos_tracker.imports import ImportResult, PlannedRow
-from yos_tracker.spreadsheets import RowError, parse_date, read_rows
+from yos_tracker.spreadsheets import RowError, column_problems, parse_date, read_rows
 
 MEASUREMENT_COLUMNS = {
     "indicator": "Indicator code",
@@ -108,6 +108,11 @@ def _plan_measurements(organisation, upload):
             continue
         current = existing.get(key)
         note, source = str(values.get("note") or ""), str(values.get("source") or "")
+        for name, text in (("note", note), ("source", source)):
+            if problems := column_problems(Measurement, name, text):
+                errors.append(RowError(number, MEASUREMENT_COLUMNS[name], " ".join(problems)))
+        if len(errors) > before:
+            continue
         if current is None:
             kind, detail = "create", indicator.format_value(fields["value"])
         elif current.value == fields["value"] and (current.note, current.source) == (note, source):

@@ -104,8 +104,9 @@ def _refuse_zip_bomb(content: bytes) -> None:
 
 def _quoted(value: str) -> bool:
     """Starts with the quote an export puts before a leading =, +, -, @, tab or return, or before
-    text that itself starts with such a quote (so that "'=1" survives a round trip)."""
-    return value[:1] == QUOTE and value[1:2] in (*FORMULA_PREFIXES, QUOTE)
+    text that itself starts with such a quote (so that "'=1" survives a round trip). A worksheet
+    gives a return back as a line feed, as XML does."""
+    return value[:1] == QUOTE and value[1:2] in (*FORMULA_PREFIXES, QUOTE, "\n")
 
 
 def _clean(value):
@@ -115,6 +116,17 @@ def _clean(value):
             value = value[1:]
         return value.strip()
     return value
+
+
+def column_problems(model, name: str, value) -> list[str]:
+    """What the database column `model.name` would refuse in `value` (text longer than the
+    column, a number beyond it): an importer reports these as row errors instead of failing
+    when it writes."""
+    try:
+        model._meta.get_field(name).run_validators(value)
+    except ValidationError as problem:
+        return problem.messages
+    return []
 
 
 def parse_date(value) -> datetime.date | None:

@@ -65,7 +65,7 @@ class CommitteeReport(models.Model):
     contact_officer = models.CharField(max_length=300, blank=True)
     period_start = models.DateField(help_text="Progress updates dated from this day are reported.")
     period_end = models.DateField()
-    sections = models.JSONField(default=default_sections)
+    sections = models.JSONField(default=default_sections, blank=True)  # a report may be narrative only
     purpose = models.TextField(blank=True)
     recommendations_text = models.TextField("recommendations to the committee", blank=True)
     background = models.TextField(blank=True)

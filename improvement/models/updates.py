@@ -44,7 +44,8 @@ class Evidence(models.Model):
     title = models.CharField(max_length=200, blank=True)
     file = models.FileField(upload_to=evidence_path, blank=True)
     original_name = models.CharField(max_length=255, blank=True)
-    link = models.URLField(blank=True)
+    # As long as a web address may be (URLValidator's limit): SharePoint links pass 200 characters.
+    link = models.URLField(max_length=2048, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

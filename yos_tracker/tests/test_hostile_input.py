@@ -49,6 +49,7 @@ def test_dates_parse_or_explain(value):
 @given(st.text(min_size=1, max_size=200))
 @example("'=1+2")  # text that starts with the export's own quote keeps it
 @example("''")
+@example("'\nline")
 def test_exported_cells_never_start_a_formula_and_read_back_unchanged(text):
     escaped = escape_cell(text)
     assert not escaped.startswith(("=", "+", "-", "@", "\t", "\r"))
@@ -90,6 +91,26 @@ def test_the_plan_import_reports_or_accepts_but_never_crashes_or_half_writes(org
         assert all(e.row >= 2 and e.column in plan_spreadsheet.HEADERS and e.message for e in result.errors)
     else:
         assert Action.objects.count() == before + sum(1 for r in result.rows if r.kind == "create")
+
+
+@pytest.mark.django_db
+def test_plan_cells_longer_than_their_columns_are_row_errors(organisation, manager):
+    # Were DataErrors on PostgreSQL (server errors) at confirmation; SQLite kept them whole.
+    rag_scale_install(organisation=organisation)
+    plan = PlanFactory(organisation=organisation)
+    rows = [
+        ["r" * 21, "1 — Do it", "Act", "", "", None, None, "", "", None],
+        ["1.2", "1 — Do it", "Act", "o" * 201, "l" * 201, None, None, "", "", None],
+        ["1.3", "r" * 21 + " — Do it", "Act", "", "", None, None, "", "", None],
+    ]
+    result = plan_spreadsheet.plan_import_apply(plan, _workbook(rows), author=manager)
+    assert [(e.row, e.column, e.message) for e in result.errors] == [
+        (2, "Reference", "Ensure this value has at most 20 characters (it has 21)."),
+        (3, "Owner", "Ensure this value has at most 200 characters (it has 201)."),
+        (3, "Lead", "Ensure this value has at most 200 characters (it has 201)."),
+        (4, "Recommendation", "Ensure this value has at most 20 characters (it has 21)."),
+    ]
+    assert not Action.objects.filter(recommendation__plan=plan).exists()
 
 
 @pytest.mark.django_db
@@ -172,6 +193,26 @@ def test_the_indicator_import_reports_or_accepts_but_never_crashes_or_half_write
     if result.errors:
         assert Measurement.objects.count() == before
         assert all(e.row >= 2 and e.message for e in result.errors)
+
+
+@pytest.mark.django_db
+def test_an_indicator_value_whose_note_or_source_outgrows_its_column_is_a_row_error(organisation, manager):
+    # Was a DataError on PostgreSQL (a server error) at confirmation; SQLite kept it whole.
+    from performance import spreadsheet as values_spreadsheet
+    from performance.models import Indicator, Measurement, TrackedIndicator
+
+    TrackedIndicator.objects.create(organisation=organisation, indicator=Indicator.objects.get(code="CUSTODY_COUNT"))
+    rows = [
+        ["CUSTODY_COUNT", "01/03/2017", 23, None, None, "n" * 501, None],
+        ["CUSTODY_COUNT", "01/04/2017", 24, None, None, "n" * 500, "s" * 201],
+    ]
+    upload = _csv(",".join(values_spreadsheet.MEASUREMENT_COLUMNS.values()), rows)
+    result = values_spreadsheet.measurements_apply(_Request(organisation, manager), upload)
+    assert [(e.row, e.column, e.message) for e in result.errors] == [
+        (2, "Note", "Ensure this value has at most 500 characters (it has 501)."),
+        (3, "Source", "Ensure this value has at most 200 characters (it has 201)."),
+    ]
+    assert not Measurement.objects.exists()
 
 
 @pytest.mark.django_db
