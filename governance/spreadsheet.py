@@ -10,7 +10,7 @@ from governance.choices import RiskStatus
 from governance.models import Risk
 from governance.services import risk_matrix_install
 from yos_tracker.imports import ImportResult, PlannedRow
-from yos_tracker.spreadsheets import RowError, column_problems, parse_date, read_rows, write_table
+from yos_tracker.spreadsheets import RowError, column_problems, parse_date, read_rows, unchanged, write_table
 
 COLUMNS = {
     "number": "No",
@@ -158,7 +158,7 @@ def _plan(organisation, upload):
         current = existing.get(fields["number"])
         if current is None:
             kind = "create"
-        elif all(getattr(current, k) == v for k, v in fields.items()):
+        elif all(unchanged(getattr(current, k), v) for k, v in fields.items()):
             kind = "unchanged"
         else:
             kind = "change"

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from improvement import selectors, services
 from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus, Recommendation
-from yos_tracker.spreadsheets import RowError, column_problems, parse_date, read_rows, write_table
+from yos_tracker.spreadsheets import RowError, column_problems, parse_date, read_rows, unchanged, write_table
 
 COLUMNS = {
     "reference": "Reference",
@@ -233,7 +233,7 @@ class _Planner:
         if action is not None:
             for name, new in wanted.items():
                 old = getattr(action, name)
-                if old != new:
+                if not unchanged(old, new):
                     change.changes.append((Action._meta.get_field(name).verbose_name, _show(old), _show(new)))
             if change.changes:
                 change.kind = "change"
@@ -254,7 +254,11 @@ class _Planner:
             return None
         narrative = narrative or IMPORT_NARRATIVE
         date = date or self.today
-        if current and (current.date, current.status_id, current.narrative) == (date, status.pk, narrative):
+        if (
+            current
+            and (current.date, current.status_id) == (date, status.pk)
+            and unchanged(current.narrative, narrative)
+        ):
             return None
         return (date, status, narrative)
 

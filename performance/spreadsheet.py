@@ -12,7 +12,7 @@ from performance.choices import CaseType
 from performance.models import AuditGrade, CaseAudit, Measurement, TrackedIndicator
 from performance.models.audits import AUDIT_AREAS, validate_case_reference
 from yos_tracker.imports import ImportResult, PlannedRow
-from yos_tracker.spreadsheets import RowError, column_problems, parse_date, read_rows
+from yos_tracker.spreadsheets import RowError, column_problems, parse_date, read_rows, unchanged
 
 MEASUREMENT_COLUMNS = {
     "indicator": "Indicator code",
@@ -115,7 +115,7 @@ def _plan_measurements(organisation, upload):
             continue
         if current is None:
             kind, detail = "create", indicator.format_value(fields["value"])
-        elif current.value == fields["value"] and (current.note, current.source) == (note, source):
+        elif current.value == fields["value"] and unchanged(current.note, note) and unchanged(current.source, source):
             kind, detail = "unchanged", indicator.format_value(current.value)
         else:
             kind = "change"

@@ -118,6 +118,18 @@ def _clean(value):
     return value
 
 
+def unchanged(stored, imported) -> bool:
+    """Whether an imported cell says what is stored. Browsers post a line break as CRLF and a
+    worksheet gives it back as LF: the same text, not a change to report or write."""
+    if isinstance(stored, str) and isinstance(imported, str):
+        return _line_feeds(stored) == _line_feeds(imported)
+    return stored == imported
+
+
+def _line_feeds(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def column_problems(model, name: str, value) -> list[str]:
     """What the database column `model.name` would refuse in `value` (text longer than the
     column, a number beyond it): an importer reports these as row errors instead of failing

@@ -208,7 +208,11 @@ class TestRoundTrip:
         scale = {s.code: s for s in RagStatus.objects.for_org(plan.organisation)}
         first = ActionFactory(recommendation=rec, reference="4(g)", owner=manager, owner_name="", lead="Police lead")
         UpdateFactory(action=first, status=scale["A"], narrative="- started; =SUM(A1) is not a formula")
-        ActionFactory(recommendation=rec, reference="4(h)", start_date=None, due_date=None)
+        # Line breaks as a browser posts them (CRLF); a worksheet gives them back as LF.
+        second = ActionFactory(
+            recommendation=rec, reference="4(h)", start_date=None, due_date=None, description="Plan\r\nthen report"
+        )
+        UpdateFactory(action=second, status=scale["R"], narrative="Not started.\r\nWaiting for the police lead.")
         before = (Action.objects.count(), ProgressUpdate.objects.count(), Action.history.count())
 
         exported = spreadsheet.plan_export(plan, fmt)
