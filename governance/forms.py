@@ -3,7 +3,7 @@ from django import forms
 from governance.choices import ORGANISATION_ROLES, AttendanceStatus, Rating, Role
 from governance.models import AgendaItem, BoardAction, BoardMember, CommitteeReport, Meeting, Risk
 from governance.models.reports import BOARD_PACK_SECTIONS, NARRATIVES, SECTIONS, ReportKind
-from yos_tracker.forms import DateInput, OptimisticLockMixin
+from yos_tracker.forms import DateInput, OptimisticLockMixin, UniqueWithinMixin
 
 ROLE_CHOICES = [(role.value, f"{role.label} — {role.description}") for role in ORGANISATION_ROLES]
 
@@ -90,7 +90,9 @@ class MeetingForm(forms.ModelForm):
         return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class RiskForm(OptimisticLockMixin, forms.ModelForm):
+class RiskForm(UniqueWithinMixin, OptimisticLockMixin, forms.ModelForm):
+    unique_within = "organisation"
+
     class Meta:
         model = Risk
         fields = [
@@ -124,14 +126,6 @@ class RiskForm(OptimisticLockMixin, forms.ModelForm):
             self.fields[name] = forms.TypedChoiceField(
                 choices=levels, coerce=int, label=self.fields[name].label.capitalize()
             )
-
-    def clean_number(self):
-        number = self.cleaned_data["number"]
-        # The organisation is not a field of the form, so Django skips the unique constraint here.
-        taken = Risk.objects.for_org(self.instance.organisation).filter(number=number).exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise forms.ValidationError("The register already has a risk with this number.")
-        return number
 
 
 class RiskReviewForm(forms.Form):

@@ -10,7 +10,7 @@ from improvement.models import (
     RagStatus,
     Recommendation,
 )
-from yos_tracker.forms import DateInput, EvidenceFilesField, LinksField, OptimisticLockMixin
+from yos_tracker.forms import DateInput, EvidenceFilesField, LinksField, OptimisticLockMixin, UniqueWithinMixin
 
 
 class ProgressUpdateForm(forms.Form):
@@ -154,7 +154,9 @@ class NextStepsMixin(forms.ModelForm):
         services.next_steps_set(owner=self.instance, texts=lines)
 
 
-class RecommendationForm(NextStepsMixin):
+class RecommendationForm(UniqueWithinMixin, NextStepsMixin):
+    unique_within = "plan"
+
     class Meta:
         model = Recommendation
         fields = ["kind", "reference", "addressed_to", "text", "theme", "theme_lead", "inspection", "order"]
@@ -163,14 +165,6 @@ class RecommendationForm(NextStepsMixin):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["inspection"].queryset = Inspection.objects.for_org(organisation)
-
-    def clean_reference(self):
-        reference = self.cleaned_data["reference"]
-        # The plan is not a field of the form, so Django skips the unique constraint here.
-        taken = Recommendation.objects.filter(plan=self.instance.plan, reference=reference).exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise forms.ValidationError("This plan already has a recommendation with this reference.")
-        return reference
 
 
 class ActionForm(OptimisticLockMixin, NextStepsMixin):

@@ -75,6 +75,28 @@ def apply_validation_error(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+class UniqueWithinMixin:
+    """For a ModelForm whose records are unique within a scope the form does not show (a risk's
+    number within its organisation, a recommendation's reference within its plan). Django skips
+    a unique constraint when one of its fields is not on the form, and the database would then
+    refuse the row; check those constraints too, with the model's own message beside the field."""
+
+    unique_within: str  # the scope field, set on the instance by the view
+
+    def validate_unique(self):
+        super().validate_unique()
+        exclude = self._get_validation_exclusions() - {self.unique_within}
+        for constraint in self.instance._meta.constraints:
+            fields = set(getattr(constraint, "fields", ()))
+            if self.unique_within not in fields or fields & exclude:
+                continue
+            try:
+                constraint.validate(type(self.instance), self.instance, exclude=exclude)
+            except ValidationError as error:
+                shown = sorted(fields & set(self.fields))
+                self.add_error(shown[0] if len(shown) == 1 else None, error.messages)
+
+
 class OptimisticLockMixin:
     """For model forms of records with a `version` field: the version the person loaded travels in
     a hidden field, and a save on top of someone else's later change is refused with who made that
