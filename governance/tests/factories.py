@@ -1,8 +1,10 @@
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 
 from governance.choices import Role
-from governance.models import Membership, Organisation
+from governance.models import Membership, Organisation, Risk
 
 PASSWORD = "a-test-password-1"
 
@@ -38,3 +40,21 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = Role.MANAGER
+
+
+class RiskFactory(factory.django.DjangoModelFactory):
+    """A risk on the default 3×3 matrix (install it with services.risk_matrix_install)."""
+
+    class Meta:
+        model = Risk
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    raised_on = datetime.date(2017, 6, 9)
+    title = "Analytic capacity"
+    description = "d"
+    owner = "GR"
+    inherent_likelihood = 2
+    inherent_impact = 3
+    residual_likelihood = 2
+    residual_impact = 2

@@ -11,24 +11,9 @@ from governance import demo_data, services, spreadsheet
 from governance.choices import FIVE_BY_FIVE_RISK_MATRIX
 from governance.models import Risk, RiskReview
 from governance.selectors import heat_map
+from governance.tests.factories import RiskFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def risk(organisation, **kwargs):
-    fields = dict(
-        number=1,
-        raised_on=datetime.date(2017, 6, 9),
-        title="Analytic capacity",
-        description="d",
-        owner="GR",
-        inherent_likelihood=2,
-        inherent_impact=3,
-        residual_likelihood=2,
-        residual_impact=2,
-    )
-    fields.update(kwargs)
-    return Risk.objects.create(organisation=organisation, **fields)
 
 
 @pytest.mark.parametrize(
@@ -44,7 +29,7 @@ def risk(organisation, **kwargs):
 )
 def test_score_and_band_on_the_default_three_by_three_matrix(organisation, likelihood, impact, score, band):
     matrix = services.risk_matrix_install(organisation=organisation)
-    r = risk(organisation, residual_likelihood=likelihood, residual_impact=impact)
+    r = RiskFactory(organisation=organisation, residual_likelihood=likelihood, residual_impact=impact)
     assert r.residual_score == score
     assert matrix.band_for(r.residual_score).label == band
     assert matrix.level_name(likelihood) == ["Low", "Medium", "High"][likelihood - 1]
@@ -56,35 +41,35 @@ def test_score_and_band_on_the_default_three_by_three_matrix(organisation, likel
 )
 def test_score_and_band_on_a_five_by_five_matrix(organisation, likelihood, impact, score, band):
     matrix = services.risk_matrix_install(organisation=organisation, definition=FIVE_BY_FIVE_RISK_MATRIX)
-    r = risk(organisation, inherent_likelihood=likelihood, inherent_impact=impact)
+    r = RiskFactory(organisation=organisation, inherent_likelihood=likelihood, inherent_impact=impact)
     assert (matrix.size, r.inherent_score, matrix.band_for(r.inherent_score).label) == (5, score, band)
 
 
 def test_a_level_outside_the_matrix_is_refused(organisation):
     services.risk_matrix_install(organisation=organisation)
     with pytest.raises(Exception, match="from 1 to 3"):
-        risk(organisation, inherent_likelihood=4).full_clean()
+        RiskFactory(organisation=organisation, inherent_likelihood=4).full_clean()
 
 
 class TestOverdueReview:
     def test_an_open_risk_is_overdue_once_its_review_interval_has_passed(self, organisation):
-        r = risk(organisation, last_reviewed=datetime.date(2018, 1, 1), review_every_days=90)
+        r = RiskFactory(organisation=organisation, last_reviewed=datetime.date(2018, 1, 1), review_every_days=90)
         assert not r.is_review_overdue(datetime.date(2018, 4, 1))  # day 90
         assert r.is_review_overdue(datetime.date(2018, 4, 2))
 
     def test_before_its_first_review_it_counts_from_when_it_was_raised(self, organisation):
-        r = risk(organisation, raised_on=datetime.date(2018, 1, 1), review_every_days=30)
+        r = RiskFactory(organisation=organisation, raised_on=datetime.date(2018, 1, 1), review_every_days=30)
         assert r.is_review_overdue(datetime.date(2018, 2, 1))
 
     def test_closed_and_completed_risks_are_never_overdue(self, organisation):
-        r = risk(organisation, last_reviewed=datetime.date(2015, 1, 1), status="completed")
+        r = RiskFactory(organisation=organisation, last_reviewed=datetime.date(2015, 1, 1), status="completed")
         assert not r.is_review_overdue(datetime.date(2020, 1, 1))
 
 
 class TestReview:
     def test_a_review_keeps_both_scores_and_moves_the_risk(self, organisation, manager):
         services.risk_matrix_install(organisation=organisation)
-        r = risk(organisation)
+        r = RiskFactory(organisation=organisation)
         services.risk_review_record(
             risk=r,
             reviewer=manager,
@@ -104,7 +89,7 @@ class TestReview:
 
     def test_a_stale_review_is_refused(self, organisation, manager):
         services.risk_matrix_install(organisation=organisation)
-        r = risk(organisation)
+        r = RiskFactory(organisation=organisation)
         services.risk_review_record(
             risk=r,
             reviewer=manager,
@@ -132,9 +117,9 @@ class TestReview:
 def test_the_heat_map_counts_risks_in_each_cell(organisation):
     matrix = services.risk_matrix_install(organisation=organisation)
     risks = [
-        risk(organisation, number=1),
-        risk(organisation, number=2),
-        risk(organisation, number=3, residual_likelihood=3, residual_impact=1),
+        RiskFactory(organisation=organisation, number=1),
+        RiskFactory(organisation=organisation, number=2),
+        RiskFactory(organisation=organisation, number=3, residual_likelihood=3, residual_impact=1),
     ]
     grid = heat_map(matrix, risks, "residual")
     counts = {(c["likelihood"], c["impact"]): c["count"] for row in grid["rows"] for c in row["cells"]}

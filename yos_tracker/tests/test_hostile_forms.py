@@ -53,6 +53,7 @@ from governance.forms import (
 )
 from governance.models import Board, BoardMember, CommitteeReport, Membership, Risk, StandardsFramework
 from governance.models.board import BoardAction, Meeting
+from governance.tests.factories import RiskFactory
 from improvement import services as improvement_services
 from improvement import spreadsheet as plan_spreadsheet
 from improvement.forms import (
@@ -299,18 +300,7 @@ def world(organisation, manager, officer):
         manager=manager,
         officer_membership=Membership.objects.get(user=officer, organisation=organisation),
         matrix=matrix,
-        risk=Risk.objects.create(
-            organisation=organisation,
-            number=1,
-            raised_on=datetime.date(2017, 6, 9),
-            title="Analytic capacity",
-            description="d",
-            owner="GR",
-            inherent_likelihood=2,
-            inherent_impact=3,
-            residual_likelihood=2,
-            residual_impact=2,
-        ),
+        risk=RiskFactory(organisation=organisation, number=1),
         board=board,
         plan=plan,
         action=action,
