@@ -4,13 +4,14 @@ worker that is real whenever a broker is configured."""
 
 import importlib
 import os
-import time
 
 import pytest
+from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 
-from governance.choices import Role
-from governance.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from yos_tracker.celery import app
+from yos_tracker.choices import Role
+from yos_tracker.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # under one unless told it is safe (it is: the loop is Playwright's, not the app's).
@@ -99,24 +100,9 @@ def celery_worker(transactional_db):
     if settings.CELERY_TASK_ALWAYS_EAGER:
         yield None
         return
-    from celery.contrib.testing.worker import start_worker
-
-    from yos_tracker.celery import app
-
     app.control.purge()
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
         yield worker
-
-
-def wait_for(condition, timeout: float = 15.0, interval: float = 0.05):
-    """Poll until condition() is truthy (work done by a worker thread); fail after timeout."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(interval)
-    raise AssertionError(f"Condition not met within {timeout} s")
 
 
 @pytest.fixture(autouse=True)

@@ -13,13 +13,13 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
-from governance.choices import Role
-from governance.models import Membership, Organisation
 from governance.services import risk_matrix_install
 from improvement.models import ImprovementPlan, Recommendation
 from improvement.services import rag_scale_install
 from performance.models import Indicator, IndicatorCategory, Target, TrackedIndicator
 from performance.services import audit_grades_install
+from yos_tracker.choices import Role
+from yos_tracker.models import Membership, Organisation
 
 ORGANISATIONS = 20
 INDICATORS = 80

@@ -12,10 +12,12 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from governance.models import CommitteeReport
+from governance.reporting import render_pdf
 from improvement import spreadsheet
 from improvement.models import ImprovementPlan
 from performance.models import CaseAudit
-from performance.services import case_audit_figures_by_month
+from performance.rollup import case_audit_figures_by_month
 
 RUNS = 7
 
@@ -83,9 +85,6 @@ def rollup() -> tuple[float, float]:
 
 
 def report() -> tuple[float, int]:
-    from governance.models import CommitteeReport
-    from governance.reporting import render_pdf
-
     definition = CommitteeReport.objects.get(organisation__slug="lewisham")
     result = {}
 

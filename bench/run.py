@@ -75,8 +75,8 @@ def _django() -> None:
 def measure_all() -> int:
     _django()
     from bench import generate, measure
-    from governance.models import Organisation
     from performance.models import CaseAudit
+    from yos_tracker.models import Organisation
 
     generation_s = float(os.environ.get("BENCH_GENERATION_S", "0"))
     full = list(Organisation.objects.filter(slug__startswith="bench-").exclude(slug="bench-tenth").order_by("slug"))

@@ -2,7 +2,8 @@
 
 from django.contrib.auth import get_user_model
 
-from governance.choices import Rating, Role
+from governance import demo_data
+from governance.choices import Rating
 from governance.models import (
     AgendaItem,
     Attendance,
@@ -11,8 +12,6 @@ from governance.models import (
     BoardMember,
     CommitteeReport,
     Meeting,
-    Membership,
-    Organisation,
     PartnerContribution,
     Risk,
     RiskReview,
@@ -20,6 +19,11 @@ from governance.models import (
     StandardRating,
     StandardsFramework,
 )
+from governance.report_demo_data import LEWISHAM_REPORT
+from governance.services import risk_matrix_install
+from improvement.models import RagStatus
+from yos_tracker.choices import Role
+from yos_tracker.models import Membership, Organisation
 
 ORGANISATIONS = [
     {"slug": "lewisham", "name": "Lewisham Youth Offending Service", "local_authority": "London Borough of Lewisham"},
@@ -77,9 +81,6 @@ def load(*, password: str) -> list[tuple[str, str]]:
 def load_governance() -> None:
     """Lewisham's board, meetings, risk register, self-assessments and pooled budget; a risk matrix
     for every organisation. Creates what is missing; never changes what exists."""
-    from governance import demo_data
-    from governance.services import risk_matrix_install
-
     for organisation in Organisation.objects.all():
         risk_matrix_install(organisation=organisation)
     lewisham = Organisation.objects.get(slug="lewisham")
@@ -99,8 +100,6 @@ def load_governance() -> None:
 
 
 def _board(organisation, data) -> None:
-    from improvement.models import RagStatus
-
     board = Board.objects.create(
         organisation=organisation,
         name=data.BOARD["name"],
@@ -185,8 +184,6 @@ def _assessments(organisation, data) -> None:
 
 def load_reports() -> None:
     """The June 2017 progress report to Lewisham's Safer Stronger Select Committee, ready to render."""
-    from governance.report_demo_data import LEWISHAM_REPORT
-
     lewisham = Organisation.objects.get(slug="lewisham")
     CommitteeReport.objects.get_or_create(
         organisation=lewisham,

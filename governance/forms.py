@@ -1,31 +1,10 @@
 from django import forms
 
-from governance.choices import ORGANISATION_ROLES, AttendanceStatus, Rating, Role
+from governance.choices import AttendanceStatus, Rating
 from governance.models import AgendaItem, BoardAction, BoardMember, CommitteeReport, Meeting, Risk
 from governance.models.reports import BOARD_PACK_SECTIONS, NARRATIVES, SECTIONS, ReportKind
+from improvement.models import RagStatus, Recommendation
 from yos_tracker.forms import DateInput, OptimisticLockMixin, UniqueWithinMixin
-
-ROLE_CHOICES = [(role.value, f"{role.label} — {role.description}") for role in ORGANISATION_ROLES]
-
-
-class MembershipAddForm(forms.Form):
-    # A new account's username is its address, and a username holds 150 characters.
-    email = forms.EmailField(
-        label="E-mail address", max_length=150, help_text="Their work address; they sign in with it."
-    )
-    first_name = forms.CharField(max_length=150)
-    last_name = forms.CharField(max_length=150)
-    role = forms.ChoiceField(choices=ROLE_CHOICES, widget=forms.RadioSelect)
-
-    def clean_role(self) -> Role:
-        return Role(self.cleaned_data["role"])
-
-
-class MembershipRoleForm(forms.Form):
-    role = forms.ChoiceField(choices=ROLE_CHOICES, widget=forms.RadioSelect)
-
-    def clean_role(self) -> Role:
-        return Role(self.cleaned_data["role"])
 
 
 class BoardMemberForm(forms.ModelForm):
@@ -35,8 +14,6 @@ class BoardMemberForm(forms.ModelForm):
         widgets = {"start_date": DateInput, "end_date": DateInput, "theme_lead_for": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, organisation, **kwargs):
-        from improvement.models import Recommendation
-
         super().__init__(*args, **kwargs)
         self.fields["theme_lead_for"].queryset = Recommendation.objects.for_org(organisation).select_related("plan")
         self.fields["theme_lead_for"].label_from_instance = lambda r: f"{r.reference}. {r.text[:90]}"
@@ -225,8 +202,6 @@ class BoardActionForm(forms.ModelForm):
         widgets = {"due_date": DateInput, "description": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, board, **kwargs):
-        from improvement.models import RagStatus
-
         super().__init__(*args, **kwargs)
         self.fields["status"].queryset = RagStatus.objects.for_org(board.organisation)
         self.fields["meeting"].queryset = board.meetings.all()

@@ -23,8 +23,9 @@ from improvement.choices import PlanStatus
 from improvement.models import ImprovementPlan, Inspection, ProgressUpdate, RagStatus
 from improvement.selectors import plan_actions
 from improvement.services import rollup
+from performance import rag
 from performance import selectors as performance_selectors
-from performance.models import TrackedIndicator
+from performance.models import Measurement, TrackedIndicator
 
 # The indicators Appendix A charts in full, where the service tracks them.
 CHARTED_INDICATORS = ["REOFF_BINARY", "FTE_RATE", "CUSTODY_COUNT"]
@@ -76,8 +77,6 @@ def report_context(report: CommitteeReport, *, today: datetime.date | None = Non
     if report.includes("appendix_a"):
         context["dashboard"] = performance_selectors.dashboard(organisation, _period_for(report))
         context["charts"] = _charts(organisation)
-        from performance import rag
-
         context["kpi_statuses"] = rag.STATUSES
     if report.includes("appendix_b"):
         matrix = risk_matrix_install(organisation=organisation)
@@ -93,8 +92,6 @@ def report_context(report: CommitteeReport, *, today: datetime.date | None = Non
 
 
 def _period_for(report: CommitteeReport):
-    from performance.models import Measurement
-
     latest = (
         Measurement.objects.for_org(report.organisation)
         .filter(period__lte=report.period_end)

@@ -1,42 +1,20 @@
+"""The Celery interface of the governance app: rendering reports, and handing renders to the broker."""
+
+import datetime
+import logging
+
 from celery import shared_task
-from django.conf import settings
-from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import InterfaceError, OperationalError
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerOperationalError
 
-from governance.models import Membership
+from governance.models import ReportRender
+from governance.models.reports import RenderStatus
+from governance.renders import render_execute
 
-
-@shared_task(autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=5)
-def send_membership_email(membership_id: int, *, new_account: bool) -> str:
-    """Tell a person they have been given access; a new account's mail links to choosing a password."""
-    membership = Membership.objects.select_related("user", "organisation").filter(pk=membership_id).first()
-    if membership is None:
-        return "membership removed before the e-mail was sent"
-    user = membership.user
-    context = {
-        "membership": membership,
-        "site_url": settings.SITE_URL,
-        "sign_in_url": settings.SITE_URL + reverse("login"),
-        "new_account": new_account,
-    }
-    if new_account:
-        uid = urlsafe_base64_encode(force_bytes(user.pk))
-        token = default_token_generator.make_token(user)
-        context["set_password_url"] = settings.SITE_URL + reverse(
-            "password_reset_confirm", kwargs={"uidb64": uid, "token": token}
-        )
-    send_mail(
-        subject=f"Your access to {membership.organisation} on the YOS Improvement Tracker",
-        message=render_to_string("governance/email/membership.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
-    )
-    return f"sent to {user.email}"
+logger = logging.getLogger(__name__)
+# What publishing raises when Redis is unreachable.
+BROKER_ERRORS = (BrokerOperationalError, ConnectionError, OSError, TimeoutError)
 
 
 @shared_task(
@@ -47,16 +25,30 @@ def send_membership_email(membership_id: int, *, new_account: bool) -> str:
     max_retries=3,
 )
 def render_report(self, render_id: int) -> str:
-    """Render a committee report (see governance.report_services.render_execute for idempotency)."""
-    from governance.report_services import render_execute
-
+    """Render a committee report (see governance.renders.render_execute for idempotency)."""
     render = render_execute(render_id=render_id, task_id=self.request.id or "")
     return render.status
+
+
+def render_send(*, render_id: int) -> bool:
+    """Hand a render to the broker. If the broker is down the render stays queued (and the page
+    says generation is delayed); requeue_waiting_renders sends it again once the broker is back."""
+    try:
+        render_report.delay(render_id)
+    except BROKER_ERRORS as error:
+        logger.warning("Render %s stays queued: the broker is unreachable (%s)", render_id, error)
+        return False
+    return True
+
+
+def renders_requeue(*, older_than: datetime.timedelta = datetime.timedelta(minutes=2)) -> int:
+    """Send again the renders still queued (never picked up) after `older_than`: the work that
+    waited while the broker was down. Safe to repeat: a render is claimed once."""
+    waiting = ReportRender.objects.filter(status=RenderStatus.QUEUED, requested_at__lt=timezone.now() - older_than)
+    return sum(render_send(render_id=pk) for pk in waiting.values_list("pk", flat=True))
 
 
 @shared_task
 def requeue_waiting_renders() -> int:
     """Beat, every five minutes: renders that waited out a broker outage go on."""
-    from governance.report_services import renders_requeue
-
     return renders_requeue()

@@ -6,11 +6,6 @@ app_name = "governance"
 
 urlpatterns = [
     path("governance/", views.index, name="index"),
-    path("governance/members/", views.member_list, name="member_list"),
-    path("governance/members/add/", views.member_add, name="member_add"),
-    path("governance/members/<int:pk>/", views.member_edit, name="member_edit"),
-    path("governance/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
-    path("governance/members/<int:pk>/history/", views.member_history, name="member_history"),
     path("governance/boards/<int:pk>/", views.board_detail, name="board_detail"),
     path("governance/boards/<int:board_pk>/members/new/", views.board_member_edit, name="board_member_create"),
     path("governance/boards/<int:board_pk>/members/<int:pk>/", views.board_member_edit, name="board_member_edit"),

@@ -2,7 +2,6 @@
 
 from django.contrib.auth import get_user_model
 
-from governance.models import Organisation
 from improvement.demo_data import PLANS
 from improvement.models import (
     Action,
@@ -17,6 +16,7 @@ from improvement.models import (
     Recommendation,
 )
 from improvement.services import rag_scale_install
+from yos_tracker.models import Organisation
 
 FRAMEWORK_CODES = {"2012": "hmip-2012", "2018": "hmip-2018"}
 

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from governance.models import Organisation
 from improvement.choices import DEFAULT_RAG_SCALE, RAG_SCALES, PlanStatus
 from improvement.models import (
     Action,
@@ -20,6 +19,7 @@ from improvement.models import (
     Recommendation,
 )
 from yos_tracker.dates import refuse_future
+from yos_tracker.models import Organisation
 
 # --- RAG scale ---------------------------------------------------------------------------
 

@@ -8,11 +8,11 @@ from decimal import Decimal
 
 from simple_history.utils import bulk_create_with_history
 
-from governance.models import Organisation
-from performance import services
+from performance import rollup, services
 from performance.choices import RunTrigger
 from performance.demo_data import BROMLEY_AUDITS, SERIES
 from performance.models import AuditGrade, CaseAudit, Comparator, Indicator, Measurement, Target, TrackedIndicator
+from yos_tracker.models import Organisation
 
 AUDIT_SCALES = {"lewisham": "lewisham", "bromley": "bromley"}
 BROMLEY_TRACKED = [
@@ -103,7 +103,7 @@ def _series(organisation: Organisation, data: dict) -> None:
     # The case-audit and plan proportions are computed, for the latest month of the series.
     latest = max((m.period for m in measurements), default=None)
     if latest:
-        services.rollup_now(organisation=organisation, month=latest, trigger=RunTrigger.DEMO)
+        rollup.rollup_now(organisation=organisation, month=latest, trigger=RunTrigger.DEMO)
 
 
 def _start(data: dict):
@@ -142,4 +142,4 @@ def _bromley_audits(bromley: Organisation) -> None:
                 for code, (value, tolerance) in BROMLEY_TARGETS.items()
             ]
         )
-    services.rollup_now(organisation=bromley, month=month, trigger=RunTrigger.DEMO)
+    rollup.rollup_now(organisation=bromley, month=month, trigger=RunTrigger.DEMO)

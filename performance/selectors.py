@@ -8,7 +8,6 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
-from governance.models import Organisation
 from performance import rag
 from performance.choices import ComparatorKind
 from performance.models import (
@@ -21,6 +20,7 @@ from performance.models import (
     TrackedIndicator,
 )
 from yos_tracker.charts import Series, line_chart, sparkline
+from yos_tracker.models import Organisation
 
 SPARK_PERIODS = 12
 # Enough history for a year-on-year comparison of monthly figures and 12-point sparklines of quarterly ones.

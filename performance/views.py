@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from performance import rag, selectors, services, spreadsheet
+from performance import rag, selectors, services, spreadsheet, tasks
 from performance.filters import CaseAuditFilter
 from performance.forms import CaseAuditForm, MeasurementRowForm
 from performance.models import CaseAudit, Measurement, RollupRun, TrackedIndicator
@@ -202,7 +202,7 @@ def rollup_recalculate(request):
     if month is None:
         messages.error(request, "Choose the month to recalculate.")
     else:
-        run = services.rollup_request(organisation=request.organisation, month=month)
+        run = tasks.rollup_request(organisation=request.organisation, month=month)
         messages.info(request, f"Recalculating {month:%B %Y}: the figures update when the run finishes (run {run.pk}).")
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):

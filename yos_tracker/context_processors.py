@@ -1,4 +1,5 @@
 from yos_tracker import __version__
+from yos_tracker.models import Organisation
 
 # The sections every organisation has, in navigation order: (path segment, label, what it holds).
 SECTIONS = [
@@ -26,8 +27,6 @@ SECTION_SEGMENTS = {segment for segment, _, _ in SECTIONS}
 
 def navigation(request):
     """The top navigation: the current organisation, its sections, and the organisations to switch to."""
-    from governance.models import Organisation
-
     context = {"app_version": __version__, "nav_sections": [], "switch_to": []}
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:

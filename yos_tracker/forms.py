@@ -1,4 +1,4 @@
-"""Form pieces every app shares."""
+"""Form pieces every app shares, and the core's own forms (memberships)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -6,6 +6,8 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
+from yos_tracker.choices import ORGANISATION_ROLES, Role
+from yos_tracker.history import history_rows
 from yos_tracker.uploads import validate_upload
 
 
@@ -136,8 +138,6 @@ class OptimisticLockMixin:
 
 
 def stale_message(instance) -> str:
-    from yos_tracker.history import history_rows
-
     latest_two = instance.history.order_by("-history_date", "-history_id").values_list("pk", flat=True)[:2]
     rows = history_rows(instance.history.filter(pk__in=list(latest_two)))
     latest = rows[0] if rows else None
@@ -150,3 +150,28 @@ def stale_message(instance) -> str:
         "Your changes were not saved; they are still in the form below. Reload the page to start from their "
         "version, then make your change again if it is still needed."
     )
+
+
+# --- Memberships ---------------------------------------------------------------------------------
+
+ROLE_CHOICES = [(role.value, f"{role.label} — {role.description}") for role in ORGANISATION_ROLES]
+
+
+class MembershipAddForm(forms.Form):
+    # A new account's username is its address, and a username holds 150 characters.
+    email = forms.EmailField(
+        label="E-mail address", max_length=150, help_text="Their work address; they sign in with it."
+    )
+    first_name = forms.CharField(max_length=150)
+    last_name = forms.CharField(max_length=150)
+    role = forms.ChoiceField(choices=ROLE_CHOICES, widget=forms.RadioSelect)
+
+    def clean_role(self) -> Role:
+        return Role(self.cleaned_data["role"])
+
+
+class MembershipRoleForm(forms.Form):
+    role = forms.ChoiceField(choices=ROLE_CHOICES, widget=forms.RadioSelect)
+
+    def clean_role(self) -> Role:
+        return Role(self.cleaned_data["role"])

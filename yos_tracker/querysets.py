@@ -1,14 +1,10 @@
-"""Querysets shared by every app; kept free of model imports so any models module can use them."""
+"""Querysets shared by every app; kept free of model imports so any models module, the
+organisation's own included, can use them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db import models
 from django.http import Http404
-
-if TYPE_CHECKING:
-    from governance.models import Organisation
 
 
 class OrganisationScopedQuerySet(models.QuerySet):
@@ -21,10 +17,10 @@ class OrganisationScopedQuerySet(models.QuerySet):
         """The queryset class for records that reach their organisation along `path`, e.g. "plan__organisation"."""
         return type(cls.__name__, (cls,), {"organisation_field": path})
 
-    def for_org(self, organisation: Organisation):
+    def for_org(self, organisation: models.Model):
         return self.filter(**{self.organisation_field: organisation})
 
-    def get_for_org(self, organisation: Organisation, **lookup):
+    def get_for_org(self, organisation: models.Model, **lookup):
         """The record of this organisation matching `lookup`, or Http404."""
         try:
             return self.for_org(organisation).get(**lookup)

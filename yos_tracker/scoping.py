@@ -20,8 +20,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 
-from governance.choices import Capability, Role
-from governance.models import Membership, Organisation
+from yos_tracker.choices import Capability, Role
+from yos_tracker.models import Membership, Organisation
 from yos_tracker.querysets import OrganisationScopedQuerySet
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

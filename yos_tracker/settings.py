@@ -195,7 +195,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
 }
 # A page that queues work must not hang for long when the broker is down: try briefly, then
-# keep the work queued in the database (see governance.report_services.render_send).
+# keep the work queued in the database (see governance.tasks.render_send).
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 
 # --- Forms ----------------------------------------------------------------

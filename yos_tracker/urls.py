@@ -25,8 +25,17 @@ account_patterns = [
     path("password/set/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]
 
+member_patterns = [
+    path("", views.member_list, name="list"),
+    path("add/", views.member_add, name="add"),
+    path("<int:pk>/", views.member_edit, name="edit"),
+    path("<int:pk>/remove/", views.member_remove, name="remove"),
+    path("<int:pk>/history/", views.member_history, name="history"),
+]
+
 organisation_patterns = [
     path("", views.org_home, name="org_home"),
+    path("members/", include((member_patterns, "members"))),
     path("improvement/", include("improvement.urls")),
     path("performance/", include("performance.urls")),
     path("", include("governance.urls")),

@@ -1,17 +1,22 @@
-"""Project-level pages: the landing page, an organisation's home, and the health check."""
+"""The core's pages: the landing page, an organisation's home, its members and roles, and the health check."""
 
-from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import connection
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
-from governance.models import Organisation
-from yos_tracker import __version__
-from yos_tracker.celery import app as celery_app
+from yos_tracker import __version__, services
+from yos_tracker.choices import Capability, Role
+from yos_tracker.forms import MembershipAddForm, MembershipRoleForm, apply_validation_error
+from yos_tracker.health import broker_status, database_status
+from yos_tracker.history import history_rows
+from yos_tracker.models import Membership, Organisation
 from yos_tracker.scoping import org_view
+
+MANAGE = {"read": Capability.MANAGE_MEMBERS, "write": Capability.MANAGE_MEMBERS}
 
 
 @login_required
@@ -28,29 +33,87 @@ def org_home(request):
     return render(request, "org_home.html", {"organisation": request.organisation})
 
 
-def _database_status() -> str:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        return "ok"
-    except Exception:  # noqa: BLE001 - any failure to answer means the database is down
-        return "down"
+# --- Members and roles ---------------------------------------------------------------------------
 
 
-def broker_status() -> str:
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        return "eager"
+@org_view(**MANAGE)
+def member_list(request):
+    memberships = (
+        Membership.objects.for_org(request.organisation)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user__email")
+    )
+    return render(request, "members/list.html", {"memberships": memberships})
+
+
+@org_view(**MANAGE)
+def member_add(request):
+    form = MembershipAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = services.membership_add(organisation=request.organisation, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                f"{membership.user.get_full_name()} is now {membership.get_role_display().lower()} "
+                f"of {request.organisation}; an e-mail is on its way to {membership.user.email}.",
+            )
+            return redirect("members:list", org=request.organisation.slug)
+    return render(request, "members/form.html", {"form": form, "title": "Add a member"})
+
+
+@org_view(**MANAGE)
+def member_edit(request, pk: int):
+    membership = Membership.objects.select_related("user").get_for_org(request.organisation, pk=pk)
+    form = MembershipRoleForm(request.POST or None, initial={"role": membership.role})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_change_role(membership=membership, role=form.cleaned_data["role"])
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(
+                request, f"{membership.user.get_full_name()} is now {Role(membership.role).label.lower()}."
+            )
+            return redirect("members:list", org=request.organisation.slug)
+    return render(
+        request,
+        "members/form.html",
+        {"form": form, "membership": membership, "title": f"Change the role of {membership.user.get_full_name()}"},
+    )
+
+
+@org_view(**MANAGE)
+@require_POST
+def member_remove(request, pk: int):
+    membership = Membership.objects.select_related("user").get_for_org(request.organisation, pk=pk)
     try:
-        with celery_app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=2)
-        return "ok"
-    except Exception:  # noqa: BLE001 - any failure to connect means the broker is down
-        return "down"
+        services.membership_remove(membership=membership)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{membership.user.get_full_name()} no longer has access to {request.organisation}.")
+    return redirect("members:list", org=request.organisation.slug)
+
+
+@org_view(**MANAGE)
+def member_history(request, pk: int):
+    membership = Membership.objects.select_related("user").get_for_org(request.organisation, pk=pk)
+    return render(
+        request,
+        "members/history.html",
+        {"membership": membership, "history": history_rows(membership.history.all())},
+    )
+
+
+# --- Health ----------------------------------------------------------------------------------------
 
 
 @never_cache
 @require_safe
 def healthz(request):
-    body = {"database": _database_status(), "broker": broker_status(), "version": __version__}
+    body = {"database": database_status(), "broker": broker_status(), "version": __version__}
     healthy = body["database"] == "ok" and body["broker"] != "down"
     return JsonResponse(body, status=200 if healthy else 503)

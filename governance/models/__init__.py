@@ -1,6 +1,5 @@
 from .assessment import PartnerContribution, SelfAssessment, Standard, StandardRating, StandardsFramework
 from .board import AgendaItem, Attendance, Board, BoardAction, BoardMember, Meeting
-from .organisations import Membership, Organisation
 from .reports import CommitteeReport, ReportRender
 from .risks import Risk, RiskBand, RiskMatrix, RiskReview
 
@@ -12,8 +11,6 @@ __all__ = [
     "BoardMember",
     "CommitteeReport",
     "Meeting",
-    "Membership",
-    "Organisation",
     "PartnerContribution",
     "ReportRender",
     "Risk",

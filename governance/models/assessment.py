@@ -32,7 +32,7 @@ class Standard(models.Model):
 
 class SelfAssessment(models.Model):
     organisation = models.ForeignKey(
-        "governance.Organisation", on_delete=models.CASCADE, related_name="self_assessments"
+        "yos_tracker.Organisation", on_delete=models.CASCADE, related_name="self_assessments"
     )
     framework = models.ForeignKey(StandardsFramework, on_delete=models.PROTECT, related_name="assessments")
     date = models.DateField()
@@ -76,7 +76,7 @@ class StandardRating(models.Model):
 class PartnerContribution(models.Model):
     """One agency's contribution to the pooled youth justice budget for a year (seed 004, section C)."""
 
-    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="contributions")
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="contributions")
     year = models.CharField(max_length=9, help_text="e.g. 2019/20")
     agency = models.CharField(max_length=200)
     staffing = models.DecimalField("staffing costs", max_digits=12, decimal_places=2, default=0)

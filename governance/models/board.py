@@ -11,7 +11,7 @@ from yos_tracker.querysets import OrganisationScopedQuerySet
 class Board(models.Model):
     """The Youth Justice Management Board, or one of its sub-groups."""
 
-    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="boards")
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="boards")
     name = models.CharField(max_length=200)
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="sub_groups")
     terms_of_reference = models.TextField(blank=True)

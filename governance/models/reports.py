@@ -52,7 +52,7 @@ def default_sections() -> list[str]:
 class CommitteeReport(models.Model):
     """A report's definition: which committee, which meeting, what it covers and its narrative."""
 
-    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="reports")
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="reports")
     kind = models.CharField(max_length=12, choices=ReportKind.choices, default=ReportKind.COMMITTEE)
     committee = models.CharField(max_length=200, help_text="e.g. Safer Stronger Select Committee")
     meeting_date = models.DateField()

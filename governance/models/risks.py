@@ -15,7 +15,9 @@ class RiskMatrix(models.Model):
     """An organisation's risk scoring matrix: levels 1..size on both axes, score = likelihood ×
     impact, and bands of scores. Seed 004's 3×3 matrix by default; a 5×5 can be configured."""
 
-    organisation = models.OneToOneField("governance.Organisation", on_delete=models.CASCADE, related_name="risk_matrix")
+    organisation = models.OneToOneField(
+        "yos_tracker.Organisation", on_delete=models.CASCADE, related_name="risk_matrix"
+    )
     levels = models.JSONField(help_text='Level names from 1 upwards, e.g. ["Low", "Medium", "High"].')
 
     class Meta:
@@ -63,7 +65,7 @@ class RiskBand(models.Model):
 
 
 class Risk(models.Model):
-    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="risks")
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="risks")
     number = models.PositiveIntegerField()
     raised_on = models.DateField("date raised")
     title = models.CharField(max_length=200)

@@ -1,45 +1,9 @@
 import datetime
 
 import factory
-from django.contrib.auth import get_user_model
 
-from governance.choices import Role
-from governance.models import Membership, Organisation, Risk
-
-PASSWORD = "a-test-password-1"
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        django_get_or_create = ["username"]
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"person{n}")
-    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
-    first_name = factory.Faker("first_name")
-    last_name = factory.Faker("last_name")
-    password = factory.django.Password(PASSWORD)
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-        django_get_or_create = ["slug"]
-
-    name = factory.Sequence(lambda n: f"Borough {n} Youth Offending Service")
-    slug = factory.Sequence(lambda n: f"borough-{n}")
-    local_authority = factory.Sequence(lambda n: f"London Borough {n}")
-    region = "London"
-
-
-class MembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Membership
-
-    user = factory.SubFactory(UserFactory)
-    organisation = factory.SubFactory(OrganisationFactory)
-    role = Role.MANAGER
+from governance.models import Risk
+from yos_tracker.tests.factories import OrganisationFactory
 
 
 class RiskFactory(factory.django.DjangoModelFactory):

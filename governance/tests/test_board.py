@@ -6,6 +6,7 @@ import pytest
 from governance import services
 from governance.choices import Agency, AttendanceStatus
 from governance.models import Attendance, Board, BoardMember, Meeting
+from performance.models import Indicator, TrackedIndicator
 
 pytestmark = pytest.mark.django_db
 
@@ -43,8 +44,6 @@ def test_the_period_bounds_the_meetings_counted(board):
 
 
 def test_attendance_is_recorded_as_the_yjb_indicator_when_tracked(board, organisation):
-    from performance.models import Indicator, TrackedIndicator
-
     assert services.board_attendance_record(board=board, period=datetime.date(2018, 12, 5)) is None  # not tracked
     TrackedIndicator.objects.create(
         organisation=organisation, indicator=Indicator.objects.get(code="KPI7_BOARD_ATTENDANCE")

@@ -3,9 +3,9 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from governance.choices import Role
 from improvement.services import rag_scale_install
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory
+from yos_tracker.choices import Role
 from yos_tracker.tests.test_browser import sign_in
 
 pytestmark = pytest.mark.browser

@@ -15,12 +15,12 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import wait_for
-from governance import report_services, reporting
+from governance import report_services, reporting, tasks
 from governance.models import CommitteeReport, ReportRender
 from governance.models.reports import RenderStatus
 from governance.tasks import requeue_waiting_renders
 from yos_tracker.celery import app
+from yos_tracker.tests.helpers import wait_for
 from yos_tracker.tests.processes import OwnRedis, Worker, use_broker
 
 # Seconds an unacknowledged message waits before the broker gives it to another worker. Short
@@ -171,4 +171,4 @@ def test_requeue_leaves_fresh_and_finished_renders_alone(small_report, manager):
     ReportRender.objects.create(report=small_report, version=1, requested_by=manager)  # just queued
     done = ReportRender.objects.create(report=small_report, version=2, status=RenderStatus.DONE, requested_by=manager)
     ReportRender.objects.filter(pk=done.pk).update(requested_at=timezone.now() - datetime.timedelta(hours=1))
-    assert report_services.renders_requeue() == 0
+    assert tasks.renders_requeue() == 0

@@ -6,8 +6,18 @@ import pytest
 from django.urls import reverse
 
 from governance import services
-from governance.choices import Agency, Role
-from governance.models import Board, BoardMember, Meeting, PartnerContribution, Risk, SelfAssessment, StandardsFramework
+from governance.choices import Agency
+from governance.models import (
+    Board,
+    BoardMember,
+    Meeting,
+    PartnerContribution,
+    Risk,
+    RiskReview,
+    SelfAssessment,
+    StandardsFramework,
+)
+from yos_tracker.choices import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -163,8 +173,6 @@ def test_contributions_total(client, board_member, records, organisation):
 def test_risk_register_queries_do_not_grow_with_risks(
     client, board_member, organisation, count, django_assert_max_num_queries
 ):
-    from governance.models import RiskReview
-
     services.risk_matrix_install(organisation=organisation)
     for number in range(1, count + 1):
         risk = Risk.objects.create(

@@ -24,7 +24,7 @@ from governance.choices import RiskStatus
 from governance.models import Risk, RiskReview
 from governance.services import risk_matrix_install
 from yos_tracker.spreadsheets import FORMULA_PREFIXES, read_rows
-from yos_tracker.tests.test_hostile_input import CELLS
+from yos_tracker.tests.hostile import CELLS
 
 QUICK = settings(
     max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

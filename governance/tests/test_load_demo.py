@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from governance.models import Membership, Organisation
+from yos_tracker.models import Membership, Organisation
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from governance.choices import Capability, Role
-from governance.models import Membership, Organisation
-from governance.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from yos_tracker.choices import Capability, Role
+from yos_tracker.models import Membership, Organisation
+from yos_tracker.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from governance.models import CommitteeReport, ReportRender
 from governance.models.reports import RenderStatus
+from yos_tracker.celery import app
+from yos_tracker.choices import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +48,6 @@ def test_board_member_reads_reports_but_cannot_generate_or_define_them(client, b
 
 
 def test_another_organisation_cannot_reach_a_report_or_its_file(client, report, other_organisation, make_member):
-    from governance.choices import Role
-
     render = ReportRender.objects.create(report=report, version=1, status=RenderStatus.DONE, file="reports/x.pdf")
     client.force_login(make_member(other_organisation, Role.OFFICER, "bromley-officer"))
     for name, pk in [
@@ -71,8 +71,6 @@ def test_a_failed_render_shows_why_and_offers_retry(client, officer, report):
 
 
 def test_the_report_page_says_generation_is_delayed_when_the_broker_is_down(client, officer, report, settings):
-    from yos_tracker.celery import app
-
     settings.CELERY_TASK_ALWAYS_EAGER = False
     previous = app.conf.broker_url
     app.conf.broker_url = "redis://127.0.0.1:1/0"

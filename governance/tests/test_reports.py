@@ -11,10 +11,10 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
-from conftest import wait_for
-from governance import report_services, reporting
+from governance import renders, report_services, reporting
 from governance.models import CommitteeReport, ReportRender
 from governance.models.reports import RenderStatus
+from yos_tracker.tests.helpers import wait_for
 
 GREEN, RED = (0x00, 0x70, 0x3C), (0xD4, 0x35, 0x1C)
 
@@ -123,9 +123,9 @@ def test_the_pdf_is_tagged_and_has_an_outline(demo):
 @pytest.mark.django_db
 def test_delivering_the_same_render_twice_yields_one_file(demo, manager, media_root):
     render = report_services.render_request(report=demo, user=manager)
-    first = report_services.render_execute(render_id=render.pk, task_id="task-1")
-    again = report_services.render_execute(render_id=render.pk, task_id="task-1")
-    other = report_services.render_execute(render_id=render.pk, task_id="task-2")
+    first = renders.render_execute(render_id=render.pk, task_id="task-1")
+    again = renders.render_execute(render_id=render.pk, task_id="task-1")
+    other = renders.render_execute(render_id=render.pk, task_id="task-2")
     assert first.status == again.status == other.status == RenderStatus.DONE
     assert first.content_hash == again.content_hash and again.file.name == first.file.name
     assert ReportRender.objects.count() == 1
@@ -135,8 +135,8 @@ def test_delivering_the_same_render_twice_yields_one_file(demo, manager, media_r
 
 @pytest.mark.django_db
 def test_generating_again_makes_a_new_version_and_keeps_the_old(demo, manager, media_root):
-    v1 = report_services.render_execute(render_id=report_services.render_request(report=demo, user=manager).pk)
-    v2 = report_services.render_execute(render_id=report_services.render_request(report=demo, user=manager).pk)
+    v1 = renders.render_execute(render_id=report_services.render_request(report=demo, user=manager).pk)
+    v2 = renders.render_execute(render_id=report_services.render_request(report=demo, user=manager).pk)
     assert (v1.version, v2.version) == (1, 2)
     assert v1.file.name != v2.file.name
     assert len(list((media_root / "reports" / "lewisham").iterdir())) == 2
@@ -152,14 +152,14 @@ def test_a_failing_render_records_its_reason_and_a_retry_succeeds(demo, manager,
 
     monkeypatch.setattr(reporting, "render_pdf", broken)
     with pytest.raises(RuntimeError):
-        report_services.render_execute(render_id=render.pk, task_id="t1")
+        renders.render_execute(render_id=render.pk, task_id="t1")
     render.refresh_from_db()
     assert render.status == RenderStatus.FAILED and "font cache unavailable" in render.error
     monkeypatch.undo()
     report_services.render_retry(render=render)
     render.refresh_from_db()
     assert render.status == RenderStatus.QUEUED
-    done = report_services.render_execute(render_id=render.pk, task_id="t2")
+    done = renders.render_execute(render_id=render.pk, task_id="t2")
     assert done.status == RenderStatus.DONE and done.attempts == 2 and done.version == 1
 
 

@@ -38,7 +38,7 @@ class JudgementLevel(models.Model):
 
 
 class Inspection(models.Model):
-    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="inspections")
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="inspections")
     framework = models.ForeignKey(InspectionFramework, on_delete=models.PROTECT, related_name="inspections")
     inspectorate = models.CharField(max_length=200, default="HM Inspectorate of Probation")
     inspection_type = models.CharField("type", max_length=30, choices=InspectionType.choices)

@@ -8,13 +8,14 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from improvement.choices import PlanStatus, Priority, RecommendationKind
+from improvement.models.updates import ProgressUpdate
 from yos_tracker.querysets import OrganisationScopedQuerySet
 
 DEFAULT_STALE_AFTER_DAYS = 60
 
 
 class ImprovementPlan(models.Model):
-    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="plans")
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="plans")
     inspection = models.ForeignKey(
         "improvement.Inspection", on_delete=models.SET_NULL, null=True, blank=True, related_name="plans"
     )
@@ -104,8 +105,6 @@ class ActionQuerySet(OrganisationScopedQuerySet.through("recommendation__plan__o
           from the latest update or, before the first, from the start date (or creation).
         This is the one place these rules live; pages, filters, reminders and reports use it.
         """
-        from improvement.models import ProgressUpdate
-
         latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-date", "-created_at", "-pk")
         stale_before = today - datetime.timedelta(days=stale_after_days)
         return self.annotate(

@@ -8,7 +8,7 @@ from yos_tracker.querysets import OrganisationScopedQuerySet
 class RagStatus(models.Model):
     """One status of an organisation's RAG scale, with the meaning the organisation gives it."""
 
-    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="rag_statuses")
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="rag_statuses")
     code = models.CharField(max_length=3, help_text="Short code people type in spreadsheets, e.g. G.")
     label = models.CharField(max_length=40)
     colour = models.CharField(max_length=7, help_text="Hex colour, e.g. #00703c.")

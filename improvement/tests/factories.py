@@ -2,8 +2,8 @@ import datetime
 
 import factory
 
-from governance.tests.factories import OrganisationFactory
 from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus, Recommendation
+from yos_tracker.tests.factories import OrganisationFactory
 
 
 class PlanFactory(factory.django.DjangoModelFactory):

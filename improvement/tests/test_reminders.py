@@ -4,12 +4,12 @@ import pytest
 from django.core import mail
 from django_celery_beat.models import PeriodicTask
 
-from conftest import wait_for
 from improvement.models import RagStatus, ReminderSent
 from improvement.reminders import digests, reminders_send
 from improvement.services import rag_scale_install
 from improvement.tasks import send_action_reminders
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
+from yos_tracker.tests.helpers import wait_for
 
 TODAY = datetime.date(2017, 6, 20)
 

@@ -6,9 +6,20 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus
+from improvement.forms import ActionForm
+from improvement.models import (
+    Action,
+    Evidence,
+    ImprovementPlan,
+    Inspection,
+    InspectionFramework,
+    JudgementLevel,
+    ProgressUpdate,
+    RagStatus,
+)
 from improvement.services import rag_scale_install
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
+from yos_tracker.choices import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -68,8 +79,6 @@ class TestRoles:
 
 class TestScoping:
     def test_another_organisations_action_is_not_found(self, client, action, other_organisation, make_member):
-        from governance.choices import Role
-
         client.force_login(make_member(other_organisation, Role.MANAGER, "bromley-manager"))
         assert client.get(url("action_detail", pk=action.pk)).status_code == 404
         # Not through their own organisation's address either.
@@ -206,8 +215,6 @@ class TestQueryCounts:
 
 class TestEditing:
     def test_manager_records_an_inspection_with_judgements(self, client, manager):
-        from improvement.models import Inspection, InspectionFramework
-
         framework = InspectionFramework.objects.get(code="hmip-2012")
         poor = framework.levels.get(label="Poor")
         client.force_login(manager)
@@ -234,8 +241,6 @@ class TestEditing:
         assert inspection.strengths_list == ["Committed staff", "Good data"]
 
     def test_a_judgement_from_another_framework_is_refused(self, client, manager):
-        from improvement.models import Inspection, InspectionFramework, JudgementLevel
-
         framework = InspectionFramework.objects.get(code="hmip-2012")
         inadequate = JudgementLevel.objects.get(framework__code="hmip-2018", label="Inadequate")
         client.force_login(manager)
@@ -310,8 +315,6 @@ def test_an_approved_plan_must_name_who_approved_it(client, manager, plan):
 def test_a_file_missing_from_storage_is_not_found_not_a_server_error(client, manager, action, media_root):
     from django.core.files.base import ContentFile
 
-    from improvement.models import Evidence
-
     evidence = Evidence(update=action.updates.get(), original_name="minutes.pdf")
     evidence.file.save("minutes.pdf", ContentFile(b"%PDF-1.7"))
     (media_root / evidence.file.name).unlink()
@@ -343,8 +346,6 @@ def test_a_save_racing_past_the_form_check_is_still_refused(manager, plan):
     """Both people pass clean(); the colleague saves first; the lock at save time catches it."""
     from django.core.exceptions import ValidationError
 
-    from improvement.forms import ActionForm
-
     action = ActionFactory(recommendation=RecommendationFactory(plan=plan), reference="4(g)")
     data = {
         "recommendation": action.recommendation_id,
@@ -360,3 +361,13 @@ def test_a_save_racing_past_the_form_check_is_still_refused(manager, plan):
     with pytest.raises(ValidationError, match="changed this record"):
         form.save()
     assert Action.objects.get(pk=action.pk).description == "Audit risk management plans monthly."
+
+
+def test_text_with_html_is_shown_escaped(client, manager, organisation):
+    rag_scale_install(organisation=organisation)
+    plan = PlanFactory(organisation=organisation, title="<script>alert('plan')</script>")
+    ActionFactory(recommendation=RecommendationFactory(plan=plan), description="<img src=x onerror=alert(1)>")
+    client.force_login(manager)
+    html = client.get(plan.get_absolute_url()).content.decode()
+    assert "<script>alert(" not in html and "&lt;script&gt;alert(" in html
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html

@@ -2,10 +2,10 @@
 
 from django.db import migrations
 
+from performance.catalogue import catalogue_sync
+
 
 def load(apps, schema_editor):
-    from performance.catalogue import catalogue_sync
-
     catalogue_sync(apps.get_model("performance", "IndicatorCategory"), apps.get_model("performance", "Indicator"))
 
 

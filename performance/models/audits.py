@@ -24,7 +24,7 @@ def validate_case_reference(value: str) -> None:
 class AuditGrade(models.Model):
     """One grade of an organisation's case-audit scale (Lewisham: Good … Poor)."""
 
-    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="audit_grades")
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="audit_grades")
     code = models.SlugField(max_length=30)
     label = models.CharField(max_length=40)
     colour = models.CharField(max_length=7)
@@ -60,7 +60,7 @@ AUDIT_AREAS = [
 class CaseAudit(models.Model):
     """A manager's audit of one case in a month. Pseudonymous: never a child's name or date of birth."""
 
-    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="case_audits")
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="case_audits")
     month = models.DateField(help_text="The first day of the month audited.")
     case_reference = models.CharField(max_length=30, validators=[validate_case_reference])
     case_type = models.CharField(max_length=20, choices=CaseType.choices)

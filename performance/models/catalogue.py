@@ -5,7 +5,7 @@ from django.db.models import Q
 
 from performance.choices import Computation, Frequency, Polarity, Scope, Unit
 
-# Codes of the indicators the case-audit roll-up computes (performance.services.case_audit_figures
+# Codes of the indicators the case-audit roll-up computes (performance.rollup.case_audit_figures
 # and plan_status_figures).
 COMPUTED_PREFIXES = ("CA_", "IP_")
 

@@ -10,7 +10,7 @@ from yos_tracker.querysets import OrganisationScopedQuerySet
 class TrackedIndicator(models.Model):
     """Which indicators an organisation follows, in the order its dashboard shows them."""
 
-    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="tracked")
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="tracked")
     indicator = models.ForeignKey("performance.Indicator", on_delete=models.PROTECT, related_name="tracked_by")
     order = models.PositiveIntegerField(default=0)
 
@@ -29,7 +29,7 @@ class TrackedIndicator(models.Model):
 class Target(models.Model):
     """An organisation's target for an indicator from a period on, with its Amber tolerance."""
 
-    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="targets")
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="targets")
     indicator = models.ForeignKey("performance.Indicator", on_delete=models.PROTECT, related_name="targets")
     applies_from = models.DateField(help_text="The first period this target applies to.")
     value = models.DecimalField(max_digits=14, decimal_places=4)
@@ -62,7 +62,7 @@ class Target(models.Model):
 class Comparator(models.Model):
     """A comparison value for a period: London, the YOT family, England and Wales."""
 
-    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="comparators")
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="comparators")
     indicator = models.ForeignKey("performance.Indicator", on_delete=models.PROTECT, related_name="comparators")
     period = models.DateField()
     kind = models.CharField(max_length=20, choices=ComparatorKind.choices)
@@ -85,7 +85,7 @@ class Comparator(models.Model):
 class Measurement(models.Model):
     """An organisation's value of an indicator for one period (the period's first day)."""
 
-    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="measurements")
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="measurements")
     indicator = models.ForeignKey("performance.Indicator", on_delete=models.PROTECT, related_name="measurements")
     period = models.DateField(help_text="The first day of the month, quarter or year measured.")
     value = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)

@@ -7,7 +7,7 @@ from yos_tracker.querysets import OrganisationScopedQuerySet
 class RollupRun(models.Model):
     """One run of the monthly roll-up for an organisation: shown on the dashboard."""
 
-    organisation = models.ForeignKey("governance.Organisation", on_delete=models.CASCADE, related_name="rollup_runs")
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="rollup_runs")
     month = models.DateField()
     trigger = models.CharField(max_length=10, choices=RunTrigger.choices)
     status = models.CharField(max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED)

@@ -2,8 +2,8 @@ import datetime
 
 import factory
 
-from governance.tests.factories import OrganisationFactory
 from performance.models import CaseAudit, Indicator, Measurement, Target, TrackedIndicator
+from yos_tracker.tests.factories import OrganisationFactory
 
 
 def indicator(code: str) -> Indicator:

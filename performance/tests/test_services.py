@@ -3,8 +3,11 @@ from decimal import Decimal as D
 
 import pytest
 
-from performance import services
-from performance.models import AuditGrade, Measurement
+from improvement.models import RagStatus
+from improvement.services import rag_scale_install
+from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
+from performance import rollup, services
+from performance.models import AuditGrade, CaseAudit, Measurement
 from performance.services import StaleEdit
 from performance.tests.factories import CaseAuditFactory, indicator
 
@@ -43,7 +46,7 @@ class TestRollup:
         audit(organisation, grades, assessment="inadequate", risk="satisfactory", overall="satisfactory")
         audit(organisation, grades, vulnerability="inadequate")
         audit(organisation, grades)
-        assert services.case_audit_rollup(organisation=organisation, month=OCTOBER) == 4
+        assert rollup.case_audit_rollup(organisation=organisation, month=OCTOBER) == 4
         figures = values(organisation)
         assert figures["CA_AUDITED"] == 4
         assert figures["CA_INADEQUATE_ASSESSMENT"] == D("50")
@@ -54,18 +57,18 @@ class TestRollup:
 
     def test_a_second_run_changes_nothing(self, organisation, grades):
         audit(organisation, grades, overall="inadequate")
-        services.case_audit_rollup(organisation=organisation, month=OCTOBER)
+        rollup.case_audit_rollup(organisation=organisation, month=OCTOBER)
         before = list(Measurement.objects.values_list("pk", "value", "version"))
         history = Measurement.history.count()
-        services.case_audit_rollup(organisation=organisation, month=OCTOBER)
+        rollup.case_audit_rollup(organisation=organisation, month=OCTOBER)
         assert list(Measurement.objects.values_list("pk", "value", "version")) == before
         assert Measurement.history.count() == history
 
     def test_a_rerun_after_new_audits_replaces_never_duplicates(self, organisation, grades):
         audit(organisation, grades, overall="inadequate")
-        services.case_audit_rollup(organisation=organisation, month=OCTOBER)
+        rollup.case_audit_rollup(organisation=organisation, month=OCTOBER)
         audit(organisation, grades)
-        services.case_audit_rollup(organisation=organisation, month=OCTOBER)
+        rollup.case_audit_rollup(organisation=organisation, month=OCTOBER)
         assert Measurement.objects.filter(indicator__code="CA_AUDITED").count() == 1
         assert values(organisation)["CA_INADEQUATE"] == D("50")
 
@@ -73,26 +76,22 @@ class TestRollup:
         for _ in range(20):
             audit(organisation, grades)
         with django_assert_num_queries(1):
-            services.case_audit_figures(organisation=organisation, month=OCTOBER)
+            rollup.case_audit_figures(organisation=organisation, month=OCTOBER)
 
     def test_other_organisations_audits_are_not_counted(self, organisation, other_organisation, grades):
         other = {g.code: g for g in services.audit_grades_install(organisation=other_organisation, scale="bromley")}
         audit(other_organisation, other, overall="inadequate")
         audit(organisation, grades)
-        services.case_audit_rollup(organisation=organisation, month=OCTOBER)
+        rollup.case_audit_rollup(organisation=organisation, month=OCTOBER)
         assert values(organisation)["CA_AUDITED"] == 1
 
     def test_it_records_the_improvement_plan_proportions(self, organisation, grades):
-        from improvement.models import RagStatus
-        from improvement.services import rag_scale_install
-        from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
-
         rag_scale_install(organisation=organisation)
         scale = {s.code: s for s in RagStatus.objects.for_org(organisation)}
         rec = RecommendationFactory(plan=PlanFactory(organisation=organisation))
         for code in ["G", "G", "G", "A"]:
             UpdateFactory(action=ActionFactory(recommendation=rec), status=scale[code])
-        services.case_audit_rollup(organisation=organisation, month=OCTOBER)
+        rollup.case_audit_rollup(organisation=organisation, month=OCTOBER)
         figures = values(organisation)
         assert (figures["IP_GREEN"], figures["IP_AMBER"], figures["IP_RED"]) == (D("75"), D("25"), D("0"))
 
@@ -158,8 +157,7 @@ def test_the_grouped_figures_are_the_same_as_per_month(organisation, grades):
         month=datetime.date(2015, 11, 1),
         **{k: grades["good"] for k in ["assessment", "intervention", "risk", "vulnerability", "overall"]},
     )
-    from performance.models import CaseAudit
 
-    grouped = services.case_audit_figures_by_month(CaseAudit.objects.all())
-    assert grouped[(organisation.pk, OCTOBER)] == services.case_audit_figures(organisation=organisation, month=OCTOBER)
+    grouped = rollup.case_audit_figures_by_month(CaseAudit.objects.all())
+    assert grouped[(organisation.pk, OCTOBER)] == rollup.case_audit_figures(organisation=organisation, month=OCTOBER)
     assert grouped[(organisation.pk, datetime.date(2015, 11, 1))]["CA_AUDITED"] == (1, None)

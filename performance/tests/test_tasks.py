@@ -4,12 +4,12 @@ import datetime
 
 import pytest
 
-from conftest import wait_for
-from performance import services
+from performance import rollup, services, tasks
 from performance.choices import RunStatus
 from performance.models import Measurement, RollupRun
 from performance.tasks import rollup_case_audits, rollup_previous_month
 from performance.tests.factories import CaseAuditFactory
+from yos_tracker.tests.helpers import wait_for
 
 OCTOBER = datetime.date(2015, 10, 1)
 
@@ -30,7 +30,7 @@ def test_a_requested_rollup_runs_through_the_worker_and_records_the_run(celery_w
     from django.db import transaction
 
     with transaction.atomic():
-        run = services.rollup_request(organisation=audited, month=OCTOBER)
+        run = tasks.rollup_request(organisation=audited, month=OCTOBER)
     run = wait_for(lambda: RollupRun.objects.filter(pk=run.pk, status=RunStatus.SUCCEEDED).first())
     assert run.rows == 3 and run.started_at and run.finished_at and run.attempts == 1
     assert Measurement.objects.get(indicator__code="CA_AUDITED").value == 3
@@ -38,18 +38,18 @@ def test_a_requested_rollup_runs_through_the_worker_and_records_the_run(celery_w
 
 @pytest.mark.django_db
 def test_a_failed_run_is_recorded_with_its_reason_and_a_new_run_succeeds(audited, monkeypatch):
-    run = services.rollup_request(organisation=audited, month=OCTOBER)
+    run = tasks.rollup_request(organisation=audited, month=OCTOBER)
 
     def broken(**kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "case_audit_rollup", broken)
+    monkeypatch.setattr(rollup, "case_audit_rollup", broken)
     with pytest.raises(RuntimeError):
         rollup_case_audits.apply(args=[run.pk], throw=True)
     run.refresh_from_db()
     assert run.status == RunStatus.FAILED and "disk full" in run.error
     monkeypatch.undo()
-    retry = services.rollup_request(organisation=audited, month=OCTOBER)
+    retry = tasks.rollup_request(organisation=audited, month=OCTOBER)
     rollup_case_audits.apply(args=[retry.pk], throw=True)
     retry.refresh_from_db()
     assert retry.status == RunStatus.SUCCEEDED

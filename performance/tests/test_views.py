@@ -5,10 +5,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from governance.choices import Role
 from performance import services
 from performance.models import AuditGrade, CaseAudit, Indicator, Measurement, TrackedIndicator
 from performance.tests.factories import MeasurementFactory, TargetFactory, TrackedFactory, indicator
+from yos_tracker.choices import Role
 
 pytestmark = pytest.mark.django_db
 MARCH = datetime.date(2017, 3, 1)

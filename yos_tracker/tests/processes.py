@@ -12,8 +12,8 @@ import redis
 from django.conf import settings
 from django.db import connection
 
-from conftest import wait_for
 from yos_tracker.celery import app
+from yos_tracker.tests.helpers import wait_for
 
 
 def _spare_port() -> int:

@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from governance.choices import Role
-from governance.tests.factories import PASSWORD
+from yos_tracker.choices import Role
+from yos_tracker.tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
 

@@ -5,9 +5,9 @@ from types import SimpleNamespace
 import pytest
 from django.template.loader import render_to_string
 
-from governance.choices import Role
-from governance.models import Membership
+from yos_tracker.choices import Role
 from yos_tracker.history import history_rows
+from yos_tracker.models import Membership
 from yos_tracker.templatetags.yos_tags import rag_text_colour
 
 

@@ -5,10 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.test import RequestFactory
 
-from governance.choices import Capability, Role
-from governance.models import Organisation
-from governance.tests.factories import MembershipFactory, UserFactory
+from yos_tracker.choices import Capability, Role
+from yos_tracker.models import Organisation
 from yos_tracker.scoping import org_view, resolve_access
+from yos_tracker.tests.factories import MembershipFactory, UserFactory
 
 
 @org_view()

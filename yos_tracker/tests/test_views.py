@@ -7,7 +7,7 @@ import pytest
 from django.template import Context, Template
 from django.urls import reverse
 
-from governance.choices import Role
+from yos_tracker.choices import Role
 
 
 def without_csrf(response) -> str:
@@ -42,7 +42,7 @@ class TestCrossOrganisation:
 class TestRoles:
     def test_board_member_cannot_add_a_member(self, client, board_member):
         client.force_login(board_member)
-        response = client.post(org_url("governance:member_add"), {"email": "x@example.org"})
+        response = client.post(org_url("members:add"), {"email": "x@example.org"})
         assert response.status_code == 403
         assert (
             "As board member of Lewisham Youth Offending Service, you cannot "

@@ -3,8 +3,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from governance.models import CommitteeReport, Organisation
+from governance.models import CommitteeReport
 from governance.reporting import render_pdf
+from yos_tracker.models import Organisation
 
 
 class Command(BaseCommand):

@@ -1,7 +1,8 @@
 """`make backup`: one .tar.gz with the database and the uploaded and rendered files.
 
 PostgreSQL is dumped with pg_dump (custom format); SQLite with Django's dumpdata. The archive
-holds manifest.json, the dump, and media/ as it was.
+holds manifest.json (with the migrations the database had, so that a restore can tell a backup
+made by a newer version), the dump, and media/ as it was.
 """
 
 import io
@@ -15,10 +16,25 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
 # Rebuilt by Django or meaningless once restored.
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"]
+
+
+def applied_migrations(*, include_unapplied: bool = False) -> dict[str, list[str]]:
+    """Per app, the migrations this database has applied (or, with include_unapplied, every
+    migration this version of the application has on disk)."""
+    if include_unapplied:
+        nodes = MigrationLoader(None, ignore_no_migrations=True).disk_migrations
+    else:
+        nodes = MigrationRecorder(connection).applied_migrations()
+    found: dict[str, list[str]] = {}
+    for app, name in sorted(nodes):
+        found.setdefault(app, []).append(name)
+    return found
 
 
 def pg_environment() -> tuple[list[str], dict]:
@@ -55,7 +71,13 @@ class Command(BaseCommand):
                 stdout=buffer,
             )
             dump, dump_name = buffer.getvalue().encode(), "database.json"
-        manifest = {"engine": engine, "dump": dump_name, "created": stamp, "media": "media/"}
+        manifest = {
+            "engine": engine,
+            "dump": dump_name,
+            "created": stamp,
+            "media": "media/",
+            "migrations": applied_migrations(),
+        }
         with tarfile.open(target, "w:gz") as archive:
             for name, data in (("manifest.json", json.dumps(manifest).encode()), (dump_name, dump)):
                 info = tarfile.TarInfo(name)

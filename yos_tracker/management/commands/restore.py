@@ -1,6 +1,8 @@
 """`make restore FILE=...`: put back a backup made by `manage.py backup`, database and media.
 
-This replaces the current data. PostgreSQL uses pg_restore --clean; SQLite flushes and loads.
+This replaces the current data. PostgreSQL: the schema is emptied and pg_restore puts back the
+dump, then `migrate` brings a backup made by an older version up to this one. SQLite: the
+database is flushed and the dump loaded into the current schema.
 """
 
 import io
@@ -16,7 +18,31 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from yos_tracker.management.commands.backup import pg_environment
+from yos_tracker.management.commands.backup import applied_migrations, pg_environment
+
+# Models that moved between apps keep their tables, but a JSON dump names them by their app at
+# the time: a backup from before the move names the organisations "governance.organisation"
+# (see migration yos_tracker 0001).
+MOVED_MODELS = {
+    f"governance.{name}": f"yos_tracker.{name}"
+    for name in ("organisation", "historicalorganisation", "membership", "historicalmembership")
+}
+
+
+def relabel_moved_models(dump: Path) -> None:
+    records = json.loads(dump.read_text())
+    for record in records:
+        record["model"] = MOVED_MODELS.get(record["model"], record["model"])
+    dump.write_text(json.dumps(records))
+
+
+def unknown_migrations(recorded: dict[str, list[str]]) -> list[str]:
+    """Migrations the backup's database had that this version of the application does not know:
+    a backup made by a newer version, which this one cannot read."""
+    known = applied_migrations(include_unapplied=True)
+    return sorted(
+        f"{app}.{name}" for app, names in recorded.items() for name in names if name not in known.get(app, [])
+    )
 
 
 class Command(BaseCommand):
@@ -40,8 +66,18 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"This backup is of a {manifest['engine']} database; this installation uses {engine}."
                 )
+            newer = unknown_migrations(manifest.get("migrations", {}))
+            if newer:
+                raise CommandError(
+                    "This backup was made by a newer version of the application (it has "
+                    f"{', '.join(newer[:3])}{' …' if len(newer) > 3 else ''}); upgrade before restoring it."
+                )
             dump = Path(folder) / manifest["dump"]
             if engine == "postgresql":
+                # pg_restore --clean drops only what the dump holds; tables added since the backup
+                # would stay behind and trip up the migrations that create them.
+                with connection.cursor() as cursor:
+                    cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
                 connection.close()
                 pg_args, env = pg_environment()
                 subprocess.run(
@@ -59,7 +95,10 @@ class Command(BaseCommand):
                     check=True,
                     capture_output=True,
                 )
+                # A backup made by an older version comes up to this one's schema.
+                call_command("migrate", interactive=False, verbosity=0, stdout=io.StringIO())
             else:
+                relabel_moved_models(dump)
                 call_command("flush", interactive=False, verbosity=0)
                 call_command("loaddata", str(dump), verbosity=0, stdout=io.StringIO())
             media = Path(settings.MEDIA_ROOT)

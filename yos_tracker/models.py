@@ -5,11 +5,11 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from governance.choices import Capability, Role
+from yos_tracker.choices import Capability, Role
 from yos_tracker.querysets import OrganisationScopedQuerySet
 
 # First path segments the project itself uses; an organisation cannot take one as its slug.
-RESERVED_SLUGS = frozenset({"accounts", "admin", "healthz", "static", "media"})
+RESERVED_SLUGS = frozenset({"accounts", "admin", "healthz", "static", "media", "services", "api"})
 
 
 def validate_slug_not_reserved(value: str) -> None:
@@ -28,7 +28,11 @@ class OrganisationQuerySet(models.QuerySet):
 
 
 class Organisation(models.Model):
-    """One youth offending service partnership. Every record of the other apps belongs to one."""
+    """One youth offending service partnership. Every record of the other apps belongs to one.
+
+    The tables keep the names they had when this model lived in the governance app (see
+    migration yos_tracker 0001): the move changed the code, not the database.
+    """
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(
@@ -37,10 +41,11 @@ class Organisation(models.Model):
     local_authority = models.CharField(max_length=200)
     region = models.CharField(max_length=100, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="governance_historicalorganisation")
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
+        db_table = "governance_organisation"
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -63,10 +68,11 @@ class Membership(models.Model):
     )
     role = models.CharField(max_length=20, choices=Role.choices)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="governance_historicalmembership")
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
+        db_table = "governance_membership"
         ordering = ["organisation__name", "user__last_name", "user__first_name"]
         constraints = [
             models.UniqueConstraint(

@@ -4,10 +4,10 @@ import pytest
 from django.core import mail
 from django_celery_results.models import TaskResult
 
-from conftest import wait_for
-from governance import services
-from governance.choices import Role
-from governance.tasks import send_membership_email
+from yos_tracker import services
+from yos_tracker.choices import Role
+from yos_tracker.tasks import send_membership_email
+from yos_tracker.tests.helpers import wait_for
 
 
 @pytest.mark.celery

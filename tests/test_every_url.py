@@ -15,18 +15,19 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from governance.models import Board, CommitteeReport, ReportRender
+from improvement.models import Evidence, ImprovementPlan, ProgressUpdate
+from performance.models import AuditGrade, CaseAudit
+from yos_tracker.models import Organisation
+from yos_tracker.querysets import OrganisationScopedQuerySet
 from yos_tracker.tests.urlwalk import walk
 
 
 def _lewisham_plan() -> int:
-    from improvement.models import ImprovementPlan
-
     return ImprovementPlan.objects.filter(organisation__slug="lewisham").order_by("pk").values_list("pk", flat=True)[0]
 
 
 def _lewisham_board() -> int:
-    from governance.models import Board
-
     main = Board.objects.filter(organisation__slug="lewisham", parent__isnull=True)
     return main.order_by("pk").values_list("pk", flat=True)[0]
 
@@ -40,9 +41,6 @@ ORG_PATTERNS = [u for u in walk() if u.url.startswith("/lewisham/")]
 @pytest.fixture
 def demo(transactional_db, settings):
     """Lewisham's demo data, plus a report version and a piece of evidence with their files."""
-    from governance.models import CommitteeReport, ReportRender
-    from improvement.models import Evidence, ProgressUpdate
-
     settings.DEBUG = True
     call_command("load_demo")
     settings.DEBUG = False
@@ -52,7 +50,6 @@ def demo(transactional_db, settings):
     update = ProgressUpdate.objects.filter(action__recommendation__plan__organisation__slug="lewisham").first()
     evidence = Evidence(update=update, original_name="minutes.pdf")
     evidence.file.save("minutes.pdf", ContentFile(b"%PDF-1.7 minutes"))  # saves the record too
-    from performance.models import AuditGrade, CaseAudit
 
     good = AuditGrade.objects.filter(organisation=report.organisation).first()
     CaseAudit.objects.create(
@@ -73,9 +70,6 @@ def _lewisham_ids() -> list[int]:
     """The first Lewisham record of every model scoped to an organisation: one of them is the
     object any organisation URL is about, whatever ids other tests have used up."""
     from django.apps import apps
-
-    from governance.models import Organisation
-    from yos_tracker.querysets import OrganisationScopedQuerySet
 
     lewisham = Organisation.objects.get(slug="lewisham")
     ids = set()

@@ -45,13 +45,11 @@ from governance.forms import (
     BoardMemberForm,
     CommitteeReportForm,
     MeetingForm,
-    MembershipAddForm,
-    MembershipRoleForm,
     RiskForm,
     RiskReviewForm,
     SelfAssessmentForm,
 )
-from governance.models import Board, BoardMember, CommitteeReport, Membership, Risk, StandardsFramework
+from governance.models import Board, BoardMember, CommitteeReport, Risk, StandardsFramework
 from governance.models.board import BoardAction, Meeting
 from governance.tests.factories import RiskFactory
 from improvement import services as improvement_services
@@ -81,8 +79,16 @@ from performance import services as performance_services
 from performance import spreadsheet as performance_spreadsheet
 from performance.forms import CaseAuditForm, MeasurementRowForm
 from performance.models import CaseAudit, Indicator, Measurement
-from yos_tracker.forms import EvidenceFilesField, LinksField, apply_validation_error
+from yos_tracker import services as core_services
+from yos_tracker.forms import (
+    EvidenceFilesField,
+    LinksField,
+    MembershipAddForm,
+    MembershipRoleForm,
+    apply_validation_error,
+)
 from yos_tracker.imports import ImportForm
+from yos_tracker.models import Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -338,7 +344,7 @@ def _save(form, w):
 
 
 def _membership_add(form, w):
-    membership = governance_services.membership_add(organisation=w.organisation, **form.cleaned_data)
+    membership = core_services.membership_add(organisation=w.organisation, **form.cleaned_data)
     user = type(membership.user)._base_manager.get(pk=membership.user_id)
     assert (user.first_name, user.last_name) == (form.cleaned_data["first_name"], form.cleaned_data["last_name"])
     return membership
@@ -423,7 +429,7 @@ FORMS: dict[type[forms.BaseForm], list[Spec]] = {
     MembershipRoleForm: [
         Spec(
             lambda w: {},
-            lambda f, w: governance_services.membership_change_role(
+            lambda f, w: core_services.membership_change_role(
                 membership=_fresh(w.officer_membership), role=f.cleaned_data["role"]
             ),
             refusable=True,

@@ -14,23 +14,20 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
+from governance.models import CommitteeReport
+from governance.reporting import render_pdf
 from improvement import spreadsheet as plan_spreadsheet
 from improvement.models import Action
 from improvement.services import rag_scale_install
-from improvement.tests.factories import PlanFactory
+from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
+from performance import services as performance_services
+from performance import spreadsheet as audit_spreadsheet
+from performance import spreadsheet as values_spreadsheet
+from performance.models import CaseAudit, Indicator, Measurement, TrackedIndicator
 from performance.models.audits import validate_case_reference
 from yos_tracker.spreadsheets import _clean, escape_cell, parse_date
+from yos_tracker.tests.hostile import CELLS
 
-CELLS = st.one_of(
-    st.none(),
-    st.text(max_size=300),
-    st.text(alphabet="=+-@\t\r'\"<>&;,", max_size=20),
-    st.integers(min_value=-(10**12), max_value=10**12),
-    st.floats(allow_nan=True, allow_infinity=True),
-    st.dates(),
-    st.just('=HYPERLINK("http://evil.example","click")'),
-    st.just("x" * 32_000),
-)
 QUICK = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -145,8 +142,6 @@ def test_an_upload_over_the_size_limit_is_refused(organisation, settings):
 
 @pytest.mark.django_db
 def test_control_characters_in_a_narrative_do_not_break_the_export(organisation, manager):
-    from improvement.tests.factories import ActionFactory, RecommendationFactory, UpdateFactory
-
     rag_scale_install(organisation=organisation)
     plan = PlanFactory(organisation=organisation)
     action = ActionFactory(recommendation=RecommendationFactory(plan=plan), description="Pasted\x1ffrom\x0bWord")
@@ -176,9 +171,6 @@ def _csv(header: str, rows) -> SimpleUploadedFile:
 @QUICK
 @given(st.lists(st.lists(CELLS, min_size=7, max_size=7), min_size=1, max_size=5))
 def test_the_indicator_import_reports_or_accepts_but_never_crashes_or_half_writes(organisation, manager, rows):
-    from performance import spreadsheet as values_spreadsheet
-    from performance.models import Indicator, Measurement, TrackedIndicator
-
     TrackedIndicator.objects.get_or_create(
         organisation=organisation, indicator=Indicator.objects.get(code="CUSTODY_COUNT")
     )
@@ -198,9 +190,6 @@ def test_the_indicator_import_reports_or_accepts_but_never_crashes_or_half_write
 @pytest.mark.django_db
 def test_an_indicator_value_whose_note_or_source_outgrows_its_column_is_a_row_error(organisation, manager):
     # Was a DataError on PostgreSQL (a server error) at confirmation; SQLite kept it whole.
-    from performance import spreadsheet as values_spreadsheet
-    from performance.models import Indicator, Measurement, TrackedIndicator
-
     TrackedIndicator.objects.create(organisation=organisation, indicator=Indicator.objects.get(code="CUSTODY_COUNT"))
     rows = [
         ["CUSTODY_COUNT", "01/03/2017", 23, None, None, "n" * 501, None],
@@ -219,10 +208,6 @@ def test_an_indicator_value_whose_note_or_source_outgrows_its_column_is_a_row_er
 @QUICK
 @given(st.lists(st.lists(CELLS, min_size=9, max_size=9), min_size=1, max_size=5))
 def test_the_case_audit_import_reports_or_accepts_but_never_crashes_or_half_writes(organisation, manager, rows):
-    from performance import services as performance_services
-    from performance import spreadsheet as audit_spreadsheet
-    from performance.models import CaseAudit
-
     performance_services.audit_grades_install(organisation=organisation)
     before = CaseAudit.objects.count()
     upload = _csv(",".join(audit_spreadsheet.AUDIT_COLUMNS.values()), rows)
@@ -242,10 +227,6 @@ def test_html_in_user_text_is_printed_as_text_in_the_pdf_and_kept_as_text_in_exp
     import datetime as dt
 
     from pypdf import PdfReader
-
-    from governance.models import CommitteeReport
-    from governance.reporting import render_pdf
-    from improvement.tests.factories import ActionFactory, RecommendationFactory
 
     rag_scale_install(organisation=organisation)
     plan = PlanFactory(organisation=organisation)

@@ -3,10 +3,10 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from governance import services
-from governance.choices import Role
-from governance.models import Membership
-from governance.tasks import send_membership_email
+from yos_tracker import services
+from yos_tracker.choices import Role
+from yos_tracker.models import Membership
+from yos_tracker.tasks import send_membership_email
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,65 @@
+"""Running a render: claimed by one conditional UPDATE, so it happens once however often it is asked.
+
+A render is idempotent: it is claimed by one conditional UPDATE (its queued or failed state, or
+the same Celery task id on redelivery after a worker died), writes its file to a fixed path
+named by report and version, and a delivery that finds it done, or claimed by another task, does
+nothing. So however often a message is delivered there is one record and one file.
+"""
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db.models import Q
+from django.utils import timezone
+
+from governance import reporting
+from governance.models import ReportRender
+from governance.models.reports import RenderStatus
+
+
+def _claim(render_id: int, task_id: str) -> bool:
+    claimable = Q(status__in=[RenderStatus.QUEUED, RenderStatus.FAILED])
+    if task_id:
+        claimable |= Q(status=RenderStatus.RUNNING, task_id=task_id)  # our own message, redelivered
+    return bool(
+        ReportRender.objects.filter(claimable, pk=render_id).update(
+            status=RenderStatus.RUNNING,
+            task_id=task_id,
+            started_at=timezone.now(),
+            error="",
+            step="Starting",
+        )
+    )
+
+
+def render_execute(*, render_id: int, task_id: str = "") -> ReportRender:
+    """Render the PDF for a queued render; a no-op for one that is done or owned by another task."""
+    if not _claim(render_id, task_id):
+        return ReportRender.objects.get(pk=render_id)
+    ReportRender.objects.filter(pk=render_id).update(attempts=ReportRender.objects.get(pk=render_id).attempts + 1)
+    render = ReportRender.objects.select_related("report__organisation").get(pk=render_id)
+
+    def progress(step: str) -> None:
+        ReportRender.objects.filter(pk=render_id).update(step=step)
+
+    try:
+        pdf, pages = reporting.render_pdf(render.report, progress)
+        progress("Saving the file")
+        path = f"reports/{render.report.organisation.slug}/report-{render.report.pk}-v{render.version}.pdf"
+        if default_storage.exists(path):  # a half-finished earlier attempt: replace, never add a second file
+            default_storage.delete(path)
+        saved = default_storage.save(path, ContentFile(pdf))
+    except Exception as error:
+        ReportRender.objects.filter(pk=render_id).update(
+            status=RenderStatus.FAILED, error=f"{type(error).__name__}: {error}", finished_at=timezone.now(), step=""
+        )
+        raise
+    ReportRender.objects.filter(pk=render_id).update(
+        status=RenderStatus.DONE,
+        file=saved,
+        content_hash=reporting.content_hash(pdf),
+        pages=pages,
+        finished_at=timezone.now(),
+        step="",
+    )
+    render.refresh_from_db()
+    return render

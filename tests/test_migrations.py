@@ -1,0 +1,73 @@
+"""A database built before organisations moved into the core migrates forward with every record.
+
+The test takes the database back to the migrations of commit 8fa191e (when Organisation and
+Membership were governance's), writes records through the models as they were then, migrates to
+today's head and finds the same records through the core's models.
+"""
+
+import datetime
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from improvement.models import ImprovementPlan
+from yos_tracker.choices import Role
+from yos_tracker.models import Membership, Organisation
+
+BEFORE_THE_MOVE = [
+    ("governance", "0007_report_sections_optional"),
+    ("improvement", "0006_evidence_link_length"),
+    ("performance", "0003_monthly_rollup_schedule"),
+    ("yos_tracker", None),
+]
+
+
+def _migrate(targets):
+    """Migrate to `targets`; the models as they are there, with Django's own apps at their head."""
+    MigrationExecutor(connection).migrate(targets)
+    graph = MigrationExecutor(connection).loader.graph
+    django_apps = [leaf for leaf in graph.leaf_nodes() if leaf[0] in ("auth", "contenttypes")]
+    return MigrationExecutor(connection).loader.project_state([t for t in targets if t[1]] + django_apps).apps
+
+
+@pytest.mark.django_db(transaction=True)
+def test_records_made_before_the_move_are_found_after_it(django_user_model):
+    old = _migrate(BEFORE_THE_MOVE)
+    OldOrganisation = old.get_model("governance", "Organisation")
+    OldMembership = old.get_model("governance", "Membership")
+    OldUser = old.get_model("auth", "User")
+    OldContentType = old.get_model("contenttypes", "ContentType")
+    OldContentType.objects.get_or_create(app_label="governance", model="organisation")
+    lewisham = OldOrganisation.objects.create(
+        name="Lewisham Youth Offending Service", slug="lewisham", local_authority="London Borough of Lewisham"
+    )
+    old.get_model("governance", "HistoricalOrganisation").objects.create(
+        id=lewisham.pk,
+        name=lewisham.name,
+        slug=lewisham.slug,
+        local_authority=lewisham.local_authority,
+        history_date=datetime.datetime(2017, 1, 5, tzinfo=datetime.UTC),
+        history_type="+",
+    )
+    person = OldUser.objects.create(username="gr", email="gr@lewisham.gov.uk")
+    OldMembership.objects.create(user=person, organisation=lewisham, role="manager")
+    old.get_model("improvement", "ImprovementPlan").objects.create(
+        organisation=lewisham,
+        title="HMIP improvement plan 2017",
+        period_start=datetime.date(2017, 1, 1),
+        period_end=datetime.date(2017, 12, 31),
+    )
+
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    organisation = Organisation.objects.get(slug="lewisham")
+    assert organisation.pk == lewisham.pk
+    assert Organisation.history.get().history_date.year == 2017
+    membership = Membership.objects.get(organisation=organisation)
+    assert (membership.user.username, membership.role) == ("gr", Role.MANAGER)
+    assert ImprovementPlan.objects.get().organisation == organisation
+    # Admin history and permissions follow the model to its new app.
+    assert ContentType.objects.filter(app_label="yos_tracker", model="organisation").count() == 1
+    assert not ContentType.objects.filter(app_label="governance", model="organisation").exists()

@@ -1,0 +1,57 @@
+"""Writes of the core: memberships (who has which role in an organisation)."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from yos_tracker.choices import Role
+from yos_tracker.models import Membership, Organisation
+from yos_tracker.tasks import send_membership_email
+
+
+def _is_last_administrator(membership: Membership) -> bool:
+    if membership.role != Role.ADMINISTRATOR:
+        return False
+    others = Membership.objects.for_org(membership.organisation).filter(role=Role.ADMINISTRATOR)
+    return not others.exclude(pk=membership.pk).exists()
+
+
+@transaction.atomic
+def membership_add(
+    *, organisation: Organisation, email: str, first_name: str, last_name: str, role: Role
+) -> Membership:
+    """Give a person a role in the organisation, creating their account if they have none.
+
+    A new account gets no password: the e-mail carries a link to choose one, so nobody ever
+    learns another person's password.
+    """
+    User = get_user_model()
+    email = email.strip().lower()
+    user = User.objects.filter(email__iexact=email).order_by("pk").first()
+    new_account = user is None
+    if new_account:
+        user = User(username=email, email=email, first_name=first_name.strip(), last_name=last_name.strip())
+        user.set_unusable_password()
+        user.save()
+    elif Membership.objects.filter(user=user, organisation=organisation).exists():
+        raise ValidationError({"email": "This person already has a role in this organisation."})
+
+    membership = Membership.objects.create(user=user, organisation=organisation, role=role)
+    transaction.on_commit(lambda: send_membership_email.delay(membership.pk, new_account=new_account))
+    return membership
+
+
+@transaction.atomic
+def membership_change_role(*, membership: Membership, role: Role) -> Membership:
+    if role != Role.ADMINISTRATOR and _is_last_administrator(membership):
+        raise ValidationError({"role": "This is the organisation's last administrator; appoint another first."})
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership) -> None:
+    if _is_last_administrator(membership):
+        raise ValidationError("This is the organisation's last administrator; appoint another first.")
+    membership.delete()

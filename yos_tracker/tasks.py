@@ -1,0 +1,38 @@
+from celery import shared_task
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from yos_tracker.models import Membership
+
+
+@shared_task(autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=5)
+def send_membership_email(membership_id: int, *, new_account: bool) -> str:
+    """Tell a person they have been given access; a new account's mail links to choosing a password."""
+    membership = Membership.objects.select_related("user", "organisation").filter(pk=membership_id).first()
+    if membership is None:
+        return "membership removed before the e-mail was sent"
+    user = membership.user
+    context = {
+        "membership": membership,
+        "site_url": settings.SITE_URL,
+        "sign_in_url": settings.SITE_URL + reverse("login"),
+        "new_account": new_account,
+    }
+    if new_account:
+        uid = urlsafe_base64_encode(force_bytes(user.pk))
+        token = default_token_generator.make_token(user)
+        context["set_password_url"] = settings.SITE_URL + reverse(
+            "password_reset_confirm", kwargs={"uidb64": uid, "token": token}
+        )
+    send_mail(
+        subject=f"Your access to {membership.organisation} on the YOS Improvement Tracker",
+        message=render_to_string("members/email/membership.txt", context),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+    return f"sent to {user.email}"
