@@ -14,10 +14,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from governance.services import risk_matrix_install
-from improvement.models import ImprovementPlan, Recommendation
-from improvement.services import rag_scale_install
-from performance.models import Indicator, IndicatorCategory, Target, TrackedIndicator
-from performance.services import audit_grades_install
+from improvement.models import ImprovementPlan, RagStatus, Recommendation
+from performance.models import AuditGrade, Indicator, IndicatorCategory, Target, TrackedIndicator
 from yos_tracker.choices import Role
 from yos_tracker.models import Membership, Organisation
 
@@ -75,8 +73,8 @@ def organisation_with_data(slug: str, *, share: float, indicators: list[Indicato
     User = get_user_model()
     user = User.objects.create_user(username=f"{slug}.manager", password=PASSWORD, email=f"{slug}@bench.invalid")
     Membership.objects.create(user=user, organisation=org, role=Role.MANAGER)
-    scale = rag_scale_install(organisation=org)
-    grades = audit_grades_install(organisation=org)
+    scale = RagStatus.objects.install(org)
+    grades = AuditGrade.objects.install(org)
     risk_matrix_install(organisation=org)
 
     TrackedIndicator.objects.bulk_create(

@@ -1,5 +1,8 @@
 from django.db import models
 
+# The YJB key performance indicator the board's attendance feeds (catalogue code).
+BOARD_ATTENDANCE_KPI = "KPI7_BOARD_ATTENDANCE"
+
 
 class Agency(models.TextChoices):
     INDEPENDENT_CHAIR = "independent_chair", "Independent chair"
@@ -63,3 +66,5 @@ FIVE_BY_FIVE_RISK_MATRIX = {
         (20, 25, "Very high", "#d4351c"),
     ],
 }
+# What the matrix page offers to start from.
+PRESET_MATRICES = {"3": DEFAULT_RISK_MATRIX, "5": FIVE_BY_FIVE_RISK_MATRIX}

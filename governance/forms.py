@@ -1,10 +1,22 @@
+import re
+
 from django import forms
+from django.core.validators import MinValueValidator
 
 from governance.choices import AttendanceStatus, Rating
-from governance.models import AgendaItem, BoardAction, BoardMember, CommitteeReport, Meeting, Risk
+from governance.models import (
+    AgendaItem,
+    Board,
+    BoardAction,
+    BoardMember,
+    CommitteeReport,
+    Meeting,
+    PartnerContribution,
+    Risk,
+)
 from governance.models.reports import BOARD_PACK_SECTIONS, NARRATIVES, SECTIONS, ReportKind
 from improvement.models import RagStatus, Recommendation
-from yos_tracker.forms import DateInput, OptimisticLockMixin, UniqueWithinMixin
+from yos_tracker.forms import ColourInput, DateInput, OptimisticLockMixin, UniqueWithinMixin
 
 
 class BoardMemberForm(forms.ModelForm):
@@ -203,6 +215,113 @@ class BoardActionForm(forms.ModelForm):
 
     def __init__(self, *args, board, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].queryset = RagStatus.objects.for_org(board.organisation)
+        self.fields["status"].queryset = RagStatus.objects.for_org(board.organisation).choosable(
+            self.instance.status if self.instance.status_id else None
+        )
         self.fields["meeting"].queryset = board.meetings.all()
         self.fields["meeting"].required = False
+
+
+# --- Settings --------------------------------------------------------------------------------------
+
+
+class RiskMatrixForm(forms.Form):
+    levels = forms.CharField(
+        label="Levels, lowest first",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="One per line: three (Low, Medium, High) for a 3×3 matrix, five for a 5×5. Both "
+        "likelihood and impact use them.",
+    )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean_levels(self) -> list[str]:
+        levels = [line.strip() for line in self.cleaned_data["levels"].splitlines() if line.strip()]
+        if len(levels) not in (3, 5):
+            raise forms.ValidationError("Give three levels (a 3×3 matrix) or five (a 5×5 matrix).")
+        if len({name.lower() for name in levels}) != len(levels):
+            raise forms.ValidationError("Each level needs a name of its own.")
+        return levels
+
+
+class RiskBandForm(forms.Form):
+    lowest = forms.IntegerField(min_value=1, max_value=25)
+    highest = forms.IntegerField(min_value=1, max_value=25)
+    label = forms.CharField(max_length=40)
+    colour = forms.CharField(max_length=7, widget=ColourInput)
+
+    def clean_colour(self) -> str:
+        colour = self.cleaned_data["colour"]
+        if not re.fullmatch(r"#[0-9A-Fa-f]{6}", colour):
+            raise forms.ValidationError("Give a colour such as #00703c.")
+        return colour
+
+
+RiskBandFormSet = forms.formset_factory(RiskBandForm, extra=1, can_delete=True, min_num=1, validate_min=True)
+
+
+class ContributionForm(forms.ModelForm):
+    class Meta:
+        model = PartnerContribution
+        fields = ["agency", "staffing", "payments_in_kind", "other_delegated"]
+        labels = {
+            "staffing": "Staffing costs (£)",
+            "payments_in_kind": "Payments in kind (£)",
+            "other_delegated": "Other delegated funds (£)",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("staffing", "payments_in_kind", "other_delegated"):
+            self.fields[name].min_value = 0
+            self.fields[name].validators.append(MinValueValidator(0))
+            self.fields[name].error_messages["invalid"] = "Give an amount in pounds, such as 125000 or 125000.50."
+
+
+class ContributionYearForm(forms.Form):
+    year = forms.RegexField(
+        regex=r"^\d{4}/\d{2}$",
+        label="Financial year",
+        help_text="e.g. 2019/20",
+        error_messages={"invalid": "Give the financial year as 2019/20."},
+    )
+
+    def clean_year(self) -> str:
+        year = self.cleaned_data["year"]
+        first, second = int(year[:4]), int(year[5:])
+        if (first + 1) % 100 != second:
+            raise forms.ValidationError(f"{year} is not a financial year: 2019/20 runs from April 2019 to March 2020.")
+        return year
+
+
+class BoardForm(UniqueWithinMixin, forms.ModelForm):
+    unique_within = "organisation"
+
+    class Meta:
+        model = Board
+        fields = ["name", "parent", "terms_of_reference", "terms_of_reference_review"]
+        widgets = {"terms_of_reference": forms.Textarea(attrs={"rows": 5}), "terms_of_reference_review": DateInput}
+        labels = {"parent": "A sub-group of"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        boards = Board.objects.for_org(self.instance.organisation).filter(parent__isnull=True)
+        self.fields["parent"].queryset = boards.exclude(pk=self.instance.pk) if self.instance.pk else boards
+        self.fields["parent"].empty_label = "None: this is the management board"
+
+
+class _ContributionRows(forms.BaseModelFormSet):
+    def clean(self):
+        super().clean()
+        agencies = [
+            f.cleaned_data["agency"].strip().lower()
+            for f in self.forms
+            if f.cleaned_data.get("agency") and not f.cleaned_data.get("DELETE")
+        ]
+        duplicates = sorted({a for a in agencies if agencies.count(a) > 1})
+        if duplicates:
+            raise forms.ValidationError(f"Give each agency once: {', '.join(duplicates)} appears more than once.")
+
+
+ContributionFormSet = forms.modelformset_factory(
+    PartnerContribution, form=ContributionForm, formset=_ContributionRows, extra=3, can_delete=True
+)

@@ -18,7 +18,6 @@ from governance import selectors as governance_selectors
 from governance.choices import RiskStatus
 from governance.models import CommitteeReport
 from governance.models.reports import NARRATIVES, SECTIONS
-from governance.services import risk_matrix_install
 from improvement.choices import PlanStatus
 from improvement.models import ImprovementPlan, Inspection, ProgressUpdate, RagStatus
 from improvement.selectors import plan_actions
@@ -78,8 +77,8 @@ def report_context(report: CommitteeReport, *, today: datetime.date | None = Non
         context["dashboard"] = performance_selectors.dashboard(organisation, _period_for(report))
         context["charts"] = _charts(organisation)
         context["kpi_statuses"] = rag.STATUSES
-    if report.includes("appendix_b"):
-        matrix = risk_matrix_install(organisation=organisation)
+    matrix = governance_selectors.risk_matrix_of(organisation) if report.includes("appendix_b") else None
+    if matrix is not None:  # a service without a matrix has no scored register to append
         risks = list(governance_selectors.risks_for(organisation))
         context["matrix"] = matrix
         context["risk_rows"] = governance_selectors.risk_rows(matrix, risks, today)

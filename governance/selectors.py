@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from governance.choices import Rating
-from governance.models import Risk, RiskMatrix, RiskReview, SelfAssessment, StandardRating
+from governance.choices import BOARD_ATTENDANCE_KPI, Rating
+from governance.models import Board, Risk, RiskMatrix, RiskReview, SelfAssessment, StandardRating
+from performance.models import Measurement, TrackedIndicator
 from yos_tracker.charts import Series, line_chart
 
 
@@ -17,6 +18,12 @@ class RiskRow:
     inherent_band: object
     residual_band: object
     overdue: bool
+
+
+def risk_matrix_of(organisation) -> RiskMatrix | None:
+    """The organisation's matrix with its bands (every row, both heat maps and the key read
+    them), or None for one that has not been given a matrix."""
+    return RiskMatrix.objects.prefetch_related("bands").filter(organisation=organisation).first()
 
 
 def risk_rows(matrix: RiskMatrix, risks, today: datetime.date | None = None) -> list[RiskRow]:
@@ -109,3 +116,22 @@ def compare_assessments(first: SelfAssessment, second: SelfAssessment) -> list[C
     by = {(r.assessment_id, r.standard_id): r for r in ratings}
     standards = sorted({r.standard for r in ratings}, key=lambda s: s.code)
     return [Comparison(s, by.get((first.pk, s.pk)), by.get((second.pk, s.pk))) for s in standards]
+
+
+@dataclass
+class BoardAttendanceTracking:
+    tracked: bool
+    boards: list
+    values: list  # the KPI 7 measurements recorded, latest first
+
+
+def board_attendance_tracking(organisation) -> BoardAttendanceTracking:
+    tracked = TrackedIndicator.objects.for_org(organisation).filter(indicator__code=BOARD_ATTENDANCE_KPI).exists()
+    values = (
+        Measurement.objects.for_org(organisation)
+        .filter(indicator__code=BOARD_ATTENDANCE_KPI)
+        .select_related("indicator")
+        .order_by("-period")[:8]
+    )
+    boards = list(Board.objects.for_org(organisation).filter(parent__isnull=True))
+    return BoardAttendanceTracking(tracked=tracked, boards=boards, values=list(values))

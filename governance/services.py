@@ -1,20 +1,25 @@
 """Writes of the governance app: keyword-only functions named <thing>_<verb>."""
 
 import datetime
+import itertools
+import math
+from dataclasses import dataclass
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
+from django.apps import apps as global_apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from governance.choices import DEFAULT_RISK_MATRIX, Agency, AttendanceStatus
+from governance.choices import BOARD_ATTENDANCE_KPI, DEFAULT_RISK_MATRIX, Agency, AttendanceStatus
 from governance.models import (
     AgendaItem,
     Attendance,
     Board,
     Meeting,
+    PartnerContribution,
     Risk,
     RiskBand,
     RiskMatrix,
@@ -24,30 +29,24 @@ from governance.models import (
 )
 from performance import rag
 from performance.models import Indicator, TrackedIndicator
-from performance.services import measurement_record
+from performance.services import indicator_tracking_set, measurement_record
 from yos_tracker.dates import refuse_future
 from yos_tracker.models import Organisation
-
-# The YJB key performance indicator the board's attendance feeds (catalogue code).
-BOARD_ATTENDANCE_KPI = "KPI7_BOARD_ATTENDANCE"
-
 
 # --- Risk register ----------------------------------------------------------------------------
 
 
-def risk_matrix_install(*, organisation: Organisation, definition: dict | None = None) -> RiskMatrix:
-    """Give an organisation a risk matrix (seed 004's 3×3 by default) if it has none."""
+def risk_matrix_install(*, organisation: Organisation, definition: dict | None = None, apps=global_apps) -> RiskMatrix:
+    """Give an organisation a risk matrix (seed 004's 3×3 by default) if it has none. A data
+    migration passes its own `apps`, so that this runs on the models as they were then."""
     definition = definition or DEFAULT_RISK_MATRIX
-    matrix, created = RiskMatrix.objects.get_or_create(
+    matrix_model, band_model = apps.get_model("governance", "RiskMatrix"), apps.get_model("governance", "RiskBand")
+    matrix, created = matrix_model._default_manager.get_or_create(
         organisation=organisation, defaults={"levels": definition["levels"]}
     )
     if created:
-        RiskBand.objects.bulk_create(
-            [
-                RiskBand(matrix=matrix, lowest=low, highest=high, label=label, colour=colour)
-                for low, high, label, colour in definition["bands"]
-            ]
-        )
+        for low, high, label, colour in definition["bands"]:
+            band_model._default_manager.create(matrix=matrix, lowest=low, highest=high, label=label, colour=colour)
     return matrix
 
 
@@ -80,7 +79,10 @@ def risk_review_record(
     current = Risk.objects.select_for_update().get(pk=risk.pk)
     if expected_version is not None and current.version != expected_version:
         raise StaleRiskEdit(current)
-    size = risk_matrix_install(organisation=current.organisation).size
+    matrix = RiskMatrix.objects.filter(organisation=current.organisation_id).first()
+    if matrix is None:
+        raise ValidationError("This service has no risk matrix yet; set one up before reviewing risks.")
+    size = matrix.size
     ratings = {
         "inherent_likelihood": inherent_likelihood,
         "inherent_impact": inherent_impact,
@@ -132,7 +134,10 @@ def attendance_rates(*, board: Board, start: datetime.date, end: datetime.date) 
 
 def board_attendance_record(*, board: Board, period: datetime.date, user=None):
     """Record the board attendance indicator (YJB KPI 7: senior partners attending in person) for
-    the quarter containing `period`, when the organisation tracks it. Returns the measurement."""
+    the quarter containing `period`, when the organisation tracks it. Returns the measurement.
+    Only the management board counts: a sub-group's meetings are not the board's."""
+    if board.parent_id:
+        return None
     tracked = (
         TrackedIndicator.objects.filter(organisation=board.organisation, indicator__code=BOARD_ATTENDANCE_KPI)
         .select_related("indicator")
@@ -200,3 +205,147 @@ def self_assessment_save(*, organisation, framework, assessment, date, title, ra
             defaults={"rating": rating, "commentary": commentary, "evidence": evidence},
         )
     return assessment
+
+
+# --- Changing the risk matrix ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Band:
+    lowest: int
+    highest: int
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class RemappedRisk:
+    risk: Risk
+    before: tuple[int, int, int, int]  # inherent likelihood, impact; residual likelihood, impact
+    after: tuple[int, int, int, int]
+
+    @property
+    def scores(self) -> tuple[int, int, int, int]:
+        """Inherent and residual scores before, then after."""
+        b, a = self.before, self.after
+        return b[0] * b[1], b[2] * b[3], a[0] * a[1], a[2] * a[3]
+
+
+def level_remap(level: int, *, old_size: int, new_size: int) -> int:
+    """A level of an old_size matrix on a new_size one, keeping its place on the scale: 3×3 → 5×5
+    takes Low, Medium, High to 1, 3, 5, and 5×5 → 3×3 takes 1..5 to 1, 2, 2, 3, 3."""
+    if old_size == new_size or old_size < 2:
+        return min(level, new_size)
+    return math.floor(1 + (level - 1) * (new_size - 1) / (old_size - 1) + 0.5)
+
+
+def bands_check(bands: list[Band], size: int) -> None:
+    """Bands must not overlap, and every score the matrix can give (likelihood × impact) must fall
+    in one: seed 004's 3×3 has no band for 5, since no two levels of 1–3 multiply to 5."""
+    ordered = sorted(bands, key=lambda b: b.lowest)
+    problems = []
+    for band in ordered:
+        if band.lowest > band.highest:
+            problems.append(f"“{band.label}” runs from {band.lowest} down to {band.highest}.")
+    for first, second in itertools.pairwise(ordered):
+        if second.lowest <= first.highest:
+            problems.append(f"“{first.label}” and “{second.label}” overlap.")
+    scores = sorted({i * j for i in range(1, size + 1) for j in range(1, size + 1)})
+    missing = [s for s in scores if not any(b.lowest <= s <= b.highest for b in ordered)]
+    if missing:
+        problems.append(f"No band holds the score{'s' if len(missing) > 1 else ''} {', '.join(map(str, missing))}.")
+    if problems:
+        raise ValidationError(problems)
+
+
+class MatrixResizeNeedsConfirmation(ValidationError):
+    """A change of size would move the register's risks: nothing is saved until it is confirmed."""
+
+    def __init__(self, remapped: list[RemappedRisk], old_size: int, new_size: int):
+        self.remapped, self.old_size, self.new_size = remapped, old_size, new_size
+        super().__init__(
+            f"Changing the matrix from {old_size}×{old_size} to {new_size}×{new_size} moves the levels of "
+            f"{len(remapped)} risk{'s' if len(remapped) != 1 else ''}, as shown below. Nothing has been saved: "
+            "confirm to make the change."
+        )
+
+
+def matrix_remap_preview(*, organisation: Organisation, new_size: int) -> list[RemappedRisk]:
+    matrix = RiskMatrix.objects.get(organisation=organisation)
+    fields = ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
+    remapped = []
+    for risk in Risk.objects.for_org(organisation).order_by("number"):
+        before = tuple(getattr(risk, f) for f in fields)
+        after = tuple(level_remap(v, old_size=matrix.size, new_size=new_size) for v in before)
+        remapped.append(RemappedRisk(risk, before, after))
+    return remapped
+
+
+@transaction.atomic
+def risk_matrix_change(
+    *, organisation: Organisation, levels: list[str], bands: list[Band], confirmed: bool = False
+) -> RiskMatrix:
+    """Change the matrix's levels and bands. A change of size while the register has risks moves
+    each risk's levels to their place on the new scale (level_remap), and only when `confirmed`;
+    otherwise MatrixResizeNeedsConfirmation says what would happen and nothing changes."""
+    matrix = RiskMatrix.objects.select_for_update().get(organisation=organisation)
+    levels = [name.strip() for name in levels]
+    if not 2 <= len(levels) <= 5 or not all(levels):
+        raise ValidationError({"levels": "Name every level: between two and five of them."})
+    bands_check(bands, len(levels))
+    old_size, new_size = matrix.size, len(levels)
+    remapped = matrix_remap_preview(organisation=organisation, new_size=new_size) if old_size != new_size else []
+    if remapped and not confirmed:
+        raise MatrixResizeNeedsConfirmation(remapped, old_size, new_size)
+    matrix.levels = levels
+    matrix.save()
+    matrix.bands.all().delete()
+    for band in sorted(bands, key=lambda b: b.lowest):
+        RiskBand.objects.create(
+            matrix=matrix, lowest=band.lowest, highest=band.highest, label=band.label, colour=band.colour
+        )
+    fields = ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
+    for row in remapped:
+        for field, value in zip(fields, row.after, strict=True):
+            setattr(row.risk, field, value)
+        row.risk.version += 1
+        row.risk._change_reason = f"Matrix changed from {old_size}×{old_size} to {new_size}×{new_size}"
+        row.risk.save()
+    return matrix
+
+
+# --- Settings: KPI 7 and the pooled budget ---------------------------------------------------------
+
+
+@transaction.atomic
+def board_attendance_tracking_set(*, organisation: Organisation, tracked: bool, user=None) -> int:
+    """Track YJB KPI 7 (board attendance) or stop. Turning it on records the KPI for every quarter
+    the management board has met in, from the attendance already recorded; returns how many."""
+    indicator = Indicator.objects.shared().get(code=BOARD_ATTENDANCE_KPI)
+    indicator_tracking_set(organisation=organisation, indicator=indicator, tracked=tracked)
+    if not tracked:
+        return 0
+    recorded = 0
+    for board in Board.objects.for_org(organisation).filter(parent__isnull=True):
+        quarters = {rag.period_start(day, indicator.frequency) for day in board.meetings.values_list("date", flat=True)}
+        for quarter in sorted(quarters):
+            recorded += board_attendance_record(board=board, period=quarter, user=user) is not None
+    return recorded
+
+
+@transaction.atomic
+def contributions_save(*, organisation: Organisation, year: str, formset) -> list[PartnerContribution]:
+    """Save one year's contributions from a formset of agencies: rows added, changed or removed."""
+    saved = []
+    for form in formset.forms:
+        if not form.has_changed() and not form.instance.pk:
+            continue
+        if form.cleaned_data.get("DELETE"):
+            if form.instance.pk:
+                form.instance.delete()
+            continue
+        row = form.save(commit=False)
+        row.organisation, row.year = organisation, year
+        row.save()
+        saved.append(row)
+    return saved

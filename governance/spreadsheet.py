@@ -4,11 +4,12 @@ score disagrees (seed 004's register has several)."""
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from governance.choices import RiskStatus
 from governance.models import Risk
-from governance.services import risk_matrix_install
+from governance.selectors import risk_matrix_of
 from yos_tracker.imports import ImportResult, PlannedRow
 from yos_tracker.spreadsheets import RowError, column_problems, parse_date, read_rows, unchanged, write_table
 
@@ -49,7 +50,7 @@ class RiskImportResult(ImportResult):
 
 
 def export_rows(organisation) -> list[list]:
-    matrix = risk_matrix_install(organisation=organisation)
+    matrix = risk_matrix_of(organisation)
     return [
         [
             r.number,
@@ -96,7 +97,9 @@ def _level(matrix, value) -> int | None:
 
 
 def _plan(organisation, upload):
-    matrix = risk_matrix_install(organisation=organisation)
+    matrix = risk_matrix_of(organisation)
+    if matrix is None:
+        raise ValidationError("This service has no risk matrix yet: set one up before importing risks.")
     existing = {r.number: r for r in Risk.objects.for_org(organisation)}
     statuses = {s.value: s.value for s in RiskStatus} | {s.label.lower(): s.value for s in RiskStatus}
     errors, planned, disagreements, seen = [], [], [], {}

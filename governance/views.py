@@ -1,7 +1,6 @@
 from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -9,13 +8,18 @@ from django.utils import timezone
 
 from governance import report_services, selectors, services, spreadsheet
 from governance.appendices import report_appendix_workbook
-from governance.choices import RiskStatus
+from governance.choices import PRESET_MATRICES, RiskStatus
 from governance.forms import (
     BoardActionForm,
+    BoardForm,
     BoardMemberForm,
     CommitteeReportForm,
+    ContributionFormSet,
+    ContributionYearForm,
     MeetingForm,
+    RiskBandFormSet,
     RiskForm,
+    RiskMatrixForm,
     RiskReviewForm,
     SelfAssessmentForm,
 )
@@ -40,7 +44,8 @@ from yos_tracker.forms import apply_validation_error
 from yos_tracker.health import broker_status
 from yos_tracker.history import history_rows
 from yos_tracker.imports import import_view
-from yos_tracker.scoping import org_view
+from yos_tracker.scale_views import settings_crumbs
+from yos_tracker.scoping import EDITORS, org_view
 from yos_tracker.spreadsheets import CONTENT_TYPES
 
 
@@ -92,7 +97,7 @@ def board_detail(request, pk: int):
     )
 
 
-@org_view()
+@org_view(**EDITORS)
 def board_member_edit(request, board_pk: int, pk: int | None = None):
     board = _boards(request).get_for_org(request.organisation, pk=board_pk)
     member = (
@@ -116,7 +121,7 @@ def board_member_edit(request, board_pk: int, pk: int | None = None):
     )
 
 
-@org_view()
+@org_view(**EDITORS)
 def board_action_edit(request, board_pk: int, pk: int | None = None):
     board = _boards(request).get_for_org(request.organisation, pk=board_pk)
     action = (
@@ -155,7 +160,7 @@ def meeting_detail(request, pk: int):
     )
 
 
-@org_view()
+@org_view(**EDITORS)
 def meeting_edit(request, board_pk: int, pk: int | None = None):
     board = _boards(request).get_for_org(request.organisation, pk=board_pk)
     meeting = (
@@ -186,8 +191,9 @@ def meeting_edit(request, board_pk: int, pk: int | None = None):
 @org_view()
 def risk_register(request):
     org = request.organisation
-    matrix = services.risk_matrix_install(organisation=org)
-    prefetch_related_objects([matrix], "bands")  # read by every row, both heat maps and the key
+    matrix = selectors.risk_matrix_of(org)
+    if matrix is None:
+        return render(request, "governance/risk_register.html", {"matrix": None})
     risks = list(selectors.risks_for(org))
     rows = selectors.risk_rows(matrix, risks)
     params = request.GET
@@ -219,6 +225,13 @@ def risk_register(request):
     )
 
 
+def _matrix(organisation):
+    matrix = selectors.risk_matrix_of(organisation)
+    if matrix is None:
+        raise Http404("This service has no risk matrix yet: a manager sets one up under Settings.")
+    return matrix
+
+
 def _risk_matches(row, params) -> bool:
     risk = row.risk
     checks = [
@@ -245,7 +258,7 @@ def _risk_matches(row, params) -> bool:
 @org_view()
 def risk_detail(request, pk: int):
     org = request.organisation
-    matrix = services.risk_matrix_install(organisation=org)
+    matrix = _matrix(org)
     risk = selectors.risks_for(org).get_for_org(org, pk=pk)
     form = RiskReviewForm(
         request.POST or None,
@@ -286,10 +299,10 @@ def risk_detail(request, pk: int):
     )
 
 
-@org_view()
+@org_view(**EDITORS)
 def risk_edit(request, pk: int | None = None):
     org = request.organisation
-    matrix = services.risk_matrix_install(organisation=org)
+    matrix = _matrix(org)
     if pk:
         risk = Risk.objects.get_for_org(org, pk=pk)
     else:
@@ -322,7 +335,7 @@ def risk_export(request):
     return response
 
 
-risk_import = org_view()(
+risk_import = org_view(**EDITORS)(
     import_view(
         preview=spreadsheet.preview,
         apply=spreadsheet.apply,
@@ -362,7 +375,7 @@ def assessment_list(request):
     )
 
 
-@org_view()
+@org_view(**EDITORS)
 def assessment_edit(request, pk: int | None = None):
     org = request.organisation
     assessment = SelfAssessment.objects.get_for_org(org, pk=pk) if pk else None
@@ -501,3 +514,140 @@ def report_appendices(request, pk: int):
 
 def _broker_available() -> bool:
     return broker_status() != "down"
+
+
+# --- Settings: the risk matrix, KPI 7, the pooled budget and boards ------------------------------
+
+
+def _matrix_initial(matrix) -> tuple[dict, list[dict]]:
+    levels = {"levels": "\n".join(matrix.levels)}
+    bands = [
+        {"lowest": b.lowest, "highest": b.highest, "label": b.label, "colour": b.colour} for b in matrix.bands.all()
+    ]
+    return levels, bands
+
+
+@org_view(**EDITORS)
+def matrix_edit(request):
+    org = request.organisation
+    matrix = _matrix(org)
+    preset = PRESET_MATRICES.get(request.GET.get("preset", ""))
+    if request.method == "POST":
+        form, bands = RiskMatrixForm(request.POST), RiskBandFormSet(request.POST, prefix="bands")
+    elif preset:
+        form = RiskMatrixForm(initial={"levels": "\n".join(preset["levels"])})
+        bands = RiskBandFormSet(
+            prefix="bands",
+            initial=[dict(zip(("lowest", "highest", "label", "colour"), b, strict=True)) for b in preset["bands"]],
+        )
+    else:
+        levels, initial_bands = _matrix_initial(matrix)
+        form, bands = RiskMatrixForm(initial=levels), RiskBandFormSet(prefix="bands", initial=initial_bands)
+    preview = None
+    if request.method == "POST" and form.is_valid() and bands.is_valid():
+        chosen = [
+            services.Band(**{k: f.cleaned_data[k] for k in ("lowest", "highest", "label", "colour")})
+            for f in bands.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        try:
+            services.risk_matrix_change(
+                organisation=org,
+                levels=form.cleaned_data["levels"],
+                bands=chosen,
+                confirmed=form.cleaned_data["confirmed"],
+            )
+        except services.MatrixResizeNeedsConfirmation as needed:
+            preview = needed
+            form = RiskMatrixForm({**request.POST.dict(), "confirmed": "on"})
+            form.is_valid()
+            messages.warning(request, needed.messages[0])
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, "The risk matrix is saved.")
+            return redirect("governance:matrix", org=org.slug)
+    return render(
+        request,
+        "governance/matrix_form.html",
+        {
+            "form": form,
+            "bands": bands,
+            "matrix": matrix,
+            "preview": preview,
+            "crumbs": settings_crumbs(request),
+            "history": history_rows(matrix.history.all()),
+        },
+    )
+
+
+@org_view(**EDITORS)
+def kpi7(request):
+    org = request.organisation
+    summary = selectors.board_attendance_tracking(org)
+    if request.method == "POST":
+        tracked = request.POST.get("tracked") == "on"
+        recorded = services.board_attendance_tracking_set(organisation=org, tracked=tracked, user=request.user)
+        if tracked:
+            messages.success(
+                request,
+                f"KPI 7 is tracked; {recorded} quarter{'s' if recorded != 1 else ''} recorded "
+                "from the board's attendance.",
+            )
+        else:
+            messages.success(request, "KPI 7 is no longer tracked; the values recorded are kept.")
+        return redirect("governance:kpi7", org=org.slug)
+    return render(request, "governance/kpi7.html", {"summary": summary, "crumbs": settings_crumbs(request)})
+
+
+@org_view(**EDITORS)
+def contributions_edit(request):
+    """One year's contributions (?year=2019/20), or a new year's (no year given)."""
+    org = request.organisation
+    year = request.GET.get("year") or None
+    if year and not PartnerContribution.objects.for_org(org).filter(year=year).exists():
+        raise Http404("No contributions are recorded for that year.")
+    rows = PartnerContribution.objects.for_org(org).filter(year=year) if year else PartnerContribution.objects.none()
+    year_form = ContributionYearForm(request.POST or None, initial={"year": year})
+    formset = ContributionFormSet(request.POST or None, queryset=rows, prefix="rows")
+    if request.method == "POST" and year_form.is_valid() and formset.is_valid():
+        chosen = year_form.cleaned_data["year"]
+        if chosen != year and PartnerContribution.objects.for_org(org).filter(year=chosen).exists():
+            year_form.add_error("year", f"{chosen} is recorded already: edit it instead.")
+        else:
+            services.contributions_save(organisation=org, year=chosen, formset=formset)
+            messages.success(request, f"The contributions for {chosen} are saved.")
+            return redirect(f"{reverse('governance:contributions', kwargs={'org': org.slug})}?year={chosen}")
+    return render(
+        request,
+        "governance/contributions_form.html",
+        {
+            "year_form": year_form,
+            "formset": formset,
+            "year": year,
+            "title": f"Contributions for {year}" if year else "Contributions for a new year",
+            "history": history_rows(PartnerContribution.history.filter(organisation=org, year=year), subjects=True)
+            if year
+            else None,
+        },
+    )
+
+
+@org_view(**EDITORS)
+def board_edit(request, pk: int | None = None):
+    org = request.organisation
+    board = _boards(request).get_for_org(org, pk=pk) if pk else Board(organisation=org)
+    form = BoardForm(request.POST or None, instance=board)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, f"{saved.name} is saved.")
+        return redirect(saved)
+    return render(
+        request,
+        "governance/form.html",
+        {
+            "form": form,
+            "title": f"Edit {board.name}" if pk else "Add a board or sub-group",
+            "cancel_url": board.get_absolute_url() if pk else reverse("governance:index", kwargs={"org": org.slug}),
+        },
+    )

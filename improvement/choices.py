@@ -26,20 +26,40 @@ class RecommendationKind(models.TextChoices):
     OBJECTIVE = "objective", "Objective"
 
 
-# RAG scales as the source documents use them. Organisations may edit their own copy;
-# nothing else in the code knows these colours (STYLE: statuses are data).
-# Each: (code, label, colour, meaning, counts as complete, counts as off track)
-BROMLEY_SCALE = [
-    ("G", "Green", "#00703c", "Completed", True, False),
-    ("A", "Amber", "#ffbf47", "In progress", False, False),
-    ("R", "Red", "#d4351c", "Slipped", False, True),
-    ("W", "White", "#ffffff", "Not started", False, False),
+# RAG scales as the source documents use them: Bromley's (seed 003) and Lewisham's, which adds
+# Purple (seed 000, Appendix A key). Organisations edit their own copy; nothing else in the code
+# knows these colours (STYLE: statuses are data).
+def _scale(*steps) -> list[dict]:
+    return [
+        {
+            "code": code,
+            "label": label,
+            "colour": colour,
+            "meaning": meaning,
+            "is_complete": complete,
+            "is_off_track": off_track,
+            "order": order,
+        }
+        for order, (code, label, colour, meaning, complete, off_track) in enumerate(steps)
+    ]
+
+
+RAG_SCALES = {
+    "bromley": _scale(
+        ("G", "Green", "#00703c", "Completed", True, False),
+        ("A", "Amber", "#ffbf47", "In progress", False, False),
+        ("R", "Red", "#d4351c", "Slipped", False, True),
+        ("W", "White", "#ffffff", "Not started", False, False),
+    ),
+    "lewisham": _scale(
+        ("G", "Green", "#00703c", "Target met", True, False),
+        ("A", "Amber", "#ffbf47", "Toward target", False, False),
+        ("R", "Red", "#d4351c", "Target not met", False, True),
+        ("P", "Purple", "#6f3c97", "Not started or problematic", False, True),
+    ),
+}
+RAG_SCALE_CHOICES = [
+    ("bromley", "Bromley's: Green completed, Amber in progress, Red slipped, White not started"),
+    ("lewisham", "Lewisham's: Green target met, Amber toward target, Red not met, Purple not started or problematic"),
 ]
-LEWISHAM_SCALE = [
-    ("G", "Green", "#00703c", "Target met", True, False),
-    ("A", "Amber", "#ffbf47", "Toward target", False, False),
-    ("R", "Red", "#d4351c", "Target not met", False, True),
-    ("P", "Purple", "#6f3c97", "Not started or problematic", False, True),
-]
-RAG_SCALES = {"bromley": BROMLEY_SCALE, "lewisham": LEWISHAM_SCALE}
 DEFAULT_RAG_SCALE = "bromley"

@@ -15,7 +15,6 @@ from improvement.models import (
     RagStatus,
     Recommendation,
 )
-from improvement.services import rag_scale_install
 from yos_tracker.models import Organisation
 
 FRAMEWORK_CODES = {"2012": "hmip-2012", "2018": "hmip-2018"}
@@ -25,7 +24,6 @@ def load() -> None:
     """Create each organisation's inspection and plan unless it already has that plan."""
     for slug, data in PLANS.items():
         organisation = Organisation.objects.get(slug=slug)
-        rag_scale_install(organisation=organisation, scale=data["rag_scale"])
         if ImprovementPlan.objects.for_org(organisation).filter(title=data["plan"]["title"]).exists():
             continue
         inspection = _inspection(organisation, data["inspection"])

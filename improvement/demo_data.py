@@ -32,7 +32,6 @@ PLANS = {
     # Lewisham -- seed 000 (and seed 004 for one later update)
     # ------------------------------------------------------------------------------------------
     "lewisham": {
-        "rag_scale": "lewisham",
         "inspection": {
             "inspection_type": "full_joint",
             "framework": "2012",
@@ -1016,7 +1015,6 @@ PLANS = {
     # Bromley -- seed 003
     # ------------------------------------------------------------------------------------------
     "bromley": {
-        "rag_scale": "bromley",
         "inspection": {
             "inspection_type": "full_joint",
             "framework": "2012",
@@ -1717,7 +1715,6 @@ PLANS = {
     # Islington -- seed 001
     # ------------------------------------------------------------------------------------------
     "islington": {
-        "rag_scale": "bromley",
         "inspection": {
             "inspection_type": "reinspection",
             "framework": "2012",
@@ -2369,7 +2366,6 @@ PLANS = {
     # Southwark -- seed 002
     # ------------------------------------------------------------------------------------------
     "southwark": {
-        "rag_scale": "bromley",
         "inspection": {
             "inspection_type": "short_quality_screening",
             "framework": "2012",

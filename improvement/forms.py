@@ -9,8 +9,16 @@ from improvement.models import (
     JudgementLevel,
     RagStatus,
     Recommendation,
+    ReminderSettings,
 )
-from yos_tracker.forms import DateInput, EvidenceFilesField, LinksField, OptimisticLockMixin, UniqueWithinMixin
+from yos_tracker.forms import (
+    ColourInput,
+    DateInput,
+    EvidenceFilesField,
+    LinksField,
+    OptimisticLockMixin,
+    UniqueWithinMixin,
+)
 
 
 class ProgressUpdateForm(forms.Form):
@@ -24,7 +32,7 @@ class ProgressUpdateForm(forms.Form):
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].queryset = RagStatus.objects.for_org(organisation)
+        self.fields["status"].queryset = RagStatus.objects.for_org(organisation).current()
         self.fields["status"].label_from_instance = lambda s: f"{s.label} — {s.meaning}" if s.meaning else s.label
 
 
@@ -34,9 +42,9 @@ class UpdateCorrectionForm(forms.Form):
     narrative = forms.CharField(label="Activities to date", widget=forms.Textarea(attrs={"rows": 4}))
     reason = forms.CharField(label="Why the correction", max_length=100, help_text="Kept in the update's history.")
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, current_status=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].queryset = RagStatus.objects.for_org(organisation)
+        self.fields["status"].queryset = RagStatus.objects.for_org(organisation).choosable(current_status)
 
 
 class PlanApprovalForm(forms.Form):
@@ -201,3 +209,24 @@ class ActionForm(OptimisticLockMixin, NextStepsMixin):
             .order_by("last_name", "first_name")
         )
         self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class RagStatusForm(UniqueWithinMixin, forms.ModelForm):
+    unique_within = "organisation"
+
+    class Meta:
+        model = RagStatus
+        fields = ["code", "label", "colour", "meaning", "is_complete", "is_off_track"]
+        widgets = {"colour": ColourInput}
+        help_texts = {
+            "is_complete": "Actions in this status are done: never overdue or stale.",
+            "is_off_track": "Actions in this status count as slipping in reports.",
+        }
+
+
+class ReminderSettingsForm(forms.ModelForm):
+    class Meta:
+        model = ReminderSettings
+        fields = ["enabled", "due_soon_days"]
+        widgets = {"due_soon_days": forms.NumberInput(attrs={"min": 1, "max": 90})}
+        help_texts = {"enabled": "Every Monday at 07:00, to each action owner who has an account."}

@@ -1,12 +1,15 @@
 """Reads that build the improvement pages, each in a fixed number of queries."""
 
+import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from improvement.filters import ActionFilter
-from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus, Recommendation
+from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus, Recommendation, ReminderSent
+from improvement.reminders import Digest, digests
 from improvement.services import Rollup, rollup
 
 
@@ -134,3 +137,23 @@ def action_timeline(action: Action) -> list[ProgressUpdate]:
     return list(
         ProgressUpdate.objects.filter(action=action).select_related("status", "author").prefetch_related("evidence")
     )
+
+
+@dataclass
+class DigestRecipient:
+    user: object
+    digest: Digest
+    sent_at: datetime.datetime | None  # this week's digest, if it has gone
+
+
+def digest_recipients(*, organisation, today: datetime.date) -> list[DigestRecipient]:
+    """Who this week's digest goes to, with what each receives and whether it has gone."""
+    pending = digests(organisation=organisation, today=today)
+    users = get_user_model().objects.in_bulk(list(pending))
+    sent = dict(
+        ReminderSent.objects.for_org(organisation)
+        .filter(week_starting=ReminderSent.week_of(today))
+        .values_list("user_id", "sent_at")
+    )
+    recipients = [DigestRecipient(users[pk], digest, sent.get(pk)) for pk, digest in pending.items()]
+    return sorted(recipients, key=lambda r: (r.user.last_name, r.user.first_name, r.user.username))

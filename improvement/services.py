@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from improvement.choices import DEFAULT_RAG_SCALE, RAG_SCALES, PlanStatus
+from improvement.choices import PlanStatus
 from improvement.models import (
     Action,
     Evidence,
@@ -19,30 +19,6 @@ from improvement.models import (
     Recommendation,
 )
 from yos_tracker.dates import refuse_future
-from yos_tracker.models import Organisation
-
-# --- RAG scale ---------------------------------------------------------------------------
-
-
-def rag_scale_install(*, organisation: Organisation, scale: str = DEFAULT_RAG_SCALE) -> list[RagStatus]:
-    """Give an organisation one of the scales of the source documents, if it has none yet."""
-    existing = list(RagStatus.objects.for_org(organisation))
-    if existing:
-        return existing
-    return [
-        RagStatus.objects.create(
-            organisation=organisation,
-            code=code,
-            label=label,
-            colour=colour,
-            meaning=meaning,
-            is_complete=complete,
-            is_off_track=off_track,
-            order=order,
-        )
-        for order, (code, label, colour, meaning, complete, off_track) in enumerate(RAG_SCALES[scale])
-    ]
-
 
 # --- Roll-up --------------------------------------------------------------------------------
 

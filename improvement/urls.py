@@ -24,4 +24,10 @@ urlpatterns = [
     path("actions/<int:pk>/", views.action_detail, name="action_detail"),
     path("updates/<int:pk>/correct/", views.update_correct, name="update_correct"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
+    path("settings/statuses/", views.statuses.list, name="status_list"),
+    path("settings/statuses/new/", views.statuses.edit, name="status_create"),
+    path("settings/statuses/<int:pk>/", views.statuses.edit, name="status_edit"),
+    path("settings/statuses/<int:pk>/change/", views.statuses.change, name="status_change"),
+    path("settings/digest/", views.digest, name="digest"),
+    path("settings/digest/send/", views.digest_send, name="digest_send"),
 ]

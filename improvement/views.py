@@ -5,8 +5,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
-from improvement import charts, selectors, services, spreadsheet
+from improvement import charts, selectors, services, spreadsheet, tasks
 from improvement.forms import (
     ActionForm,
     InspectionForm,
@@ -14,7 +15,9 @@ from improvement.forms import (
     PlanApprovalForm,
     PlanForm,
     ProgressUpdateForm,
+    RagStatusForm,
     RecommendationForm,
+    ReminderSettingsForm,
     UpdateCorrectionForm,
 )
 from improvement.models import (
@@ -25,12 +28,14 @@ from improvement.models import (
     ProgressUpdate,
     RagStatus,
     Recommendation,
+    ReminderSettings,
 )
 from yos_tracker.downloads import file_download
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
 from yos_tracker.imports import import_view
-from yos_tracker.scoping import org_view
+from yos_tracker.scale_views import scale_pages, settings_crumbs
+from yos_tracker.scoping import EDITORS, org_view
 from yos_tracker.spreadsheets import CONTENT_TYPES
 
 
@@ -75,7 +80,7 @@ def _edit(request, form, *, template: str, title: str, success: str, cancel_url:
     return None, render(request, template, {"form": form, "title": title, "cancel_url": cancel_url})
 
 
-@org_view()
+@org_view(**EDITORS)
 def inspection_edit(request, pk: int | None = None):
     org = request.organisation
     inspection = Inspection.objects.get_for_org(org, pk=pk) if pk else Inspection(organisation=org)
@@ -122,7 +127,7 @@ def plan_detail(request, pk: int):
     return render(request, template, {"plan": plan, "overview": overview})
 
 
-@org_view()
+@org_view(**EDITORS)
 def plan_edit(request, pk: int | None = None):
     org = request.organisation
     plan = ImprovementPlan.objects.get_for_org(org, pk=pk) if pk else ImprovementPlan(organisation=org)
@@ -135,12 +140,10 @@ def plan_edit(request, pk: int | None = None):
         success="The plan is saved.",
         cancel_url=plan.get_absolute_url() if pk else f"/{org.slug}/improvement/",
     )
-    if saved and not pk:
-        services.rag_scale_install(organisation=org)
     return redirect(saved) if saved else response
 
 
-@org_view()
+@org_view(**EDITORS)
 def plan_approve(request, pk: int):
     plan = ImprovementPlan.objects.get_for_org(request.organisation, pk=pk)
     form = PlanApprovalForm(
@@ -175,7 +178,7 @@ def plan_history(request, pk: int):
 # --- Recommendations and actions ------------------------------------------------------------
 
 
-@org_view()
+@org_view(**EDITORS)
 def recommendation_edit(request, plan_pk: int, pk: int | None = None):
     org = request.organisation
     plan = ImprovementPlan.objects.get_for_org(org, pk=plan_pk)
@@ -192,7 +195,7 @@ def recommendation_edit(request, plan_pk: int, pk: int | None = None):
     return redirect(plan) if saved else response
 
 
-@org_view()
+@org_view(**EDITORS)
 def action_edit(request, plan_pk: int, pk: int | None = None):
     org = request.organisation
     plan = ImprovementPlan.objects.get_for_org(org, pk=plan_pk)
@@ -260,12 +263,13 @@ def action_detail(request, pk: int):
     return render(request, "improvement/action_detail.html", context)
 
 
-@org_view()
+@org_view(**EDITORS)
 def update_correct(request, pk: int):
     update = ProgressUpdate.objects.select_related("action", "status").get_for_org(request.organisation, pk=pk)
     form = UpdateCorrectionForm(
         request.POST or None,
         organisation=request.organisation,
+        current_status=update.status,
         initial={"date": update.date, "status": update.status, "narrative": update.narrative},
     )
     if request.method == "POST" and form.is_valid():
@@ -322,7 +326,7 @@ def _plan_of(request, pk):
     return ImprovementPlan.objects.get_for_org(request.organisation, pk=pk)
 
 
-plan_import = org_view()(
+plan_import = org_view(**EDITORS)(
     import_view(
         preview=lambda request, upload, pk: spreadsheet.plan_import_preview(_plan_of(request, pk), upload),
         apply=lambda request, upload, pk: spreadsheet.plan_import_apply(
@@ -333,3 +337,46 @@ plan_import = org_view()(
         done_url=lambda request, pk: _plan_of(request, pk).get_absolute_url(),
     )
 )
+
+
+# --- Settings: the RAG scale and the weekly digest -----------------------------------------------
+
+statuses = scale_pages(
+    model=RagStatus,
+    form_class=RagStatusForm,
+    url_prefix="improvement:status",
+    title="RAG scale for actions",
+    noun="status",
+    lead="The statuses a progress update gives an action, in the order reports show them. What "
+    "counts as complete decides overdue and stale; what counts as off track, slipping.",
+    columns=[("Meaning", "meaning"), ("Counts as complete", "is_complete"), ("Counts as off track", "is_off_track")],
+)
+
+
+@org_view(**EDITORS)
+def digest(request):
+    org = request.organisation
+    config = ReminderSettings.objects.filter(organisation=org).first() or ReminderSettings(organisation=org)
+    form = ReminderSettingsForm(request.POST or None, instance=config)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"The weekly digest is {'on' if config.enabled else 'off'}.")
+        return redirect("improvement:digest", org=org.slug)
+    return render(
+        request,
+        "improvement/digest.html",
+        {
+            "form": form,
+            "recipients": selectors.digest_recipients(organisation=org, today=timezone.localdate()),
+            "crumbs": settings_crumbs(request),
+            "history": history_rows(config.history.all()) if config.pk else None,
+        },
+    )
+
+
+@org_view(**EDITORS)
+@require_POST
+def digest_send(request):
+    tasks.send_action_reminders.delay(request.organisation.pk)
+    messages.info(request, "This week's digest is on its way to everyone listed who has not had it yet this week.")
+    return redirect("improvement:digest", org=request.organisation.slug)

@@ -7,6 +7,10 @@ YJB's national measures and key performance indicators and Lewisham's local indi
 
 from performance.catalogue_data import CATEGORIES, INDICATORS
 
+# What a new service tracks to start with: the YJB's national measures and its key performance
+# indicators from April 2023, in the catalogue's order. Managers track more, or fewer, later.
+STARTER_INDICATORS = [i["code"] for i in INDICATORS if i["scope"] == "national" or i["category"] == "yjb_kpis"]
+
 
 def catalogue_sync(category_model, indicator_model) -> int:
     """Create or update every category and indicator by code. Takes the model classes so a
@@ -16,9 +20,12 @@ def catalogue_sync(category_model, indicator_model) -> int:
         categories[code], _ = category_model.objects.update_or_create(
             code=code, defaults={"name": name, "order": order}
         )
+    # Services' own local indicators (an organisation field, from migration 0006 on) are not the
+    # catalogue's to touch; the migration that first loaded the catalogue predates them.
+    shared = {"organisation": None} if any(f.name == "organisation" for f in indicator_model._meta.fields) else {}
     for data in INDICATORS:
         fields = {k: v for k, v in data.items() if k not in ("code", "category")}
         indicator_model.objects.update_or_create(
-            code=data["code"], defaults={**fields, "category": categories[data["category"]]}
+            code=data["code"], **shared, defaults={**fields, "category": categories[data["category"]]}
         )
     return len(INDICATORS)

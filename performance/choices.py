@@ -57,18 +57,30 @@ class RunTrigger(models.TextChoices):
     DEMO = "demo", "Demo data"
 
 
-# Audit grade scales as the source documents use them: (code, label, colour, good or better, inadequate).
+# Audit grade scales as the source documents use them: Lewisham's four grades and Bromley's three
+# (seed 003 reports % good and % inadequate). Rank 1 is the best grade.
+def _grades(*steps) -> list[dict]:
+    return [
+        {"code": code, "label": label, "colour": colour, "is_good": good, "is_inadequate": inadequate, "rank": rank}
+        for rank, (code, label, colour, good, inadequate) in enumerate(steps, start=1)
+    ]
+
+
 AUDIT_GRADE_SCALES = {
-    "lewisham": [
+    "lewisham": _grades(
         ("good", "Good", "#00703c", True, False),
         ("satisfactory", "Satisfactory", "#85994b", False, False),
         ("not_satisfactory", "Not satisfactory", "#f47738", False, True),
         ("poor", "Poor", "#d4351c", False, True),
-    ],
-    "bromley": [
+    ),
+    "bromley": _grades(
         ("good", "Good", "#00703c", True, False),
         ("satisfactory", "Satisfactory", "#85994b", False, False),
         ("inadequate", "Inadequate", "#d4351c", False, True),
-    ],
+    ),
 }
+AUDIT_GRADE_SCALE_CHOICES = [
+    ("lewisham", "Lewisham's: Good, Satisfactory, Not satisfactory, Poor"),
+    ("bromley", "Bromley's: Good, Satisfactory, Inadequate"),
+]
 DEFAULT_AUDIT_GRADE_SCALE = "lewisham"

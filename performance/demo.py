@@ -14,7 +14,6 @@ from performance.demo_data import BROMLEY_AUDITS, SERIES
 from performance.models import AuditGrade, CaseAudit, Comparator, Indicator, Measurement, Target, TrackedIndicator
 from yos_tracker.models import Organisation
 
-AUDIT_SCALES = {"lewisham": "lewisham", "bromley": "bromley"}
 BROMLEY_TRACKED = [
     "CA_AUDITED",
     "CA_GOOD",
@@ -43,8 +42,6 @@ BROMLEY_TARGETS = {
 
 
 def load() -> None:
-    for organisation in Organisation.objects.all():
-        services.audit_grades_install(organisation=organisation, scale=AUDIT_SCALES.get(organisation.slug, "lewisham"))
     for slug, data in SERIES.items():
         organisation = Organisation.objects.get(slug=slug)
         if not TrackedIndicator.objects.for_org(organisation).exists():
@@ -55,7 +52,7 @@ def load() -> None:
 
 
 def _track(organisation: Organisation, codes: list[str]) -> dict[str, Indicator]:
-    indicators = Indicator.objects.in_bulk(codes, field_name="code")
+    indicators = {i.code: i for i in Indicator.objects.shared().filter(code__in=codes)}
     TrackedIndicator.objects.bulk_create(
         [
             TrackedIndicator(organisation=organisation, indicator=indicators[code], order=i)

@@ -1,8 +1,9 @@
 from django import forms
 
-from performance.models import AuditGrade, CaseAudit
+from performance import rag
+from performance.models import AuditGrade, CaseAudit, Comparator, Indicator, Target
 from performance.models.audits import AUDIT_AREAS
-from yos_tracker.forms import DateInput
+from yos_tracker.forms import ColourInput, DateInput, UniqueWithinMixin
 
 
 def _plain(number):
@@ -68,8 +69,10 @@ class CaseAuditForm(forms.ModelForm):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.organisation = organisation
-        grades = AuditGrade.objects.for_org(organisation)
-        for name in [area for area, _ in AUDIT_AREAS] + ["overall"]:
+        areas = [area for area, _ in AUDIT_AREAS] + ["overall"]
+        recorded = [getattr(self.instance, name) for name in areas if getattr(self.instance, f"{name}_id")]
+        grades = AuditGrade.objects.for_org(organisation).choosable(*recorded)
+        for name in areas:
             self.fields[name].queryset = grades
             self.fields[name].empty_label = None
         self.fields["case_reference"].help_text = "The pseudonymous reference, e.g. LW-2017-014. Never a name."
@@ -88,3 +91,77 @@ class CaseAuditForm(forms.ModelForm):
             if duplicate.exclude(pk=self.instance.pk).exists():
                 self.add_error("case_reference", "This case has already been audited this month.")
         return data
+
+
+class AuditGradeForm(UniqueWithinMixin, forms.ModelForm):
+    unique_within = "organisation"
+
+    class Meta:
+        model = AuditGrade
+        fields = ["code", "label", "colour", "is_good", "is_inadequate"]
+        widgets = {"colour": ColourInput}
+        help_texts = {
+            "code": "Lower-case letters, digits, hyphens and underscores, as typed in imports: e.g. good.",
+            "is_good": "Counted in the dashboard's “% good or better”.",
+            "is_inadequate": "Counted in the dashboard's “% inadequate”.",
+        }
+
+
+class LocalIndicatorForm(UniqueWithinMixin, forms.ModelForm):
+    """A service's own indicator, beside the shared catalogue."""
+
+    unique_within = "organisation"
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "code",
+            "name",
+            "category",
+            "unit",
+            "polarity",
+            "frequency",
+            "definition",
+            "computation",
+            "numerator_label",
+            "denominator_label",
+            "multiplier",
+        ]
+        widgets = {"definition": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "computation": "Entered directly, or computed from a numerator and a denominator you enter.",
+            "multiplier": "For a ratio: 100 for a percentage, 100,000 for a rate per 100,000.",
+        }
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip().upper()
+
+
+class TargetForm(UniqueWithinMixin, forms.ModelForm):
+    unique_within = ("organisation", "indicator")
+
+    class Meta:
+        model = Target
+        fields = ["applies_from", "value", "tolerance"]
+        widgets = {"applies_from": DateInput}
+        labels = {"applies_from": "Applies from", "value": "Target"}
+        help_texts = {
+            "applies_from": "The first period it applies to; it applies until the next target starts.",
+            "tolerance": "How far short of the target still counts as Amber (0 or more, in the indicator's unit).",
+        }
+
+    def clean_applies_from(self):
+        return rag.period_start(self.cleaned_data["applies_from"], self.instance.indicator.frequency)
+
+
+class ComparatorForm(UniqueWithinMixin, forms.ModelForm):
+    unique_within = ("organisation", "indicator")
+
+    class Meta:
+        model = Comparator
+        fields = ["period", "kind", "value"]
+        widgets = {"period": DateInput}
+        labels = {"kind": "Compared with"}
+
+    def clean_period(self):
+        return rag.period_start(self.cleaned_data["period"], self.instance.indicator.frequency)

@@ -78,7 +78,7 @@ def case_audit_rollup(*, organisation: Organisation, month: datetime.date) -> in
     figures = case_audit_figures(organisation=organisation, month=month)
     audited = figures["CA_AUDITED"][0]
     figures.update(plan_status_figures(organisation=organisation))
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=figures)}
+    indicators = {i.code: i for i in Indicator.objects.shared().filter(code__in=figures)}
     for code, (numerator, denominator) in figures.items():
         indicator = indicators.get(code)
         if indicator is None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
+from django.db.models import Count
 
 from performance import rag
 from performance.choices import ComparatorKind
@@ -20,6 +21,7 @@ from performance.models import (
     TrackedIndicator,
 )
 from yos_tracker.charts import Series, line_chart, sparkline
+from yos_tracker.history import history_rows
 from yos_tracker.models import Organisation
 
 SPARK_PERIODS = 12
@@ -231,3 +233,50 @@ def indicator_page(organisation: Organisation, indicator: Indicator) -> Indicato
     )
     latest = assess_series(indicator, series, targets)
     return IndicatorPage(indicator=indicator, rows=rows, chart=chart, latest=latest)
+
+
+@dataclass
+class CatalogueEntry:
+    indicator: Indicator
+    tracked: bool
+    targets: int
+
+
+def catalogue(organisation: Organisation) -> list[tuple[IndicatorCategory, list[CatalogueEntry]]]:
+    """Every indicator the service may track (the shared catalogue and its own), by category, with
+    whether it is tracked and how many targets it has: three queries."""
+    tracked = set(TrackedIndicator.objects.for_org(organisation).values_list("indicator_id", flat=True))
+    targets = dict(
+        Target.objects.for_org(organisation)
+        .values("indicator_id")
+        .annotate(n=Count("pk"))
+        .values_list("indicator_id", "n")
+    )
+    groups: dict[int, tuple[IndicatorCategory, list[CatalogueEntry]]] = {}
+    for indicator in Indicator.objects.available_to(organisation).select_related("category"):
+        entry = CatalogueEntry(indicator, indicator.pk in tracked, targets.get(indicator.pk, 0))
+        groups.setdefault(indicator.category_id, (indicator.category, []))[1].append(entry)
+    return sorted(groups.values(), key=lambda group: (group[0].order, group[0].name))
+
+
+@dataclass
+class IndicatorSettings:
+    indicator: Indicator
+    tracked: bool
+    targets: list[Target]
+    comparators: list[Comparator]
+    history: list
+
+
+def indicator_settings(organisation: Organisation, indicator: Indicator) -> IndicatorSettings:
+    targets = list(Target.objects.for_org(organisation).filter(indicator=indicator).order_by("-applies_from"))
+    changes = Target.history.filter(organisation=organisation, indicator=indicator).select_related("history_user")
+    return IndicatorSettings(
+        indicator=indicator,
+        tracked=TrackedIndicator.objects.for_org(organisation).filter(indicator=indicator).exists(),
+        targets=targets,
+        comparators=list(
+            Comparator.objects.for_org(organisation).filter(indicator=indicator).order_by("-period", "kind")
+        ),
+        history=history_rows(changes, limit=30, subjects=True),
+    )

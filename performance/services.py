@@ -1,16 +1,18 @@
-"""Writes of the performance app: measurements (with optimistic locking) and the scales
-organisations start with. The monthly roll-up is performance.rollup."""
+"""Writes of the performance app: measurements, with optimistic locking. The monthly roll-up is
+performance.rollup."""
 
 import datetime
 from decimal import Decimal
 
+from django.apps import apps as global_apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from performance import rag
-from performance.choices import AUDIT_GRADE_SCALES, DEFAULT_AUDIT_GRADE_SCALE
-from performance.models import AuditGrade, Indicator, Measurement
+from performance.choices import Scope
+from performance.models import Indicator, Measurement, TrackedIndicator
 from yos_tracker.models import Organisation
 
 
@@ -28,25 +30,59 @@ class StaleEdit(ValidationError):
         self.current = current
 
 
-# --- Scales -------------------------------------------------------------------------------------
+# --- Tracking ------------------------------------------------------------------------------------
 
 
-def audit_grades_install(*, organisation: Organisation, scale: str = DEFAULT_AUDIT_GRADE_SCALE) -> list[AuditGrade]:
-    existing = list(AuditGrade.objects.for_org(organisation))
-    if existing:
-        return existing
-    return [
-        AuditGrade.objects.create(
-            organisation=organisation,
-            code=code,
-            label=label,
-            colour=colour,
-            rank=rank,
-            is_good=good,
-            is_inadequate=inadequate,
-        )
-        for rank, (code, label, colour, good, inadequate) in enumerate(AUDIT_GRADE_SCALES[scale], start=1)
-    ]
+def indicators_track(*, organisation: Organisation, codes: list[str], apps=global_apps) -> int:
+    """Track these catalogue indicators, after those already tracked and in the order given;
+    ones already tracked stay where they are. Returns how many were added. A data migration
+    passes its own `apps`."""
+    indicator_model = apps.get_model("performance", "Indicator")
+    tracked_model = apps.get_model("performance", "TrackedIndicator")
+    tracked = tracked_model._default_manager.filter(organisation=organisation)
+    already = set(tracked.values_list("indicator__code", flat=True))
+    last = tracked.aggregate(last=Max("order"))["last"]
+    order = -1 if last is None else last
+    by_code = {i.code: i for i in indicator_model._default_manager.filter(organisation__isnull=True, code__in=codes)}
+    added = 0
+    for code in codes:
+        if code in already or code not in by_code:
+            continue
+        order += 1
+        tracked_model._default_manager.create(organisation=organisation, indicator=by_code[code], order=order)
+        added += 1
+    return added
+
+
+@transaction.atomic
+def indicator_tracking_set(*, organisation: Organisation, indicator: Indicator, tracked: bool) -> None:
+    """Track an indicator (last on the dashboard) or stop tracking it. Its values, targets and
+    comparators are kept either way, and come back with it."""
+    if indicator.organisation_id not in (None, organisation.pk):
+        raise ValidationError("That indicator is another service's own.")
+    rows = TrackedIndicator.objects.for_org(organisation)
+    if not tracked:
+        for row in rows.filter(indicator=indicator):
+            row.delete()  # one by one, so that each leaves its history
+        return
+    if rows.filter(indicator=indicator).exists():
+        return
+    last = rows.aggregate(last=Max("order"))["last"]
+    TrackedIndicator.objects.create(
+        organisation=organisation, indicator=indicator, order=0 if last is None else last + 1
+    )
+
+
+@transaction.atomic
+def local_indicator_save(*, form, organisation: Organisation) -> Indicator:
+    """Save a service's own indicator from its form; a new one is tracked straight away."""
+    indicator = form.save(commit=False)
+    new = indicator.pk is None
+    indicator.organisation, indicator.scope = organisation, Scope.LOCAL
+    indicator.save()
+    if new:
+        indicator_tracking_set(organisation=organisation, indicator=indicator, tracked=True)
+    return indicator
 
 
 # --- Measurements -------------------------------------------------------------------------------

@@ -15,4 +15,18 @@ urlpatterns = [
     path("audits/<int:pk>/", views.audit_edit, name="audit_edit"),
     path("audits/import/", views.audit_import, name="audit_import"),
     path("audits/recalculate/", views.rollup_recalculate, name="rollup_recalculate"),
+    path("catalogue/", views.catalogue, name="catalogue"),
+    path("catalogue/new/", views.local_indicator_edit, name="local_indicator_create"),
+    path("catalogue/<str:code>/edit/", views.local_indicator_edit, name="local_indicator_edit"),
+    path("catalogue/<str:code>/track/", views.indicator_track, name="indicator_track"),
+    path("indicators/<str:code>/settings/", views.indicator_settings, name="indicator_settings"),
+    path(
+        "indicators/<str:code>/settings/<str:kind>/<int:pk>/delete/",
+        views.indicator_setting_delete,
+        name="indicator_setting_delete",
+    ),
+    path("settings/grades/", views.grades.list, name="grade_list"),
+    path("settings/grades/new/", views.grades.edit, name="grade_create"),
+    path("settings/grades/<int:pk>/", views.grades.edit, name="grade_edit"),
+    path("settings/grades/<int:pk>/change/", views.grades.change, name="grade_change"),
 ]

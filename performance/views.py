@@ -12,12 +12,29 @@ from django.views.decorators.http import require_POST
 
 from performance import rag, selectors, services, spreadsheet, tasks
 from performance.filters import CaseAuditFilter
-from performance.forms import CaseAuditForm, MeasurementRowForm
-from performance.models import CaseAudit, Measurement, RollupRun, TrackedIndicator
+from performance.forms import (
+    AuditGradeForm,
+    CaseAuditForm,
+    ComparatorForm,
+    LocalIndicatorForm,
+    MeasurementRowForm,
+    TargetForm,
+)
+from performance.models import (
+    AuditGrade,
+    CaseAudit,
+    Comparator,
+    Indicator,
+    Measurement,
+    RollupRun,
+    Target,
+    TrackedIndicator,
+)
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
 from yos_tracker.imports import import_view
-from yos_tracker.scoping import org_view
+from yos_tracker.scale_views import scale_pages, settings_crumbs
+from yos_tracker.scoping import EDITORS, org_view
 
 
 def _period(raw: str | None) -> datetime.date | None:
@@ -87,7 +104,7 @@ class _GridInvalid(Exception):
     pass
 
 
-@org_view()
+@org_view(**EDITORS)
 def measurement_entry(request):
     period = _period(request.GET.get("period") or request.POST.get("period")) or timezone.localdate().replace(day=1)
     rows = _grid(request, period, request.POST if request.method == "POST" else None)
@@ -131,7 +148,7 @@ def measurement_entry(request):
     return render(request, template, {"rows": rows, "period": period})
 
 
-measurement_import = org_view()(
+measurement_import = org_view(**EDITORS)(
     import_view(
         preview=spreadsheet.measurements_preview,
         apply=spreadsheet.measurements_apply,
@@ -162,7 +179,7 @@ def audit_list(request):
     )
 
 
-@org_view()
+@org_view(**EDITORS)
 def audit_edit(request, pk: int | None = None):
     org = request.organisation
     audit = CaseAudit.objects.get_for_org(org, pk=pk) if pk else CaseAudit(organisation=org, auditor=request.user)
@@ -183,7 +200,7 @@ def audit_edit(request, pk: int | None = None):
     )
 
 
-audit_import = org_view()(
+audit_import = org_view(**EDITORS)(
     import_view(
         preview=spreadsheet.audits_preview,
         apply=spreadsheet.audits_apply,
@@ -208,3 +225,117 @@ def rollup_recalculate(request):
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = reverse("performance:audit_list", kwargs={"org": request.organisation.slug})
     return redirect(back)
+
+
+# --- Settings: audit grades, the catalogue, targets and comparators ------------------------------
+
+grades = scale_pages(
+    model=AuditGrade,
+    form_class=AuditGradeForm,
+    url_prefix="performance:grade",
+    title="Case-audit grades",
+    noun="grade",
+    lead="The grades a case audit gives each area, best first. The dashboard counts the grades "
+    "that count as good or better, and those that count as inadequate.",
+    columns=[("Counts as good or better", "is_good"), ("Counts as inadequate", "is_inadequate")],
+)
+
+
+def _available(request, code: str) -> Indicator:
+    indicator = Indicator.objects.available_to(request.organisation).filter(code=code).first()
+    if indicator is None:
+        raise Http404("No such indicator.")
+    return indicator
+
+
+@org_view()
+def catalogue(request):
+    return render(
+        request,
+        "performance/catalogue.html",
+        {"groups": selectors.catalogue(request.organisation), "crumbs": settings_crumbs(request)},
+    )
+
+
+@org_view(**EDITORS)
+@require_POST
+def indicator_track(request, code: str):
+    indicator = _available(request, code)
+    tracked = request.POST.get("tracked") == "on"
+    services.indicator_tracking_set(organisation=request.organisation, indicator=indicator, tracked=tracked)
+    if tracked:
+        messages.success(request, f"{indicator.name} is on the dashboard. Set its target next.")
+    else:
+        messages.success(request, f"{indicator.name} is no longer on the dashboard; its values are kept.")
+    return redirect(f"{reverse('performance:catalogue', kwargs={'org': request.organisation.slug})}#{code}")
+
+
+@org_view(**EDITORS)
+def local_indicator_edit(request, code: str | None = None):
+    org = request.organisation
+    indicator = org.local_indicators.filter(code=code).first() if code else Indicator(organisation=org)
+    if indicator is None:
+        raise Http404("Only a service's own indicators can be edited here.")
+    form = LocalIndicatorForm(request.POST or None, instance=indicator)
+    if request.method == "POST" and form.is_valid():
+        saved = services.local_indicator_save(form=form, organisation=org)
+        messages.success(request, f"{saved.name} is saved{'' if code else ' and on the dashboard'}.")
+        return redirect("performance:indicator_settings", org=org.slug, code=saved.code)
+    return render(
+        request,
+        "performance/local_indicator_form.html",
+        {
+            "form": form,
+            "title": f"Edit {indicator.name}" if code else "Add a local indicator",
+            "crumbs": [
+                *settings_crumbs(request),
+                ("Indicators", reverse("performance:catalogue", kwargs={"org": org.slug})),
+            ],
+        },
+    )
+
+
+@org_view(**EDITORS)
+def indicator_settings(request, code: str):
+    org = request.organisation
+    indicator = _available(request, code)
+    target_form = TargetForm(
+        request.POST if request.POST.get("form") == "target" else None,
+        instance=Target(organisation=org, indicator=indicator),
+        prefix="target",
+    )
+    comparator_form = ComparatorForm(
+        request.POST if request.POST.get("form") == "comparator" else None,
+        instance=Comparator(organisation=org, indicator=indicator),
+        prefix="comparator",
+    )
+    bound = next((f for f in (target_form, comparator_form) if f.is_bound), None)
+    if bound is not None and bound.is_valid():
+        bound.save()
+        messages.success(request, "The target is saved." if bound is target_form else "The comparator is saved.")
+        return redirect("performance:indicator_settings", org=org.slug, code=code)
+    return render(
+        request,
+        "performance/indicator_settings.html",
+        {
+            "page": selectors.indicator_settings(org, indicator),
+            "target_form": target_form,
+            "comparator_form": comparator_form,
+            "crumbs": [
+                *settings_crumbs(request),
+                ("Indicators", reverse("performance:catalogue", kwargs={"org": org.slug})),
+            ],
+        },
+    )
+
+
+@org_view(**EDITORS)
+@require_POST
+def indicator_setting_delete(request, code: str, kind: str, pk: int):
+    indicator = _available(request, code)
+    model = {"target": Target, "comparator": Comparator}.get(kind)
+    if model is None:
+        raise Http404("No such setting.")
+    model.objects.filter(indicator=indicator).get_for_org(request.organisation, pk=pk).delete()
+    messages.success(request, f"The {kind} is deleted; its history is kept.")
+    return redirect("performance:indicator_settings", org=request.organisation.slug, code=code)

@@ -1,5 +1,6 @@
 """Every organisation page, generated from the URL patterns so new pages are covered: fetched by
-a member of another organisation it answers 404, and any write to it by a board member 403.
+a member of another organisation it answers 404, and any write to it by a board member 403. A
+board member is never shown a form they could not submit, and opening a page writes nothing.
 
 Object URLs are filled in with a real object of Lewisham's demo data: for each pattern the test
 tries the first Lewisham record of every organisation-scoped model until a superuser gets the
@@ -7,17 +8,22 @@ page, then checks the other people against that address.
 """
 
 import datetime
+import itertools
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from governance.models import Board, CommitteeReport, ReportRender
 from improvement.models import Evidence, ImprovementPlan, ProgressUpdate
-from performance.models import AuditGrade, CaseAudit
+from performance.choices import Frequency, Polarity, Scope, Unit
+from performance.models import AuditGrade, CaseAudit, Indicator, IndicatorCategory
 from yos_tracker.models import Organisation
 from yos_tracker.querysets import OrganisationScopedQuerySet
 from yos_tracker.tests.urlwalk import walk
@@ -34,7 +40,11 @@ def _lewisham_board() -> int:
 
 # URL keyword → Lewisham's record for it, for keywords that name a parent record.
 PARENTS = {"plan_pk": _lewisham_plan, "board_pk": _lewisham_board}
-SAMPLES = {"code": "REOFF_BINARY", "fmt": "xlsx"}
+# Values to try for other keywords, most likely first: a shared indicator and Lewisham's own.
+SAMPLES = {"code": ["REOFF_BINARY", "LW_OWN"], "fmt": ["xlsx"], "kind": ["target", "comparator"]}
+# Tables a page may write while it is only read: the session, and the sign-in throttle.
+BOOKKEEPING_TABLES = ("django_session", "axes_")
+POST_FORM = re.compile(r"<form\b[^>]*method=\"post\"[^>]*>", re.IGNORECASE)
 ORG_PATTERNS = [u for u in walk() if u.url.startswith("/lewisham/")]
 
 
@@ -63,6 +73,16 @@ def demo(transactional_db, settings):
         vulnerability=good,
         overall=good,
     )
+    Indicator.objects.create(
+        organisation=report.organisation,
+        code="LW_OWN",
+        name="Lewisham's own indicator",
+        category=IndicatorCategory.objects.get(code="education"),
+        scope=Scope.LOCAL,
+        unit=Unit.COUNT,
+        polarity=Polarity.HIGHER_BETTER,
+        frequency=Frequency.MONTHLY,
+    )
     get_user_model().objects.create_superuser("walker", "walker@example.org", "x")
 
 
@@ -83,15 +103,10 @@ def _lewisham_ids() -> list[int]:
 
 
 def _candidates(pattern, ids: list[int]) -> list[dict]:
-    """Keyword sets to try for a pattern: parents fixed, `pk` from Lewisham's records."""
-    kwargs = {}
-    for key in pattern.keywords:
-        if key == "org":
-            continue
-        kwargs[key] = PARENTS[key]() if key in PARENTS else SAMPLES.get(key, "pk")
-    if "pk" not in kwargs.values():
-        return [kwargs]
-    return [{k: (n if v == "pk" else v) for k, v in kwargs.items()} for n in ids]
+    """Keyword sets to try for a pattern: parents fixed, samples in turn, `pk` from Lewisham's records."""
+    keys = [key for key in pattern.keywords if key != "org"]
+    options = [[PARENTS[key]()] if key in PARENTS else SAMPLES.get(key, ids) for key in keys]
+    return [dict(zip(keys, values, strict=True)) for values in itertools.product(*options)]
 
 
 def _valid_url(client: Client, pattern, ids: list[int]) -> str | None:
@@ -124,3 +139,36 @@ def test_every_organisation_page_is_404_to_other_organisations_and_read_only_to_
             assert outsider.get(as_theirs).status_code in (403, 404), f"{as_theirs}: Lewisham's object under Bromley"
         checked.append(pattern.name)
     assert len(checked) >= 50
+
+
+def _writes(queries) -> list[str]:
+    statements = [q["sql"] for q in queries]
+    return [
+        sql[:120]
+        for sql in statements
+        if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+        and not any(table in sql for table in BOOKKEEPING_TABLES)
+    ]
+
+
+def test_no_page_writes_when_it_is_only_opened_and_board_members_see_no_form_they_cannot_submit(demo):
+    """GET is safe: opening a page (the risk register used to install a matrix) changes no record.
+    And a board member reads pages without forms they would only be refused on saving: edit pages
+    answer 403, and read pages show no write form (signing out is the one form for everyone)."""
+    User = get_user_model()
+    superuser, board_member = Client(), Client()
+    superuser.force_login(User.objects.get(username="walker"))
+    board_member.force_login(User.objects.get(username="lewisham.board"))
+    ids = _lewisham_ids()
+    writing, offering = [], []
+    for pattern in ORG_PATTERNS:
+        url = _valid_url(superuser, pattern, ids)
+        with CaptureQueriesContext(connection) as queries:
+            superuser.get(url)
+        writing += [f"{url}: {sql}" for sql in _writes(queries.captured_queries)]
+        response = board_member.get(url)
+        if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
+            forms = [f for f in POST_FORM.findall(response.content.decode()) if "/accounts/logout/" not in f]
+            offering += [f"{url}: {form}" for form in forms]
+    assert writing == []
+    assert offering == [], "\n".join(offering)

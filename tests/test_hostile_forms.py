@@ -42,14 +42,19 @@ from governance import spreadsheet as risk_spreadsheet
 from governance.choices import Agency
 from governance.forms import (
     BoardActionForm,
+    BoardForm,
     BoardMemberForm,
     CommitteeReportForm,
+    ContributionForm,
+    ContributionYearForm,
     MeetingForm,
+    RiskBandForm,
     RiskForm,
+    RiskMatrixForm,
     RiskReviewForm,
     SelfAssessmentForm,
 )
-from governance.models import Board, BoardMember, CommitteeReport, Risk, StandardsFramework
+from governance.models import Board, BoardMember, CommitteeReport, PartnerContribution, Risk, StandardsFramework
 from governance.models.board import BoardAction, Meeting
 from governance.tests.factories import RiskFactory
 from improvement import services as improvement_services
@@ -61,7 +66,9 @@ from improvement.forms import (
     PlanApprovalForm,
     PlanForm,
     ProgressUpdateForm,
+    RagStatusForm,
     RecommendationForm,
+    ReminderSettingsForm,
     UpdateCorrectionForm,
 )
 from improvement.models import (
@@ -73,12 +80,23 @@ from improvement.models import (
     ProgressUpdate,
     RagStatus,
     Recommendation,
+    ReminderSettings,
 )
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
+from onboarding.admin import OrganisationAddForm
+from onboarding.forms import NewServiceForm, SetupChoicesForm
+from onboarding.services import organisation_create
 from performance import services as performance_services
 from performance import spreadsheet as performance_spreadsheet
-from performance.forms import CaseAuditForm, MeasurementRowForm
-from performance.models import CaseAudit, Indicator, Measurement
+from performance.forms import (
+    AuditGradeForm,
+    CaseAuditForm,
+    ComparatorForm,
+    LocalIndicatorForm,
+    MeasurementRowForm,
+    TargetForm,
+)
+from performance.models import AuditGrade, CaseAudit, Comparator, Indicator, Measurement, Target
 from yos_tracker import services as core_services
 from yos_tracker.forms import (
     EvidenceFilesField,
@@ -95,7 +113,7 @@ pytestmark = pytest.mark.django_db
 QUICK = settings(
     max_examples=30, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-PROJECT = ("governance", "improvement", "performance", "yos_tracker")
+PROJECT = ("governance", "improvement", "performance", "yos_tracker", "onboarding")
 
 # --- What hostile people post ------------------------------------------------------------------
 
@@ -292,8 +310,8 @@ def _cleaned_type_is_right(field: forms.Field, value) -> bool:
 @pytest.fixture
 def world(organisation, manager, officer):
     """One of each record the forms edit or hang from, in the organisation of the conftest people."""
-    improvement_services.rag_scale_install(organisation=organisation)
-    performance_services.audit_grades_install(organisation=organisation)
+    RagStatus.objects.install(organisation)
+    AuditGrade.objects.install(organisation)
     matrix = governance_services.risk_matrix_install(organisation=organisation)
     board = Board.objects.create(organisation=organisation, name="Youth Justice Management Board")
     for name, agency in [("Chair", Agency.INDEPENDENT_CHAIR), ("Police lead", Agency.POLICE)]:
@@ -424,6 +442,25 @@ def _request(w):
     return SimpleNamespace(organisation=w.organisation, user=w.manager)
 
 
+def _matrix_change(form, w):
+    bands = [governance_services.Band(b.lowest, b.highest, b.label, b.colour) for b in w.matrix.bands.all()]
+    return governance_services.risk_matrix_change(
+        organisation=w.organisation,
+        levels=form.cleaned_data["levels"],
+        bands=bands,
+        confirmed=form.cleaned_data["confirmed"],
+    )
+
+
+def _service_new(form, w):
+    return organisation_create(organisation=form.save(commit=False), first_person=form.first_person, **form.setup)
+
+
+def _organisation_add(form, w):
+    choices = {k: form.cleaned_data[k] for k in ("rag_scale", "audit_scale", "starter_indicators")}
+    return organisation_create(organisation=form.save(commit=False), **choices)
+
+
 FORMS: dict[type[forms.BaseForm], list[Spec]] = {
     MembershipAddForm: [Spec(lambda w: {}, _membership_add, refusable=True)],
     MembershipRoleForm: [
@@ -498,6 +535,42 @@ FORMS: dict[type[forms.BaseForm], list[Spec]] = {
             },
             _save,
             typed=(("case_reference", st.from_regex(r"[A-Z]{2}-20[0-9]{2}-[0-9]{3}", fullmatch=True)),),
+        )
+    ],
+    RagStatusForm: [Spec(lambda w: {"instance": RagStatus(organisation=w.organisation, order=9)}, _save)],
+    AuditGradeForm: [Spec(lambda w: {"instance": AuditGrade(organisation=w.organisation, rank=9)}, _save)],
+    LocalIndicatorForm: [
+        Spec(
+            lambda w: {"instance": Indicator(organisation=w.organisation)},
+            lambda f, w: performance_services.local_indicator_save(form=f, organisation=w.organisation),
+            typed=(("code", st.from_regex(r"[A-Z][A-Z0-9_]{0,20}", fullmatch=True)),),
+        )
+    ],
+    TargetForm: [Spec(lambda w: {"instance": Target(organisation=w.organisation, indicator=w.count)}, _save)],
+    ComparatorForm: [Spec(lambda w: {"instance": Comparator(organisation=w.organisation, indicator=w.count)}, _save)],
+    ReminderSettingsForm: [Spec(lambda w: {"instance": ReminderSettings(organisation=w.organisation)}, _save)],
+    RiskMatrixForm: [Spec(lambda w: {}, _matrix_change, refusable=True)],
+    RiskBandForm: [Spec(lambda w: {})],
+    ContributionForm: [
+        Spec(lambda w: {"instance": PartnerContribution(organisation=w.organisation, year="2019/20")}, _save)
+    ],
+    ContributionYearForm: [Spec(lambda w: {})],
+    BoardForm: [Spec(lambda w: {"instance": Board(organisation=w.organisation)}, _save)],
+    SetupChoicesForm: [Spec(lambda w: {})],
+    NewServiceForm: [
+        Spec(
+            lambda w: {},
+            _service_new,
+            refusable=True,
+            typed=(("slug", st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True)),),
+        )
+    ],
+    OrganisationAddForm: [
+        Spec(
+            lambda w: {},
+            _organisation_add,
+            refusable=True,
+            typed=(("slug", st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True)),),
         )
     ],
     ImportForm: [

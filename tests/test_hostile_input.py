@@ -17,13 +17,11 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from governance.models import CommitteeReport
 from governance.reporting import render_pdf
 from improvement import spreadsheet as plan_spreadsheet
-from improvement.models import Action
-from improvement.services import rag_scale_install
+from improvement.models import Action, RagStatus
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
-from performance import services as performance_services
 from performance import spreadsheet as audit_spreadsheet
 from performance import spreadsheet as values_spreadsheet
-from performance.models import CaseAudit, Indicator, Measurement, TrackedIndicator
+from performance.models import AuditGrade, CaseAudit, Indicator, Measurement, TrackedIndicator
 from performance.models.audits import validate_case_reference
 from yos_tracker.spreadsheets import _clean, escape_cell, parse_date
 from yos_tracker.tests.hostile import CELLS
@@ -75,7 +73,7 @@ def _workbook(rows) -> SimpleUploadedFile:
 @QUICK
 @given(st.lists(st.lists(CELLS, min_size=10, max_size=10), min_size=1, max_size=6))
 def test_the_plan_import_reports_or_accepts_but_never_crashes_or_half_writes(organisation, manager, rows):
-    rag_scale_install(organisation=organisation)
+    RagStatus.objects.install(organisation)
     plan = PlanFactory(organisation=organisation)
     try:
         upload = _workbook(rows)
@@ -93,7 +91,7 @@ def test_the_plan_import_reports_or_accepts_but_never_crashes_or_half_writes(org
 @pytest.mark.django_db
 def test_plan_cells_longer_than_their_columns_are_row_errors(organisation, manager):
     # Were DataErrors on PostgreSQL (server errors) at confirmation; SQLite kept them whole.
-    rag_scale_install(organisation=organisation)
+    RagStatus.objects.install(organisation)
     plan = PlanFactory(organisation=organisation)
     rows = [
         ["r" * 21, "1 — Do it", "Act", "", "", None, None, "", "", None],
@@ -142,7 +140,7 @@ def test_an_upload_over_the_size_limit_is_refused(organisation, settings):
 
 @pytest.mark.django_db
 def test_control_characters_in_a_narrative_do_not_break_the_export(organisation, manager):
-    rag_scale_install(organisation=organisation)
+    RagStatus.objects.install(organisation)
     plan = PlanFactory(organisation=organisation)
     action = ActionFactory(recommendation=RecommendationFactory(plan=plan), description="Pasted\x1ffrom\x0bWord")
     UpdateFactory(action=action)
@@ -208,7 +206,7 @@ def test_an_indicator_value_whose_note_or_source_outgrows_its_column_is_a_row_er
 @QUICK
 @given(st.lists(st.lists(CELLS, min_size=9, max_size=9), min_size=1, max_size=5))
 def test_the_case_audit_import_reports_or_accepts_but_never_crashes_or_half_writes(organisation, manager, rows):
-    performance_services.audit_grades_install(organisation=organisation)
+    AuditGrade.objects.install(organisation)
     before = CaseAudit.objects.count()
     upload = _csv(",".join(audit_spreadsheet.AUDIT_COLUMNS.values()), rows)
     try:
@@ -228,7 +226,7 @@ def test_html_in_user_text_is_printed_as_text_in_the_pdf_and_kept_as_text_in_exp
 
     from pypdf import PdfReader
 
-    rag_scale_install(organisation=organisation)
+    RagStatus.objects.install(organisation)
     plan = PlanFactory(organisation=organisation)
     hostile = "<script>alert('x')</script><b>bold</b>"
     ActionFactory(recommendation=RecommendationFactory(plan=plan, text=hostile), description=hostile)

@@ -1,21 +1,9 @@
+"""Admin for memberships; organisations are registered by onboarding, which sets new ones up."""
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from yos_tracker.models import Membership, Organisation
-
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    extra = 0
-    autocomplete_fields = ["user"]
-
-
-@admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "slug", "local_authority", "region"]
-    search_fields = ["name", "slug", "local_authority"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [MembershipInline]
+from yos_tracker.models import Membership
 
 
 @admin.register(Membership)

@@ -21,6 +21,12 @@ SECTIONS = [
         "The management board: members, meetings and attendance, the risk register and the self-assessment.",
     ),
     ("reports", "Reports", "Progress reports to scrutiny committees and board packs, rendered as PDF."),
+    (
+        "settings",
+        "Settings",
+        "How the service rates, scores and reports: its RAG scale, audit grades, risk matrix, indicators "
+        "and targets, the pooled budget and the weekly digest.",
+    ),
 ]
 SECTION_SEGMENTS = {segment for segment, _, _ in SECTIONS}
 

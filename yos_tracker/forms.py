@@ -20,6 +20,12 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+class ColourInput(forms.TextInput):
+    """The browser's colour picker; it posts #rrggbb, the form scales keep their colours in."""
+
+    input_type = "color"
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -83,14 +89,15 @@ class UniqueWithinMixin:
     a unique constraint when one of its fields is not on the form, and the database would then
     refuse the row; check those constraints too, with the model's own message beside the field."""
 
-    unique_within: str  # the scope field, set on the instance by the view
+    unique_within: str | tuple[str, ...]  # the scope field(s), set on the instance by the view
 
     def validate_unique(self):
         super().validate_unique()
-        exclude = self._get_validation_exclusions() - {self.unique_within}
+        scope = {self.unique_within} if isinstance(self.unique_within, str) else set(self.unique_within)
+        exclude = self._get_validation_exclusions() - scope
         for constraint in self.instance._meta.constraints:
             fields = set(getattr(constraint, "fields", ()))
-            if self.unique_within not in fields or fields & exclude:
+            if not scope & fields or fields & exclude:
                 continue
             try:
                 constraint.validate(type(self.instance), self.instance, exclude=exclude)

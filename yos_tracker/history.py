@@ -26,6 +26,7 @@ class HistoryRow:
     action: str
     changes: list[Change] = field(default_factory=list)
     reason: str = ""
+    subject: str = ""  # which record, in a history of several
 
 
 def _display(record, field_name: str) -> str:
@@ -53,28 +54,37 @@ def _who(user) -> str:
     return user.get_full_name() or user.username
 
 
-def history_rows(history: models.QuerySet) -> list[HistoryRow]:
-    """Newest first: who did what and when, with each changed field's old and new value."""
-    records = list(history.select_related("history_user").order_by("-history_date", "-history_id"))
+def history_rows(history: models.QuerySet, *, limit: int | None = None, subjects: bool = False) -> list[HistoryRow]:
+    """Newest first: who did what and when, with each changed field's old and new value. The
+    history may hold several records' changes (a whole scale's): each change is compared with the
+    same record's previous version, and with subjects=True each row names its record."""
+    records = list(history.select_related("history_user").order_by("history_date", "history_id"))
+    pk_name = records[0].instance_type._meta.pk.attname if records else "id"
+    previous: dict = {}
     rows = []
-    for newer, older in zip(records, [*records[1:], None], strict=False):  # no records: no rows
+    for record in records:
+        key = getattr(record, pk_name)
+        older = previous.get(key)
+        previous[key] = record
         row = HistoryRow(
-            when=newer.history_date,
-            who=_who(newer.history_user),
-            action=_ACTIONS.get(newer.history_type, newer.history_type),
-            reason=newer.history_change_reason or "",
+            when=record.history_date,
+            who=_who(record.history_user),
+            action=_ACTIONS.get(record.history_type, record.history_type),
+            reason=record.history_change_reason or "",
+            subject=str(record.instance) if subjects else "",
         )
-        if older is not None and newer.history_type == "~":
-            for change in newer.diff_against(older, excluded_fields=BOOKKEEPING_FIELDS).changes:
+        if older is not None and record.history_type == "~":
+            for change in record.diff_against(older, excluded_fields=BOOKKEEPING_FIELDS).changes:
                 row.changes.append(
                     Change(
-                        field=str(record_field_label(newer, change.field)),
+                        field=str(record_field_label(record, change.field)),
                         old=_display(older, change.field),
-                        new=_display(newer, change.field),
+                        new=_display(record, change.field),
                     )
                 )
         rows.append(row)
-    return rows
+    rows.reverse()
+    return rows[:limit] if limit is not None else rows
 
 
 def record_field_label(record, field_name: str) -> str:

@@ -25,6 +25,9 @@ from yos_tracker.models import Membership, Organisation
 from yos_tracker.querysets import OrganisationScopedQuerySet
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# For pages that are forms: opening one needs the capability saving it needs, so a person who
+# may only read is answered 403 at once, never shown a form that fails when they save it.
+EDITORS = {"read": Capability.EDIT, "write": Capability.EDIT}
 
 
 @dataclass(frozen=True)
@@ -105,4 +108,4 @@ def org_view(read: Capability = Capability.VIEW, write: Capability = Capability.
     return decorator
 
 
-__all__ = ["Access", "OrganisationScopedQuerySet", "org_view", "resolve_access"]
+__all__ = ["EDITORS", "Access", "OrganisationScopedQuerySet", "org_view", "resolve_access"]

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "governance",
     "improvement",
     "performance",
+    "onboarding",
 ]
 
 MIDDLEWARE = [

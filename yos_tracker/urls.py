@@ -36,6 +36,7 @@ member_patterns = [
 organisation_patterns = [
     path("", views.org_home, name="org_home"),
     path("members/", include((member_patterns, "members"))),
+    path("settings/", include("onboarding.urls")),
     path("improvement/", include("improvement.urls")),
     path("performance/", include("performance.urls")),
     path("", include("governance.urls")),
@@ -46,5 +47,6 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include(account_patterns)),
     path("admin/", admin.site.urls),
+    path("services/", include("onboarding.service_urls")),
     path("<slug:org>/", include(organisation_patterns)),
 ]

@@ -20,6 +20,8 @@ class RiskMatrix(models.Model):
     )
     levels = models.JSONField(help_text='Level names from 1 upwards, e.g. ["Low", "Medium", "High"].')
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name_plural = "risk matrices"
 
@@ -53,6 +55,8 @@ class RiskBand(models.Model):
     highest = models.PositiveSmallIntegerField()
     label = models.CharField(max_length=40)
     colour = models.CharField(max_length=7)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["matrix", "lowest"]

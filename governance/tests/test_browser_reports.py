@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from improvement.services import rag_scale_install
+from improvement.models import RagStatus
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory
 from yos_tracker.choices import Role
 from yos_tracker.tests.test_browser import sign_in
@@ -15,7 +15,7 @@ def test_officer_builds_a_report_sees_it_done_and_downloads_the_pdf(
     page: Page, live_server, celery_worker, organisation, make_member
 ):
     make_member(organisation, Role.OFFICER, "officer")
-    rag_scale_install(organisation=organisation)
+    RagStatus.objects.install(organisation)
     ActionFactory(recommendation=RecommendationFactory(plan=PlanFactory(organisation=organisation)), reference="1.1")
 
     sign_in(page, live_server, "officer")

@@ -181,6 +181,7 @@ def test_digits_that_are_not_numbers_are_row_errors(organisation):
 
 @pytest.mark.django_db
 def test_a_csv_with_a_nul_past_its_first_2_kb_is_refused_as_not_text(organisation):
+    risk_matrix_install(organisation=organisation)
     # Uploads are checked for text in their first 2 KB; PostgreSQL cannot store a NUL anywhere.
     upload = _csv([_row(description="x" * 3000 + "\x00")])
     with pytest.raises(ValidationError, match=r"does not look like a \.csv text file"):

@@ -164,6 +164,7 @@ class _Request:
 
 
 def test_importing_lewishams_register_lists_every_score_disagreement_and_keeps_the_computed(organisation):
+    services.risk_matrix_install(organisation=organisation)
     result = spreadsheet.preview(_Request(organisation), _lewisham_register())
     assert result.is_valid, result.errors
     found = {(d.number, d.when, d.recorded, d.computed) for d in result.disagreements}
@@ -184,6 +185,7 @@ def test_importing_lewishams_register_lists_every_score_disagreement_and_keeps_t
 
 
 def test_an_exported_register_imports_unchanged(organisation):
+    services.risk_matrix_install(organisation=organisation)
     spreadsheet.apply(_Request(organisation), _lewisham_register())
     # Line breaks as a browser posts them (CRLF); a worksheet gives them back as LF.
     Risk.objects.filter(number=2).update(mitigations="Vetting of staff.\r\nSupervision monthly.")
@@ -194,6 +196,7 @@ def test_an_exported_register_imports_unchanged(organisation):
 
 
 def test_bad_rows_are_reported_and_nothing_is_written(organisation):
+    services.risk_matrix_install(organisation=organisation)
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(list(spreadsheet.COLUMNS.values()))

@@ -1,7 +1,7 @@
 from .inspections import Inspection, InspectionFramework, InspectionJudgement, JudgementLevel
 from .plans import Action, ImprovementPlan, NextStep, Recommendation
 from .rag import RagStatus
-from .reminders import ReminderSent
+from .reminders import ReminderSent, ReminderSettings
 from .updates import Evidence, ProgressUpdate
 
 __all__ = [
@@ -17,4 +17,5 @@ __all__ = [
     "RagStatus",
     "Recommendation",
     "ReminderSent",
+    "ReminderSettings",
 ]

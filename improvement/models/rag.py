@@ -2,7 +2,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from yos_tracker.querysets import OrganisationScopedQuerySet
+from improvement.choices import DEFAULT_RAG_SCALE, RAG_SCALES
+from yos_tracker.scales import ScaleQuerySet
 
 
 class RagStatus(models.Model):
@@ -16,9 +17,14 @@ class RagStatus(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
     is_complete = models.BooleanField("counts as complete", default=False)
     is_off_track = models.BooleanField("counts as off track", default=False)
+    retired = models.BooleanField(
+        default=False, help_text="Kept on the records that have it; not offered for new ones."
+    )
 
     history = HistoricalRecords()
-    objects = OrganisationScopedQuerySet.as_manager()
+    objects = ScaleQuerySet.as_manager()
+
+    SCALES, DEFAULT_SCALE, ORDER_FIELD = RAG_SCALES, DEFAULT_RAG_SCALE, "order"
 
     class Meta:
         ordering = ["organisation", "order", "pk"]

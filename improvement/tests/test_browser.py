@@ -4,7 +4,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from improvement.models import RagStatus
-from improvement.services import rag_scale_install
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
 from yos_tracker.tests.test_browser import sign_in
 
@@ -13,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 def test_manager_moves_an_action_from_amber_to_green_and_the_rollup_changes(page: Page, live_server, manager):
     organisation = manager.memberships.get().organisation
-    rag_scale_install(organisation=organisation)
+    RagStatus.objects.install(organisation)
     scale = {s.code: s for s in RagStatus.objects.for_org(organisation)}
     plan = PlanFactory(organisation=organisation, title="HMIP improvement plan")
     rec = RecommendationFactory(plan=plan, reference="4")
@@ -53,7 +52,7 @@ def test_manager_moves_an_action_from_amber_to_green_and_the_rollup_changes(page
 
 def test_filters_update_the_list_without_a_reload_and_keep_a_shareable_url(page: Page, live_server, manager):
     organisation = manager.memberships.get().organisation
-    rag_scale_install(organisation=organisation)
+    RagStatus.objects.install(organisation)
     scale = {s.code: s for s in RagStatus.objects.for_org(organisation)}
     plan = PlanFactory(organisation=organisation)
     rec = RecommendationFactory(plan=plan)

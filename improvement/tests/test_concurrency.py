@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from improvement.services import rag_scale_install
+from improvement.models import RagStatus
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory
 from yos_tracker.choices import Role
 from yos_tracker.tests.helpers import form_data
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_two_managers_editing_one_action(organisation, manager, make_member):
-    rag_scale_install(organisation=organisation)
+    RagStatus.objects.install(organisation)
     plan = PlanFactory(organisation=organisation)
     action = ActionFactory(recommendation=RecommendationFactory(plan=plan), reference="4(g)")
     other = make_member(organisation, Role.MANAGER, "second-manager")

@@ -8,8 +8,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from improvement.models import Action, ProgressUpdate
-from improvement.services import rag_scale_install
+from improvement.models import Action, ProgressUpdate, RagStatus
 from improvement.tests.factories import PlanFactory
 from improvement.tests.test_spreadsheet import row, xlsx
 
@@ -45,7 +44,7 @@ def connection_cut_on_third_action(transactional_db):
 def test_an_import_cut_off_by_the_database_writes_nothing_and_can_be_confirmed_again(
     client, organisation, manager, connection_cut_on_third_action
 ):
-    rag_scale_install(organisation=organisation)
+    RagStatus.objects.install(organisation)
     plan = PlanFactory(organisation=organisation)
     rows = [row(reference=f"4({letter})", status="A", update="Started", update_date="01/12/2015") for letter in "abcde"]
     url = reverse("improvement:plan_import", kwargs={"org": "lewisham", "pk": plan.pk})

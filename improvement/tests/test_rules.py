@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from improvement.models import Action, RagStatus
-from improvement.services import rag_scale_install, rollup
+from improvement.services import rollup
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +14,7 @@ TODAY = datetime.date(2017, 7, 15)
 
 @pytest.fixture
 def plan(organisation):
-    rag_scale_install(organisation=organisation)
+    RagStatus.objects.install(organisation)
     return PlanFactory(organisation=organisation, stale_after_days=60)
 
 
@@ -112,7 +112,7 @@ class TestRollup:
         assert all(s.count == 0 and s.percent == 0 for s in result.segments)
 
     def test_scales_are_data_lewisham_has_purple(self, other_organisation):
-        statuses = rag_scale_install(organisation=other_organisation, scale="lewisham")
+        statuses = RagStatus.objects.install(other_organisation, "lewisham")
         assert [s.label for s in statuses] == ["Green", "Amber", "Red", "Purple"]
         purple = statuses[3]
         result = rollup(scale=statuses, status_pks=[purple.pk])

@@ -9,7 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from improvement import spreadsheet
 from improvement.models import Action, ProgressUpdate, RagStatus, Recommendation
-from improvement.services import rag_scale_install
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
 from yos_tracker.spreadsheets import SpreadsheetError, escape_cell, parse_date
 
@@ -34,7 +33,7 @@ def csv(text, name="plan.csv"):
 
 @pytest.fixture
 def plan(organisation):
-    rag_scale_install(organisation=organisation)
+    RagStatus.objects.install(organisation)
     return PlanFactory(organisation=organisation)
 
 

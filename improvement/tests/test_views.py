@@ -17,7 +17,6 @@ from improvement.models import (
     ProgressUpdate,
     RagStatus,
 )
-from improvement.services import rag_scale_install
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
 from yos_tracker.choices import Role
 
@@ -30,7 +29,7 @@ def url(name, org="lewisham", **kwargs):
 
 @pytest.fixture
 def plan(organisation):
-    rag_scale_install(organisation=organisation)
+    RagStatus.objects.install(organisation)
     return PlanFactory(organisation=organisation)
 
 
@@ -87,7 +86,7 @@ class TestScoping:
         assert client.get(url("plan_detail", org="bromley", pk=action.recommendation.plan.pk)).status_code == 404
 
     def test_evidence_of_another_organisation_is_not_found(self, client, action, manager, other_organisation, scale):
-        rag_scale_install(organisation=other_organisation)
+        RagStatus.objects.install(other_organisation)
         theirs = ActionFactory(recommendation=RecommendationFactory(plan=PlanFactory(organisation=other_organisation)))
         update = UpdateFactory(action=theirs, status=RagStatus.objects.for_org(other_organisation).first())
         evidence = update.evidence.create(link="https://example.org/report")
@@ -129,7 +128,7 @@ class TestAddUpdate:
         assert ProgressUpdate.objects.filter(action=action).count() == 1
 
     def test_a_status_from_another_organisations_scale_is_refused(self, client, manager, action, other_organisation):
-        theirs = rag_scale_install(organisation=other_organisation)[0]
+        theirs = RagStatus.objects.install(other_organisation)[0]
         client.force_login(manager)
         client.post(url("action_detail", pk=action.pk), {"date": "2017-06-01", "status": theirs.pk, "narrative": "x"})
         assert ProgressUpdate.objects.filter(action=action).count() == 1
@@ -364,7 +363,7 @@ def test_a_save_racing_past_the_form_check_is_still_refused(manager, plan):
 
 
 def test_text_with_html_is_shown_escaped(client, manager, organisation):
-    rag_scale_install(organisation=organisation)
+    RagStatus.objects.install(organisation)
     plan = PlanFactory(organisation=organisation, title="<script>alert('plan')</script>")
     ActionFactory(recommendation=RecommendationFactory(plan=plan), description="<img src=x onerror=alert(1)>")
     client.force_login(manager)

@@ -6,8 +6,9 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from performance.choices import CaseType
+from performance.choices import AUDIT_GRADE_SCALES, DEFAULT_AUDIT_GRADE_SCALE, CaseType
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.scales import ScaleQuerySet
 
 # A pseudonymous case reference: letters, digits and separators with at least one digit,
 # e.g. BR-2015-001 or YOS/1234. Words alone ("John Smith") are refused: no child is named here.
@@ -31,8 +32,12 @@ class AuditGrade(models.Model):
     rank = models.PositiveSmallIntegerField(help_text="1 is the best grade.")
     is_good = models.BooleanField("counts as good or better", default=False)
     is_inadequate = models.BooleanField("counts as inadequate", default=False)
+    retired = models.BooleanField(default=False, help_text="Kept on the audits that have it; not offered for new ones.")
 
-    objects = OrganisationScopedQuerySet.as_manager()
+    history = HistoricalRecords()
+    objects = ScaleQuerySet.as_manager()
+
+    SCALES, DEFAULT_SCALE, ORDER_FIELD = AUDIT_GRADE_SCALES, DEFAULT_AUDIT_GRADE_SCALE, "rank"
 
     class Meta:
         ordering = ["organisation", "rank"]

@@ -1,7 +1,9 @@
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from performance.choices import Computation, Frequency, Polarity, Scope, Unit
 
@@ -23,11 +25,32 @@ class IndicatorCategory(models.Model):
         return self.name
 
 
-class Indicator(models.Model):
-    """A measure in the shared catalogue (YJB national measures and KPIs, local indicators)."""
+class IndicatorQuerySet(models.QuerySet):
+    def shared(self):
+        """The catalogue every service shares (performance/catalogue_data.py)."""
+        return self.filter(organisation__isnull=True)
 
-    code = models.CharField(max_length=40, unique=True)
-    name = models.CharField(max_length=200, unique=True)
+    def available_to(self, organisation):
+        """The shared catalogue and the organisation's own local indicators."""
+        return self.filter(Q(organisation__isnull=True) | Q(organisation=organisation))
+
+
+class Indicator(models.Model):
+    """A measure: in the shared catalogue (YJB national measures and KPIs, Lewisham's local
+    indicators), or one service's own local indicator."""
+
+    organisation = models.ForeignKey(
+        "yos_tracker.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="local_indicators",
+        help_text="The service whose own indicator this is; empty for the shared catalogue.",
+    )
+    code = models.CharField(
+        max_length=40, help_text="Capital letters, digits and underscores, as in spreadsheets: e.g. EET_LOCAL."
+    )
+    name = models.CharField(max_length=200)
     category = models.ForeignKey(IndicatorCategory, on_delete=models.PROTECT, related_name="indicators")
     scope = models.CharField(max_length=10, choices=Scope.choices)
     unit = models.CharField(max_length=12, choices=Unit.choices)
@@ -39,9 +62,33 @@ class Indicator(models.Model):
     denominator_label = models.CharField(max_length=200, blank=True)
     multiplier = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("1"))
 
+    history = HistoricalRecords()
+    objects = IndicatorQuerySet.as_manager()
+
     class Meta:
         ordering = ["category__order", "name"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["code"], condition=Q(organisation__isnull=True), name="indicator_unique_shared_code"
+            ),
+            models.UniqueConstraint(
+                fields=["name"], condition=Q(organisation__isnull=True), name="indicator_unique_shared_name"
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "code"],
+                name="indicator_unique_local_code",
+                violation_error_message="This service already has an indicator with this code.",
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "name"],
+                name="indicator_unique_local_name",
+                violation_error_message="This service already has an indicator with this name.",
+            ),
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[A-Z][A-Z0-9_]*$"),
+                name="indicator_code_format",
+                violation_error_message="Use capital letters, digits and underscores, starting with a letter.",
+            ),
             models.CheckConstraint(
                 condition=Q(computation=Computation.DIRECT) | (~Q(numerator_label="") & ~Q(denominator_label="")),
                 name="indicator_ratio_names_its_parts",
@@ -56,6 +103,20 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        # A local indicator may not take a shared one's code or name: imports and the roll-up
+        # find shared indicators by code.
+        if self.organisation_id:
+            shared = Indicator.objects.shared()
+            if self.code and shared.filter(code=self.code).exists():
+                raise ValidationError({"code": "The shared catalogue already has an indicator with this code."})
+            if self.name and shared.filter(name__iexact=self.name).exists():
+                raise ValidationError({"name": "The shared catalogue already has an indicator with this name."})
+
+    @property
+    def is_local(self) -> bool:
+        return self.organisation_id is not None
 
     @property
     def is_computed(self) -> bool:

@@ -14,6 +14,7 @@ class TrackedIndicator(models.Model):
     indicator = models.ForeignKey("performance.Indicator", on_delete=models.PROTECT, related_name="tracked_by")
     order = models.PositiveIntegerField(default=0)
 
+    history = HistoricalRecords()
     objects = OrganisationScopedQuerySet.as_manager()
 
     class Meta:
@@ -68,6 +69,7 @@ class Comparator(models.Model):
     kind = models.CharField(max_length=20, choices=ComparatorKind.choices)
     value = models.DecimalField(max_digits=14, decimal_places=4)
 
+    history = HistoricalRecords()
     objects = OrganisationScopedQuerySet.as_manager()
 
     class Meta:

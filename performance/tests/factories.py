@@ -8,7 +8,7 @@ from yos_tracker.tests.factories import OrganisationFactory
 
 def indicator(code: str) -> Indicator:
     """Catalogue indicators come from the data migration: tests use the real catalogue."""
-    return Indicator.objects.get(code=code)
+    return Indicator.objects.shared().get(code=code)
 
 
 class TrackedFactory(factory.django.DjangoModelFactory):

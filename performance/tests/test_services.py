@@ -4,7 +4,6 @@ from decimal import Decimal as D
 import pytest
 
 from improvement.models import RagStatus
-from improvement.services import rag_scale_install
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
 from performance import rollup, services
 from performance.models import AuditGrade, CaseAudit, Measurement
@@ -17,7 +16,7 @@ OCTOBER = datetime.date(2015, 10, 1)
 
 @pytest.fixture
 def grades(organisation):
-    services.audit_grades_install(organisation=organisation, scale="bromley")
+    AuditGrade.objects.install(organisation, "bromley")
     return {g.code: g for g in AuditGrade.objects.for_org(organisation)}
 
 
@@ -79,14 +78,14 @@ class TestRollup:
             rollup.case_audit_figures(organisation=organisation, month=OCTOBER)
 
     def test_other_organisations_audits_are_not_counted(self, organisation, other_organisation, grades):
-        other = {g.code: g for g in services.audit_grades_install(organisation=other_organisation, scale="bromley")}
+        other = {g.code: g for g in AuditGrade.objects.install(other_organisation, "bromley")}
         audit(other_organisation, other, overall="inadequate")
         audit(organisation, grades)
         rollup.case_audit_rollup(organisation=organisation, month=OCTOBER)
         assert values(organisation)["CA_AUDITED"] == 1
 
     def test_it_records_the_improvement_plan_proportions(self, organisation, grades):
-        rag_scale_install(organisation=organisation)
+        RagStatus.objects.install(organisation)
         scale = {s.code: s for s in RagStatus.objects.for_org(organisation)}
         rec = RecommendationFactory(plan=PlanFactory(organisation=organisation))
         for code in ["G", "G", "G", "A"]:

@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from performance import rollup, services, tasks
+from performance import rollup, tasks
 from performance.choices import RunStatus
-from performance.models import Measurement, RollupRun
+from performance.models import AuditGrade, Measurement, RollupRun
 from performance.tasks import rollup_case_audits, rollup_previous_month
 from performance.tests.factories import CaseAuditFactory
 from yos_tracker.tests.helpers import wait_for
@@ -16,7 +16,7 @@ OCTOBER = datetime.date(2015, 10, 1)
 
 @pytest.fixture
 def audited(organisation):
-    grades = {g.code: g for g in services.audit_grades_install(organisation=organisation, scale="bromley")}
+    grades = {g.code: g for g in AuditGrade.objects.install(organisation, "bromley")}
     for overall in ["inadequate", "good", "inadequate"]:
         CaseAuditFactory(
             organisation=organisation,

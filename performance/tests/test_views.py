@@ -172,7 +172,7 @@ class TestImports:
         assert not Measurement.objects.filter(period__gte=datetime.date(2017, 4, 1)).exists()
 
     def test_audits_import_validates_references_grades_and_types(self, client, manager, organisation):
-        services.audit_grades_install(organisation=organisation, scale="lewisham")
+        AuditGrade.objects.install(organisation, "lewisham")
         client.force_login(manager)
         header = (
             "Month,Case reference,Case type,Assessment,Intervention plan,Risk management plan,"
@@ -198,7 +198,7 @@ class TestImports:
 
 class TestAudits:
     def test_a_name_is_refused_as_a_case_reference(self, client, manager, organisation):
-        grades = services.audit_grades_install(organisation=organisation)
+        grades = AuditGrade.objects.install(organisation)
         client.force_login(manager)
         data = {
             "month": "2017-05-10",
@@ -214,14 +214,14 @@ class TestAudits:
         assert "already been audited" in client.post(url("audit_create"), data).content.decode()
 
     def test_recalculate_queues_a_run_for_the_month(self, client, manager, organisation):
-        services.audit_grades_install(organisation=organisation)
+        AuditGrade.objects.install(organisation)
         client.force_login(manager)
         response = client.post(url("rollup_recalculate"), {"month": "2017-05-01", "next": "https://evil.example/"})
         assert response["Location"] == url("audit_list")
         assert organisation.rollup_runs.get().month == datetime.date(2017, 5, 1)
 
     def test_other_roles_and_organisations(self, client, board_member, organisation, other_organisation, make_member):
-        grades = services.audit_grades_install(organisation=organisation)
+        grades = AuditGrade.objects.install(organisation)
         audit = CaseAudit.objects.create(
             organisation=organisation,
             month=MARCH,

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from governance import demo as governance_demo
 from improvement import demo as improvement_demo
+from onboarding import demo as onboarding_demo
 from performance import demo as performance_demo
 
 DEFAULT_PASSWORD = "yos-demo-2026"
@@ -28,7 +29,7 @@ class Command(BaseCommand):
             )
         password = password or os.environ.get("DEMO_PASSWORD") or DEFAULT_PASSWORD
         with transaction.atomic():
-            sign_ins = governance_demo.load(password=password)
+            sign_ins = onboarding_demo.load(password=password)
             improvement_demo.load()
             performance_demo.load()
             governance_demo.load_governance()

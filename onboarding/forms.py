@@ -1,0 +1,82 @@
+from django import forms
+
+from improvement.choices import DEFAULT_RAG_SCALE, RAG_SCALE_CHOICES
+from performance.choices import AUDIT_GRADE_SCALE_CHOICES, DEFAULT_AUDIT_GRADE_SCALE
+from yos_tracker.choices import Role
+from yos_tracker.models import Organisation
+
+FIRST_ROLES = [(Role.MANAGER.value, Role.MANAGER.label), (Role.ADMINISTRATOR.value, Role.ADMINISTRATOR.label)]
+
+
+class SetupChoicesForm(forms.Form):
+    """What a new service chooses: the scales of the source documents, and whether to start with
+    the YJB's indicators. Everything can be changed later under Settings."""
+
+    rag_scale = forms.ChoiceField(
+        label="RAG scale for actions", choices=RAG_SCALE_CHOICES, initial=DEFAULT_RAG_SCALE, widget=forms.RadioSelect
+    )
+    audit_scale = forms.ChoiceField(
+        label="Case-audit grades",
+        choices=AUDIT_GRADE_SCALE_CHOICES,
+        initial=DEFAULT_AUDIT_GRADE_SCALE,
+        widget=forms.RadioSelect,
+    )
+    starter_indicators = forms.BooleanField(
+        label="Track the YJB's national measures and the 2023 key performance indicators to start with",
+        required=False,
+        initial=True,
+    )
+
+
+class NewServiceForm(SetupChoicesForm, forms.ModelForm):
+    first_email = forms.EmailField(
+        label="First person's e-mail address",
+        max_length=150,
+        required=False,
+        help_text="Optional. They are e-mailed a link to sign in (and to choose a password if they are new).",
+    )
+    first_first_name = forms.CharField(label="Their first name", max_length=150, required=False)
+    first_last_name = forms.CharField(label="Their last name", max_length=150, required=False)
+    first_role = forms.ChoiceField(
+        label="Their role", choices=FIRST_ROLES, initial=Role.MANAGER.value, widget=forms.RadioSelect
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "slug", "local_authority", "region"]
+        labels = {"name": "Name of the service", "slug": "Short name for addresses"}
+        help_texts = {"slug": "Lower-case letters, digits and hyphens: the service's pages are /<short name>/…"}
+
+    field_order = [
+        *Meta.fields,
+        "rag_scale",
+        "audit_scale",
+        "starter_indicators",
+        "first_email",
+        "first_first_name",
+        "first_last_name",
+        "first_role",
+    ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("first_email") and not (data.get("first_first_name") and data.get("first_last_name")):
+            self.add_error("first_first_name", "Give the first person's name as well as their address.")
+        return data
+
+    @property
+    def setup(self) -> dict:
+        data = self.cleaned_data
+        return {k: data[k] for k in ("rag_scale", "audit_scale", "starter_indicators")}
+
+    @property
+    def first_person(self) -> dict | None:
+        data = self.cleaned_data
+        if not data.get("first_email"):
+            return None
+        return {
+            "email": data["first_email"],
+            "first_name": data["first_first_name"],
+            "last_name": data["first_last_name"],
+            "role": Role(data["first_role"]),
+        }

@@ -1,0 +1,61 @@
+"""Setting up a service. `organisation_create` is the one way an organisation comes into being
+(the "New service" page and Django admin both call it), so no service starts without what the
+other apps need: a RAG scale, case-audit grades, a risk matrix, indicators to track and the
+weekly digest. `organisation_install` gives an existing organisation whatever of these it lacks.
+"""
+
+from django.apps import apps as global_apps
+from django.db import transaction
+
+from governance.services import risk_matrix_install
+from improvement.choices import DEFAULT_RAG_SCALE, RAG_SCALES
+from performance.catalogue import STARTER_INDICATORS
+from performance.choices import AUDIT_GRADE_SCALES, DEFAULT_AUDIT_GRADE_SCALE
+from performance.services import indicators_track
+from yos_tracker import services as core_services
+from yos_tracker.choices import Role
+from yos_tracker.models import Organisation
+from yos_tracker.scales import scale_install
+
+
+def organisation_install(
+    *,
+    organisation,
+    rag_scale: str = DEFAULT_RAG_SCALE,
+    audit_scale: str = DEFAULT_AUDIT_GRADE_SCALE,
+    starter_indicators: bool = True,
+    apps=global_apps,
+) -> None:
+    """Give the organisation what it lacks; what it has already is left as it is. The starter
+    indicators go only to an organisation that tracks nothing yet. A data migration passes its
+    own `apps`, so this runs on the models as they were then."""
+    scale_install(apps.get_model("improvement", "RagStatus"), organisation=organisation, rows=RAG_SCALES[rag_scale])
+    scale_install(
+        apps.get_model("performance", "AuditGrade"), organisation=organisation, rows=AUDIT_GRADE_SCALES[audit_scale]
+    )
+    risk_matrix_install(organisation=organisation, apps=apps)
+    tracked = apps.get_model("performance", "TrackedIndicator")._default_manager
+    if starter_indicators and not tracked.filter(organisation=organisation).exists():
+        indicators_track(organisation=organisation, codes=STARTER_INDICATORS, apps=apps)
+    apps.get_model("improvement", "ReminderSettings")._default_manager.get_or_create(organisation=organisation)
+
+
+@transaction.atomic
+def organisation_create(
+    *,
+    organisation: Organisation,
+    rag_scale: str = DEFAULT_RAG_SCALE,
+    audit_scale: str = DEFAULT_AUDIT_GRADE_SCALE,
+    starter_indicators: bool = True,
+    first_person: dict | None = None,
+) -> Organisation:
+    """Save a new organisation (built from a form, unsaved) and set it up. `first_person`
+    (email, first_name, last_name, role) is given a role there and e-mailed."""
+    organisation.full_clean()
+    organisation.save()
+    organisation_install(
+        organisation=organisation, rag_scale=rag_scale, audit_scale=audit_scale, starter_indicators=starter_indicators
+    )
+    if first_person:
+        core_services.membership_add(organisation=organisation, **{"role": Role.MANAGER, **first_person})
+    return organisation

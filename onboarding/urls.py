@@ -1,0 +1,12 @@
+"""The settings hub of an organisation (/<org>/settings/); the pages it links to live in the apps
+whose records they configure."""
+
+from django.urls import path
+
+from onboarding import views
+
+app_name = "onboarding"
+
+urlpatterns = [
+    path("", views.settings_hub, name="settings"),
+]
