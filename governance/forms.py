@@ -1,4 +1,5 @@
 import re
+from decimal import Decimal
 
 from django import forms
 from django.core.validators import MinValueValidator
@@ -232,7 +233,8 @@ class RiskMatrixForm(forms.Form):
         help_text="One per line: three (Low, Medium, High) for a 3×3 matrix, five for a 5×5. Both "
         "likelihood and impact use them.",
     )
-    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # Set by the page that showed what a change of size does to the register; see risk_matrix_change.
+    confirmation = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_levels(self) -> list[str]:
         levels = [line.strip() for line in self.cleaned_data["levels"].splitlines() if line.strip()]
@@ -247,7 +249,7 @@ class RiskBandForm(forms.Form):
     lowest = forms.IntegerField(min_value=1, max_value=25)
     highest = forms.IntegerField(min_value=1, max_value=25)
     label = forms.CharField(max_length=40)
-    colour = forms.CharField(max_length=7, widget=ColourInput)
+    colour = forms.CharField(max_length=7, widget=ColourInput, initial="#000000")  # a colour input always posts one
 
     def clean_colour(self) -> str:
         colour = self.cleaned_data["colour"]
@@ -269,12 +271,24 @@ class ContributionForm(forms.ModelForm):
             "other_delegated": "Other delegated funds (£)",
         }
 
+    AMOUNTS = ("staffing", "payments_in_kind", "other_delegated")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("staffing", "payments_in_kind", "other_delegated"):
-            self.fields[name].min_value = 0
-            self.fields[name].validators.append(MinValueValidator(0))
-            self.fields[name].error_messages["invalid"] = "Give an amount in pounds, such as 125000 or 125000.50."
+        for name in self.AMOUNTS:
+            field = self.fields[name]
+            field.required = False  # an amount left empty is nothing from that source
+            field.validators.append(MinValueValidator(0))
+            field.error_messages["invalid"] = "Give an amount in pounds, such as 125000 or 125000.50."
+            if not self.instance.pk:
+                self.initial[name] = None  # so that a row left as it came is skipped, not refused
+
+    def clean(self):
+        data = super().clean()
+        for name in self.AMOUNTS:
+            if name in data and data[name] is None:
+                data[name] = Decimal(0)
+        return data
 
 
 class ContributionYearForm(forms.Form):

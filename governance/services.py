@@ -1,6 +1,7 @@
 """Writes of the governance app: keyword-only functions named <thing>_<verb>."""
 
 import datetime
+import hashlib
 import itertools
 import math
 from dataclasses import dataclass
@@ -19,7 +20,6 @@ from governance.models import (
     Attendance,
     Board,
     Meeting,
-    PartnerContribution,
     Risk,
     RiskBand,
     RiskMatrix,
@@ -28,7 +28,7 @@ from governance.models import (
     StandardRating,
 )
 from performance import rag
-from performance.models import Indicator, TrackedIndicator
+from performance.models import Indicator, Measurement, TrackedIndicator
 from performance.services import indicator_tracking_set, measurement_record
 from yos_tracker.dates import refuse_future
 from yos_tracker.models import Organisation
@@ -132,14 +132,16 @@ def attendance_rates(*, board: Board, start: datetime.date, end: datetime.date) 
     ]
 
 
-def board_attendance_record(*, board: Board, period: datetime.date, user=None):
+SOURCE_BOARD_ATTENDANCE = "Attendance at the management board"
+
+
+def board_attendance_record(*, organisation: Organisation, period: datetime.date, user=None):
     """Record the board attendance indicator (YJB KPI 7: senior partners attending in person) for
-    the quarter containing `period`, when the organisation tracks it. Returns the measurement.
-    Only the management board counts: a sub-group's meetings are not the board's."""
-    if board.parent_id:
-        return None
+    the quarter containing `period`, when the organisation tracks it, from every meeting of its
+    management board (boards with no parent; a sub-group's meetings are not the board's) in that
+    quarter. A quarter left with no attendance loses the value it had. Returns the measurement."""
     tracked = (
-        TrackedIndicator.objects.filter(organisation=board.organisation, indicator__code=BOARD_ATTENDANCE_KPI)
+        TrackedIndicator.objects.filter(organisation=organisation, indicator__code=BOARD_ATTENDANCE_KPI)
         .select_related("indicator")
         .first()
     )
@@ -152,18 +154,22 @@ def board_attendance_record(*, board: Board, period: datetime.date, user=None):
         + relativedelta(months={"monthly": 1, "quarterly": 3, "annual": 12}[indicator.frequency])
         - datetime.timedelta(days=1)
     )
-    counts = Attendance.objects.filter(meeting__board=board, meeting__date__range=(start, end)).aggregate(
-        expected=Count("pk"), present=Count("pk", filter=Q(status=AttendanceStatus.PRESENT))
-    )
+    counts = Attendance.objects.filter(
+        meeting__board__organisation=organisation,
+        meeting__board__parent__isnull=True,
+        meeting__date__range=(start, end),
+    ).aggregate(expected=Count("pk"), present=Count("pk", filter=Q(status=AttendanceStatus.PRESENT)))
     if not counts["expected"]:
+        for stale in Measurement.objects.for_org(organisation).filter(indicator=indicator, period=start):
+            stale.delete()  # one by one, so that the value's history records its removal
         return None
     return measurement_record(
-        organisation=board.organisation,
+        organisation=organisation,
         indicator=indicator,
         period=start,
         numerator=Decimal(counts["present"]),
         denominator=Decimal(counts["expected"]),
-        source=f"Attendance at {board}",
+        source=SOURCE_BOARD_ATTENDANCE,
         user=user,
     )
 
@@ -259,10 +265,11 @@ def bands_check(bands: list[Band], size: int) -> None:
 
 
 class MatrixResizeNeedsConfirmation(ValidationError):
-    """A change of size would move the register's risks: nothing is saved until it is confirmed."""
+    """A change of size would move the register's risks: nothing is saved until it is confirmed.
+    `token` names exactly this change of these risks; confirming passes it back."""
 
-    def __init__(self, remapped: list[RemappedRisk], old_size: int, new_size: int):
-        self.remapped, self.old_size, self.new_size = remapped, old_size, new_size
+    def __init__(self, remapped: list[RemappedRisk], old_size: int, new_size: int, token: str):
+        self.remapped, self.old_size, self.new_size, self.token = remapped, old_size, new_size, token
         super().__init__(
             f"Changing the matrix from {old_size}×{old_size} to {new_size}×{new_size} moves the levels of "
             f"{len(remapped)} risk{'s' if len(remapped) != 1 else ''}, as shown below. Nothing has been saved: "
@@ -270,33 +277,47 @@ class MatrixResizeNeedsConfirmation(ValidationError):
         )
 
 
-def matrix_remap_preview(*, organisation: Organisation, new_size: int) -> list[RemappedRisk]:
-    matrix = RiskMatrix.objects.get(organisation=organisation)
+def _change_token(levels: list[str], bands: list[Band], remapped: list[RemappedRisk]) -> str:
+    """What a confirmation confirms: these levels and bands, applied to these risks as they stand
+    (their versions). If any of it differs when the confirmation arrives, it confirms nothing."""
+    content = repr((levels, sorted(bands, key=lambda b: b.lowest), [(r.risk.pk, r.risk.version) for r in remapped]))
+    return hashlib.sha256(content.encode()).hexdigest()[:32]
+
+
+def matrix_remap_preview(*, organisation: Organisation, old_size: int, new_size: int) -> list[RemappedRisk]:
     fields = ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
     remapped = []
     for risk in Risk.objects.for_org(organisation).order_by("number"):
         before = tuple(getattr(risk, f) for f in fields)
-        after = tuple(level_remap(v, old_size=matrix.size, new_size=new_size) for v in before)
+        after = tuple(level_remap(v, old_size=old_size, new_size=new_size) for v in before)
         remapped.append(RemappedRisk(risk, before, after))
     return remapped
 
 
 @transaction.atomic
 def risk_matrix_change(
-    *, organisation: Organisation, levels: list[str], bands: list[Band], confirmed: bool = False
+    *, organisation: Organisation, levels: list[str], bands: list[Band], confirmation: str = ""
 ) -> RiskMatrix:
-    """Change the matrix's levels and bands. A change of size while the register has risks moves
-    each risk's levels to their place on the new scale (level_remap), and only when `confirmed`;
-    otherwise MatrixResizeNeedsConfirmation says what would happen and nothing changes."""
-    matrix = RiskMatrix.objects.select_for_update().get(organisation=organisation)
+    """Set the matrix's levels and bands (giving the organisation one if it has none). A change of
+    size while the register has risks moves each risk's levels to their place on the new scale
+    (level_remap), and only when `confirmation` is the token of this very change; otherwise
+    MatrixResizeNeedsConfirmation says what would happen, and nothing changes."""
+    matrix = RiskMatrix.objects.select_for_update().filter(organisation=organisation).first()
     levels = [name.strip() for name in levels]
     if not 2 <= len(levels) <= 5 or not all(levels):
         raise ValidationError({"levels": "Name every level: between two and five of them."})
     bands_check(bands, len(levels))
+    if matrix is None:
+        matrix = RiskMatrix(organisation=organisation, levels=levels)
     old_size, new_size = matrix.size, len(levels)
-    remapped = matrix_remap_preview(organisation=organisation, new_size=new_size) if old_size != new_size else []
-    if remapped and not confirmed:
-        raise MatrixResizeNeedsConfirmation(remapped, old_size, new_size)
+    remapped = (
+        matrix_remap_preview(organisation=organisation, old_size=old_size, new_size=new_size)
+        if matrix.pk and old_size != new_size
+        else []
+    )
+    token = _change_token(levels, bands, remapped)
+    if remapped and confirmation != token:
+        raise MatrixResizeNeedsConfirmation(remapped, old_size, new_size, token)
     matrix.levels = levels
     matrix.save()
     matrix.bands.all().delete()
@@ -325,27 +346,28 @@ def board_attendance_tracking_set(*, organisation: Organisation, tracked: bool, 
     indicator_tracking_set(organisation=organisation, indicator=indicator, tracked=tracked)
     if not tracked:
         return 0
-    recorded = 0
-    for board in Board.objects.for_org(organisation).filter(parent__isnull=True):
-        quarters = {rag.period_start(day, indicator.frequency) for day in board.meetings.values_list("date", flat=True)}
-        for quarter in sorted(quarters):
-            recorded += board_attendance_record(board=board, period=quarter, user=user) is not None
-    return recorded
+    days = Meeting.objects.filter(board__organisation=organisation, board__parent__isnull=True).values_list(
+        "date", flat=True
+    )
+    quarters = sorted({rag.period_start(day, indicator.frequency) for day in days})
+    return sum(board_attendance_record(organisation=organisation, period=q, user=user) is not None for q in quarters)
 
 
 @transaction.atomic
-def contributions_save(*, organisation: Organisation, year: str, formset) -> list[PartnerContribution]:
-    """Save one year's contributions from a formset of agencies: rows added, changed or removed."""
-    saved = []
+def contributions_save(*, organisation: Organisation, year: str, formset) -> int:
+    """Save one year's contributions from a formset of agencies: rows added, changed or removed.
+    Returns how many rows that was."""
+    changed = 0
     for form in formset.forms:
-        if not form.has_changed() and not form.instance.pk:
+        if not form.has_changed():
             continue
         if form.cleaned_data.get("DELETE"):
             if form.instance.pk:
                 form.instance.delete()
+                changed += 1
             continue
         row = form.save(commit=False)
         row.organisation, row.year = organisation, year
         row.save()
-        saved.append(row)
-    return saved
+        changed += 1
+    return changed

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from governance import report_services, selectors, services, spreadsheet
 from governance.appendices import report_appendix_workbook
-from governance.choices import PRESET_MATRICES, RiskStatus
+from governance.choices import DEFAULT_RISK_MATRIX, PRESET_MATRICES, RiskStatus
 from governance.forms import (
     BoardActionForm,
     BoardForm,
@@ -167,6 +167,7 @@ def meeting_edit(request, board_pk: int, pk: int | None = None):
         Meeting.objects.filter(board=board).get_for_org(request.organisation, pk=pk) if pk else Meeting(board=board)
     )
     form = MeetingForm(request.POST or None, instance=meeting, members=board.members.filter(end_date__isnull=True))
+    held_on = meeting.date  # a meeting moved to another quarter changes that quarter's KPI 7 too
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_save(
@@ -175,7 +176,8 @@ def meeting_edit(request, board_pk: int, pk: int | None = None):
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            services.board_attendance_record(board=board, period=meeting.date, user=request.user)
+            for day in {held_on, meeting.date} - {None}:
+                services.board_attendance_record(organisation=board.organisation, period=day, user=request.user)
             messages.success(request, f"The meeting of {meeting.date:%d/%m/%Y} is saved.")
             return redirect(meeting)
     return render(
@@ -519,29 +521,26 @@ def _broker_available() -> bool:
 # --- Settings: the risk matrix, KPI 7, the pooled budget and boards ------------------------------
 
 
-def _matrix_initial(matrix) -> tuple[dict, list[dict]]:
-    levels = {"levels": "\n".join(matrix.levels)}
-    bands = [
-        {"lowest": b.lowest, "highest": b.highest, "label": b.label, "colour": b.colour} for b in matrix.bands.all()
-    ]
-    return levels, bands
+def _matrix_initial(definition: dict) -> tuple[dict, list[dict]]:
+    """Form and formset initial values of a matrix definition (levels, band tuples)."""
+    levels = {"levels": "\n".join(definition["levels"])}
+    names = ("lowest", "highest", "label", "colour")
+    return levels, [dict(zip(names, band, strict=True)) for band in definition["bands"]]
 
 
 @org_view(**EDITORS)
 def matrix_edit(request):
     org = request.organisation
-    matrix = _matrix(org)
-    preset = PRESET_MATRICES.get(request.GET.get("preset", ""))
+    matrix = selectors.risk_matrix_of(org)
+    current = (
+        {"levels": matrix.levels, "bands": [(b.lowest, b.highest, b.label, b.colour) for b in matrix.bands.all()]}
+        if matrix
+        else DEFAULT_RISK_MATRIX
+    )
     if request.method == "POST":
         form, bands = RiskMatrixForm(request.POST), RiskBandFormSet(request.POST, prefix="bands")
-    elif preset:
-        form = RiskMatrixForm(initial={"levels": "\n".join(preset["levels"])})
-        bands = RiskBandFormSet(
-            prefix="bands",
-            initial=[dict(zip(("lowest", "highest", "label", "colour"), b, strict=True)) for b in preset["bands"]],
-        )
     else:
-        levels, initial_bands = _matrix_initial(matrix)
+        levels, initial_bands = _matrix_initial(PRESET_MATRICES.get(request.GET.get("preset", ""), current))
         form, bands = RiskMatrixForm(initial=levels), RiskBandFormSet(prefix="bands", initial=initial_bands)
     preview = None
     if request.method == "POST" and form.is_valid() and bands.is_valid():
@@ -555,13 +554,12 @@ def matrix_edit(request):
                 organisation=org,
                 levels=form.cleaned_data["levels"],
                 bands=chosen,
-                confirmed=form.cleaned_data["confirmed"],
+                confirmation=form.cleaned_data["confirmation"],
             )
         except services.MatrixResizeNeedsConfirmation as needed:
             preview = needed
-            form = RiskMatrixForm({**request.POST.dict(), "confirmed": "on"})
+            form = RiskMatrixForm({**request.POST.dict(), "confirmation": needed.token})
             form.is_valid()
-            messages.warning(request, needed.messages[0])
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -576,7 +574,7 @@ def matrix_edit(request):
             "matrix": matrix,
             "preview": preview,
             "crumbs": settings_crumbs(request),
-            "history": history_rows(matrix.history.all()),
+            "history": history_rows(matrix.history.all()) if matrix else None,
         },
     )
 
@@ -609,14 +607,17 @@ def contributions_edit(request):
         raise Http404("No contributions are recorded for that year.")
     rows = PartnerContribution.objects.for_org(org).filter(year=year) if year else PartnerContribution.objects.none()
     year_form = ContributionYearForm(request.POST or None, initial={"year": year})
+    year_form.fields["year"].disabled = bool(year)  # a recorded year's rows are edited, not moved
     formset = ContributionFormSet(request.POST or None, queryset=rows, prefix="rows")
     if request.method == "POST" and year_form.is_valid() and formset.is_valid():
         chosen = year_form.cleaned_data["year"]
         if chosen != year and PartnerContribution.objects.for_org(org).filter(year=chosen).exists():
             year_form.add_error("year", f"{chosen} is recorded already: edit it instead.")
         else:
-            services.contributions_save(organisation=org, year=chosen, formset=formset)
-            messages.success(request, f"The contributions for {chosen} are saved.")
+            if services.contributions_save(organisation=org, year=chosen, formset=formset):
+                messages.success(request, f"The contributions for {chosen} are saved.")
+            else:
+                messages.info(request, f"Nothing was entered for {chosen}.")
             return redirect(f"{reverse('governance:contributions', kwargs={'org': org.slug})}?year={chosen}")
     return render(
         request,

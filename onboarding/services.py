@@ -5,7 +5,8 @@ weekly digest. `organisation_install` gives an existing organisation whatever of
 """
 
 from django.apps import apps as global_apps
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from governance.services import risk_matrix_install
 from improvement.choices import DEFAULT_RAG_SCALE, RAG_SCALES
@@ -52,7 +53,11 @@ def organisation_create(
     """Save a new organisation (built from a form, unsaved) and set it up. `first_person`
     (email, first_name, last_name, role) is given a role there and e-mailed."""
     organisation.full_clean()
-    organisation.save()
+    try:
+        with transaction.atomic():
+            organisation.save()
+    except IntegrityError:  # the same name or address, taken between the check and the save
+        raise ValidationError("A service with this name or short name has just been set up; choose another.") from None
     organisation_install(
         organisation=organisation, rag_scale=rag_scale, audit_scale=audit_scale, starter_indicators=starter_indicators
     )

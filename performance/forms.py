@@ -153,6 +153,14 @@ class TargetForm(UniqueWithinMixin, forms.ModelForm):
     def clean_applies_from(self):
         return rag.period_start(self.cleaned_data["applies_from"], self.instance.indicator.frequency)
 
+    def clean_tolerance(self):
+        # The check constraint says so too, but its error would stand at the top of the form,
+        # away from the field it is about.
+        tolerance = self.cleaned_data["tolerance"]
+        if tolerance is not None and tolerance < 0:
+            raise forms.ValidationError("The tolerance cannot be negative.")
+        return tolerance
+
 
 class ComparatorForm(UniqueWithinMixin, forms.ModelForm):
     unique_within = ("organisation", "indicator")

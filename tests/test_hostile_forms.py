@@ -372,7 +372,7 @@ def _meeting_save(form, w):
     meeting = governance_services.meeting_save(
         meeting=form.save(commit=False), agenda=form.agenda(), attendance=form.attendance()
     )
-    governance_services.board_attendance_record(board=w.board, period=meeting.date, user=w.manager)
+    governance_services.board_attendance_record(organisation=w.organisation, period=meeting.date, user=w.manager)
     assert list(meeting.agenda.values_list("title", flat=True)) == form.agenda()  # every item, whole
     return meeting
 
@@ -448,7 +448,7 @@ def _matrix_change(form, w):
         organisation=w.organisation,
         levels=form.cleaned_data["levels"],
         bands=bands,
-        confirmed=form.cleaned_data["confirmed"],
+        confirmation=form.cleaned_data["confirmation"],
     )
 
 

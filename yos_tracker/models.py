@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -13,8 +14,15 @@ RESERVED_SLUGS = frozenset({"accounts", "admin", "healthz", "static", "media", "
 
 
 def validate_slug_not_reserved(value: str) -> None:
-    if value in RESERVED_SLUGS:
+    if value.lower() in RESERVED_SLUGS:
         raise ValidationError(f"“{value}” is used by the application itself; choose another slug.")
+
+
+# Addresses are lower case: "Lewisham" beside "lewisham" would be two services at one address
+# as people type it.
+validate_slug_lower_case = RegexValidator(
+    r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z", "Use lower-case letters and digits, with single hyphens between words."
+)
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -36,7 +44,10 @@ class Organisation(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(
-        max_length=50, unique=True, help_text="Used in addresses: /<slug>/…", validators=[validate_slug_not_reserved]
+        max_length=50,
+        unique=True,
+        help_text="Used in addresses: /<slug>/…",
+        validators=[validate_slug_lower_case, validate_slug_not_reserved],
     )
     local_authority = models.CharField(max_length=200)
     region = models.CharField(max_length=100, blank=True)

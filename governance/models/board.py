@@ -25,7 +25,11 @@ class Board(models.Model):
         # The main board before its sub-groups, on every database (PostgreSQL sorts NULL last).
         ordering = ["organisation", models.F("parent_id").asc(nulls_first=True), "name"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "name"], name="board_unique_name_per_organisation"),
+            models.UniqueConstraint(
+                fields=["organisation", "name"],
+                name="board_unique_name_per_organisation",
+                violation_error_message="The organisation already has a board of this name.",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -44,11 +44,13 @@ def test_the_period_bounds_the_meetings_counted(board):
 
 
 def test_attendance_is_recorded_as_the_yjb_indicator_when_tracked(board, organisation):
-    assert services.board_attendance_record(board=board, period=datetime.date(2018, 12, 5)) is None  # not tracked
+    assert (
+        services.board_attendance_record(organisation=board.organisation, period=datetime.date(2018, 12, 5)) is None
+    )  # not tracked
     TrackedIndicator.objects.create(
         organisation=organisation, indicator=Indicator.objects.get(code="KPI7_BOARD_ATTENDANCE")
     )
-    measurement = services.board_attendance_record(board=board, period=datetime.date(2018, 12, 5))
+    measurement = services.board_attendance_record(organisation=board.organisation, period=datetime.date(2018, 12, 5))
     assert (measurement.period, measurement.numerator, measurement.denominator) == (datetime.date(2018, 10, 1), 1, 2)
     assert measurement.value == D("50")
 

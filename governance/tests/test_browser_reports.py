@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 from improvement.models import RagStatus
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory
 from yos_tracker.choices import Role
-from yos_tracker.tests.test_browser import sign_in
+from yos_tracker.tests.browser import sign_in
 
 pytestmark = pytest.mark.browser
 

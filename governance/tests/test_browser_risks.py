@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from governance import services
 from governance.models import Risk
-from yos_tracker.tests.test_browser import sign_in
+from yos_tracker.tests.browser import sign_in
 
 pytestmark = pytest.mark.browser
 

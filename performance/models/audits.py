@@ -42,7 +42,11 @@ class AuditGrade(models.Model):
     class Meta:
         ordering = ["organisation", "rank"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "code"], name="auditgrade_unique_code_per_organisation"),
+            models.UniqueConstraint(
+                fields=["organisation", "code"],
+                name="auditgrade_unique_code_per_organisation",
+                violation_error_message="This organisation's scale already has a grade with this code.",
+            ),
             models.CheckConstraint(
                 condition=~(Q(is_good=True) & Q(is_inadequate=True)),
                 name="auditgrade_not_good_and_inadequate",

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from performance.tests.factories import MeasurementFactory, TargetFactory, TrackedFactory, indicator
-from yos_tracker.tests.test_browser import sign_in
+from yos_tracker.tests.browser import sign_in
 
 pytestmark = pytest.mark.browser
 

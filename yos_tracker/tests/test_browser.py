@@ -4,17 +4,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from yos_tracker.choices import Role
-from yos_tracker.tests.factories import PASSWORD
+from yos_tracker.tests.browser import sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(page: Page, live_server, username: str) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Sign in").click()
 
 
 def test_manager_signs_in_and_lands_on_their_organisation(page: Page, live_server, manager):
