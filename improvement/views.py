@@ -377,6 +377,7 @@ def digest(request):
 @org_view(**EDITORS)
 @require_POST
 def digest_send(request):
-    tasks.send_action_reminders.delay(request.organisation.pk)
+    organisation_id = request.organisation.pk
+    transaction.on_commit(lambda: tasks.send_action_reminders.delay(organisation_id))
     messages.info(request, "This week's digest is on its way to everyone listed who has not had it yet this week.")
     return redirect("improvement:digest", org=request.organisation.slug)

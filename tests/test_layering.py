@@ -160,3 +160,11 @@ def test_the_collector_sees_imports_inside_functions_and_relative_ones():
         ("improvement.views", False),
         ("governance.models", True),
     ]
+
+
+def test_every_package_with_tests_is_collected_by_the_suite():
+    """A package's tests run only if pytest.ini names it: onboarding's once went unrun."""
+    ini = (ROOT / "pytest.ini").read_text()
+    testpaths = next(line for line in ini.splitlines() if line.startswith("testpaths")).split("=", 1)[1].split()
+    with_tests = [top for top in [*LAYERS, "tests"] if (ROOT / top / "tests").is_dir() or top == "tests"]
+    assert sorted(set(with_tests) - set(testpaths)) == []

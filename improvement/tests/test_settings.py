@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from improvement.forms import ProgressUpdateForm, UpdateCorrectionForm
-from improvement.models import RagStatus, ReminderSettings
+from improvement.models import RagStatus, ReminderSent, ReminderSettings
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
+from yos_tracker.tests.helpers import wait_for
 
 pytestmark = pytest.mark.django_db
 
@@ -133,10 +134,11 @@ class TestTheDigestPage:
         page = client.get(url("digest")).content.decode()
         assert manager.email in page and "4(g)" in page and "Not yet" in page
 
-    def test_send_now_sends_this_weeks_digest_once(self, client, manager, owned):
+    @pytest.mark.celery
+    def test_send_now_sends_this_weeks_digest_through_the_worker(self, client, manager, owned, celery_worker):
         client.force_login(manager)
         client.post(url("digest_send"))
-        client.post(url("digest_send"))
+        wait_for(lambda: ReminderSent.objects.exists())
         assert [m.to for m in mail.outbox] == [[manager.email]]
         assert "Sent" in client.get(url("digest")).content.decode()
 
