@@ -3,6 +3,11 @@
 The rules the report states are those of the pages: the plan roll-up and statuses come from
 improvement, the dashboard and its charts from performance, the risk scores and heat map from
 this app. Nothing is recomputed here.
+
+Every figure is as it stood at the end of the report's period (`as_of`), read through the
+selectors' as-of forms: the plan then in force, the actions on it then and the status each had,
+the risks raised by then with their scores then, the self-assessment then in force, and the
+indicators up to that period. A report re-rendered later says what it said the first time.
 """
 
 import datetime
@@ -11,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -18,13 +24,13 @@ from governance import selectors as governance_selectors
 from governance.choices import RiskStatus
 from governance.models import CommitteeReport
 from governance.models.reports import NARRATIVES, SECTIONS
-from improvement.choices import PlanStatus
-from improvement.models import ImprovementPlan, Inspection, ProgressUpdate, RagStatus
+from improvement.models import ImprovementPlan, Inspection, NextStep, ProgressUpdate, RagStatus, Recommendation
 from improvement.selectors import plan_actions
 from improvement.services import rollup
 from performance import rag
 from performance import selectors as performance_selectors
 from performance.models import Measurement, TrackedIndicator
+from yos_tracker.history import end_of_day, versions_as_of
 
 # The indicators Appendix A charts in full, where the service tracks them.
 CHARTED_INDICATORS = ["REOFF_BINARY", "FTE_RATE", "CUSTODY_COUNT"]
@@ -39,19 +45,10 @@ class RecommendationProgress:
     next_steps: list = field(default_factory=list)
 
 
-def current_plan(organisation):
-    return (
-        ImprovementPlan.objects.for_org(organisation)
-        .exclude(status=PlanStatus.CLOSED)
-        .select_related("inspection__overall_judgement")
-        .order_by("-period_start")
-        .first()
-    )
-
-
-def report_context(report: CommitteeReport, *, today: datetime.date | None = None) -> dict:
+def report_context(report: CommitteeReport) -> dict:
     organisation = report.organisation
-    plan = current_plan(organisation)
+    as_of = report.period_end
+    plan = ImprovementPlan.objects.for_org(organisation).in_force(as_of)
     scale = list(RagStatus.objects.for_org(organisation))
     by_pk = {s.pk: s for s in scale}
     context = {
@@ -62,31 +59,41 @@ def report_context(report: CommitteeReport, *, today: datetime.date | None = Non
         "narratives": [(label, getattr(report, name)) for name, label in NARRATIVES if getattr(report, name)],
         "section_labels": dict(SECTIONS),
         "generated_at": timezone.localtime(),
+        "as_of": as_of,
     }
     if plan is not None:
-        actions = list(plan_actions(plan).select_related("recommendation", "owner"))
+        actions = list(plan_actions(plan, as_of).select_related("recommendation", "owner"))
         context["plan_rollup"] = rollup(scale=scale, status_pks=[a.current_status_pk for a in actions])
         context["action_rows"] = [(a, by_pk.get(a.current_status_pk)) for a in actions]
         if report.includes("recommendations"):
             context["progress"] = _progress(report, plan, actions, scale, by_pk)
     if report.includes("inspection"):
-        inspection = plan.inspection if plan and plan.inspection else Inspection.objects.for_org(organisation).first()
+        published = Inspection.objects.for_org(organisation).filter(
+            Q(published_on__lte=as_of) | Q(published_on__isnull=True, fieldwork_start__lte=as_of)
+        )
+        inspection = plan.inspection if plan and plan.inspection else published.first()
         context["inspection"] = inspection
         context["judgements"] = list(inspection.judgements.select_related("level")) if inspection else []
     if report.includes("appendix_a"):
         context["dashboard"] = performance_selectors.dashboard(organisation, _period_for(report))
-        context["charts"] = _charts(organisation)
+        context["charts"] = _charts(organisation, as_of)
         context["kpi_statuses"] = rag.STATUSES
-    matrix = governance_selectors.risk_matrix_of(organisation) if report.includes("appendix_b") else None
+    matrix = governance_selectors.risk_matrix_of(organisation, as_of) if report.includes("appendix_b") else None
     if matrix is not None:  # a service without a matrix has no scored register to append
-        risks = list(governance_selectors.risks_for(organisation))
+        risks = governance_selectors.risks_as_of(organisation, as_of)
         context["matrix"] = matrix
-        context["risk_rows"] = governance_selectors.risk_rows(matrix, risks, today)
+        context["risk_rows"] = governance_selectors.risk_rows(matrix, risks, as_of)
         open_risks = [r for r in risks if r.status == RiskStatus.OPEN]
         context["heat_maps"] = [
             governance_selectors.heat_map(matrix, open_risks, "inherent"),
             governance_selectors.heat_map(matrix, open_risks, "residual"),
         ]
+    if report.includes("appendix_d"):
+        assessment = governance_selectors.assessment_in_force(organisation, as_of)
+        context["assessment"] = assessment
+        context["assessment_ratings"] = (
+            list(assessment.ratings.select_related("standard").order_by("standard__code")) if assessment else []
+        )
     return context
 
 
@@ -102,6 +109,8 @@ def _period_for(report: CommitteeReport):
 
 
 def _progress(report, plan, actions, scale, by_pk) -> list[RecommendationProgress]:
+    """Each recommendation with the activities of the period, its actions' statuses then, and
+    the next steps as they stood at the period's end."""
     updates = (
         ProgressUpdate.objects.filter(
             action__recommendation__plan=plan, date__range=(report.period_start, report.period_end)
@@ -110,9 +119,14 @@ def _progress(report, plan, actions, scale, by_pk) -> list[RecommendationProgres
         .order_by("date", "pk")
     )
     by_rec: dict[int, RecommendationProgress] = {}
-    recommendations = list(plan.recommendations.prefetch_related("next_steps"))
+    cutoff = end_of_day(report.period_end)
+    # Recommendations on the plan then: recorded by then, or with an action that was.
+    recorded = versions_as_of(Recommendation.history.filter(plan=plan), cutoff, late_entries=False)
+    on_plan = set(recorded) | {action.recommendation_id for action in actions}
+    recommendations = [rec for rec in plan.recommendations.all() if rec.pk in on_plan]
+    steps_then = _next_steps_as_of(plan, cutoff)
     for rec in recommendations:
-        by_rec[rec.pk] = RecommendationProgress(rec, next_steps=list(rec.next_steps.all()))
+        by_rec[rec.pk] = RecommendationProgress(rec, next_steps=steps_then.get(rec.pk, []))
     for update in updates:
         by_rec[update.action.recommendation_id].activities.append(update)
     for action in actions:
@@ -122,7 +136,22 @@ def _progress(report, plan, actions, scale, by_pk) -> list[RecommendationProgres
     return [by_rec[rec.pk] for rec in recommendations]
 
 
-def _charts(organisation) -> list:
+def _next_steps_as_of(plan, cutoff: datetime.datetime) -> dict[int, list]:
+    """Each recommendation's next steps as they stood: those recorded by then. A recommendation
+    whose steps were all entered later (the demo, an import) shows them as first recorded; one
+    whose steps were rewritten later shows the earlier ones, not both."""
+    history = NextStep.history.filter(recommendation__plan=plan)
+    strict = versions_as_of(history, cutoff, late_entries=False)
+    every = versions_as_of(history, cutoff)
+    recorded_then = {step.recommendation_id for step in strict.values()}
+    by_rec: dict[int, list] = {}
+    for step in (every | strict).values():
+        if step.recommendation_id and (step.id in strict or step.recommendation_id not in recorded_then):
+            by_rec.setdefault(step.recommendation_id, []).append(step)
+    return {rec: sorted(steps, key=lambda s: (s.order, s.id)) for rec, steps in by_rec.items()}
+
+
+def _charts(organisation, as_of: datetime.date) -> list:
     tracked = {
         t.indicator.code: t.indicator
         for t in TrackedIndicator.objects.for_org(organisation)
@@ -130,7 +159,7 @@ def _charts(organisation) -> list:
         .select_related("indicator__category")
     }
     return [
-        performance_selectors.indicator_page(organisation, tracked[code]).chart
+        performance_selectors.indicator_page(organisation, tracked[code], until=as_of).chart
         for code in CHARTED_INDICATORS
         if code in tracked
     ]

@@ -7,9 +7,10 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from governance.choices import BOARD_ATTENDANCE_KPI, Rating
-from governance.models import Board, Risk, RiskMatrix, RiskReview, SelfAssessment, StandardRating
+from governance.models import Board, Risk, RiskBand, RiskMatrix, RiskReview, SelfAssessment, StandardRating
 from performance.models import Measurement, TrackedIndicator
 from yos_tracker.charts import Series, line_chart
+from yos_tracker.history import end_of_day, versions_as_of
 
 
 @dataclass
@@ -20,10 +21,24 @@ class RiskRow:
     overdue: bool
 
 
-def risk_matrix_of(organisation) -> RiskMatrix | None:
+def risk_matrix_of(organisation, as_of: datetime.date | None = None) -> RiskMatrix | None:
     """The organisation's matrix with its bands (every row, both heat maps and the key read
-    them), or None for one that has not been given a matrix."""
-    return RiskMatrix.objects.prefetch_related("bands").filter(organisation=organisation).first()
+    them), or None for one that has not been given a matrix. With `as_of`, its levels and bands
+    as they stood that day (in memory: a matrix resized since still scores a past register on
+    the scale it had)."""
+    matrix = RiskMatrix.objects.prefetch_related("bands").filter(organisation=organisation).first()
+    if matrix is None or as_of is None:
+        return matrix
+    cutoff = end_of_day(as_of)
+    version = versions_as_of(RiskMatrix.history.filter(id=matrix.pk), cutoff, late_entries=False).get(matrix.pk)
+    bands = versions_as_of(RiskBand.history.filter(matrix_id=matrix.pk), cutoff, late_entries=False)
+    if version is None or not bands:
+        return matrix
+    matrix.levels = version.levels
+    fields = ("lowest", "highest", "label", "colour")
+    then = [RiskBand(matrix=matrix, **{f: getattr(b, f) for f in fields}) for b in bands.values()]
+    matrix._prefetched_objects_cache["bands"] = sorted(then, key=lambda band: band.lowest)
+    return matrix
 
 
 def risk_rows(matrix: RiskMatrix, risks, today: datetime.date | None = None) -> list[RiskRow]:
@@ -95,6 +110,49 @@ def risks_for(organisation):
         .select_related("organisation")
         .prefetch_related(Prefetch("reviews", queryset=RiskReview.objects.order_by("date", "pk")))
     )
+
+
+RISK_LEVELS = ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
+# What else of a risk a past register shows as it stood: its wording, owner and status.
+RISK_STATE = ("title", "description", "owner", "category", "mitigations", "status", "status_commentary")
+
+
+def risks_as_of(organisation, as_of: datetime.date) -> list[Risk]:
+    """The register as it stood on `as_of`: the risks raised by then, each with the scores of its
+    latest review on or before that day (or of the risk itself as it stood then, where that is
+    later or there was no review) and its wording, owner and status then. The risks are changed
+    in memory only, so every rule of the register (scores, bands, overdue reviews, heat maps)
+    applies to them unchanged. Two queries, and one for the risks' history."""
+    risks = list(risks_for(organisation).filter(raised_on__lte=as_of))
+    cutoff = end_of_day(as_of)
+    versions = versions_as_of(Risk.history.filter(organisation=organisation), cutoff)
+    for risk in risks:
+        version = versions.get(risk.pk)
+        reviews = [review for review in risk.reviews.all() if review.date <= as_of]
+        review = reviews[-1] if reviews else None
+        if version is not None:
+            for field in RISK_STATE:
+                setattr(risk, field, getattr(version, field))
+        # A version saved after the day is only the risk as first recorded: a review by then wins.
+        saved_then = version is not None and version.history_date <= cutoff
+        if review and not (saved_then and timezone.localtime(version.history_date).date() > review.date):
+            source = review
+        else:
+            source = version
+        if source is not None:
+            for field in RISK_LEVELS:
+                setattr(risk, field, getattr(source, field))
+        risk.last_reviewed = review.date if review else None
+        risk._prefetched_objects_cache["reviews"] = reviews  # the score history as it was then
+    return risks
+
+
+def assessment_in_force(organisation, as_of: datetime.date | None = None) -> SelfAssessment | None:
+    """The board's latest self-assessment dated on or before the day (today when None)."""
+    assessments = SelfAssessment.objects.for_org(organisation).select_related("framework")
+    if as_of is not None:
+        assessments = assessments.filter(date__lte=as_of)
+    return assessments.order_by("-date", "-pk").first()
 
 
 @dataclass

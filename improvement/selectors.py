@@ -72,14 +72,22 @@ class PlanOverview:
         return len(self.rows)
 
 
-def plan_actions(plan: ImprovementPlan):
-    """The plan's actions with their progress annotations (see ActionQuerySet.with_progress)."""
+def plan_actions(plan: ImprovementPlan, as_of: datetime.date | None = None):
+    """The plan's actions with their progress annotations (see ActionQuerySet.with_progress);
+    with `as_of`, the actions on the plan that day with the progress they had then."""
     status_order = RagStatus.objects.filter(pk=OuterRef("current_status_pk")).values("order")[:1]
-    return (
-        Action.objects.filter(recommendation__plan=plan)
-        .with_progress(today=timezone.localdate(), stale_after_days=plan.stale_after_days)
-        .annotate(current_status_order=Subquery(status_order))
-    )
+    actions = Action.objects.filter(recommendation__plan=plan)
+    if as_of is not None:
+        actions = actions.existing_at(as_of)
+    return actions.with_progress(
+        today=timezone.localdate(), stale_after_days=plan.stale_after_days, as_of=as_of
+    ).annotate(current_status_order=Subquery(status_order))
+
+
+def plan_rollup(plan: ImprovementPlan, as_of: datetime.date | None = None) -> Rollup:
+    """How many of the plan's actions are in each status of its organisation's scale (as at a day)."""
+    scale = list(RagStatus.objects.for_org(plan.organisation))
+    return rollup(scale=scale, status_pks=plan_actions(plan, as_of).values_list("current_status_pk", flat=True))
 
 
 def plan_overview(plan: ImprovementPlan, params) -> PlanOverview:

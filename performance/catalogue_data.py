@@ -904,6 +904,57 @@ INDICATORS = [
         "denominator_label": "actions in the plan",
         "multiplier": Decimal("100"),
     },
+    {
+        "code": "IP_WHITE",
+        "name": "% of improvement plan actions rated White",
+        "category": "improvement_plan",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Proportions of improvement plan actions: the percentage of the plan's actions rated White "
+            "(not started; Bromley's scale, seed 003) at the end of the month."
+        ),
+        "computation": "ratio",
+        "numerator_label": "actions rated White",
+        "denominator_label": "actions in the plan",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "IP_PURPLE",
+        "name": "% of improvement plan actions rated Purple",
+        "category": "improvement_plan",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Proportions of improvement plan actions: the percentage of the plan's actions rated Purple "
+            "(not started or problematic; Lewisham's scale, seed 000 Appendix A) at the end of the month."
+        ),
+        "computation": "ratio",
+        "numerator_label": "actions rated Purple",
+        "denominator_label": "actions in the plan",
+        "multiplier": Decimal("100"),
+    },
+    {
+        "code": "IP_NO_UPDATE",
+        "name": "% of improvement plan actions with no update yet",
+        "category": "improvement_plan",
+        "scope": "local",
+        "unit": "percent",
+        "polarity": "lower_better",
+        "frequency": "monthly",
+        "definition": (
+            "Proportions of improvement plan actions: the percentage of the plan's actions with no progress "
+            "update at the end of the month, so that the proportions add up to 100%."
+        ),
+        "computation": "ratio",
+        "numerator_label": "actions with no update",
+        "denominator_label": "actions in the plan",
+        "multiplier": Decimal("100"),
+    },
     # ------------------------------------------------------------------ Workforce
     {
         "code": "WF_VACANCY",

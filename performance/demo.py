@@ -4,10 +4,12 @@ Bromley's case-audit figures are not typed in: its October 2015 audits are loade
 roll-up computes the dashboard figures from them, as it would in use.
 """
 
+import datetime
 from decimal import Decimal
 
 from simple_history.utils import bulk_create_with_history
 
+from improvement.models import ImprovementPlan
 from performance import rollup, services
 from performance.choices import RunTrigger
 from performance.demo_data import BROMLEY_AUDITS, SERIES
@@ -101,6 +103,17 @@ def _series(organisation: Organisation, data: dict) -> None:
     latest = max((m.period for m in measurements), default=None)
     if latest:
         rollup.rollup_now(organisation=organisation, month=latest, trigger=RunTrigger.DEMO)
+        _plan_status_history(organisation, latest)
+
+
+def _plan_status_history(organisation: Organisation, latest) -> None:
+    """The plan-status proportions of each earlier month of the plan, each as at its month's end,
+    as the monthly roll-up would have recorded them."""
+    plan = ImprovementPlan.objects.for_org(organisation).in_force(latest)
+    month = plan.period_start.replace(day=1) if plan else latest
+    while month < latest:
+        rollup.plan_status_rollup(organisation=organisation, month=month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
 
 
 def _start(data: dict):

@@ -2,25 +2,33 @@
 turned into the dashboard's measurements. Tasks run it (performance.tasks); so does the demo."""
 
 import datetime
+import re
 from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from improvement.choices import PlanStatus
 from improvement.models import ImprovementPlan, RagStatus
-from improvement.selectors import plan_actions
-from improvement.services import rollup
-from performance.choices import RunStatus
-from performance.models import CaseAudit, Indicator, RollupRun
+from improvement.selectors import plan_rollup
+from performance.choices import Computation, Frequency, Polarity, RunStatus, Scope, Unit
+from performance.models import CaseAudit, Indicator, IndicatorCategory, RollupRun, TrackedIndicator
 from performance.models.audits import AUDIT_AREAS
-from performance.services import measurement_record
+from performance.services import indicator_tracking_set, measurement_record
 from yos_tracker.models import Organisation
 
 ROLLUP_SOURCE = "Case audit roll-up"
 PLAN_SOURCE = "Improvement plan roll-up"
-PLAN_INDICATORS = [("G", "GREEN"), ("A", "AMBER"), ("R", "RED")]
+# The catalogue's plan-status indicators, by the status code of the source documents' scales
+# (None: actions with no update yet).
+PLAN_INDICATORS = {
+    "G": "IP_GREEN",
+    "A": "IP_AMBER",
+    "R": "IP_RED",
+    "W": "IP_WHITE",
+    "P": "IP_PURPLE",
+    None: "IP_NO_UPDATE",
+}
 
 
 def _audit_counts() -> dict:
@@ -55,17 +63,76 @@ def case_audit_figures_by_month(audits) -> dict[tuple[int, datetime.date], dict[
     return {(row["organisation_id"], row["month"]): _figures(row) for row in rows}
 
 
-def plan_status_figures(*, organisation: Organisation) -> dict[str, tuple[int, int]]:
-    """The improvement-plan indicator: the proportion of actions at Green, Amber and Red, from
-    the plan roll-up itself (improvement.services.rollup) over the plans still in force."""
-    scale = list(RagStatus.objects.for_org(organisation))
-    status_pks = []
-    for plan in ImprovementPlan.objects.for_org(organisation).exclude(status=PlanStatus.CLOSED):
-        status_pks += list(plan_actions(plan).values_list("current_status_pk", flat=True))
-    if not status_pks:
+def month_end(month: datetime.date) -> datetime.date:
+    """The day a month's figures are "as at": its last day, or today for the month under way."""
+    last = (month.replace(day=1) + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+    return min(last, timezone.localdate())
+
+
+def plan_status_figures(*, organisation: Organisation, as_of: datetime.date) -> dict[Indicator, tuple[int, int]]:
+    """The improvement-plan proportions as at a day: of the actions of the plan then in force, how
+    many were in each status of the organisation's scale (and with no update yet), from the plan
+    roll-up itself (improvement.selectors.plan_rollup). Every status has its indicator, so the
+    proportions add up to 100%: the catalogue's for the source documents' statuses, a local one
+    of the organisation's own for a status it added."""
+    plan = ImprovementPlan.objects.for_org(organisation).in_force(as_of)
+    result = plan_rollup(plan, as_of) if plan else None
+    if result is None or not result.total:
         return {}
-    result = rollup(scale=scale, status_pks=status_pks)
-    return {f"IP_{name}": (result.count_for(code), result.total) for code, name in PLAN_INDICATORS}
+    counts = {segment.status: segment.count for segment in result.segments}
+    counts.setdefault(None, 0)  # "no update yet" is always shown, 0% once every action has one
+    return {
+        plan_status_indicator(organisation=organisation, status=status): (count, result.total)
+        for status, count in counts.items()
+    }
+
+
+def plan_status_indicator(*, organisation: Organisation, status: RagStatus | None) -> Indicator:
+    """The indicator of the share of plan actions in a status (None: no update yet)."""
+    code = PLAN_INDICATORS.get(status.code if status else None)
+    if code is not None:
+        return Indicator.objects.shared().get(code=code)
+    own_code = "IP_STATUS_" + re.sub(r"[^A-Z0-9]", "_", status.code.upper())
+    indicator, _ = Indicator.objects.get_or_create(
+        organisation=organisation,
+        code=own_code,
+        defaults={
+            "name": f"% of improvement plan actions rated {status.label}",
+            "category": IndicatorCategory.objects.get(code="improvement_plan"),
+            "scope": Scope.LOCAL,
+            "unit": Unit.PERCENT,
+            "polarity": Polarity.LOWER_BETTER if not status.is_complete else Polarity.HIGHER_BETTER,
+            "frequency": Frequency.MONTHLY,
+            "definition": f"The percentage of the plan's actions rated {status.label} at the end of the month.",
+            "computation": Computation.RATIO,
+            "numerator_label": f"actions rated {status.label}",
+            "denominator_label": "actions in the plan",
+            "multiplier": Decimal(100),
+        },
+    )
+    return indicator
+
+
+@transaction.atomic
+def plan_status_rollup(*, organisation: Organisation, month: datetime.date) -> int:
+    """Record a month's plan-status proportions, as at the month's end. An organisation that shows
+    them on its dashboard (it tracks any of them) is shown every one. Returns how many."""
+    month = month.replace(day=1)
+    figures = plan_status_figures(organisation=organisation, as_of=month_end(month))
+    tracked = TrackedIndicator.objects.for_org(organisation)
+    shows_them = tracked.filter(indicator__category__code="improvement_plan").exists()
+    for indicator, (numerator, denominator) in figures.items():
+        if shows_them:
+            indicator_tracking_set(organisation=organisation, indicator=indicator, tracked=True)
+        measurement_record(
+            organisation=organisation,
+            indicator=indicator,
+            period=month,
+            numerator=Decimal(numerator),
+            denominator=Decimal(denominator),
+            source=PLAN_SOURCE,
+        )
+    return len(figures)
 
 
 @transaction.atomic
@@ -77,13 +144,11 @@ def case_audit_rollup(*, organisation: Organisation, month: datetime.date) -> in
     month = month.replace(day=1)
     figures = case_audit_figures(organisation=organisation, month=month)
     audited = figures["CA_AUDITED"][0]
-    figures.update(plan_status_figures(organisation=organisation))
     indicators = {i.code: i for i in Indicator.objects.shared().filter(code__in=figures)}
     for code, (numerator, denominator) in figures.items():
         indicator = indicators.get(code)
         if indicator is None:
             continue
-        source = PLAN_SOURCE if code.startswith("IP_") else ROLLUP_SOURCE
         if indicator.is_ratio:
             measurement_record(
                 organisation=organisation,
@@ -91,12 +156,13 @@ def case_audit_rollup(*, organisation: Organisation, month: datetime.date) -> in
                 period=month,
                 numerator=Decimal(numerator),
                 denominator=Decimal(denominator),
-                source=source,
+                source=ROLLUP_SOURCE,
             )
         else:
             measurement_record(
-                organisation=organisation, indicator=indicator, period=month, value=numerator, source=source
+                organisation=organisation, indicator=indicator, period=month, value=numerator, source=ROLLUP_SOURCE
             )
+    plan_status_rollup(organisation=organisation, month=month)
     return audited
 
 

@@ -180,23 +180,28 @@ class IndicatorPage:
     latest: tuple
 
 
-def indicator_page(organisation: Organisation, indicator: Indicator) -> IndicatorPage:
+def indicator_page(
+    organisation: Organisation, indicator: Indicator, until: datetime.date | None = None
+) -> IndicatorPage:
+    """An indicator's values, targets and comparators, charted; with `until`, only the periods
+    up to that day (a report for a past period does not show what came after it)."""
+    up_to = {"period__lte": until} if until else {}
     measurements = list(
         Measurement.objects.for_org(organisation)
-        .filter(indicator=indicator)
+        .filter(indicator=indicator, **up_to)
         .select_related("entered_by")
         .order_by("period")
     )
     targets = list(
         Target.objects.for_org(organisation)
-        .filter(indicator=indicator)
+        .filter(indicator=indicator, **({"applies_from__lte": until} if until else {}))
         .order_by("-applies_from")
         .values_list("applies_from", "value", "tolerance")
     )
     comparators = defaultdict(list)
     for when, kind, value in (
         Comparator.objects.for_org(organisation)
-        .filter(indicator=indicator)
+        .filter(indicator=indicator, **up_to)
         .order_by("period")
         .values_list("period", "kind", "value")
     ):

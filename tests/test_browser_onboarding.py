@@ -3,9 +3,11 @@ admin, no shell. A superuser sets the service up and names its first manager; th
 the improvement plan with three actions, tracks two indicators with targets and values, records
 a risk, and generates the committee report's PDF."""
 
+import datetime
 import io
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -13,6 +15,11 @@ from yos_tracker.tests.browser import sign_in, sign_out
 from yos_tracker.tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.browser
+
+# The service starts now: its plan runs this calendar year, and its first report covers it to date.
+TODAY = timezone.localdate()
+YEAR_START, YEAR_END = TODAY.replace(month=1, day=1).isoformat(), TODAY.replace(month=12, day=31).isoformat()
+DUE = (TODAY + datetime.timedelta(days=60)).isoformat()
 
 
 def _fill(page: Page, fields: dict[str, str]) -> None:
@@ -53,10 +60,10 @@ def test_a_new_service_reaches_its_first_committee_report_without_admin_or_shell
     nav = page.get_by_role("navigation", name="Main")
     nav.get_by_role("link", name="Improvement plan").click()
     page.get_by_role("link", name="Start a plan").click()
-    _fill(page, {"#id_title": "HMIP improvement plan 2017", "#id_period_start": "2017-01-01"})
-    page.locator("#id_period_end").fill("2017-12-31")
+    _fill(page, {"#id_title": "HMIP improvement plan", "#id_period_start": YEAR_START})
+    page.locator("#id_period_end").fill(YEAR_END)
     page.get_by_role("button", name="Save").click()
-    expect(page.get_by_role("heading", name="HMIP improvement plan 2017")).to_be_visible()
+    expect(page.get_by_role("heading", name="HMIP improvement plan")).to_be_visible()
     page.get_by_role("link", name="Add a recommendation").click()
     _fill(
         page,
@@ -73,10 +80,10 @@ def test_a_new_service_reaches_its_first_committee_report_without_admin_or_shell
     ]:
         page.get_by_role("link", name="Add an action").click()
         page.locator("#id_recommendation").select_option(index=1)
-        _fill(page, {"#id_reference": reference, "#id_description": description, "#id_due_date": "2017-09-30"})
+        _fill(page, {"#id_reference": reference, "#id_description": description, "#id_due_date": DUE})
         page.get_by_role("button", name="Save").click()
         expect(page.get_by_role("heading", name=f"Action {reference}")).to_be_visible()
-        page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="HMIP improvement plan 2017").click()
+        page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="HMIP improvement plan").click()
     expect(page.locator("tr[data-action]")).to_have_count(3)
 
     # Two indicators, each with a target, then their values.
@@ -87,19 +94,19 @@ def test_a_new_service_reaches_its_first_committee_report_without_admin_or_shell
         entry.get_by_role("button", name="Track").click()
         expect(page.get_by_text("is on the dashboard")).to_be_visible()
         page.locator(f"li#{code}").get_by_role("link", name="Targets").click()
-        _fill(page, {"#id_target-applies_from": "2017-01-01", "#id_target-value": target, "#id_target-tolerance": "5"})
+        _fill(page, {"#id_target-applies_from": YEAR_START, "#id_target-value": target, "#id_target-tolerance": "5"})
         page.get_by_role("button", name="Add the target").click()
         expect(page.get_by_text("The target is saved.")).to_be_visible()
         page.get_by_role("link", name="Indicators").click()
     nav.get_by_role("link", name="Performance").click()
     page.get_by_role("link", name="Enter values").click()
-    page.get_by_label("A day in the month").fill("2017-03-01")
+    page.get_by_label("A day in the month").fill(TODAY.isoformat())
     page.get_by_role("button", name="Go").click()
     grid = page.locator("#entry-grid")
     grid.locator('tr[data-indicator="CUSTODY_COUNT"] input[name$="-value"]').fill("23")
     grid.locator('tr[data-indicator="REMAND_NIGHTS"] input[name$="-value"]').fill("512")
     grid.get_by_role("button", name="Save").click()
-    expect(page.get_by_text("Saved 2 values for March 2017.")).to_be_visible()
+    expect(page.get_by_text(f"Saved 2 values for {TODAY:%B %Y}.")).to_be_visible()
     nav.get_by_role("link", name="Performance").click()
     expect(page.locator(".dashboard-table tbody tr")).to_have_count(2)
 
@@ -132,10 +139,10 @@ def test_a_new_service_reaches_its_first_committee_report_without_admin_or_shell
         page,
         {
             "#id_committee": "Children and Young People Scrutiny Commission",
-            "#id_meeting_date": "2017-06-28",
+            "#id_meeting_date": (TODAY + datetime.timedelta(days=28)).isoformat(),
             "#id_title": "Youth justice improvement plan: progress",
-            "#id_period_start": "2017-01-01",
-            "#id_period_end": "2017-06-28",
+            "#id_period_start": YEAR_START,
+            "#id_period_end": TODAY.isoformat(),
             "#id_purpose": "To update the commission on the plan.",
         },
     )

@@ -90,3 +90,22 @@ def history_rows(history: models.QuerySet, *, limit: int | None = None, subjects
 def record_field_label(record, field_name: str) -> str:
     label = record.instance_type._meta.get_field(field_name).verbose_name
     return label[:1].upper() + label[1:]
+
+
+def versions_as_of(history: models.QuerySet, when: datetime.datetime, *, late_entries: bool = True) -> dict:
+    """Each record's version as it stood at `when`, by the record's primary key: the latest
+    version saved by then. A record first entered after `when` is, with late_entries, taken as
+    first recorded (it is about earlier events: an import, the demo, a late entry; nothing older
+    is known); without, it did not exist then (a matrix band made by a later change). Records
+    deleted by then are left out."""
+    found: dict = {}
+    for version in history.order_by("history_date", "history_id"):
+        key = getattr(version, version.instance_type._meta.pk.attname)
+        if version.history_date <= when or (late_entries and key not in found):
+            found[key] = version
+    return {key: version for key, version in found.items() if version.history_type != "-"}
+
+
+def end_of_day(day: datetime.date) -> datetime.datetime:
+    """The last moment of a day in the application's time zone: what was saved "by" that day."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))

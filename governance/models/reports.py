@@ -30,6 +30,7 @@ SECTIONS = [
     ("appendix_a", "Appendix A: performance dashboard"),
     ("appendix_b", "Appendix B: risk register and heat map"),
     ("appendix_c", "Appendix C: improvement plan actions"),
+    ("appendix_d", "Appendix D: the board's self-assessment"),
 ]
 BOARD_PACK_SECTIONS = ["appendix_a", "appendix_c", "appendix_b"]
 NARRATIVES = [

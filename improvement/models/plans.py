@@ -2,9 +2,10 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import BooleanField, Case, OuterRef, Q, Subquery, Value, When
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from improvement.choices import PlanStatus, Priority, RecommendationKind
@@ -12,6 +13,23 @@ from improvement.models.updates import ProgressUpdate
 from yos_tracker.querysets import OrganisationScopedQuerySet
 
 DEFAULT_STALE_AFTER_DAYS = 60
+
+
+class PlanQuerySet(OrganisationScopedQuerySet):
+    def in_force(self, day: datetime.date | None = None) -> "ImprovementPlan | None":
+        """The plan in force on `day` (today when None): of the plans started by then, the latest
+        whose period covers the day, or else the latest (a plan running over its end). Today a
+        closed plan is not in force; on a past day it may have been."""
+        plans = self.all() if day else self.exclude(status=PlanStatus.CLOSED)
+        day = day or timezone.localdate()
+        covering = Case(When(period_end__gte=day, then=Value(True)), default=Value(False), output_field=BooleanField())
+        return (
+            plans.filter(period_start__lte=day)
+            .annotate(covers=covering)
+            .select_related("inspection__overall_judgement")
+            .order_by("-covers", "-period_start", "-pk")
+            .first()
+        )
 
 
 class ImprovementPlan(models.Model):
@@ -30,7 +48,7 @@ class ImprovementPlan(models.Model):
     )
 
     history = HistoricalRecords()
-    objects = OrganisationScopedQuerySet.as_manager()
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["-period_start", "-pk"]
@@ -95,17 +113,29 @@ class Recommendation(models.Model):
 
 
 class ActionQuerySet(OrganisationScopedQuerySet.through("recommendation__plan__organisation")):
-    def with_progress(self, *, today: datetime.date, stale_after_days: int) -> "ActionQuerySet":
+    def existing_at(self, day: datetime.date) -> "ActionQuerySet":
+        """The actions that were on the plan on `day`: added by then, or — entered later about
+        earlier work (an import, the demo) — starting or updated by then by their own dates."""
+        updated = ProgressUpdate.objects.filter(action=OuterRef("pk"), date__lte=day)
+        return self.filter(Q(created_at__date__lte=day) | Q(start_date__lte=day) | Exists(updated))
+
+    def with_progress(
+        self, *, today: datetime.date, stale_after_days: int, as_of: datetime.date | None = None
+    ) -> "ActionQuerySet":
         """Annotate each action with its progress and the two slipping rules.
 
         - current_status_pk, last_update_on: from the latest progress update (an action's status
-          is its latest update's);
+          is its latest update's) — with `as_of`, the latest dated on or before it, so a page or
+          report for a past day shows the status each action had then;
         - is_overdue: past its due date and not in a status that counts as complete;
         - is_stale: not complete, and nothing has happened for `stale_after_days` days — counted
           from the latest update or, before the first, from the start date (or creation).
         This is the one place these rules live; pages, filters, reminders and reports use it.
         """
-        latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-date", "-created_at", "-pk")
+        updates = ProgressUpdate.objects.filter(action=OuterRef("pk"))
+        if as_of is not None:
+            updates, today = updates.filter(date__lte=as_of), as_of
+        latest = updates.order_by("-date", "-created_at", "-pk")
         stale_before = today - datetime.timedelta(days=stale_after_days)
         return self.annotate(
             current_status_pk=Subquery(latest.values("status_id")[:1]),

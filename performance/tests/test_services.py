@@ -89,9 +89,9 @@ class TestRollup:
         scale = {s.code: s for s in RagStatus.objects.for_org(organisation)}
         rec = RecommendationFactory(plan=PlanFactory(organisation=organisation))
         for code in ["G", "G", "G", "A"]:
-            UpdateFactory(action=ActionFactory(recommendation=rec), status=scale[code])
-        rollup.case_audit_rollup(organisation=organisation, month=OCTOBER)
-        figures = values(organisation)
+            UpdateFactory(action=ActionFactory(recommendation=rec), status=scale[code])  # dated 1 March 2017
+        rollup.case_audit_rollup(organisation=organisation, month=datetime.date(2017, 3, 1))
+        figures = values(organisation, month=datetime.date(2017, 3, 1))
         assert (figures["IP_GREEN"], figures["IP_AMBER"], figures["IP_RED"]) == (D("75"), D("25"), D("0"))
 
 
