@@ -9,6 +9,7 @@ from governance.models import (
     BoardMember,
     Meeting,
     PartnerContribution,
+    ReportRender,
     Risk,
     RiskBand,
     RiskMatrix,
@@ -96,3 +97,12 @@ class SelfAssessmentAdmin(SimpleHistoryAdmin):
 class PartnerContributionAdmin(SimpleHistoryAdmin):
     list_display = ["organisation", "year", "agency", "staffing", "payments_in_kind", "other_delegated"]
     list_filter = ["organisation", "year"]
+
+
+@admin.register(ReportRender)
+class ReportRenderAdmin(admin.ModelAdmin):
+    """Where an administrator reads why a render failed, traceback and all."""
+
+    list_display = ["report", "version", "status", "requested_at", "finished_at", "attempts"]
+    list_filter = ["status"]
+    readonly_fields = [f.name for f in ReportRender._meta.fields]

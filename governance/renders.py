@@ -6,6 +6,8 @@ named by report and version, and a delivery that finds it done, or claimed by an
 nothing. So however often a message is delivered there is one record and one file.
 """
 
+import logging
+
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models import Q
@@ -14,6 +16,17 @@ from django.utils import timezone
 from governance import reporting
 from governance.models import ReportRender
 from governance.models.reports import RenderStatus
+from yos_tracker.failures import failure_in_words, technical_error
+
+logger = logging.getLogger(__name__)
+# What a person reads when a render stops, by the step it had reached.
+FAILED_WHILE = {
+    "Starting": "it could not be started",
+    "Collecting the figures": "the figures could not be collected from the records",
+    "Laying out the pages": "the pages could not be laid out",
+    "Writing the PDF": "the PDF could not be written",
+    "Saving the file": "the finished file could not be saved (the file store may be unavailable or full)",
+}
 
 
 def _claim(render_id: int, task_id: str) -> bool:
@@ -26,6 +39,7 @@ def _claim(render_id: int, task_id: str) -> bool:
             task_id=task_id,
             started_at=timezone.now(),
             error="",
+            failure="",
             step="Starting",
         )
     )
@@ -38,7 +52,10 @@ def render_execute(*, render_id: int, task_id: str = "") -> ReportRender:
     ReportRender.objects.filter(pk=render_id).update(attempts=ReportRender.objects.get(pk=render_id).attempts + 1)
     render = ReportRender.objects.select_related("report__organisation").get(pk=render_id)
 
+    steps = ["Starting"]
+
     def progress(step: str) -> None:
+        steps.append(step)
         ReportRender.objects.filter(pk=render_id).update(step=step)
 
     try:
@@ -49,8 +66,15 @@ def render_execute(*, render_id: int, task_id: str = "") -> ReportRender:
             default_storage.delete(path)
         saved = default_storage.save(path, ContentFile(pdf))
     except Exception as error:
+        logger.exception(
+            "Render %s (report %s, v%s) failed: %s", render_id, render.report_id, render.version, steps[-1]
+        )
         ReportRender.objects.filter(pk=render_id).update(
-            status=RenderStatus.FAILED, error=f"{type(error).__name__}: {error}", finished_at=timezone.now(), step=""
+            status=RenderStatus.FAILED,
+            failure=failure_in_words(steps[-1], FAILED_WHILE),
+            error=technical_error(error),
+            finished_at=timezone.now(),
+            step="",
         )
         raise
     ReportRender.objects.filter(pk=render_id).update(

@@ -47,7 +47,7 @@ def render_request(*, report: CommitteeReport, user) -> ReportRender:
 def render_retry(*, render: ReportRender) -> ReportRender:
     if render.status != RenderStatus.FAILED:
         return render
-    ReportRender.objects.filter(pk=render.pk).update(status=RenderStatus.QUEUED, step="", error="")
+    ReportRender.objects.filter(pk=render.pk).update(status=RenderStatus.QUEUED, step="", error="", failure="")
     render.refresh_from_db()
     transaction.on_commit(lambda: tasks.render_send(render_id=render.pk))
     return render

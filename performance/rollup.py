@@ -2,6 +2,7 @@
 turned into the dashboard's measurements. Tasks run it (performance.tasks); so does the demo."""
 
 import datetime
+import logging
 import re
 from decimal import Decimal
 
@@ -15,8 +16,11 @@ from performance.choices import Computation, Frequency, Polarity, RunStatus, Sco
 from performance.models import CaseAudit, Indicator, IndicatorCategory, RollupRun, TrackedIndicator
 from performance.models.audits import AUDIT_AREAS
 from performance.services import indicator_tracking_set, measurement_record
+from yos_tracker.failures import failure_in_words, technical_error
 from yos_tracker.models import Organisation
 
+logger = logging.getLogger(__name__)
+ROLLUP_FAILED = {"rolling up": "the month's case audits and plan could not be turned into figures"}
 ROLLUP_SOURCE = "Case audit roll-up"
 PLAN_SOURCE = "Improvement plan roll-up"
 # The catalogue's plan-status indicators, by the status code of the source documents' scales
@@ -176,14 +180,24 @@ def rollup_now(*, organisation: Organisation, month: datetime.date, trigger: str
 
 def rollup_run_start(*, run_id: int, task_id: str) -> RollupRun:
     RollupRun.objects.filter(pk=run_id).update(
-        status=RunStatus.RUNNING, started_at=timezone.now(), task_id=task_id, attempts=F("attempts") + 1, error=""
+        status=RunStatus.RUNNING,
+        started_at=timezone.now(),
+        task_id=task_id,
+        attempts=F("attempts") + 1,
+        error="",
+        failure="",
     )
     return RollupRun.objects.select_related("organisation").get(pk=run_id)
 
 
-def rollup_run_finish(*, run: RollupRun, rows: int | None = None, error: str = "") -> None:
+def rollup_run_finish(*, run: RollupRun, rows: int | None = None, error: BaseException | None = None) -> None:
+    """Record how a run ended: its rows, or the failure in plain words (and in full, logged and
+    kept for administrators)."""
     run.status = RunStatus.FAILED if error else RunStatus.SUCCEEDED
-    run.error = error
+    run.failure = failure_in_words("rolling up", ROLLUP_FAILED) if error else ""
+    run.error = technical_error(error) if error else ""
+    if error:
+        logger.error("Roll-up run %s (%s, %s) failed", run.pk, run.organisation_id, run.month, exc_info=error)
     run.rows = rows or 0
     run.finished_at = timezone.now()
-    run.save(update_fields=["status", "error", "rows", "finished_at"])
+    run.save(update_fields=["status", "failure", "error", "rows", "finished_at"])

@@ -22,7 +22,7 @@ def rollup_case_audits(self, run_id: int) -> int:
     try:
         rows = rollup.case_audit_rollup(organisation=run.organisation, month=run.month)
     except Exception as error:
-        rollup.rollup_run_finish(run=run, error=f"{type(error).__name__}: {error}")
+        rollup.rollup_run_finish(run=run, error=error)
         raise
     rollup.rollup_run_finish(run=run, rows=rows)
     return rows

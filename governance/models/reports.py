@@ -118,7 +118,10 @@ class ReportRender(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     task_id = models.CharField(max_length=50, blank=True)
-    error = models.TextField(blank=True)
+    failure = models.CharField(
+        max_length=300, blank=True, help_text="Why it failed, in plain words: shown on the page."
+    )
+    error = models.TextField(blank=True, help_text="The error itself, for administrators: in the log and here only.")
 
     objects = OrganisationScopedQuerySet.through("report__organisation").as_manager()
 

@@ -95,3 +95,17 @@ def test_the_form_prefills_from_the_previous_report(client, officer, report):
     client.force_login(officer)
     html = client.get(url("report_create"), {"committee": report.committee}).content.decode()
     assert "To update the committee on the plan." in html and 'value="2017-06-29"' in html
+
+
+def test_a_failed_version_says_why_in_words_and_never_shows_the_error(client, officer, report):
+    ReportRender.objects.create(
+        report=report,
+        version=1,
+        status=RenderStatus.FAILED,
+        failure="It stopped because the pages could not be laid out.",
+        error='Traceback (most recent call last):\n  File "/srv/yos/governance/reporting.py"\nKeyError: \'x\'',
+    )
+    client.force_login(officer)
+    html = client.get(url("report_detail", pk=report.pk)).content.decode()
+    assert "It stopped because the pages could not be laid out." in html
+    assert "Traceback" not in html and "/srv/yos" not in html and "KeyError" not in html

@@ -155,6 +155,10 @@ def test_a_failing_render_records_its_reason_and_a_retry_succeeds(demo, manager,
         renders.render_execute(render_id=render.pk, task_id="t1")
     render.refresh_from_db()
     assert render.status == RenderStatus.FAILED and "font cache unavailable" in render.error
+    # The page says what could not be done, in words; the error itself stays in the log and admin.
+    assert render.failure.startswith("It stopped because the figures could not be collected from the records.")
+    assert "RuntimeError" not in render.failure and "font cache" not in render.failure
+    assert "Traceback" in render.error
     monkeypatch.undo()
     report_services.render_retry(render=render)
     render.refresh_from_db()

@@ -17,7 +17,10 @@ class RollupRun(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     rows = models.PositiveIntegerField(default=0, help_text="Case audits rolled up.")
     attempts = models.PositiveSmallIntegerField(default=0)
-    error = models.TextField(blank=True)
+    failure = models.CharField(
+        max_length=300, blank=True, help_text="Why it failed, in plain words: shown on the page."
+    )
+    error = models.TextField(blank=True, help_text="The error itself, for administrators: in the log and here only.")
 
     objects = OrganisationScopedQuerySet.as_manager()
 
