@@ -18,6 +18,7 @@ from governance.models import (
     StandardRating,
     StandardsFramework,
 )
+from governance.models.risks import recorded_score_kept
 from governance.report_demo_data import LEWISHAM_REPORT
 from improvement.models import RagStatus
 from yos_tracker.models import Organisation
@@ -95,6 +96,14 @@ def _risks(organisation, data) -> None:
             mitigations=row["mitigations"],
             residual_likelihood=levels[row["residual_likelihood"]],
             residual_impact=levels[row["residual_impact"]],
+            inherent_score_recorded=recorded_score_kept(
+                row["inherent_score_recorded"],
+                levels[row["inherent_likelihood"]] * levels[row["inherent_impact"]],
+            ),
+            residual_score_recorded=recorded_score_kept(
+                row["residual_score_recorded"],
+                levels[row["residual_likelihood"]] * levels[row["residual_impact"]],
+            ),
             last_reviewed=row["last_reviewed"],
             status=row["status"],
             status_commentary=row["status_commentary"],

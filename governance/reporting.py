@@ -83,6 +83,7 @@ def report_context(report: CommitteeReport) -> dict:
         risks = governance_selectors.risks_as_of(organisation, as_of)
         context["matrix"] = matrix
         context["risk_rows"] = governance_selectors.risk_rows(matrix, risks, as_of)
+        context["risk_checks"] = governance_selectors.score_checks(risks)
         open_risks = [r for r in risks if r.status == RiskStatus.OPEN]
         context["heat_maps"] = [
             governance_selectors.heat_map(matrix, open_risks, "inherent"),

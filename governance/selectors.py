@@ -114,7 +114,17 @@ def risks_for(organisation):
 
 RISK_LEVELS = ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
 # What else of a risk a past register shows as it stood: its wording, owner and status.
-RISK_STATE = ("title", "description", "owner", "category", "mitigations", "status", "status_commentary")
+RISK_STATE = (
+    "title",
+    "description",
+    "owner",
+    "category",
+    "mitigations",
+    "status",
+    "status_commentary",
+    "inherent_score_recorded",
+    "residual_score_recorded",
+)
 
 
 def risks_as_of(organisation, as_of: datetime.date) -> list[Risk]:
@@ -145,6 +155,16 @@ def risks_as_of(organisation, as_of: datetime.date) -> list[Risk]:
         risk.last_reviewed = review.date if review else None
         risk._prefetched_objects_cache["reviews"] = reviews  # the score history as it was then
     return risks
+
+
+def score_checks(risks) -> dict[str, int]:
+    """What a register asks its reader to check: recorded scores the matrix disagrees with, and
+    risks scored higher after mitigation than before."""
+    risks = list(risks)
+    return {
+        "disagreements": sum(len(r.score_disagreements) for r in risks),
+        "raised": sum(r.mitigation_raises_score for r in risks),
+    }
 
 
 def assessment_in_force(organisation, as_of: datetime.date | None = None) -> SelfAssessment | None:

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from governance.choices import RiskStatus
 from governance.models import Risk
+from governance.models.risks import recorded_score_kept
 from governance.selectors import risk_matrix_of
 from yos_tracker.imports import ImportResult, PlannedRow
 from yos_tracker.spreadsheets import RowError, column_problems, parse_date, read_rows, unchanged, write_table
@@ -61,11 +62,11 @@ def export_rows(organisation) -> list[list]:
             r.category,
             matrix.level_name(r.inherent_likelihood),
             matrix.level_name(r.inherent_impact),
-            r.inherent_score,
+            r.inherent_score_recorded or r.inherent_score,  # what the register records, as it came
             r.mitigations,
             matrix.level_name(r.residual_likelihood),
             matrix.level_name(r.residual_impact),
-            r.residual_score,
+            r.residual_score_recorded or r.residual_score,
             r.last_reviewed,
             r.get_status_display(),
             r.status_commentary,
@@ -155,7 +156,8 @@ def _plan(organisation, upload):
         for when in ("inherent", "residual"):
             recorded = _whole_number(values.get(f"{when}_score"))
             computed = fields[f"{when}_likelihood"] * fields[f"{when}_impact"]
-            if recorded is not None and recorded != computed:
+            fields[f"{when}_score_recorded"] = recorded_score_kept(recorded, computed)
+            if fields[f"{when}_score_recorded"] is not None:
                 label = "before" if when == "inherent" else "after"
                 disagreements.append(Disagreement(number, fields["number"], label, recorded, computed))
         current = existing.get(fields["number"])

@@ -220,6 +220,7 @@ def risk_register(request):
                 selectors.heat_map(matrix, open_risks, "residual"),
             ],
             "owners": sorted({r.owner for r in risks}),
+            "checks": selectors.score_checks(risks),
             "bands": matrix.bands.all(),
             "statuses": RiskStatus.choices,
             "params": params,

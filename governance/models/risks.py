@@ -82,6 +82,15 @@ class Risk(models.Model):
     residual_likelihood = models.PositiveSmallIntegerField("likelihood after mitigation")
     residual_impact = models.PositiveSmallIntegerField("impact after mitigation")
     target_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Registers kept by hand record a score beside likelihood and impact, and it is not always
+    # their product (seed 004 has eleven that are not). The computed score is the one that
+    # counts; a recorded one that disagrees is kept so that the register can show it.
+    inherent_score_recorded = models.PositiveSmallIntegerField(
+        "score before mitigation, as recorded", null=True, blank=True
+    )
+    residual_score_recorded = models.PositiveSmallIntegerField(
+        "score after mitigation, as recorded", null=True, blank=True
+    )
     review_every_days = models.PositiveSmallIntegerField("review frequency (days)", default=90)
     last_reviewed = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=RiskStatus.choices, default=RiskStatus.OPEN)
@@ -129,6 +138,21 @@ class Risk(models.Model):
     def residual_score(self) -> int:
         return self.residual_likelihood * self.residual_impact
 
+    @property
+    def score_disagreements(self) -> list[tuple[str, int, int]]:
+        """(before or after, recorded, computed) for each recorded score the matrix disagrees with."""
+        pairs = [
+            ("before", self.inherent_score_recorded, self.inherent_score),
+            ("after", self.residual_score_recorded, self.residual_score),
+        ]
+        return [(when, recorded, computed) for when, recorded, computed in pairs if recorded not in (None, computed)]
+
+    @property
+    def mitigation_raises_score(self) -> bool:
+        """Scored higher after mitigation than before: a mitigation cannot make a risk worse, so
+        one of the two is mis-rated (seed 004's risk 11)."""
+        return self.residual_score > self.inherent_score
+
     def review_due(self) -> datetime.date:
         return (self.last_reviewed or self.raised_on) + datetime.timedelta(days=self.review_every_days)
 
@@ -143,6 +167,12 @@ class Risk(models.Model):
                 value = getattr(self, field)
                 if value is not None and not 1 <= value <= matrix.size:
                     raise ValidationError({field: f"Choose a level from 1 to {matrix.size}."})
+
+
+def recorded_score_kept(recorded: int | None, computed: int) -> int | None:
+    """A score a source register records is kept when it disagrees with the computed one; one
+    that agrees adds nothing."""
+    return recorded if recorded is not None and recorded != computed else None
 
 
 class RiskReview(models.Model):

@@ -6,6 +6,7 @@ import io
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from governance import demo_data, services, spreadsheet
 from governance.choices import FIVE_BY_FIVE_RISK_MATRIX
@@ -186,13 +187,16 @@ def test_importing_lewishams_register_lists_every_score_disagreement_and_keeps_t
 
 def test_an_exported_register_imports_unchanged(organisation):
     services.risk_matrix_install(organisation=organisation)
-    spreadsheet.apply(_Request(organisation), _lewisham_register())
+    imported = spreadsheet.apply(_Request(organisation), _lewisham_register())
     # Line breaks as a browser posts them (CRLF); a worksheet gives them back as LF.
     Risk.objects.filter(number=2).update(mitigations="Vetting of staff.\r\nSupervision monthly.")
     exported = SimpleUploadedFile("r.xlsx", spreadsheet.export(organisation))
     result = spreadsheet.preview(_Request(organisation), exported)
     assert result.is_valid and {row.kind for row in result.rows} == {"unchanged"}
-    assert result.disagreements == []
+    # The recorded scores travel with the register: the same disagreements, found again.
+    assert {(d.number, d.when, d.recorded) for d in result.disagreements} == {
+        (d.number, d.when, d.recorded) for d in imported.disagreements
+    }
 
 
 def test_bad_rows_are_reported_and_nothing_is_written(organisation):
@@ -213,3 +217,28 @@ def test_bad_rows_are_reported_and_nothing_is_written(organisation):
         (3, "Status"),
     }
     assert not Risk.objects.exists()
+
+
+def test_an_imported_recorded_score_that_disagrees_is_kept_beside_the_computed_one(organisation):
+    services.risk_matrix_install(organisation=organisation)
+    spreadsheet.apply(_Request(organisation), _lewisham_register())
+    risk = Risk.objects.get(organisation=organisation, number=2)  # Medium × High recorded as 2, 2 × 2 as 3
+    assert (risk.inherent_score, risk.inherent_score_recorded) == (6, 2)
+    assert risk.score_disagreements == [("before", 2, 6), ("after", 3, 4)]
+    # A recorded score that agrees adds nothing, and is not kept.
+    first = Risk.objects.get(organisation=organisation, number=1)
+    assert (first.inherent_score_recorded, first.score_disagreements) == (None, [])
+
+
+def test_the_register_flags_every_disagreement_and_a_risk_scored_higher_after_mitigation(client, manager, organisation):
+    services.risk_matrix_install(organisation=organisation)
+    spreadsheet.apply(_Request(organisation), _lewisham_register())
+    client.force_login(manager)
+    response = client.get(reverse("governance:risk_register", kwargs={"org": "lewisham"}))
+    html = response.content.decode()
+    expected = sum(len(r.score_disagreements) for r in Risk.objects.for_org(organisation))
+    assert expected == 11  # seed 004's register
+    assert html.count('flag flag-check">Recorded') == 11
+    assert f"{expected} recorded scores disagree with likelihood × impact" in html
+    raised = [r.number for r in Risk.objects.for_org(organisation) if r.mitigation_raises_score]
+    assert raised == [11] and "1 risk scores higher after mitigation than before" in html
