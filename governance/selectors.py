@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from governance.choices import BOARD_ATTENDANCE_KPI, Rating
+from governance.choices import BOARD_ATTENDANCE_KPI, Rating, RiskStatus
 from governance.models import Board, Risk, RiskBand, RiskMatrix, RiskReview, SelfAssessment, StandardRating
 from performance.models import Measurement, TrackedIndicator
 from yos_tracker.charts import Series, line_chart
@@ -173,6 +173,49 @@ def assessment_in_force(organisation, as_of: datetime.date | None = None) -> Sel
     if as_of is not None:
         assessments = assessments.filter(date__lte=as_of)
     return assessments.order_by("-date", "-pk").first()
+
+
+# --- The register as filtered and sorted on its page (and in its exports) ---------------------------
+
+REGISTER_FILTERS = ("status", "owner", "band", "overdue", "cell")
+REGISTER_SORTS = {
+    "residual": lambda row: -row.risk.residual_score,
+    "inherent": lambda row: -row.risk.inherent_score,
+    "number": lambda row: row.risk.number,
+}
+
+
+def _risk_matches(row, params) -> bool:
+    risk = row.risk
+    checks = [
+        ("status", lambda v: risk.status == v),
+        ("owner", lambda v: risk.owner == v),
+        ("band", lambda v: row.residual_band is not None and row.residual_band.label == v),
+        ("overdue", lambda v: row.overdue),
+    ]
+    if not all(test(params[name]) for name, test in checks if params.get(name)):
+        return False
+    which = params.get("cell")  # "residual-2-3": the heat-map cell (likelihood 2, impact 3) clicked
+    if which:
+        try:
+            kind, likelihood, impact = which.split("-")
+            return (getattr(risk, f"{kind}_likelihood"), getattr(risk, f"{kind}_impact")) == (
+                int(likelihood),
+                int(impact),
+            ) and risk.status == RiskStatus.OPEN
+        except (ValueError, AttributeError):
+            return False
+    return True
+
+
+def register_shown(rows: list[RiskRow], params) -> list[RiskRow]:
+    """The rows the register's filters keep, in its sort (highest score after mitigation first)."""
+    key = REGISTER_SORTS.get(params.get("sort", ""), REGISTER_SORTS["residual"])
+    return sorted((r for r in rows if _risk_matches(r, params)), key=lambda r: (key(r), r.risk.number))
+
+
+def register_is_filtered(params) -> bool:
+    return any(params.get(name) for name in REGISTER_FILTERS)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from django.db import transaction
 from governance.choices import RiskStatus
 from governance.models import Risk
 from governance.models.risks import recorded_score_kept
-from governance.selectors import risk_matrix_of
+from governance.selectors import register_shown, risk_matrix_of, risk_rows, risks_for
 from yos_tracker.imports import ImportResult, PlannedRow
 from yos_tracker.spreadsheets import RowError, column_problems, parse_date, read_rows, unchanged, write_table
 
@@ -50,8 +50,12 @@ class RiskImportResult(ImportResult):
         self.disagreements = disagreements
 
 
-def export_rows(organisation) -> list[list]:
+def export_rows(organisation, params=None) -> list[list]:
+    """One row per risk, filtered and sorted as the register's query string says."""
     matrix = risk_matrix_of(organisation)
+    if matrix is None:  # no matrix, so no risk can have been scored
+        return []
+    rows = register_shown(risk_rows(matrix, list(risks_for(organisation))), params or {})
     return [
         [
             r.number,
@@ -71,12 +75,12 @@ def export_rows(organisation) -> list[list]:
             r.get_status_display(),
             r.status_commentary,
         ]
-        for r in Risk.objects.for_org(organisation)
+        for r in (row.risk for row in rows)
     ]
 
 
-def export(organisation) -> bytes:
-    return write_table(list(COLUMNS.values()), export_rows(organisation), "xlsx", title="Risk register")
+def export(organisation, fmt: str = "xlsx", params=None) -> bytes:
+    return write_table(list(COLUMNS.values()), export_rows(organisation, params), fmt, title="Risk register")
 
 
 def _whole_number(value) -> int | None:

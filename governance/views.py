@@ -199,14 +199,7 @@ def risk_register(request):
     risks = list(selectors.risks_for(org))
     rows = selectors.risk_rows(matrix, risks)
     params = request.GET
-    shown = [r for r in rows if _risk_matches(r, params)]
-    sort = params.get("sort", "residual")
-    key = {
-        "residual": lambda r: -r.risk.residual_score,
-        "inherent": lambda r: -r.risk.inherent_score,
-        "number": lambda r: r.risk.number,
-    }.get(sort, lambda r: -r.risk.residual_score)
-    shown.sort(key=lambda r: (key(r), r.risk.number))
+    shown = selectors.register_shown(rows, params)
     open_risks = [r for r in risks if r.status == RiskStatus.OPEN]
     return render(
         request,
@@ -224,6 +217,7 @@ def risk_register(request):
             "bands": matrix.bands.all(),
             "statuses": RiskStatus.choices,
             "params": params,
+            "export_query": params.urlencode(),
         },
     )
 
@@ -233,29 +227,6 @@ def _matrix(organisation):
     if matrix is None:
         raise Http404("This service has no risk matrix yet: a manager sets one up under Settings.")
     return matrix
-
-
-def _risk_matches(row, params) -> bool:
-    risk = row.risk
-    checks = [
-        ("status", lambda v: risk.status == v),
-        ("owner", lambda v: risk.owner == v),
-        ("band", lambda v: row.residual_band is not None and row.residual_band.label == v),
-        ("overdue", lambda v: row.overdue),
-    ]
-    if not all(test(params[name]) for name, test in checks if params.get(name)):
-        return False
-    which = params.get("cell")  # "residual-2-3": the heat-map cell (likelihood 2, impact 3) clicked
-    if which:
-        try:
-            kind, likelihood, impact = which.split("-")
-            return (getattr(risk, f"{kind}_likelihood"), getattr(risk, f"{kind}_impact")) == (
-                int(likelihood),
-                int(impact),
-            ) and risk.status == RiskStatus.OPEN
-        except (ValueError, AttributeError):
-            return False
-    return True
 
 
 @org_view()
@@ -332,9 +303,14 @@ def risk_edit(request, pk: int | None = None):
 
 
 @org_view()
-def risk_export(request):
-    response = HttpResponse(spreadsheet.export(request.organisation), content_type=CONTENT_TYPES["xlsx"])
-    response["Content-Disposition"] = f'attachment; filename="{request.organisation.slug}-risk-register.xlsx"'
+def risk_export(request, fmt: str):
+    """The register as the page shows it: its filters and sort come in the query string."""
+    if fmt not in CONTENT_TYPES:
+        raise Http404("The register exports as .xlsx or .csv.")
+    org = request.organisation
+    response = HttpResponse(spreadsheet.export(org, fmt, request.GET), content_type=CONTENT_TYPES[fmt])
+    filtered = "-filtered" if selectors.register_is_filtered(request.GET) else ""
+    response["Content-Disposition"] = f'attachment; filename="{org.slug}-risk-register{filtered}.{fmt}"'
     return response
 
 

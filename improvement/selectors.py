@@ -71,6 +71,10 @@ class PlanOverview:
     def shown(self) -> int:
         return len(self.rows)
 
+    @property
+    def filtered(self) -> bool:
+        return is_filtered(self.filter)
+
 
 def plan_actions(plan: ImprovementPlan, as_of: datetime.date | None = None):
     """The plan's actions with their progress annotations (see ActionQuerySet.with_progress);
@@ -90,6 +94,21 @@ def plan_rollup(plan: ImprovementPlan, as_of: datetime.date | None = None) -> Ro
     return rollup(scale=scale, status_pks=plan_actions(plan, as_of).values_list("current_status_pk", flat=True))
 
 
+def plan_action_filter(plan: ImprovementPlan, params, scale=None, recommendations=None) -> ActionFilter:
+    """The plan's actions as the overview's filters and sort (in the query string) choose them:
+    the page and its exports read the same rows."""
+    scale = scale if scale is not None else list(RagStatus.objects.for_org(plan.organisation))
+    recommendations = recommendations if recommendations is not None else plan.recommendations.all()
+    themes = sorted({rec.theme for rec in recommendations if rec.theme})
+    return ActionFilter(params, queryset=plan_actions(plan).select_related("owner"), scale=scale, themes=themes)
+
+
+def is_filtered(action_filter) -> bool:
+    """Whether the filters leave some rows out (sorting alone does not)."""
+    form = action_filter.form
+    return form.is_valid() and any(value for name, value in form.cleaned_data.items() if name != "sort")
+
+
 def plan_overview(plan: ImprovementPlan, params) -> PlanOverview:
     scale = list(RagStatus.objects.for_org(plan.organisation))
     by_pk = {status.pk: status for status in scale}
@@ -101,10 +120,7 @@ def plan_overview(plan: ImprovementPlan, params) -> PlanOverview:
         rec.pk: rollup(scale=scale, status_pks=[s for r, s in pairs if r == rec.pk]) for rec in recommendations
     }
 
-    themes = sorted({rec.theme for rec in recommendations if rec.theme})
-    action_filter = ActionFilter(
-        params, queryset=plan_actions(plan).select_related("owner"), scale=scale, themes=themes
-    )
+    action_filter = plan_action_filter(plan, params, scale, recommendations)
     actions = list(action_filter.qs)
     sort = action_filter.form.cleaned_data.get("sort") if action_filter.form.is_valid() else None
     grouped = sort in (None, "", "reference")

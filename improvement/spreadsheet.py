@@ -38,7 +38,8 @@ def recommendation_cell(recommendation: Recommendation) -> str:
 # --- Export -----------------------------------------------------------------------------------
 
 
-def plan_rows(plan: ImprovementPlan) -> list[list]:
+def plan_rows(plan: ImprovementPlan, params=None) -> list[list]:
+    """One row per action, filtered and sorted as the overview's query string says."""
     latest = {}
     for update in (
         ProgressUpdate.objects.filter(action__recommendation__plan=plan)
@@ -47,7 +48,10 @@ def plan_rows(plan: ImprovementPlan) -> list[list]:
     ):
         latest[update.action_id] = update  # ordered oldest first, so the last one wins
     rows = []
-    for action in selectors.plan_actions(plan).select_related("recommendation", "owner"):
+    actions = selectors.plan_action_filter(plan, params or {}).qs.select_related("recommendation")
+    if not (params or {}).get("sort"):  # the plan's own order, as the overview shows it
+        actions = actions.order_by("recommendation__order", "order", "pk")
+    for action in actions:
         update = latest.get(action.pk)
         rows.append(
             [
@@ -66,8 +70,8 @@ def plan_rows(plan: ImprovementPlan) -> list[list]:
     return rows
 
 
-def plan_export(plan: ImprovementPlan, fmt: str) -> bytes:
-    return write_table(HEADERS, plan_rows(plan), fmt, title="Improvement plan")
+def plan_export(plan: ImprovementPlan, fmt: str, params=None) -> bytes:
+    return write_table(HEADERS, plan_rows(plan, params), fmt, title="Improvement plan")
 
 
 def plan_template() -> bytes:

@@ -309,8 +309,9 @@ def plan_export(request, pk: int, fmt: str):
     if fmt not in CONTENT_TYPES:
         raise Http404("Plans export as .xlsx or .csv.")
     plan = ImprovementPlan.objects.get_for_org(request.organisation, pk=pk)
-    response = HttpResponse(spreadsheet.plan_export(plan, fmt), content_type=CONTENT_TYPES[fmt])
-    filename = f"{request.organisation.slug}-improvement-plan-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    response = HttpResponse(spreadsheet.plan_export(plan, fmt, request.GET), content_type=CONTENT_TYPES[fmt])
+    filtered = "-filtered" if selectors.is_filtered(selectors.plan_action_filter(plan, request.GET)) else ""
+    filename = f"{request.organisation.slug}-improvement-plan-{timezone.localdate():%Y-%m-%d}{filtered}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -42,6 +42,7 @@ class DashboardRow:
     trend_year: rag.Trend | None
     spark: dict | None
     comparator: str
+    target_value: Decimal | None = None
 
 
 @dataclass
@@ -154,6 +155,7 @@ def dashboard(organisation: Organisation, period: datetime.date | None = None) -
                 trend_year=trend_year,
                 spark=sparkline([v for _, v in points[-SPARK_PERIODS:]]),
                 comparator=comparator,
+                target_value=target,
             )
         )
     result.groups = _group(rows)

@@ -11,9 +11,11 @@ import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 
+import openpyxl
 import tablib
 from django.core.exceptions import ValidationError
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
 
 from yos_tracker.uploads import validate_upload
 
@@ -169,17 +171,75 @@ def escape_cell(value):
     return value
 
 
+DATE_FORMAT = "DD/MM/YYYY"
+PERCENT_FORMAT = "0.0%"
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """A number with the format a worksheet shows it in (a percentage is given as 41.0 for 41%)."""
+
+    value: Decimal | int | float | None
+    number_format: str = "General"
+
+    @classmethod
+    def percent(cls, value) -> "Formatted":
+        return cls(None if value is None else Decimal(value) / 100, PERCENT_FORMAT)
+
+
+@dataclass
+class Sheet:
+    title: str
+    headers: list[str]
+    rows: list[list]
+
+
+def _text(value: str) -> str:
+    # Control characters (Word's soft line break, \x0b) cannot be stored in a worksheet.
+    return escape_cell(ILLEGAL_CHARACTERS_RE.sub("", value))
+
+
+def write_workbook(sheets: list[Sheet]) -> bytes:
+    """A workbook of the sheets, for every export: text escaped against formulas and cleaned of
+    characters a worksheet cannot hold, numbers as numbers (in their format), dates as dates."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for sheet in sheets:
+        worksheet = book.create_sheet(title=sheet.title[:31])
+        worksheet.append(sheet.headers)
+        for cell in worksheet[1]:
+            cell.font = Font(bold=True)
+        for row in sheet.rows:
+            worksheet.append([_cell_value(v) for v in row])
+            for cell, value in zip(worksheet[worksheet.max_row], row, strict=False):
+                if isinstance(value, Formatted):
+                    cell.number_format = value.number_format
+                elif isinstance(value, datetime.date):
+                    cell.number_format = DATE_FORMAT
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell_value(value):
+    if isinstance(value, Formatted):
+        return value.value
+    if isinstance(value, str):
+        return _text(value)
+    return value
+
+
 def write_table(headers: list[str], rows: list[list], fmt: str, title: str = "Sheet1") -> bytes:
-    """A workbook (.xlsx) or CSV of the rows, every text cell escaped; dates stay dates in .xlsx."""
+    """One table as a workbook (.xlsx, see write_workbook) or CSV (dates as 31/03/2017, text
+    escaped against formulas)."""
+    if fmt == "xlsx":
+        return write_workbook([Sheet(title, headers, rows)])
     dataset = tablib.Dataset(headers=headers, title=title[:31])
     for row in rows:
-        if fmt == "csv":
-            row = [v.strftime("%d/%m/%Y") if isinstance(v, datetime.date) else v for v in row]
-        else:  # control characters pasted into a narrative cannot be stored in a worksheet
-            row = [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row]
+        row = [v.value if isinstance(v, Formatted) else v for v in row]
+        row = [v.strftime("%d/%m/%Y") if isinstance(v, datetime.date) else v for v in row]
         dataset.append([escape_cell("" if v is None else v) for v in row])
-    exported = dataset.export(fmt)
-    return exported.encode("utf-8-sig") if isinstance(exported, str) else exported
+    return dataset.export("csv").encode("utf-8-sig")
 
 
 CONTENT_TYPES = {
