@@ -25,8 +25,8 @@ from governance.choices import RiskStatus
 from governance.models import CommitteeReport
 from governance.models.reports import NARRATIVES, SECTIONS
 from improvement.models import ImprovementPlan, Inspection, NextStep, ProgressUpdate, RagStatus, Recommendation
+from improvement.rollups import rollup
 from improvement.selectors import plan_actions
-from improvement.services import rollup
 from performance import rag
 from performance import selectors as performance_selectors
 from performance.models import Measurement, TrackedIndicator

@@ -49,7 +49,11 @@ class UpdateCorrectionForm(forms.Form):
 
 class PlanApprovalForm(forms.Form):
     approved_by = forms.CharField(max_length=200, initial="Youth Justice Management Board")
+    role = forms.CharField(
+        max_length=200, required=False, help_text="Who signed for them, e.g. Chair of the management board."
+    )
     approved_on = forms.DateField(label="Approved on", widget=DateInput)
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, help_text="e.g. the minute.")
 
 
 class InspectionForm(forms.ModelForm):

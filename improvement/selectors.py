@@ -10,7 +10,7 @@ from django.utils import timezone
 from improvement.filters import ActionFilter
 from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus, Recommendation, ReminderSent
 from improvement.reminders import Digest, digests
-from improvement.services import Rollup, rollup
+from improvement.rollups import Rollup, rollup
 
 
 def _day(value) -> str:
@@ -181,3 +181,84 @@ def digest_recipients(*, organisation, today: datetime.date) -> list[DigestRecip
     )
     recipients = [DigestRecipient(users[pk], digest, sent.get(pk)) for pk, digest in pending.items()]
     return sorted(recipients, key=lambda r: (r.user.last_name, r.user.first_name, r.user.username))
+
+
+# --- Sign-off snapshots ----------------------------------------------------------------------
+
+
+def plan_snapshot(plan: ImprovementPlan, as_of: datetime.date) -> dict:
+    """The plan as it stood on a day, frozen as data: each recommendation with its actions and
+    the status each had then (the plan's own as-of rules: plan_actions)."""
+    scale = {status.pk: status for status in RagStatus.objects.for_org(plan.organisation)}
+    actions = list(plan_actions(plan, as_of).order_by("recommendation__order", "order", "pk"))
+    on_plan = {action.recommendation_id for action in actions}
+    snapshot = {"as_of": as_of.isoformat(), "recommendations": []}
+    for rec in plan.recommendations.all():
+        if rec.pk not in on_plan:
+            continue
+        snapshot["recommendations"].append(
+            {
+                "id": rec.pk,
+                "reference": rec.reference,
+                "text": rec.text,
+                "actions": [
+                    {
+                        "id": a.pk,
+                        "reference": a.reference,
+                        "description": a.description,
+                        "due_date": a.due_date.isoformat() if a.due_date else None,
+                        "status": _status_data(scale.get(a.current_status_pk)),
+                    }
+                    for a in actions
+                    if a.recommendation_id == rec.pk
+                ],
+            }
+        )
+    return snapshot
+
+
+def _status_data(status: RagStatus | None) -> dict | None:
+    if status is None:
+        return None
+    return {"code": status.code, "label": status.label, "colour": status.colour, "meaning": status.meaning}
+
+
+@dataclass
+class SnapshotChange:
+    reference: str
+    what: str  # "added", "removed", "status", "description", "due date"
+    before: str = ""
+    after: str = ""
+
+
+# What a snapshot says of an action, compared field by field: (what, how it reads).
+SNAPSHOT_FIELDS = [
+    ("reference", lambda a: a["reference"]),
+    ("status", lambda a: a["status"]["label"] if a["status"] else "No update"),
+    ("description", lambda a: a["description"]),
+    ("due date", lambda a: _day(datetime.date.fromisoformat(a["due_date"])) if a["due_date"] else "—"),
+]
+
+
+def snapshot_changes(before: dict, after: dict) -> list[SnapshotChange]:
+    """What changed between two snapshots of a plan, action by action (matched by the record, so
+    a renumbered action is a change of reference, not a removal and an addition)."""
+
+    def actions(snapshot):
+        return {a["id"]: a for rec in snapshot["recommendations"] for a in rec["actions"]}
+
+    old, new = actions(before), actions(after)
+    changes = []
+    for key in sorted(old.keys() | new.keys(), key=lambda k: (new.get(k) or old.get(k))["reference"]):
+        was, now = old.get(key), new.get(key)
+        if was is None:
+            changes.append(SnapshotChange(now["reference"], "added", after=now["description"]))
+        elif now is None:
+            changes.append(SnapshotChange(was["reference"], "removed", before=was["description"]))
+        else:
+            changes += [
+                SnapshotChange(now["reference"], what, read(was), read(now))
+                for what, read in SNAPSHOT_FIELDS
+                if read(was) != read(now)
+            ]
+    return changes

@@ -1,8 +1,7 @@
-"""Writes of the improvement app, and the plan roll-up rule."""
+"""Writes of the improvement app: keyword-only functions named <thing>_<verb>."""
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,58 +13,13 @@ from improvement.models import (
     Evidence,
     ImprovementPlan,
     NextStep,
+    PlanApproval,
     ProgressUpdate,
     RagStatus,
     Recommendation,
 )
+from improvement.selectors import plan_snapshot
 from yos_tracker.dates import refuse_future
-
-# --- Roll-up --------------------------------------------------------------------------------
-
-
-@dataclass
-class RollupSegment:
-    status: RagStatus | None  # None: actions with no update yet
-    count: int
-    percent: float
-
-
-@dataclass
-class Rollup:
-    """How many actions are in each status: 'proportions of improvement plan actions'."""
-
-    total: int
-    segments: list[RollupSegment] = field(default_factory=list)
-
-    @property
-    def summary(self) -> str:
-        """e.g. '32 actions: 30 Green, 2 Amber'."""
-        noun = "action" if self.total == 1 else "actions"
-        parts = [f"{s.count} {s.status.label if s.status else 'no update'}" for s in self.segments if s.count]
-        return f"{self.total} {noun}: {', '.join(parts)}" if parts else f"{self.total} {noun}"
-
-    def count_for(self, code: str) -> int:
-        return sum(s.count for s in self.segments if s.status and s.status.code == code)
-
-
-def rollup(*, scale: Iterable[RagStatus], status_pks: Iterable[int | None]) -> Rollup:
-    """Count actions per status of the organisation's scale, in the scale's order; actions
-    with no update yet are counted apart, after the scale."""
-    scale = list(scale)
-    counts: dict[int | None, int] = {}
-    for pk in status_pks:
-        counts[pk] = counts.get(pk, 0) + 1
-    total = sum(counts.values())
-
-    def percent(n: int) -> float:
-        return round(100 * n / total, 1) if total else 0.0
-
-    segments = [RollupSegment(status, counts.get(status.pk, 0), percent(counts.get(status.pk, 0))) for status in scale]
-    unknown = total - sum(s.count for s in segments)
-    if unknown:
-        segments.append(RollupSegment(None, unknown, percent(unknown)))
-    return Rollup(total=total, segments=segments)
-
 
 # --- Progress updates -------------------------------------------------------------------------
 
@@ -131,15 +85,34 @@ def next_steps_set(*, owner: Recommendation | Action, texts: list[str]) -> None:
 
 
 @transaction.atomic
-def plan_approve(*, plan: ImprovementPlan, approved_by: str, approved_on: datetime.date) -> ImprovementPlan:
-    """Record the board's sign-off of a plan."""
+def plan_approve(
+    *,
+    plan: ImprovementPlan,
+    approved_by: str,
+    approved_on: datetime.date,
+    role: str = "",
+    note: str = "",
+    user=None,
+) -> PlanApproval:
+    """Record a sign-off of the plan: a new record each time, never a change to an earlier one,
+    with the plan as it stood that day frozen in it. The plan shows its latest sign-off."""
     if plan.status == PlanStatus.CLOSED:
         raise ValidationError("A closed plan cannot be approved again.")
     if approved_on > timezone.localdate():
         raise ValidationError({"approved_on": "The approval date cannot be in the future."})
-    plan.status = PlanStatus.APPROVED
-    plan.approved_by = approved_by.strip()
-    plan.approved_on = approved_on
+    approval = PlanApproval(
+        plan=plan,
+        approved_by=approved_by.strip(),
+        role=role.strip(),
+        approved_on=approved_on,
+        note=note.strip(),
+        recorded_by=user,
+        snapshot=plan_snapshot(plan, approved_on),
+    )
+    approval.full_clean()
+    approval.save()
+    latest = plan.approvals.order_by("-approved_on", "-pk").first()
+    plan.status, plan.approved_by, plan.approved_on = PlanStatus.APPROVED, latest.approved_by, latest.approved_on
     plan.full_clean()
     plan.save()
-    return plan
+    return approval

@@ -14,6 +14,7 @@ urlpatterns = [
     path("plans/<int:pk>/edit/", views.plan_edit, name="plan_edit"),
     path("plans/<int:pk>/sign-off/", views.plan_approve, name="plan_approve"),
     path("plans/<int:pk>/history/", views.plan_history, name="plan_history"),
+    path("sign-offs/<int:pk>/", views.approval_detail, name="approval_detail"),
     path("plans/<int:pk>/export.<str:fmt>", views.plan_export, name="plan_export"),
     path("plans/<int:pk>/import/", views.plan_import, name="plan_import"),
     path("plans/template.xlsx", views.plan_template, name="plan_template"),

@@ -25,6 +25,7 @@ from improvement.models import (
     Evidence,
     ImprovementPlan,
     Inspection,
+    PlanApproval,
     ProgressUpdate,
     RagStatus,
     Recommendation,
@@ -123,8 +124,10 @@ def inspection_edit(request, pk: int | None = None):
 def plan_detail(request, pk: int):
     plan = ImprovementPlan.objects.select_related("inspection", "organisation").get_for_org(request.organisation, pk=pk)
     overview = selectors.plan_overview(plan, request.GET)
-    template = "improvement/_plan_actions.html" if request.htmx else "improvement/plan_detail.html"
-    return render(request, template, {"plan": plan, "overview": overview})
+    if request.htmx:
+        return render(request, "improvement/_plan_actions.html", {"plan": plan, "overview": overview})
+    approvals = plan.approvals.select_related("plan__organisation")
+    return render(request, "improvement/plan_detail.html", {"plan": plan, "overview": overview, "approvals": approvals})
 
 
 @org_view(**EDITORS)
@@ -151,12 +154,16 @@ def plan_approve(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.plan_approve(plan=plan, **form.cleaned_data)
+            approval = services.plan_approve(plan=plan, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, f"Recorded: approved by {plan.approved_by} on {plan.approved_on:%d/%m/%Y}.")
-            return redirect(plan)
+            messages.success(
+                request,
+                f"Recorded: approved by {approval.approved_by} on {approval.approved_on:%d/%m/%Y}, "
+                "with the plan as it stood that day.",
+            )
+            return redirect(approval)
     return render(
         request,
         "improvement/form.html",
@@ -165,6 +172,37 @@ def plan_approve(request, pk: int):
             "title": f"Record the sign-off of {plan}",
             "cancel_url": plan.get_absolute_url(),
             "submit_label": "Record sign-off",
+        },
+    )
+
+
+@org_view()
+def approval_detail(request, pk: int):
+    """A sign-off with the plan as it stood then, and what has changed since (or since another)."""
+    approval = PlanApproval.objects.select_related("plan__organisation", "recorded_by").get_for_org(
+        request.organisation, pk=pk
+    )
+    plan = approval.plan
+    others = list(plan.approvals.exclude(pk=approval.pk))
+    compared = next((a for a in others if str(a.pk) == request.GET.get("with")), None)
+    if compared is not None and compared.snapshot and approval.snapshot:
+        older, newer = sorted([approval, compared], key=lambda a: (a.approved_on, a.pk))
+        changes, since = selectors.snapshot_changes(older.snapshot, newer.snapshot), older
+    elif approval.snapshot:
+        today = selectors.plan_snapshot(plan, timezone.localdate())
+        changes, since = selectors.snapshot_changes(approval.snapshot, today), None
+    else:
+        changes, since = None, None
+    return render(
+        request,
+        "improvement/approval_detail.html",
+        {
+            "approval": approval,
+            "plan": plan,
+            "others": others,
+            "compared": compared,
+            "changes": changes,
+            "since": since,
         },
     )
 

@@ -22,6 +22,7 @@ from django.urls import reverse
 
 from governance.models import Board, CommitteeReport, ReportRender
 from improvement.models import Evidence, ImprovementPlan, ProgressUpdate
+from improvement.services import plan_approve
 from performance.choices import Frequency, Polarity, Scope, Unit
 from performance.models import AuditGrade, CaseAudit, Indicator, IndicatorCategory
 from yos_tracker.models import Organisation
@@ -83,6 +84,7 @@ def demo(transactional_db, settings):
         polarity=Polarity.HIGHER_BETTER,
         frequency=Frequency.MONTHLY,
     )
+    plan_approve(plan=update.action.recommendation.plan, approved_by="YJMB", approved_on=datetime.date(2017, 3, 1))
     get_user_model().objects.create_superuser("walker", "walker@example.org", "x")
 
 

@@ -1,3 +1,4 @@
+from .approvals import PlanApproval
 from .inspections import Inspection, InspectionFramework, InspectionJudgement, JudgementLevel
 from .plans import Action, ImprovementPlan, NextStep, Recommendation
 from .rag import RagStatus
@@ -13,6 +14,7 @@ __all__ = [
     "InspectionJudgement",
     "JudgementLevel",
     "NextStep",
+    "PlanApproval",
     "ProgressUpdate",
     "RagStatus",
     "Recommendation",

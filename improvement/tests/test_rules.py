@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from improvement.models import Action, RagStatus
-from improvement.services import rollup
+from improvement.rollups import rollup
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
 
 pytestmark = pytest.mark.django_db
