@@ -236,13 +236,21 @@ class RiskMatrixForm(forms.Form):
     # Set by the page that showed what a change of size does to the register; see risk_matrix_change.
     confirmation = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def clean_levels(self) -> list[str]:
-        levels = [line.strip() for line in self.cleaned_data["levels"].splitlines() if line.strip()]
+    def clean_levels(self) -> str:
+        levels = self._names(self.cleaned_data["levels"])
         if len(levels) not in (3, 5):
             raise forms.ValidationError("Give three levels (a 3×3 matrix) or five (a 5×5 matrix).")
         if len({name.lower() for name in levels}) != len(levels):
             raise forms.ValidationError("Each level needs a name of its own.")
-        return levels
+        return self.cleaned_data["levels"]
+
+    def level_names(self) -> list[str]:
+        """The levels given, lowest first (once the form is valid)."""
+        return self._names(self.cleaned_data["levels"])
+
+    @staticmethod
+    def _names(text: str) -> list[str]:
+        return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class RiskBandForm(forms.Form):

@@ -529,7 +529,7 @@ def matrix_edit(request):
         try:
             services.risk_matrix_change(
                 organisation=org,
-                levels=form.cleaned_data["levels"],
+                levels=form.level_names(),
                 bands=chosen,
                 confirmation=form.cleaned_data["confirmation"],
             )

@@ -446,7 +446,7 @@ def _matrix_change(form, w):
     bands = [governance_services.Band(b.lowest, b.highest, b.label, b.colour) for b in w.matrix.bands.all()]
     return governance_services.risk_matrix_change(
         organisation=w.organisation,
-        levels=form.cleaned_data["levels"],
+        levels=form.level_names(),
         bands=bands,
         confirmation=form.cleaned_data["confirmation"],
     )

@@ -1,5 +1,8 @@
+import re
+
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -46,3 +49,43 @@ def rag_badge(status, none_label: str = "No status"):
         title,
         _get(status, "label"),
     )
+
+
+BULLET = re.compile(r"^\s*[-*•–]\s+")
+NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
+
+
+@register.filter
+def narrative(text: str):
+    """A narrative as people type it into a box: blank lines part paragraphs, lines that start
+    "- ", "* " or "• " are a list, and lines that start "1." or "1)" a numbered one. Every word
+    is escaped."""
+    blocks, paragraph, items = [], [], []
+    kind = ""
+
+    def close():
+        nonlocal kind
+        if paragraph:
+            blocks.append(format_html("<p>{}</p>", mark_safe("<br>".join(escape(line) for line in paragraph))))
+            paragraph.clear()
+        if items:
+            listed = mark_safe("".join(format_html("<li>{}</li>", item) for item in items))
+            blocks.append(format_html("<{0}>{1}</{0}>", kind, listed))
+            items.clear()
+
+    for line in (text or "").replace("\r\n", "\n").split("\n"):
+        marker = BULLET.match(line) or NUMBERED.match(line)
+        if not line.strip():
+            close()
+        elif marker:
+            wanted = "ol" if NUMBERED.match(line) else "ul"
+            if paragraph or kind != wanted:
+                close()
+            kind = wanted
+            items.append(line[marker.end() :].strip())
+        else:
+            if items:
+                close()
+            paragraph.append(line.strip())
+    close()
+    return mark_safe("".join(blocks))
