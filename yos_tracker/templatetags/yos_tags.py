@@ -1,3 +1,4 @@
+import datetime
 import re
 
 from django import template
@@ -89,3 +90,12 @@ def narrative(text: str):
             paragraph.append(line.strip())
     close()
     return mark_safe("".join(blocks))
+
+
+@register.filter
+def iso_date(value):
+    """A date kept as text in stored data (2017-06-30), as a date the date filter can format."""
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value
