@@ -120,6 +120,7 @@ REFERENCE_DATA = [
     ("performance.migrations.0003_monthly_rollup_schedule", "schedule"),
     ("governance.migrations.0003_hmip_organisational_delivery_standards", "load"),
     ("governance.migrations.0005_requeue_waiting_renders_schedule", "schedule"),
+    ("yos_tracker.migrations.0004_daily_import_clean_schedule", "schedule"),
 ]
 
 

@@ -1,41 +1,53 @@
-"""The risk register as a spreadsheet, through the shared import flow. Scores in the file are
-never trusted: the import keeps likelihood × impact and lists every row where the recorded
-score disagrees (seed 004's register has several)."""
+"""The risk register as a spreadsheet: export, and the risk importer (yos_tracker.imports).
+Scores in the file are never trusted: the import keeps likelihood × impact, keeps a recorded
+score that disagrees beside it, and lists every such row (seed 004's register has several)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
-
+from governance import services
 from governance.choices import RiskStatus
 from governance.models import Risk
 from governance.models.risks import recorded_score_kept
 from governance.selectors import register_shown, risk_matrix_of, risk_rows, risks_for
-from yos_tracker.imports import ImportResult, PlannedRow
-from yos_tracker.spreadsheets import RowError, column_problems, parse_date, read_rows, unchanged, write_table
+from yos_tracker.imports import Choices, Importer, ImportResult, PlannedRow, RowError, row_kind
+from yos_tracker.spreadsheets import (
+    Column,
+    SpreadsheetError,
+    cell_text,
+    column_problems,
+    parse_date,
+    write_table,
+)
 
-COLUMNS = {
-    "number": "No",
-    "raised_on": "Date raised",
-    "title": "Title",
-    "description": "Description and consequences",
-    "owner": "Owner",
-    "category": "Category",
-    "inherent_likelihood": "Likelihood before",
-    "inherent_impact": "Impact before",
-    "inherent_score": "Score before",
-    "mitigations": "Mitigations",
-    "residual_likelihood": "Likelihood after",
-    "residual_impact": "Impact after",
-    "residual_score": "Score after",
-    "last_reviewed": "Last reviewed",
-    "status": "Status",
-    "status_commentary": "Status commentary",
-}
-OPTIONAL = {"category", "mitigations", "inherent_score", "residual_score", "last_reviewed", "status_commentary"}
+# The export's headers, and the names councils' own registers give the same columns.
+COLUMNS = [
+    Column("number", "No", ("number", "risk no", "risk number", "risk ref", "ref", "ref no", "reference", "id", "#")),
+    Column("raised_on", "Date raised", ("raised", "date identified", "date added", "date opened", "identified")),
+    Column("title", "Title", ("risk", "risk title", "risk name", "short title")),
+    Column("description", "Description and consequences", ("description", "risk description", "consequences")),
+    Column("owner", "Owner", ("risk owner", "owner(s)", "lead", "responsible officer")),
+    Column("category", "Category", ("type", "risk category", "area"), required=False),
+    Column("inherent_likelihood", "Likelihood before", ("inherent likelihood", "likelihood (inherent)", "likelihood")),
+    Column("inherent_impact", "Impact before", ("inherent impact", "impact (inherent)", "impact")),
+    Column("inherent_score", "Score before", ("inherent score", "inherent risk score", "score"), required=False),
+    Column(
+        "mitigations",
+        "Mitigations",
+        ("controls", "mitigating actions", "controls in place", "mitigation", "actions"),
+        required=False,
+    ),
+    Column("residual_likelihood", "Likelihood after", ("residual likelihood", "likelihood (residual)")),
+    Column("residual_impact", "Impact after", ("residual impact", "impact (residual)")),
+    Column("residual_score", "Score after", ("residual score", "residual risk score", "current score"), required=False),
+    Column("last_reviewed", "Last reviewed", ("review date", "date reviewed", "date of review"), required=False),
+    Column("status", "Status", ("risk status", "open/closed"), required=False),
+    Column("status_commentary", "Status commentary", ("commentary", "comments", "update", "progress"), required=False),
+]
+HEADERS = [column.label for column in COLUMNS]
+LABELS = {column.key: column.label for column in COLUMNS}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Disagreement:
     row: int
     number: int
@@ -43,11 +55,21 @@ class Disagreement:
     recorded: int
     computed: int
 
+    def __str__(self) -> str:
+        return (
+            f"Row {self.row}, risk {self.number}: the score {self.when} mitigation is recorded as {self.recorded}, "
+            f"but likelihood × impact is {self.computed}. The register keeps {self.computed} and flags the "
+            "recorded score."
+        )
 
-class RiskImportResult(ImportResult):
-    def __init__(self, rows, errors, disagreements):
-        super().__init__(rows, errors, noun="risks")
-        self.disagreements = disagreements
+
+@dataclass
+class RiskStep:
+    """What the import writes for one row."""
+
+    fields: dict
+    current: Risk | None
+    disagreements: list[Disagreement] = field(default_factory=list)
 
 
 def export_rows(organisation, params=None) -> list[list]:
@@ -80,116 +102,110 @@ def export_rows(organisation, params=None) -> list[list]:
 
 
 def export(organisation, fmt: str = "xlsx", params=None) -> bytes:
-    return write_table(list(COLUMNS.values()), export_rows(organisation, params), fmt, title="Risk register")
+    return write_table(HEADERS, export_rows(organisation, params), fmt, title="Risk register")
 
 
 def _whole_number(value) -> int | None:
     """A cell's small whole number, or None. Not str.isdigit(): "²" passes it and int() refuses
     it, as int() refuses strings of more than 4,300 digits."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     text = str(value if value is not None else "").strip()
     return int(text) if text.isdecimal() and len(text) <= 9 else None
 
 
 def _level(matrix, value) -> int | None:
-    text = str(value or "").strip().lower()
+    text = str(value if value is not None else "").strip().lower()
     level = _whole_number(text)
     if level is not None and 1 <= level <= matrix.size:
         return level
     for i, name in enumerate(matrix.levels, start=1):
-        if text in (name.lower(), name.lower()[0]):
+        if text and text in (name.lower(), name.lower()[0]):
             return i
     return None
 
 
-def _plan(organisation, upload):
-    matrix = risk_matrix_of(organisation)
-    if matrix is None:
-        raise ValidationError("This service has no risk matrix yet: set one up before importing risks.")
-    existing = {r.number: r for r in Risk.objects.for_org(organisation)}
-    statuses = {s.value: s.value for s in RiskStatus} | {s.label.lower(): s.value for s in RiskStatus}
-    errors, planned, disagreements, seen = [], [], [], {}
-    levels_text = ", ".join(f"{i} {name}" for i, name in enumerate(matrix.levels, start=1))
-    for number, values in read_rows(upload, COLUMNS, optional=OPTIONAL):
-        before = len(errors)
-        fields = {}
-        try:
-            fields["number"] = int(str(values.get("number") or "").strip())
-        except ValueError:
-            errors.append(RowError(number, COLUMNS["number"], "Give the risk's number."))
-        for key in ("raised_on", "last_reviewed"):
-            try:
-                fields[key] = parse_date(values.get(key))
-            except ValueError as problem:
-                errors.append(RowError(number, COLUMNS[key], str(problem)))
-        if "raised_on" in fields and fields["raised_on"] is None:
-            errors.append(RowError(number, COLUMNS["raised_on"], "Give the date the risk was raised."))
-        for key in ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact"):
-            level = _level(matrix, values.get(key))
-            if level is None:
-                errors.append(
-                    RowError(number, COLUMNS[key], f"“{values.get(key) or ''}” is not a level: {levels_text}.")
-                )
-            fields[key] = level
-        for key in ("title", "description", "owner"):
-            fields[key] = str(values.get(key) or "").strip()
-            if not fields[key]:
-                errors.append(RowError(number, COLUMNS[key], "This column cannot be empty."))
-        for key in ("category", "mitigations", "status_commentary"):
-            fields[key] = str(values.get(key) or "").strip()
-        status_text = str(values.get("status") or "open").strip().lower()
-        fields["status"] = statuses.get(status_text)
-        if fields["status"] is None:
-            errors.append(
-                RowError(number, COLUMNS["status"], f"“{status_text}” is not a status: open, closed or completed.")
+class RiskImporter(Importer):
+    key = "risks"
+    noun = "risks"
+    columns = COLUMNS
+
+    def reference(self, values: dict) -> str:
+        number = _whole_number(values.get("number"))
+        return f"risk {number}" if number is not None else ""
+
+    def plan_rows(self, rows, result: ImportResult, *, organisation, user, choices: Choices) -> None:
+        matrix = risk_matrix_of(organisation)
+        if matrix is None:
+            raise SpreadsheetError("This service has no risk matrix yet: set one up before importing risks.")
+        existing = {r.number: r for r in Risk.objects.for_org(organisation)}
+        statuses = {s.value: s.value for s in RiskStatus} | {s.label.lower(): s.value for s in RiskStatus}
+        levels_text = ", ".join(f"{i} {name}" for i, name in enumerate(matrix.levels, start=1))
+        seen = {}
+        for number, values in rows:
+            reference = self.reference(values)
+            before = len(result.errors)
+
+            def error(key: str, message: str, number=number, reference=reference) -> None:
+                result.errors.append(RowError(number, LABELS[key], message, reference))
+
+            fields = {"number": _whole_number(values.get("number"))}
+            if fields["number"] is None:
+                error("number", "give the risk's number")
+            for key in ("raised_on", "last_reviewed"):
+                try:
+                    fields[key] = parse_date(values.get(key))
+                except ValueError as problem:
+                    error(key, f"{LABELS[key].lower()} {problem}")
+            if "raised_on" in fields and fields["raised_on"] is None:
+                error("raised_on", "give the date the risk was raised")
+            for key in ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact"):
+                fields[key] = _level(matrix, values.get(key))
+                if fields[key] is None:
+                    given = values.get(key)
+                    error(key, f"“{given if given is not None else ''}” is not a level: {levels_text}")
+            for key in ("title", "description", "owner", "category", "mitigations", "status_commentary"):
+                fields[key] = cell_text(values.get(key))
+            for key in ("title", "description", "owner"):
+                if not fields[key]:
+                    error(key, f"give the risk's {LABELS[key].lower()}")
+            status_text = str(values.get("status") or "open").strip().lower()
+            fields["status"] = statuses.get(status_text)
+            if fields["status"] is None:
+                error("status", f"“{status_text}” is not a status: open, closed or completed")
+            for key, value in fields.items():
+                if value is not None and (problems := column_problems(Risk, key, value)):
+                    error(key, " ".join(problems))
+            if len(result.errors) > before:
+                continue
+            if fields["number"] in seen:
+                error("number", f"risk {fields['number']} appears twice (also row {seen[fields['number']]})")
+                continue
+            seen[fields["number"]] = number
+            step = RiskStep(fields, existing.get(fields["number"]))
+            for when in ("inherent", "residual"):
+                recorded = _whole_number(values.get(f"{when}_score"))
+                computed = fields[f"{when}_likelihood"] * fields[f"{when}_impact"]
+                fields[f"{when}_score_recorded"] = recorded_score_kept(recorded, computed)
+                if fields[f"{when}_score_recorded"] is not None:
+                    label = "before" if when == "inherent" else "after"
+                    step.disagreements.append(Disagreement(number, fields["number"], label, recorded, computed))
+            result.notes += [str(d) for d in step.disagreements]
+            kind = row_kind(step.current, fields)
+            result.rows.append(
+                PlannedRow(number, f"Risk {fields['number']}: {fields['title'][:60]}", kind, "", [], step)
             )
-        for key, value in fields.items():
-            if problems := column_problems(Risk, key, value):
-                errors.append(RowError(number, COLUMNS[key], " ".join(problems)))
-        if len(errors) > before:
-            continue
-        if fields["number"] in seen:
-            errors.append(
-                RowError(
-                    number,
-                    COLUMNS["number"],
-                    f"Risk {fields['number']} appears twice (also row {seen[fields['number']]}).",
-                )
-            )
-            continue
-        seen[fields["number"]] = number
-        for when in ("inherent", "residual"):
-            recorded = _whole_number(values.get(f"{when}_score"))
-            computed = fields[f"{when}_likelihood"] * fields[f"{when}_impact"]
-            fields[f"{when}_score_recorded"] = recorded_score_kept(recorded, computed)
-            if fields[f"{when}_score_recorded"] is not None:
-                label = "before" if when == "inherent" else "after"
-                disagreements.append(Disagreement(number, fields["number"], label, recorded, computed))
-        current = existing.get(fields["number"])
-        if current is None:
-            kind = "create"
-        elif all(unchanged(getattr(current, k), v) for k, v in fields.items()):
-            kind = "unchanged"
-        else:
-            kind = "change"
-        planned.append((PlannedRow(number, f"Risk {fields['number']}: {fields['title'][:60]}", kind), fields, current))
-    return planned, errors, disagreements
+
+    def write(self, result: ImportResult, *, organisation, user) -> None:
+        for row in result.rows:
+            step: RiskStep = row.payload
+            if row.kind != "unchanged":
+                services.risk_save(organisation=organisation, risk=step.current, **step.fields)
 
 
-def preview(request, upload) -> RiskImportResult:
-    planned, errors, disagreements = _plan(request.organisation, upload)
-    return RiskImportResult([p[0] for p in planned], errors, disagreements)
+RISK_IMPORTER = RiskImporter()
 
 
-@transaction.atomic
-def apply(request, upload) -> RiskImportResult:
-    planned, errors, disagreements = _plan(request.organisation, upload)
-    if not errors:
-        for row, fields, current in planned:
-            if row.kind == "create":
-                Risk.objects.create(organisation=request.organisation, **fields)
-            elif row.kind == "change":
-                for name, value in fields.items():
-                    setattr(current, name, value)
-                current.version += 1
-                current.save()
-    return RiskImportResult([p[0] for p in planned], errors, disagreements)
+def disagreements(result: ImportResult) -> list[Disagreement]:
+    """Every row whose recorded score disagrees with likelihood × impact, from a fresh result."""
+    return [d for row in result.rows for d in row.payload.disagreements]

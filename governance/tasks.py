@@ -8,6 +8,7 @@ from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerOperationalError
 
+from governance import spreadsheet  # noqa: F401 - registers its importers for yos_tracker.tasks.import_run
 from governance.models import ReportRender
 from governance.models.reports import RenderStatus
 from governance.renders import render_execute

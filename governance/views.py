@@ -43,7 +43,7 @@ from yos_tracker.downloads import file_download
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.health import broker_status
 from yos_tracker.history import history_rows
-from yos_tracker.imports import import_view
+from yos_tracker.import_views import import_view
 from yos_tracker.scale_views import settings_crumbs
 from yos_tracker.scoping import EDITORS, org_view
 from yos_tracker.spreadsheets import CONTENT_TYPES
@@ -316,12 +316,10 @@ def risk_export(request, fmt: str):
 
 risk_import = org_view(**EDITORS)(
     import_view(
-        preview=spreadsheet.preview,
-        apply=spreadsheet.apply,
-        template="governance/risk_import.html",
+        importer=spreadsheet.RISK_IMPORTER,
         title="Import the risk register",
         done_url=lambda request: reverse("governance:risk_register", kwargs={"org": request.organisation.slug}),
-        columns=spreadsheet.COLUMNS,
+        help_template="governance/_risk_import_help.html",
     )
 )
 

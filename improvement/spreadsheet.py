@@ -1,31 +1,46 @@
-"""The improvement plan as a spreadsheet: one row per action. Export, blank template, and an
-all-or-nothing import that previews every change and every error before anything is written."""
+"""The improvement plan as a spreadsheet: one row per action. Export, blank template, and the
+plan importer (yos_tracker.imports): tolerant of the trackers councils keep, it previews every
+change and every error, naming the row and the action, before anything is written."""
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils import timezone
 
 from improvement import selectors, services
-from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus, Recommendation
-from yos_tracker.spreadsheets import RowError, column_problems, parse_date, read_rows, unchanged, write_table
+from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus, RagStatusAlias, Recommendation
+from yos_tracker.imports import Choices, Importer, ImportResult, LabelQuestion, PlannedRow, RowError, suggestion
+from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise, parse_date, unchanged, write_table
 
-COLUMNS = {
-    "reference": "Reference",
-    "recommendation": "Recommendation",
-    "action": "Action",
-    "owner": "Owner",
-    "lead": "Lead",
-    "start_date": "Start date",
-    "due_date": "Due date",
-    "status": "Status",
-    "latest_update": "Latest update",
-    "latest_update_date": "Latest update date",
-}
-HEADERS = list(COLUMNS.values())
+# The export's headers, and the names councils' own trackers give the same columns.
+COLUMNS = [
+    Column("reference", "Reference", ("ref", "ref no", "ref.", "no", "no.", "number", "action ref", "action no", "#")),
+    Column("recommendation", "Recommendation", ("recommendation ref", "objective", "area for improvement", "theme")),
+    Column("action", "Action", ("actions", "action description", "description", "what will be done", "task")),
+    Column("owner", "Owner", ("action owner", "owner(s)", "responsible", "responsible officer", "who"), required=False),
+    Column("lead", "Lead", ("lead agency", "partner lead", "lead officer", "board lead"), required=False),
+    Column("start_date", "Start date", ("start", "date started", "from"), required=False),
+    Column(
+        "due_date",
+        "Due date",
+        ("target date", "deadline", "due", "completion date", "by when", "timescale", "target completion"),
+        required=False,
+    ),
+    Column("status", "Status", ("rag", "rag status", "rag rating", "status (rag)", "progress rag"), required=False),
+    Column(
+        "latest_update",
+        "Latest update",
+        ("progress update", "progress", "comments", "update", "commentary", "latest progress", "progress to date"),
+        required=False,
+    ),
+    Column(
+        "latest_update_date", "Latest update date", ("update date", "date of update", "last updated"), required=False
+    ),
+]
+HEADERS = [column.label for column in COLUMNS]
+LABELS = {column.key: column.label for column in COLUMNS}
 # "3 — The YOS Head of Service should…": the recommendation's reference, a dash, its text.
 RECOMMENDATION_CELL = re.compile(r"^\s*(?P<reference>[^\s—–-]+)\s*[—–-]\s*(?P<text>.+)$", re.S)
 IMPORT_NARRATIVE = "Status recorded by spreadsheet import."
@@ -94,51 +109,97 @@ def plan_template() -> bytes:
 
 
 @dataclass
-class RowChange:
-    row: int
+class ActionPlan:
+    """What the import writes for one row."""
+
     reference: str
-    kind: str  # "create", "change" or "unchanged"
-    changes: list[tuple[str, str, str]] = field(default_factory=list)  # (field, old, new)
-    new_recommendation: tuple[str, str] | None = None
-    update: tuple[datetime.date, RagStatus, str] | None = None
-    # What apply() writes:
-    recommendation: Recommendation | None = None
-    action: Action | None = None
-    values: dict = field(default_factory=dict)
+    recommendation: Recommendation | None
+    new_recommendation: tuple[str, str] | None  # (reference, text) of one the import creates
+    action: Action | None
+    values: dict
+    update: tuple[datetime.date, RagStatus, str] | None
 
 
-@dataclass
-class ImportPreview:
-    rows: list[RowChange]
-    errors: list[RowError]
+class PlanImporter(Importer):
+    key = "plan"
+    noun = "actions"
+    columns = COLUMNS
 
-    @property
-    def is_valid(self) -> bool:
-        return not self.errors
+    def reference(self, values: dict) -> str:
+        return cell_text(values.get("reference"))
 
-    @property
-    def summary(self) -> str:
-        c = self.counts
-        return f"{c['create']} actions added, {c['change']} changed, {c['updates']} progress updates recorded."
+    def scope_objects(self, organisation, ids: dict) -> dict:
+        return {"plan": ImprovementPlan.objects.get_for_org(organisation, pk=ids["plan"])}
 
-    @property
-    def counts(self) -> dict[str, int]:
-        counts = {"create": 0, "change": 0, "unchanged": 0, "updates": 0}
-        for row in self.rows:
-            counts[row.kind] += 1
-            counts["updates"] += row.update is not None
-        return counts
+    def plan_rows(self, rows, result: ImportResult, *, organisation, user, choices: Choices, plan) -> None:
+        planner = _Planner(plan, result, choices)
+        for number, values in rows:
+            planner.plan_row(number, values)
+        result.labels = planner.questions()
+        result.label_choices = [(s.code, f"{s.label} — {s.meaning}" if s.meaning else s.label) for s in planner.scale]
+        result.notes += [
+            f"Will create recommendation {ref}: “{text[:120]}”." for ref, text in planner.new_recommendations.values()
+        ]
+
+    def write(self, result: ImportResult, *, organisation, user, plan) -> None:
+        created: dict[str, Recommendation] = {}
+        next_order = max((r.order for r in plan.recommendations.all()), default=0)
+        action_order = Action.objects.filter(recommendation__plan=plan).count()
+        for row in result.rows:
+            step: ActionPlan = row.payload
+            recommendation = step.recommendation
+            if recommendation is None:
+                reference, text = step.new_recommendation
+                if reference.lower() not in created:
+                    next_order += 1
+                    created[reference.lower()] = services.recommendation_add(
+                        plan=plan, reference=reference, text=text, order=next_order
+                    )
+                recommendation = created[reference.lower()]
+            action = step.action
+            if action is None:
+                action_order += 1
+                action = services.action_add(
+                    recommendation=recommendation, reference=step.reference, order=action_order, **step.values
+                )
+            elif row.kind == "change" and any(what != "update" for what, _, _ in row.changes):
+                services.action_change(action=action, **step.values)
+            if step.update:
+                date, status, narrative = step.update
+                services.action_update_add(action=action, author=user, date=date, status=status, narrative=narrative)
+
+    def remember_labels(self, *, organisation, choices: Choices) -> None:
+        scale = {s.code: s for s in RagStatus.objects.for_org(organisation)}
+        for label, code in choices.labels.items():
+            if code in scale:
+                RagStatusAlias.objects.update_or_create(
+                    organisation=organisation, alias=label, defaults={"status": scale[code]}
+                )
+
+
+PLAN_IMPORTER = PlanImporter()
 
 
 class _Planner:
     """Works out, row by row, what an import would do, without writing anything."""
 
-    def __init__(self, plan: ImprovementPlan):
-        self.plan = plan
+    def __init__(self, plan: ImprovementPlan, result: ImportResult, choices: Choices):
+        self.plan, self.result, self.choices = plan, result, choices
         self.scale = list(RagStatus.objects.for_org(plan.organisation))
-        self.recommendations = {r.reference.lower(): r for r in plan.recommendations.all()}
-        self.by_cell = {_normalise(recommendation_cell(r)): r for r in self.recommendations.values()}
-        self.new_recommendations: dict[str, tuple[str, str]] = {}
+        self.names = {}  # normalised code, label or meaning → status
+        for status in self.scale:
+            for name in (status.code, status.label, status.meaning):
+                if name:
+                    self.names.setdefault(normalise(name), status)
+        for alias in RagStatusAlias.objects.for_org(plan.organisation).select_related("status"):
+            self.names.setdefault(alias.alias, alias.status)
+        self.unknown: dict[str, tuple[str, list[int]]] = {}  # normalised label → (as written, rows)
+        self.recommendations = list(plan.recommendations.all())
+        self.by_reference = {r.reference.lower(): r for r in self.recommendations}
+        self.by_text = {normalise(r.text): r for r in self.recommendations}
+        self.by_cell = {normalise(recommendation_cell(r)): r for r in self.recommendations}
+        self.text_differs: set[int] = set()  # recommendations found by reference, the file's text another
+        self.new_recommendations: dict[str, tuple[str, str]] = {}  # lower-case reference → (reference, text)
         self.actions = {
             (a.recommendation_id, a.reference.lower()): a
             for a in Action.objects.filter(recommendation__plan=plan).select_related("owner")
@@ -148,40 +209,56 @@ class _Planner:
             "date", "created_at", "pk"
         ):
             self.latest[update.action_id] = update
-        User = get_user_model()
         self.members = {}
-        for user in User.objects.filter(memberships__organisation=plan.organisation):
-            self.members.setdefault(_normalise(user.get_full_name()), user)
+        for user in get_user_model().objects.filter(memberships__organisation=plan.organisation):
+            self.members.setdefault(normalise(user.get_full_name()), user)
         self.seen: dict[tuple[str, str], int] = {}
-        self.errors: list[RowError] = []
         self.today = timezone.localdate()
 
-    def status(self, text) -> RagStatus | None:
-        wanted = _normalise(text)
-        for status in self.scale:
-            if wanted in (_normalise(status.code), _normalise(status.label), _normalise(status.meaning)):
-                return status
-        return None
+    def questions(self) -> list[LabelQuestion]:
+        names = {name: status.code for name, status in self.names.items()}
+        return [
+            LabelQuestion(label, suggestion(label, names), tuple(rows))
+            for key, (label, rows) in self.unknown.items()
+            if key not in self.choices.labels
+        ]
 
-    def error(self, row: int, column: str, message: str) -> None:
-        self.errors.append(RowError(row, COLUMNS[column], message))
+    def status(self, number: int, reference: str, text: str) -> RagStatus | None:
+        wanted = normalise(text)
+        if wanted in self.choices.labels:
+            chosen = next((s for s in self.scale if s.code == self.choices.labels[wanted]), None)
+            if chosen is None:
+                self.error(number, reference, "status", f"“{text}” was left unmatched, so this row cannot be imported")
+            return chosen
+        status = self.names.get(wanted)
+        if status is None:
+            self.unknown.setdefault(wanted, (text, []))[1].append(number)
+            self.error(
+                number, reference, "status", f"status “{text}” is not on this service's scale: say what it means above"
+            )
+        return status
 
-    def check_length(self, row: int, column: str, model, name: str, text: str) -> None:
+    def error(self, row: int, reference: str, column: str, message: str) -> None:
+        self.result.errors.append(RowError(row, LABELS[column], message, reference))
+
+    def check_length(self, row: int, reference: str, column: str, model, name: str, text: str) -> None:
         if problems := column_problems(model, name, text):
-            self.error(row, column, " ".join(problems))
+            self.error(row, reference, column, " ".join(problems))
 
-    def plan_row(self, number: int, values: dict) -> RowChange | None:
-        errors_before = len(self.errors)
-        reference = _text(values.get("reference"))
+    def plan_row(self, number: int, values: dict) -> None:
+        errors_before = len(self.result.errors)
+        reference = cell_text(values.get("reference"))
         if not reference:
-            self.error(number, "reference", "Every action needs a reference, such as 4(g) or 1.2.")
+            self.error(number, "", "reference", "every action needs a reference, such as 4(g) or 1.2")
 
-        recommendation, new_rec = self.match_recommendation(number, _text(values.get("recommendation")))
+        recommendation, new_rec = self.match_recommendation(number, reference, cell_text(values.get("recommendation")))
         rec_key = recommendation.reference.lower() if recommendation else (new_rec[0].lower() if new_rec else "")
         key = (rec_key, reference.lower())
         if reference and rec_key:
             if key in self.seen:
-                self.error(number, "reference", f"Action {reference} appears twice (also row {self.seen[key]}).")
+                self.error(
+                    number, reference, "reference", f"action {reference} appears twice (also row {self.seen[key]})"
+                )
             self.seen[key] = number
 
         dates = {}
@@ -189,72 +266,73 @@ class _Planner:
             try:
                 dates[column] = parse_date(values.get(column))
             except ValueError as problem:
-                self.error(number, column, str(problem))
+                self.error(number, reference, column, f"{LABELS[column].lower()} {problem}")
         if dates.get("start_date") and dates.get("due_date") and dates["due_date"] < dates["start_date"]:
-            self.error(number, "due_date", "The due date is before the start date.")
+            self.error(number, reference, "due_date", "the due date is before the start date")
         if dates.get("latest_update_date") and dates["latest_update_date"] > self.today:
-            self.error(number, "latest_update_date", "An update cannot be dated in the future.")
+            self.error(number, reference, "latest_update_date", "an update cannot be dated in the future")
 
-        status = None
-        status_text = _text(values.get("status"))
-        if status_text:
-            status = self.status(status_text)
-            if status is None:
-                allowed = ", ".join(f"{s.code} ({s.label})" for s in self.scale)
-                self.error(number, "status", f"“{status_text}” is not a status of this plan's scale: {allowed}.")
+        status_text = cell_text(values.get("status"))
+        status = self.status(number, reference, status_text) if status_text else None
 
         action = self.actions.get((recommendation.pk, reference.lower())) if recommendation and reference else None
-        description = _text(values.get("action"))
+        description = cell_text(values.get("action"))
         if not description and action is None:
-            self.error(number, "action", "Describe the action.")
-        self.check_length(number, "reference", Action, "reference", reference)
+            self.error(number, reference, "action", "describe the action")
+        self.check_length(number, reference, "reference", Action, "reference", reference)
         if new_rec:
-            self.check_length(number, "recommendation", Recommendation, "reference", new_rec[0])
-        self.check_length(number, "owner", Action, "owner_name", _text(values.get("owner")))
-        self.check_length(number, "lead", Action, "lead", _text(values.get("lead")))
-        if len(self.errors) > errors_before:
-            return None
+            self.check_length(number, reference, "recommendation", Recommendation, "reference", new_rec[0])
+        self.check_length(number, reference, "owner", Action, "owner_name", cell_text(values.get("owner")))
+        self.check_length(number, reference, "lead", Action, "lead", cell_text(values.get("lead")))
+        if len(self.result.errors) > errors_before:
+            return
 
-        owner_text = _text(values.get("owner"))
-        owner_user = self.members.get(_normalise(owner_text)) if owner_text else None
+        owner_text = cell_text(values.get("owner"))
+        owner_user = self.members.get(normalise(owner_text)) if owner_text else None
         wanted = {
             "description": description or (action.description if action else ""),
             "owner": owner_user,
             "owner_name": "" if owner_user else owner_text,
-            "lead": _text(values.get("lead")),
+            "lead": cell_text(values.get("lead")),
             "start_date": dates["start_date"],
             "due_date": dates["due_date"],
         }
-        change = RowChange(
-            row=number,
-            reference=reference,
-            kind="create" if action is None else "unchanged",
-            new_recommendation=new_rec,
-            recommendation=recommendation,
-            action=action,
-            values=wanted,
-        )
+        changes = []
         if action is not None:
             for name, new in wanted.items():
                 old = getattr(action, name)
                 if not unchanged(old, new):
-                    change.changes.append((Action._meta.get_field(name).verbose_name, _show(old), _show(new)))
-            if change.changes:
-                change.kind = "change"
-        change.update = self.plan_update(
-            number, action, status, _text(values.get("latest_update")), dates.get("latest_update_date")
+                    changes.append((Action._meta.get_field(name).verbose_name, _show(old), _show(new)))
+        update = self.plan_update(
+            number, reference, action, status, cell_text(values.get("latest_update")), dates.get("latest_update_date")
         )
-        if change.update and change.kind == "unchanged":
-            change.kind = "change"
-        return change
+        if len(self.result.errors) > errors_before:
+            return
+        if update:
+            changes.append(("update", "", f"{update[1].label} on {update[0]:%d/%m/%Y}: {update[2][:100]}"))
+        kind = "create" if action is None else ("change" if changes else "unchanged")
+        if new_rec:
+            detail = f"under the new recommendation {new_rec[0]}"
+        else:
+            detail = f"under recommendation {recommendation.reference}" if action is None else ""
+        self.result.rows.append(
+            PlannedRow(
+                number,
+                reference,
+                kind,
+                detail,
+                changes,
+                ActionPlan(reference, recommendation, new_rec, action, wanted, update),
+            )
+        )
 
-    def plan_update(self, number, action, status, narrative, date):
+    def plan_update(self, number, reference, action, status, narrative, date):
         current = self.latest.get(action.pk) if action else None
         if not (status or narrative or date):
             return None
         status = status or (current.status if current else None)
         if status is None:
-            self.error(number, "status", "Give a status with the update.")
+            self.error(number, reference, "status", "give a status with the update")
             return None
         narrative = narrative or IMPORT_NARRATIVE
         date = date or self.today
@@ -266,40 +344,50 @@ class _Planner:
             return None
         return (date, status, narrative)
 
-    def match_recommendation(self, number: int, cell: str):
+    def match_recommendation(self, number: int, reference: str, cell: str):
+        """The recommendation a row names: "3 — text" as the export writes it, its reference, or
+        its text alone (a tracker's plain title); one the plan does not have is created."""
         if not cell:
-            self.error(number, "recommendation", "Name the recommendation, e.g. “3 — The YOS Head of Service should…”.")
-            return None, None
-        found = self.by_cell.get(_normalise(cell))
-        if found:
-            return found, None
-        match = RECOMMENDATION_CELL.match(cell)
-        reference = match["reference"] if match else cell.split()[0]
-        if reference.lower() in self.recommendations:
-            return self.recommendations[reference.lower()], None
-        if not match:
             self.error(
                 number,
+                reference,
                 "recommendation",
-                f"“{cell[:60]}” is not a recommendation of this plan; start a new one with its reference, "
-                "a dash and its text, e.g. “4 — The board should…”.",
+                "name the recommendation, e.g. “3 — The YOS Head of Service should…”",
             )
             return None, None
-        new = (match["reference"], match["text"].strip())
-        self.new_recommendations.setdefault(new[0].lower(), new)
-        return None, self.new_recommendations[new[0].lower()]
+        wanted = normalise(cell)
+        found = self.by_cell.get(wanted) or self.by_text.get(wanted) or self.by_reference.get(cell.lower())
+        match = RECOMMENDATION_CELL.match(cell)
+        if found is None and match:
+            found = self.by_reference.get(match["reference"].lower())
+            if found is not None and found.pk not in self.text_differs:
+                # Found by its reference alone: say so, in case the file means another one.
+                self.text_differs.add(found.pk)
+                self.result.notes.append(
+                    f"Row {number}: recommendation {found.reference} is “{found.text[:80]}” in the plan; "
+                    f"the file calls it “{match['text'].strip()[:80]}”. The plan's wording is kept."
+                )
+        if found:
+            return found, None
+        if match:  # "ref — text": one new recommendation per reference
+            key = match["reference"].lower()
+            self.new_recommendations.setdefault(key, (match["reference"], match["text"].strip()))
+            return None, self.new_recommendations[key]
+        # A plain title is one this import already creates, or is numbered after the plan's own.
+        for new in self.new_recommendations.values():
+            if normalise(new[1]) == wanted:
+                return None, new
+        new = (self.next_reference(), cell)
+        self.new_recommendations[new[0].lower()] = new
+        return None, new
 
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _normalise(value) -> str:
-    return " ".join(_text(value).lower().split())
+    def next_reference(self) -> str:
+        """After the highest numbered recommendation, the plan's or one this import creates."""
+        taken = {*self.by_reference, *self.new_recommendations}
+        n = max((int(ref) for ref in taken if ref.isdecimal() and len(ref) < 6), default=0) + 1
+        while str(n) in taken:
+            n += 1
+        return str(n)
 
 
 def _show(value) -> str:
@@ -310,45 +398,3 @@ def _show(value) -> str:
     if hasattr(value, "get_full_name"):
         return value.get_full_name()
     return str(value)
-
-
-def plan_import_preview(plan: ImprovementPlan, upload) -> ImportPreview:
-    """What importing this file would do; raises SpreadsheetError if it cannot be read at all."""
-    planner = _Planner(plan)
-    rows = [change for number, values in read_rows(upload, COLUMNS) if (change := planner.plan_row(number, values))]
-    return ImportPreview(rows=rows, errors=planner.errors)
-
-
-@transaction.atomic
-def plan_import_apply(plan: ImprovementPlan, upload, *, author) -> ImportPreview:
-    """Apply the file: all of it, or — if any row is in error — none of it."""
-    preview = plan_import_preview(plan, upload)
-    if not preview.is_valid:
-        return preview
-    created_recs: dict[str, Recommendation] = {}
-    next_order = max((r.order for r in plan.recommendations.all()), default=0)
-    action_order = Action.objects.filter(recommendation__plan=plan).count()
-    for change in preview.rows:
-        recommendation = change.recommendation
-        if recommendation is None:
-            ref, text = change.new_recommendation
-            if ref.lower() not in created_recs:
-                next_order += 1
-                created_recs[ref.lower()] = Recommendation.objects.create(
-                    plan=plan, reference=ref, text=text, order=next_order
-                )
-            recommendation = created_recs[ref.lower()]
-        action = change.action
-        if action is None:
-            action_order += 1
-            action = Action.objects.create(
-                recommendation=recommendation, reference=change.reference, order=action_order, **change.values
-            )
-        elif change.changes:
-            for name, value in change.values.items():
-                setattr(action, name, value)
-            action.save()
-        if change.update:
-            date, status, narrative = change.update
-            services.action_update_add(action=action, author=author, date=date, status=status, narrative=narrative)
-    return preview

@@ -1,6 +1,7 @@
 from celery import shared_task
 from django.utils import timezone
 
+from improvement import spreadsheet  # noqa: F401 - registers its importers for yos_tracker.tasks.import_run
 from improvement.reminders import reminders_send
 from yos_tracker.models import Organisation
 

@@ -34,7 +34,7 @@ from improvement.models import (
 from yos_tracker.downloads import file_download
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
-from yos_tracker.imports import import_view
+from yos_tracker.import_views import import_view
 from yos_tracker.scale_views import scale_pages, settings_crumbs
 from yos_tracker.scoping import EDITORS, org_view
 from yos_tracker.spreadsheets import CONTENT_TYPES
@@ -367,13 +367,11 @@ def _plan_of(request, pk):
 
 plan_import = org_view(**EDITORS)(
     import_view(
-        preview=lambda request, upload, pk: spreadsheet.plan_import_preview(_plan_of(request, pk), upload),
-        apply=lambda request, upload, pk: spreadsheet.plan_import_apply(
-            _plan_of(request, pk), upload, author=request.user
-        ),
-        template="improvement/plan_import.html",
+        importer=spreadsheet.PLAN_IMPORTER,
         title="Import actions from a spreadsheet",
         done_url=lambda request, pk: _plan_of(request, pk).get_absolute_url(),
+        scope=lambda request, pk: {"plan": _plan_of(request, pk)},
+        help_template="improvement/_plan_import_help.html",
     )
 )
 

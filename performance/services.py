@@ -1,5 +1,5 @@
-"""Writes of the performance app: measurements, with optimistic locking. The monthly roll-up is
-performance.rollup."""
+"""Writes of the performance app: tracking, measurements (with optimistic locking) and case
+audits. The monthly roll-up is performance.rollup."""
 
 import datetime
 from decimal import Decimal
@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from performance import rag
 from performance.choices import Scope
-from performance.models import Indicator, Measurement, TrackedIndicator
+from performance.models import CaseAudit, Indicator, Measurement, TrackedIndicator
 from yos_tracker.models import Organisation
 
 
@@ -172,3 +172,18 @@ def measurement_record(
     current.version += 1  # the row is locked (select_for_update), so this cannot race
     current.save()
     return current
+
+
+# --- Case audits -----------------------------------------------------------------------------------
+
+
+def case_audit_save(*, organisation: Organisation, audit: CaseAudit | None = None, auditor=None, **fields) -> CaseAudit:
+    """Record a case audit, or change one; an audit keeps the auditor who first recorded it."""
+    if audit is None:
+        audit = CaseAudit(organisation=organisation, auditor=auditor, **fields)
+    else:
+        for name, value in fields.items():
+            setattr(audit, name, value)
+    audit.full_clean(validate_unique=False, validate_constraints=False)
+    audit.save()
+    return audit

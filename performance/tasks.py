@@ -6,7 +6,10 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
-from performance import rollup
+from performance import (
+    rollup,
+    spreadsheet,  # noqa: F401 - registers its importers for yos_tracker.tasks.import_run
+)
 from performance.choices import RunTrigger
 from performance.models import RollupRun
 from yos_tracker.models import Organisation

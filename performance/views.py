@@ -32,7 +32,7 @@ from performance.models import (
 )
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
-from yos_tracker.imports import import_view
+from yos_tracker.import_views import import_view
 from yos_tracker.scale_views import scale_pages, settings_crumbs
 from yos_tracker.scoping import EDITORS, org_view
 
@@ -150,12 +150,9 @@ def measurement_entry(request):
 
 measurement_import = org_view(**EDITORS)(
     import_view(
-        preview=spreadsheet.measurements_preview,
-        apply=spreadsheet.measurements_apply,
-        template="performance/import.html",
+        importer=spreadsheet.MEASUREMENT_IMPORTER,
         title="Import indicator values",
         done_url=lambda request: reverse("performance:index", kwargs={"org": request.organisation.slug}),
-        columns=spreadsheet.MEASUREMENT_COLUMNS,
     )
 )
 
@@ -202,12 +199,9 @@ def audit_edit(request, pk: int | None = None):
 
 audit_import = org_view(**EDITORS)(
     import_view(
-        preview=spreadsheet.audits_preview,
-        apply=spreadsheet.audits_apply,
-        template="performance/import.html",
+        importer=spreadsheet.AUDIT_IMPORTER,
         title="Import case audits",
         done_url=lambda request: reverse("performance:audit_list", kwargs={"org": request.organisation.slug}),
-        columns=spreadsheet.AUDIT_COLUMNS,
     )
 )
 

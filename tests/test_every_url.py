@@ -25,7 +25,7 @@ from improvement.models import Evidence, ImprovementPlan, ProgressUpdate
 from improvement.services import plan_approve
 from performance.choices import Frequency, Polarity, Scope, Unit
 from performance.models import AuditGrade, CaseAudit, Indicator, IndicatorCategory
-from yos_tracker.models import Organisation
+from yos_tracker.models import ImportJob, Organisation
 from yos_tracker.querysets import OrganisationScopedQuerySet
 from yos_tracker.tests.urlwalk import walk
 
@@ -51,7 +51,8 @@ ORG_PATTERNS = [u for u in walk() if u.url.startswith("/lewisham/")]
 
 @pytest.fixture
 def demo(transactional_db, settings):
-    """Lewisham's demo data, plus a report version and a piece of evidence with their files."""
+    """Lewisham's demo data, plus a report version and a piece of evidence with their files, and a
+    background import's job."""
     settings.DEBUG = True
     call_command("load_demo")
     settings.DEBUG = False
@@ -85,6 +86,17 @@ def demo(transactional_db, settings):
         frequency=Frequency.MONTHLY,
     )
     plan_approve(plan=update.action.recommendation.plan, approved_by="YJMB", approved_on=datetime.date(2017, 3, 1))
+    ImportJob.objects.create(
+        organisation=report.organisation,
+        importer="plan",
+        action=ImportJob.Action.PREVIEW,
+        token="0" * 32,
+        filename="tracker.xlsx",
+        suffix=".xlsx",
+        scope={"plan": update.action.recommendation.plan_id},
+        status=ImportJob.Status.DONE,
+        return_url="/lewisham/",
+    )
     get_user_model().objects.create_superuser("walker", "walker@example.org", "x")
 
 

@@ -80,7 +80,7 @@ def test_the_plan_import_reports_or_accepts_but_never_crashes_or_half_writes(org
     except (ValueError, TypeError, IllegalCharacterError):  # Excel itself cannot hold such a file
         return
     before = Action.objects.count()
-    result = plan_spreadsheet.plan_import_apply(plan, upload, author=manager)
+    result = plan_spreadsheet.PLAN_IMPORTER.apply(organisation=organisation, upload=upload, user=manager, plan=plan)
     if result.errors:
         assert Action.objects.count() == before
         assert all(e.row >= 2 and e.column in plan_spreadsheet.HEADERS and e.message for e in result.errors)
@@ -98,7 +98,9 @@ def test_plan_cells_longer_than_their_columns_are_row_errors(organisation, manag
         ["1.2", "1 — Do it", "Act", "o" * 201, "l" * 201, None, None, "", "", None],
         ["1.3", "r" * 21 + " — Do it", "Act", "", "", None, None, "", "", None],
     ]
-    result = plan_spreadsheet.plan_import_apply(plan, _workbook(rows), author=manager)
+    result = plan_spreadsheet.PLAN_IMPORTER.apply(
+        organisation=organisation, upload=_workbook(rows), user=manager, plan=plan
+    )
     assert [(e.row, e.column, e.message) for e in result.errors] == [
         (2, "Reference", "Ensure this value has at most 20 characters (it has 21)."),
         (3, "Owner", "Ensure this value has at most 200 characters (it has 201)."),
@@ -113,7 +115,9 @@ def test_a_file_that_is_not_a_workbook_is_refused_clearly(organisation):
     plan = PlanFactory(organisation=organisation)
     for name, content in [("plan.xlsx", b"%PDF-1.7 a pdf"), ("plan.xlsx", b""), ("plan.csv", b"\x00\x01\x02binary")]:
         with pytest.raises(ValidationError) as refused:
-            plan_spreadsheet.plan_import_preview(plan, SimpleUploadedFile(name, content))
+            plan_spreadsheet.PLAN_IMPORTER.preview(
+                organisation=organisation, upload=SimpleUploadedFile(name, content), plan=plan
+            )
         assert refused.value.messages[0]
 
 
@@ -123,9 +127,11 @@ def test_a_zip_bomb_is_refused(organisation):
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b"0" * (60 * 1024 * 1024))  # 60 MB of zeros, tiny on disk
     assert len(buffer.getvalue()) < 1024 * 1024
-    with pytest.raises(ValidationError, match="unpacks to far more"):
-        plan_spreadsheet.plan_import_preview(
-            PlanFactory(organisation=organisation), SimpleUploadedFile("plan.xlsx", buffer.getvalue())
+    with pytest.raises(ValidationError, match="unpacks to more than 50 MB"):
+        plan_spreadsheet.PLAN_IMPORTER.preview(
+            organisation=organisation,
+            upload=SimpleUploadedFile("plan.xlsx", buffer.getvalue()),
+            plan=PlanFactory(organisation=organisation),
         )
 
 
@@ -133,8 +139,10 @@ def test_a_zip_bomb_is_refused(organisation):
 def test_an_upload_over_the_size_limit_is_refused(organisation, settings):
     settings.EVIDENCE_MAX_BYTES = 1024
     with pytest.raises(ValidationError, match=r"the limit is 1\.0"):
-        plan_spreadsheet.plan_import_preview(
-            PlanFactory(organisation=organisation), SimpleUploadedFile("plan.csv", b"a" * 4096)
+        plan_spreadsheet.PLAN_IMPORTER.preview(
+            organisation=organisation,
+            upload=SimpleUploadedFile("plan.csv", b"a" * 4096),
+            plan=PlanFactory(organisation=organisation),
         )
 
 
@@ -147,11 +155,6 @@ def test_control_characters_in_a_narrative_do_not_break_the_export(organisation,
     exported = plan_spreadsheet.plan_export(plan, "xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(exported)).active
     assert sheet.cell(row=2, column=3).value == "PastedfromWord"
-
-
-class _Request:
-    def __init__(self, organisation, user):
-        self.organisation, self.user = organisation, user
 
 
 def _csv(header: str, rows) -> SimpleUploadedFile:
@@ -174,9 +177,9 @@ def test_the_indicator_import_reports_or_accepts_but_never_crashes_or_half_write
     )
     rows = [["CUSTODY_COUNT", *row[1:]] if i % 2 else row for i, row in enumerate(rows)]  # some rows name a real code
     before = Measurement.objects.count()
-    upload = _csv(",".join(values_spreadsheet.MEASUREMENT_COLUMNS.values()), rows)
+    upload = _csv(",".join(c.label for c in values_spreadsheet.MEASUREMENT_COLUMNS), rows)
     try:
-        result = values_spreadsheet.measurements_apply(_Request(organisation, manager), upload)
+        result = values_spreadsheet.MEASUREMENT_IMPORTER.apply(organisation=organisation, upload=upload, user=manager)
     except ValidationError as refused:  # the file as a whole, e.g. not UTF-8 text
         assert refused.messages[0]
         return
@@ -193,8 +196,8 @@ def test_an_indicator_value_whose_note_or_source_outgrows_its_column_is_a_row_er
         ["CUSTODY_COUNT", "01/03/2017", 23, None, None, "n" * 501, None],
         ["CUSTODY_COUNT", "01/04/2017", 24, None, None, "n" * 500, "s" * 201],
     ]
-    upload = _csv(",".join(values_spreadsheet.MEASUREMENT_COLUMNS.values()), rows)
-    result = values_spreadsheet.measurements_apply(_Request(organisation, manager), upload)
+    upload = _csv(",".join(c.label for c in values_spreadsheet.MEASUREMENT_COLUMNS), rows)
+    result = values_spreadsheet.MEASUREMENT_IMPORTER.apply(organisation=organisation, upload=upload, user=manager)
     assert [(e.row, e.column, e.message) for e in result.errors] == [
         (2, "Note", "Ensure this value has at most 500 characters (it has 501)."),
         (3, "Source", "Ensure this value has at most 200 characters (it has 201)."),
@@ -208,9 +211,9 @@ def test_an_indicator_value_whose_note_or_source_outgrows_its_column_is_a_row_er
 def test_the_case_audit_import_reports_or_accepts_but_never_crashes_or_half_writes(organisation, manager, rows):
     AuditGrade.objects.install(organisation)
     before = CaseAudit.objects.count()
-    upload = _csv(",".join(audit_spreadsheet.AUDIT_COLUMNS.values()), rows)
+    upload = _csv(",".join(c.label for c in audit_spreadsheet.AUDIT_COLUMNS), rows)
     try:
-        result = audit_spreadsheet.audits_apply(_Request(organisation, manager), upload)
+        result = audit_spreadsheet.AUDIT_IMPORTER.apply(organisation=organisation, upload=upload, user=manager)
     except ValidationError as refused:
         assert refused.messages[0]
         return

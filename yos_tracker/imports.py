@@ -1,126 +1,110 @@
-"""The one import flow every spreadsheet importer uses: upload, preview every change and every
-row error, then confirm. Nothing is written until confirmation, and then all or nothing.
+"""The one import contract every spreadsheet importer follows, and the one flow its page uses:
+upload, preview every change and every row error (answering the file's questions on the way:
+which column is which, what a status the scale does not know means, whether the values Excel
+last worked out for formula cells may be used), then confirm. Nothing is written until
+confirmation, and then all or nothing, through the apps' services.
 
-Between preview and confirmation the file waits in MEDIA_ROOT/imports/ under a random name
-known only to the uploader's session. If the database goes away while an import is written, the
-transaction dies with the connection, the file stays waiting, and the person is sent back to the
-preview to confirm again.
+An importer is an `Importer`: its columns, how it plans a row, and how it writes the plan. Its
+`preview` and `apply` take the organisation, the upload, the person, their answers and the
+importer's own scope (a plan), never a request, so a Celery task runs them as a page does.
+Reading is yos_tracker.spreadsheets.read_sheet (streamed, and limited to IMPORT_MAX_ROWS rows).
 """
 
-import logging
-import uuid
-from urllib.parse import urlencode
+import difflib
+from dataclasses import asdict, dataclass, field
 
-from django import forms
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.files import File
-from django.core.files.storage import default_storage
-from django.db import InterfaceError, OperationalError
-from django.shortcuts import redirect, render
+from django.conf import settings
+from django.db import transaction
 
-logger = logging.getLogger(__name__)
-# What a connection lost mid-import raises; anything else is a bug and should surface as one.
-DATABASE_LOST = (OperationalError, InterfaceError)
-INTERRUPTED = (
-    "The database could not be reached while the import was being saved, so nothing was imported. "
-    "Your file is kept: check the preview and confirm again."
-)
+from yos_tracker.models import ImportMapping
+from yos_tracker.spreadsheets import Column, Formula, SpreadsheetError, normalise, read_sheet, unchanged
+
+# Every importer, by key: each registers itself when its module loads (a worker loads them
+# through the apps' tasks modules).
+IMPORTERS: dict[str, "Importer"] = {}
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(label="Spreadsheet", help_text="An .xlsx or .csv file laid out like the template.")
+@dataclass(frozen=True)
+class RowError:
+    row: int  # as the spreadsheet numbers it: the header is row 1, or lower under a title
+    column: str
+    message: str
+    reference: str = ""  # the record's own reference (4(g), risk 3): how people find the row
+
+    @property
+    def where(self) -> str:
+        return f"row {self.row}, {self.reference}" if self.reference else f"row {self.row}"
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
 
 
-def _stash(request, upload) -> str:
-    token = uuid.uuid4().hex
-    suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
-    default_storage.save(f"imports/{token}{suffix}", upload)
-    request.session.setdefault("imports", {})[token] = {"name": upload.name, "suffix": suffix}
-    request.session.modified = True
-    return token
-
-
-def _unstash(request, token: str) -> tuple[File | None, str]:
-    stashed = request.session.get("imports", {}).get(token)
-    if not stashed:
-        return None, ""
-    path = f"imports/{token}{stashed['suffix']}"
-    if not default_storage.exists(path):
-        return None, ""
-    return File(default_storage.open(path, "rb"), name=stashed["name"]), path
-
-
-def _forget(request, token: str, path: str) -> None:
-    default_storage.delete(path)
-    request.session.get("imports", {}).pop(token, None)
-    request.session.modified = True
-
-
-def import_view(*, preview, apply, template: str, title: str, done_url, columns=None):
-    """A view (to be wrapped in org_view) for an importer.
-
-    preview(request, upload, **url_kwargs) and apply(request, upload, **url_kwargs) both return
-    a result with .is_valid, .errors (RowError) and .summary; apply writes only when valid.
-    """
-
-    def view(request, **kwargs):
-        context = {"form": ImportForm(), "title": title, "columns": columns, "cancel_url": done_url(request, **kwargs)}
-        token = request.POST.get("token")
-        if request.method == "POST" and token:
-            upload, path = _unstash(request, token)
-            if upload is None:
-                messages.error(request, "That import has expired; please upload the file again.")
-                return redirect(request.path)
-            try:
-                with upload:
-                    result = apply(request, upload, **kwargs)
-            except DATABASE_LOST:
-                logger.warning("Import into %s interrupted: the database connection was lost", request.path)
-                messages.error(request, INTERRUPTED)
-                return redirect(f"{request.path}?{urlencode({'retry': token})}")
-            if result.is_valid:
-                _forget(request, token, path)
-                messages.success(request, f"Imported: {result.summary}")
-                return redirect(done_url(request, **kwargs))
-            context.update(preview=result)
-        elif request.method == "GET" and request.GET.get("retry"):
-            token = request.GET["retry"]
-            upload, _ = _unstash(request, token)
-            if upload is not None:
-                with upload:
-                    result = preview(request, upload, **kwargs)
-                context.update(preview=result, token=token if result.is_valid else None)
-        elif request.method == "POST":
-            form = ImportForm(request.POST, request.FILES)
-            context["form"] = form
-            if form.is_valid():
-                upload = form.cleaned_data["file"]
-                try:
-                    result = preview(request, upload, **kwargs)
-                except ValidationError as error:
-                    form.add_error("file", error)
-                else:
-                    context.update(preview=result, token=_stash(request, upload) if result.is_valid else None)
-        return render(request, template, context)
-
-    return view
-
-
+@dataclass
 class PlannedRow:
     """What an import will do with one row: kind is "create", "change" or "unchanged"."""
 
-    def __init__(self, row: int, label: str, kind: str, detail: str = ""):
-        self.row, self.label, self.kind, self.detail = row, label, kind, detail
+    row: int
+    label: str
+    kind: str
+    detail: str = ""
+    changes: list[tuple[str, str, str]] = field(default_factory=list)  # (what, before, after)
+    payload: object = None  # what the importer's write() needs; never shown or stored
 
 
+@dataclass(frozen=True)
+class LabelQuestion:
+    """A label the file uses that the organisation's scale does not know, e.g. "Blue"."""
+
+    label: str
+    suggestion: str  # the code of the closest status or grade, or ""
+    rows: tuple[int, ...]
+
+
+@dataclass
+class Choices:
+    """The person's answers to a file's questions. columns: normalised header → column key ("" to
+    ignore it); labels: normalised label → code ("" to leave its rows in error)."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    accept_formulas: bool = False
+
+    @classmethod
+    def from_data(cls, data: dict | None) -> "Choices":
+        return cls(**(data or {}))
+
+    def as_data(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
 class ImportResult:
-    def __init__(self, rows: list[PlannedRow], errors: list, noun: str = "rows"):
-        self.rows, self.errors, self.noun = rows, errors, noun
+    noun: str
+    columns: list[Column]
+    rows: list[PlannedRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the import will also do, or what it found
+    headers: list[str] = field(default_factory=list)
+    recognised: dict[str, str] = field(default_factory=dict)
+    unknown_headers: list[str] = field(default_factory=list)
+    missing: list[Column] = field(default_factory=list)
+    formulas: list[Formula] = field(default_factory=list)  # with a last value, to be accepted
+    labels: list[LabelQuestion] = field(default_factory=list)
+    label_choices: list[tuple[str, str]] = field(default_factory=list)  # (code, label) answers offer
+    choices: Choices = field(default_factory=Choices)
+
+    @property
+    def needs_columns(self) -> bool:
+        return bool(self.missing)
+
+    @property
+    def needs_formula_consent(self) -> bool:
+        return bool(self.formulas) and not self.choices.accept_formulas
 
     @property
     def is_valid(self) -> bool:
-        return not self.errors
+        """Whether confirming writes: no row in error and nothing left to answer."""
+        return not (self.errors or self.missing or self.needs_formula_consent)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -133,3 +117,169 @@ class ImportResult:
     def summary(self) -> str:
         c = self.counts
         return f"{c['create']} {self.noun} added, {c['change']} changed, {c['unchanged']} unchanged."
+
+    def as_data(self) -> dict:
+        """What a background job keeps for its result page (no payloads)."""
+        return {
+            "noun": self.noun,
+            "rows": [{k: v for k, v in asdict(r).items() if k != "payload"} for r in self.rows],
+            "errors": [asdict(e) for e in self.errors],
+            "notes": self.notes,
+            "headers": self.headers,
+            "recognised": self.recognised,
+            "unknown_headers": self.unknown_headers,
+            "missing": [c.key for c in self.missing],
+            "formulas": [asdict(f) for f in self.formulas],
+            "labels": [asdict(q) for q in self.labels],
+            "label_choices": self.label_choices,
+            "choices": self.choices.as_data(),
+        }
+
+    @classmethod
+    def from_data(cls, data: dict, columns: list[Column]) -> "ImportResult":
+        by_key = {c.key: c for c in columns}
+        return cls(
+            noun=data["noun"],
+            columns=columns,
+            rows=[PlannedRow(**{**r, "changes": [tuple(c) for c in r["changes"]]}) for r in data["rows"]],
+            errors=[RowError(**e) for e in data["errors"]],
+            notes=data["notes"],
+            headers=data["headers"],
+            recognised=data["recognised"],
+            unknown_headers=data["unknown_headers"],
+            missing=[by_key[k] for k in data["missing"]],
+            formulas=[Formula(**f) for f in data["formulas"]],
+            labels=[LabelQuestion(**{**q, "rows": tuple(q["rows"])}) for q in data["labels"]],
+            label_choices=[tuple(c) for c in data["label_choices"]],
+            choices=Choices.from_data(data["choices"]),
+        )
+
+
+def row_kind(current, fields: dict) -> str:
+    """What a row does to its record: "create" when there is none, "unchanged" when every field
+    already says what the row says, "change" otherwise."""
+    if current is None:
+        return "create"
+    if all(unchanged(getattr(current, name), value) for name, value in fields.items()):
+        return "unchanged"
+    return "change"
+
+
+def suggestion(label: str, candidates: dict[str, str]) -> str:
+    """The code whose name (normalised name → code) is closest to a label, if one is close."""
+    close = difflib.get_close_matches(normalise(label), list(candidates), n=1, cutoff=0.6)
+    return candidates[close[0]] if close else ""
+
+
+class Importer:
+    """An importer: what it reads (columns, and which of them names a row's record), how it plans
+    each row (plan_rows) and how it writes a plan (write, through the app's services).
+
+    Subclasses set key (remembered column mappings are per organisation and importer), noun,
+    columns and reference(values), and implement plan_rows and write. An importer with labels to
+    map (statuses, grades) also implements remember_labels.
+    """
+
+    key: str
+    noun: str
+    columns: list[Column]
+
+    def __init__(self):
+        IMPORTERS[self.key] = self
+
+    def reference(self, values: dict) -> str:
+        raise NotImplementedError
+
+    def plan_rows(self, rows, result: ImportResult, *, organisation, user, choices: Choices, **scope) -> None:
+        raise NotImplementedError
+
+    def write(self, result: ImportResult, *, organisation, user, **scope) -> None:
+        raise NotImplementedError
+
+    def remember_labels(self, *, organisation, choices: Choices) -> None:
+        """Keep the person's label mappings as the organisation's aliases (none by default)."""
+
+    def scope_ids(self, **scope) -> dict:
+        """The scope as ids, for a background job to keep."""
+        return {name: value.pk for name, value in scope.items()}
+
+    def scope_objects(self, organisation, ids: dict) -> dict:
+        """The scope back from its ids, within the organisation."""
+        return {}
+
+    def preview(self, *, organisation, upload, user=None, choices: Choices | None = None, progress=None, **scope):
+        """What importing the file would do. Raises SpreadsheetError if it cannot be read at all."""
+        choices = choices or Choices()
+        remembered = dict(
+            ImportMapping.objects.for_org(organisation).filter(importer=self.key).values_list("header", "column")
+        )
+        mapping = {**remembered, **choices.columns}
+        sheet = read_sheet(upload, self.columns, mapping=mapping, max_rows=settings.IMPORT_MAX_ROWS, progress=progress)
+        result = ImportResult(
+            noun=self.noun,
+            columns=self.columns,
+            headers=sheet.headers,
+            recognised=sheet.recognised,
+            unknown_headers=sheet.unknown,
+            missing=sheet.missing,
+            choices=choices,
+        )
+        if sheet.missing:
+            return result
+        labels = {c.key: c.label for c in self.columns}
+        rows = []
+        for number, values in sheet.rows:
+            mine = [f for f in sheet.formulas if f.row == number]
+            for formula in mine:
+                if formula.cached in (None, ""):
+                    result.errors.append(
+                        RowError(
+                            number,
+                            labels[formula.key],
+                            f"cell {formula.cell} holds the formula {formula.formula} and no value Excel worked "
+                            "out for it: type the value in instead",
+                            self.reference(values),
+                        )
+                    )
+                else:
+                    values[formula.key] = formula.cached
+                    result.formulas.append(formula)
+            if not any(f.cached in (None, "") for f in mine):
+                rows.append((number, values))
+        self.plan_rows(rows, result, organisation=organisation, user=user, choices=choices, **scope)
+        result.errors.sort(key=lambda error: error.row)  # stable: a row's own errors keep their order
+        return result
+
+    @transaction.atomic
+    def apply(self, *, organisation, upload, user=None, choices: Choices | None = None, progress=None, **scope):
+        """Apply the file: all of it, or, if any row is in error or a question is unanswered, none
+        of it. The person's column mappings and label mappings are remembered once applied."""
+        result = self.preview(
+            organisation=organisation, upload=upload, user=user, choices=choices, progress=progress, **scope
+        )
+        if result.is_valid:
+            self.write(result, organisation=organisation, user=user, **scope)
+            self.remember(organisation=organisation, choices=result.choices)
+        return result
+
+    def remember(self, *, organisation, choices: Choices) -> None:
+        for header, column in choices.columns.items():
+            ImportMapping.objects.update_or_create(
+                organisation=organisation, importer=self.key, header=header, defaults={"column": column}
+            )
+        self.remember_labels(organisation=organisation, choices=choices)
+
+
+__all__ = [
+    "IMPORTERS",
+    "Choices",
+    "Column",
+    "ImportResult",
+    "Importer",
+    "LabelQuestion",
+    "PlannedRow",
+    "RowError",
+    "SpreadsheetError",
+    "row_kind",
+    "suggestion",
+]

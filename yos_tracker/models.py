@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -112,3 +113,82 @@ class Membership(models.Model):
     @property
     def capabilities(self) -> frozenset[Capability]:
         return Role(self.role).capabilities
+
+
+class ImportMapping(models.Model):
+    """A header of an organisation's own spreadsheets and the column it means, as a person said
+    when importing one: the next file with that header is read the same way."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="import_mappings")
+    importer = models.CharField(max_length=30)
+    header = models.CharField(max_length=200, help_text="As normalised: lower case, single spaces.")
+    column = models.CharField(max_length=40, blank=True, help_text="Empty: the column is ignored.")
+
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "importer", "header"], name="importmapping_one_per_header"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: “{self.header}” → {self.column or 'ignored'}"
+
+
+class ImportJob(models.Model):
+    """An import too big to preview or apply within a web request, run by a Celery task: its
+    progress and result, shown on its page as it goes."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    class Action(models.TextChoices):
+        PREVIEW = "preview", "Preview"
+        APPLY = "apply", "Import"
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="import_jobs")
+    importer = models.CharField(max_length=30)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    token = models.CharField(max_length=32, help_text="The waiting upload's name in MEDIA_ROOT/imports/.")
+    filename = models.CharField(max_length=255)
+    suffix = models.CharField(max_length=5)
+    scope = models.JSONField(default=dict, blank=True)
+    choices = models.JSONField(default=dict, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    return_url = models.CharField(max_length=300)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    rows_read = models.PositiveIntegerField(default=0)
+    result = models.JSONField(null=True, blank=True)
+    failure = models.CharField(max_length=300, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} of {self.filename} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("import_job", kwargs={"org": self.organisation.slug, "pk": self.pk})
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def can_retry(self) -> bool:
+        """Stopped on a fault (a worker lost, a database gone), not on the file itself."""
+        return self.status == self.Status.FAILED and bool(self.error) and default_storage.exists(self.path)
+
+    @property
+    def path(self) -> str:
+        return f"imports/{self.token}{self.suffix}"

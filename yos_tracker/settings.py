@@ -235,3 +235,11 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Largest evidence file or spreadsheet accepted, in bytes.
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+
+# Imports: the most rows of data one file may hold, and the size or rows above which a file is previewed
+# and imported by a Celery task rather than within the request.
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 5000)
+IMPORT_BACKGROUND_BYTES = env_int("IMPORT_BACKGROUND_BYTES", 256 * 1024)
+IMPORT_BACKGROUND_ROWS = env_int("IMPORT_BACKGROUND_ROWS", 500)
+# How long an uploaded file waits for its preview to be confirmed before imports_clean removes it.
+IMPORT_KEEP_HOURS = env_int("IMPORT_KEEP_HOURS", 24)

@@ -1,21 +1,26 @@
 """Spreadsheets in and out, shared by every importer and exporter (plans, indicators, risks).
 
-Reading goes through tablib (openpyxl for .xlsx); what this module adds is what people type:
-headers in any case, blank rows, trailing spaces, dates in the forms councils use, and cells
-that a previous export escaped against formula injection.
+Reading streams (openpyxl's read-only mode for .xlsx, the csv module for .csv); what this module
+adds is what people type: headers in any case and under other names, a title above them, blank
+rows, trailing spaces, dates in the forms councils use, formulas, and cells that a previous
+export escaped against formula injection.
 """
 
+import csv
 import datetime
 import io
+import posixpath
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from xml.etree import ElementTree
 
 import openpyxl
 import tablib
 from django.core.exceptions import ValidationError
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from yos_tracker.uploads import validate_upload
 
@@ -40,36 +45,120 @@ DATE_FORMATS = [
 EXCEL_EPOCH = datetime.date(1899, 12, 30)
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int  # as numbered in the spreadsheet: the header is row 1
-    column: str
-    message: str
-
-
 class SpreadsheetError(ValidationError):
     """The file as a whole cannot be read (wrong type, damaged, missing columns)."""
 
 
-def read_rows(upload, columns: dict[str, str], optional: set[str] = frozenset()) -> list[tuple[int, dict[str, object]]]:
-    """Rows of an uploaded .xlsx or .csv as {key: value}, for columns {key: header}.
+@dataclass(frozen=True)
+class Column:
+    """A column an importer reads: its key, the header it exports, and the other names councils'
+    own trackers give it. A column that is not required may be left out of a file."""
 
-    Headers are matched ignoring case and surrounding spaces; unknown columns are ignored;
-    blank rows are skipped; strings are trimmed. Raises SpreadsheetError with a clear message.
+    key: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    required: bool = True
+
+    @property
+    def names(self) -> set[str]:
+        return {normalise(self.label), *(normalise(alias) for alias in self.aliases)}
+
+
+def normalise(text) -> str:
+    """How headers and labels people type are compared: case, stray spaces, underscores and a
+    trailing dot or colon aside ("No." is "no", " RAG status " is "rag status")."""
+    return " ".join(str(text if text is not None else "").replace("_", " ").lower().split()).strip(" .:")
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A cell holding a formula: its row and column key, where it is ("C8"), the formula, and the
+    value the spreadsheet program last worked out for it (None when it never did)."""
+
+    row: int
+    key: str
+    cell: str
+    formula: str
+    cached: object
+
+
+@dataclass
+class SheetRows:
+    rows: list[tuple[int, dict[str, object]]]  # (row number as the spreadsheet numbers it, values by key)
+    headers: list[str]  # the header row as written
+    recognised: dict[str, str]  # normalised header → column key
+    unknown: list[str]  # headers neither recognised nor mapped: ignored
+    missing: list[Column]  # required columns no header gave
+    formulas: list[Formula] = field(default_factory=list)
+
+
+# Headers are looked for in the first rows: trackers often put a title above them.
+HEADER_SEARCH_ROWS = 10
+# A long run of empty rows ends the data (formatting can stretch a sheet far below it).
+EMPTY_RUN_ENDS_DATA = 1000
+
+
+def read_sheet(
+    upload, columns: list[Column], *, mapping: dict[str, str] | None = None, max_rows: int, progress=None
+) -> SheetRows:
+    """The rows of an uploaded .xlsx or .csv, streamed (a workbook is read in openpyxl's read-only
+    mode, so memory stays flat however long the file), as {column key: value}.
+
+    The header row is the first of the first rows that names two of the columns. A header is
+    matched by its label or aliases (see normalise), or by `mapping` (normalised header → key, or
+    "" to ignore it: a person's answer, or one remembered for the organisation). Blank rows are
+    skipped and text trimmed. More than `max_rows` rows of data is refused, as is a file that
+    cannot be read, with a SpreadsheetError that says why. `progress(rows)` is told as it goes.
     """
     validate_upload(upload, allowed=SPREADSHEET_TYPES)
-    name = upload.name.lower()
-    content = upload.read()
-    upload.seek(0)
+    is_workbook = upload.name.lower().endswith(".xlsx")
+    raw_rows = None
     try:
-        if name.endswith(".xlsx"):
-            _refuse_zip_bomb(content)
-            dataset = tablib.Dataset().load(io.BytesIO(content), format="xlsx")
+        if is_workbook:
+            _refuse_zip_bomb(upload, max_rows)
+            _refuse_too_many_rows(upload, max_rows)
+            raw_rows = _workbook_rows(upload)
         else:
-            text = content.decode("utf-8-sig")
-            if "\x00" in text:  # validate_upload checks the first 2 KB only, and PostgreSQL cannot store a NUL
-                raise SpreadsheetError("This does not look like a .csv text file.")
-            dataset = tablib.Dataset().load(text, format="csv")
+            raw_rows = _csv_rows(upload)
+        header_cells, data = _find_header(raw_rows, columns, mapping or {})
+        headers = [str(c.value if c.value is not None else "").strip() for c in header_cells]
+        by_name = {name: column.key for column in columns for name in column.names}
+        recognised, unknown = {}, []
+        for header in headers:
+            wanted = normalise(header)
+            if not wanted:
+                continue
+            key = (mapping or {}).get(wanted, by_name.get(wanted))
+            if key:
+                recognised[wanted] = key
+            elif wanted not in (mapping or {}):
+                unknown.append(header)
+        positions = {recognised[normalise(h)]: i for i, h in enumerate(headers) if normalise(h) in recognised}
+        missing = [c for c in columns if c.required and c.key not in positions]
+        rows, formulas, empty_run = [], [], 0
+        for number, cells in data:
+            values, has_formula = {}, False
+            for key, i in positions.items():
+                cell = cells[i] if i < len(cells) else None
+                value = cell.value if cell is not None else None
+                if cell is not None and cell.data_type == "f" and isinstance(value, str) and value.startswith("="):
+                    formulas.append(Formula(number, key, f"{get_column_letter(i + 1)}{number}", value, None))
+                    value, has_formula = None, True
+                values[key] = _clean(value)
+            if not has_formula and all(v in (None, "") for v in values.values()):
+                empty_run += 1
+                if empty_run >= EMPTY_RUN_ENDS_DATA:
+                    break
+                continue
+            empty_run = 0
+            if len(rows) >= max_rows:
+                raise _too_many_rows(max_rows)
+            rows.append((number, values))
+            if progress and len(rows) % 500 == 0:
+                progress(len(rows))
+        if formulas and is_workbook:
+            formulas = _with_cached_values(upload, formulas)
+        return SheetRows(rows, headers, recognised, unknown, missing, formulas)
     except SpreadsheetError:
         raise
     except UnicodeDecodeError:
@@ -78,30 +167,163 @@ def read_rows(upload, columns: dict[str, str], optional: set[str] = frozenset())
         raise SpreadsheetError(
             "This file could not be read as a spreadsheet; is it really an Excel (.xlsx) or CSV file?"
         ) from None
-
-    headers = [str(h or "").strip().lower() for h in (dataset.headers or [])]
-    wanted = {label.lower(): key for key, label in columns.items()}
-    missing = [label for key, label in columns.items() if label.lower() not in headers and key not in optional]
-    if missing:
-        raise SpreadsheetError(f"These columns are missing from the first row: {', '.join(missing)}.")
-    positions = {wanted[h]: i for i, h in enumerate(headers) if h in wanted}
-
-    rows = []
-    for number, raw in enumerate(dataset, start=2):
-        values = {key: _clean(raw[i]) if i < len(raw) else None for key, i in positions.items()}
-        if all(v in (None, "") for v in values.values()):
-            continue
-        rows.append((number, values))
-    return rows
+    finally:
+        if raw_rows is not None:
+            raw_rows.close()  # a file refused part-way is let go now, while the upload is still open
 
 
-def _refuse_zip_bomb(content: bytes) -> None:
+@dataclass(frozen=True)
+class _Cell:
+    value: object
+    data_type: str = "s"
+
+
+def _workbook_rows(upload):
+    upload.seek(0)
+    book = openpyxl.load_workbook(upload, read_only=True, data_only=False)
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        for number, row in enumerate(book.worksheets[0].iter_rows(), start=1):
+            yield number, [_Cell(c.value, c.data_type) for c in row]
+    finally:
+        book.close()
+
+
+def _csv_rows(upload):
+    upload.seek(0)
+    text = io.TextIOWrapper(upload, encoding="utf-8-sig", newline="")
+    try:
+        for number, row in enumerate(csv.reader(text), start=1):
+            if any("\x00" in value for value in row):  # PostgreSQL cannot store a NUL
+                raise SpreadsheetError("This does not look like a .csv text file.")
+            yield number, [_Cell(value) for value in row]
+    finally:
+        text.detach()
+
+
+def _find_header(raw_rows, columns: list[Column], mapping: dict[str, str]):
+    """The header row's cells (see read_sheet) and an iterator over the rows after it."""
+    names = {name for column in columns for name in column.names} | {k for k, v in mapping.items() if v}
+    looked_at = []
+    for number, cells in raw_rows:
+        looked_at.append((number, cells))
+        if sum(normalise(c.value) in names for c in cells) >= 2 or len(looked_at) >= HEADER_SEARCH_ROWS:
+            break
+    if not looked_at:
+        raise SpreadsheetError("This file is empty.")
+    chosen = next(
+        (i for i, (_, cells) in enumerate(looked_at) if sum(normalise(c.value) in names for c in cells) >= 2), 0
+    )
+
+    def rest():
+        yield from looked_at[chosen + 1 :]
+        yield from raw_rows
+
+    return looked_at[chosen][1], rest()
+
+
+def _with_cached_values(upload, formulas: list[Formula]) -> list[Formula]:
+    """The values Excel saved for the formula cells (a second, streamed, pass)."""
+    wanted = {(f.row, f.cell): f for f in formulas}
+    rows_wanted = {f.row for f in formulas}
+    found = {}
+    upload.seek(0)
+    book = openpyxl.load_workbook(upload, read_only=True, data_only=True)
+    try:
+        for number, row in enumerate(book.worksheets[0].iter_rows(), start=1):
+            if number > max(rows_wanted):
+                break
+            if number not in rows_wanted:
+                continue
+            for i, cell in enumerate(row):
+                key = (number, f"{get_column_letter(i + 1)}{number}")
+                if key in wanted:
+                    found[key] = cell.value
+    finally:
+        book.close()
+    return [Formula(f.row, f.key, f.cell, f.formula, _clean(found.get((f.row, f.cell)))) for f in formulas]
+
+
+def _too_many_rows(max_rows: int) -> SpreadsheetError:
+    return SpreadsheetError(
+        f"This file has more than {max_rows:,} rows of data, more than one import takes. "
+        f"Import it in parts of up to {max_rows:,} rows."
+    )
+
+
+def _refuse_zip_bomb(upload, max_rows: int) -> None:
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-                raise SpreadsheetError("This workbook unpacks to far more than a spreadsheet should; it was refused.")
+                raise SpreadsheetError(
+                    f"This workbook unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB, far more than "
+                    f"{max_rows:,} rows need: import it in parts, or check it is the right file."
+                )
     except zipfile.BadZipFile:
         raise SpreadsheetError("This file is not a valid Excel (.xlsx) workbook.") from None
+
+
+SHEET_XML = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+RELATIONSHIP_XML = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _refuse_too_many_rows(upload, max_rows: int) -> None:
+    """Refuse a workbook past the row limit (allowing for a title above the headers) before
+    openpyxl reads it: openpyxl reads a workbook's whole table of text before its first row,
+    which for 200,000 rows takes seconds and tens of MB; counting takes a fraction of a second."""
+    allowed = max_rows + HEADER_SEARCH_ROWS
+    if (count_rows(upload, up_to=allowed) or 0) > allowed:
+        raise _too_many_rows(max_rows)
+
+
+def count_rows(upload, *, up_to: int) -> int | None:
+    """The rows holding a value in a workbook's first sheet (counted from its XML) or a CSV's
+    non-blank lines, counting no further than up_to + 1; None when the file cannot be counted
+    this way (it is then left to the reader, which says what is wrong with it)."""
+    upload.seek(0)
+    rows = 0
+    try:
+        if not upload.name.lower().endswith(".xlsx"):
+            text = io.TextIOWrapper(upload, encoding="utf-8-sig", newline="")
+            try:
+                for row in csv.reader(text):
+                    rows += any(value.strip() for value in row)
+                    if rows > up_to:
+                        break
+            finally:
+                text.detach()
+            return rows
+        with zipfile.ZipFile(upload) as archive, archive.open(_first_sheet_path(archive)) as xml:
+            for _, element in ElementTree.iterparse(xml):
+                if element.tag == f"{SHEET_XML}row":
+                    rows += any(
+                        c.find(f"{SHEET_XML}v") is not None or c.find(f"{SHEET_XML}is") is not None for c in element
+                    )
+                    element.clear()
+                    if rows > up_to:
+                        break
+            return rows
+    except (
+        KeyError,
+        StopIteration,
+        ElementTree.ParseError,
+        AttributeError,
+        zipfile.BadZipFile,
+        UnicodeError,
+        csv.Error,
+    ):
+        return None
+    finally:
+        upload.seek(0)
+
+
+def _first_sheet_path(archive: zipfile.ZipFile) -> str:
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    sheet = workbook.find(f"{SHEET_XML}sheets/{SHEET_XML}sheet")
+    wanted = sheet.get(f"{RELATIONSHIP_XML}id")
+    relationships = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    target = next(r.get("Target") for r in relationships if r.get("Id") == wanted)
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
 
 
 def _quoted(value: str) -> bool:
@@ -118,6 +340,15 @@ def _clean(value):
             value = value[1:]
         return value.strip()
     return value
+
+
+def cell_text(value) -> str:
+    """A cell as text, trimmed: a blank is "", and a whole number Excel keeps as 3.0 is "3"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
 
 
 def unchanged(stored, imported) -> bool:

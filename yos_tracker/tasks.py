@@ -1,3 +1,5 @@
+import datetime
+
 from celery import shared_task
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
@@ -7,6 +9,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from yos_tracker.import_jobs import import_job_run, imports_forget_abandoned
 from yos_tracker.models import Membership
 
 
@@ -36,3 +39,17 @@ def send_membership_email(membership_id: int, *, new_account: bool) -> str:
         recipient_list=[user.email],
     )
     return f"sent to {user.email}"
+
+
+@shared_task(bind=True, acks_late=True)
+def import_run(self, job_id: int) -> str:
+    """Preview or apply an import too big for a web request (see yos_tracker.import_views)."""
+    job = import_job_run(job_id=job_id)
+    return job.status
+
+
+@shared_task
+def imports_clean() -> int:
+    """Beat, daily: uploads waiting for confirmation longer than IMPORT_KEEP_HOURS are removed,
+    with their finished jobs."""
+    return imports_forget_abandoned(older_than=datetime.timedelta(hours=settings.IMPORT_KEEP_HOURS))

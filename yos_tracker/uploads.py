@@ -22,6 +22,7 @@ SIGNATURES: dict[str, tuple[bytes, ...] | None] = {
     ".csv": None,
     ".txt": None,
 }
+BINARY_SIGNATURES = tuple({signature for signatures in SIGNATURES.values() if signatures for signature in signatures})
 
 
 def validate_upload(upload, *, allowed: set[str] | None = None, max_bytes: int | None = None) -> None:
@@ -42,6 +43,8 @@ def validate_upload(upload, *, allowed: set[str] | None = None, max_bytes: int |
     upload.seek(0)
     signatures = SIGNATURES[extension]
     if signatures is None:
+        if head.startswith(BINARY_SIGNATURES):  # a PDF or workbook renamed .csv is not text
+            raise ValidationError(f"The contents of this file do not match its {extension} extension.")
         try:
             head.decode("utf-8")
         except UnicodeDecodeError as error:

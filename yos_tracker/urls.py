@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
-from yos_tracker import views
+from yos_tracker import import_views, views
 
 # One sign-in page for the whole site (styled, throttled by django-axes): admin's own
 # login form sends visitors there instead.
@@ -37,6 +37,7 @@ organisation_patterns = [
     path("", views.org_home, name="org_home"),
     path("members/", include((member_patterns, "members"))),
     path("settings/", include("onboarding.urls")),
+    path("imports/<int:pk>/", import_views.job_detail, name="import_job"),
     path("improvement/", include("improvement.urls")),
     path("performance/", include("performance.urls")),
     path("", include("governance.urls")),

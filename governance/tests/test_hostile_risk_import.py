@@ -23,13 +23,13 @@ from governance import spreadsheet
 from governance.choices import RiskStatus
 from governance.models import Risk, RiskReview
 from governance.services import risk_matrix_install
-from yos_tracker.spreadsheets import FORMULA_PREFIXES, read_rows
+from yos_tracker.spreadsheets import FORMULA_PREFIXES, read_sheet
 from yos_tracker.tests.hostile import CELLS
 
 QUICK = settings(
     max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-HEADERS = list(spreadsheet.COLUMNS.values())
+HEADERS = spreadsheet.HEADERS
 TEXT_COLUMNS = ("title", "description", "owner", "category", "mitigations", "status_commentary")
 LEVEL_COLUMNS = ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
 
@@ -54,14 +54,9 @@ PLAUSIBLE = {
     "status": st.sampled_from(["open", "Closed", "completed", "", None]),
 }
 HOSTILE = st.one_of(CELLS, st.sampled_from(["²", "1" * 5000, "9" * 40, "0", "-3", "ü" * 201, "Enormous", "sleeping"]))
-ROW = st.fixed_dictionaries({column: PLAUSIBLE[key] for key, column in spreadsheet.COLUMNS.items()}).flatmap(
+ROW = st.fixed_dictionaries({column: PLAUSIBLE[key] for key, column in spreadsheet.LABELS.items()}).flatmap(
     lambda row: st.dictionaries(st.sampled_from(HEADERS), HOSTILE, max_size=3).map(lambda bad: {**row, **bad})
 )
-
-
-class _Request:
-    def __init__(self, organisation):
-        self.organisation = organisation
 
 
 @contextlib.contextmanager
@@ -102,7 +97,7 @@ def _upload(fmt: str, rows: list[dict]) -> SimpleUploadedFile | None:
 
 
 def _row(**changes) -> dict:
-    """A good row, but for the changes (keyed as spreadsheet.COLUMNS)."""
+    """A good row, but for the changes (keyed as the columns' keys)."""
     fields = {
         "number": 1,
         "raised_on": datetime.date(2017, 6, 9),
@@ -116,7 +111,7 @@ def _row(**changes) -> dict:
         "status": "open",
         **changes,
     }
-    return {label: fields.get(key) for key, label in spreadsheet.COLUMNS.items()}
+    return {label: fields.get(key) for key, label in spreadsheet.LABELS.items()}
 
 
 @pytest.mark.django_db
@@ -141,7 +136,7 @@ def test_the_risk_import_reports_or_accepts_but_never_crashes_or_half_writes(org
     with _rolled_back():
         risks, reviews = Risk.objects.count(), RiskReview.objects.count()
         try:
-            result = spreadsheet.apply(_Request(organisation), upload)
+            result = spreadsheet.RISK_IMPORTER.apply(organisation=organisation, upload=upload)
         except ValidationError as refused:  # the documented refusal of the file as a whole
             assert refused.messages[0]
             assert (Risk.objects.count(), RiskReview.objects.count()) == (risks, reviews)
@@ -151,10 +146,10 @@ def test_the_risk_import_reports_or_accepts_but_never_crashes_or_half_writes(org
             assert (Risk.objects.count(), RiskReview.objects.count()) == (risks, reviews)
             assert all(e.row >= 2 and e.column in HEADERS and e.message for e in result.errors)
             return
-        assert len(result.rows) == len(read_rows(upload, spreadsheet.COLUMNS, optional=spreadsheet.OPTIONAL))
+        assert len(result.rows) == len(read_sheet(upload, spreadsheet.COLUMNS, max_rows=100).rows)
         assert Risk.objects.count() == risks + result.counts["create"]
         assert RiskReview.objects.count() == reviews
-        for number, values in read_rows(upload, spreadsheet.COLUMNS, optional=spreadsheet.OPTIONAL):
+        for number, values in read_sheet(upload, spreadsheet.COLUMNS, max_rows=100).rows:
             stored = Risk.objects.for_org(organisation).get(number=int(str(values["number"]).strip()))
             for key in TEXT_COLUMNS:  # kept whole: never cut to fit a column
                 assert getattr(stored, key) == str(values.get(key) or "").strip(), (number, key)
@@ -164,7 +159,7 @@ def test_the_risk_import_reports_or_accepts_but_never_crashes_or_half_writes(org
 def test_a_row_the_database_cannot_hold_is_a_row_error_naming_the_column(organisation):
     risk_matrix_install(organisation=organisation)
     upload = _xlsx([_row(title="x" * 201), _row(number=2, owner="o" * 101), _row(number=-1), _row(number=2**63)])
-    result = spreadsheet.apply(_Request(organisation), upload)
+    result = spreadsheet.RISK_IMPORTER.apply(organisation=organisation, upload=upload)
     assert {(e.row, e.column) for e in result.errors} == {(2, "Title"), (3, "Owner"), (4, "No"), (5, "No")}
     assert "at most 200 characters" in next(e.message for e in result.errors if e.column == "Title")
     assert not Risk.objects.exists()
@@ -174,7 +169,7 @@ def test_a_row_the_database_cannot_hold_is_a_row_error_naming_the_column(organis
 def test_digits_that_are_not_numbers_are_row_errors(organisation):
     risk_matrix_install(organisation=organisation)
     upload = _xlsx([_row(inherent_likelihood="²"), _row(number=2, residual_impact="1" * 5000)])
-    result = spreadsheet.apply(_Request(organisation), upload)
+    result = spreadsheet.RISK_IMPORTER.apply(organisation=organisation, upload=upload)
     assert {(e.row, e.column) for e in result.errors} == {(2, "Likelihood before"), (3, "Impact after")}
     assert not Risk.objects.exists()
 
@@ -185,7 +180,7 @@ def test_a_csv_with_a_nul_past_its_first_2_kb_is_refused_as_not_text(organisatio
     # Uploads are checked for text in their first 2 KB; PostgreSQL cannot store a NUL anywhere.
     upload = _csv([_row(description="x" * 3000 + "\x00")])
     with pytest.raises(ValidationError, match=r"does not look like a \.csv text file"):
-        spreadsheet.preview(_Request(organisation), upload)
+        spreadsheet.RISK_IMPORTER.preview(organisation=organisation, upload=upload)
 
 
 # --- Export, then import ---------------------------------------------------------------------
@@ -238,7 +233,9 @@ def test_an_exported_register_imports_with_its_text_unchanged_and_no_cell_is_a_f
             for value in row:
                 assert not (isinstance(value, str) and value.startswith(FORMULA_PREFIXES)), value
 
-        result = spreadsheet.apply(_Request(other_organisation), SimpleUploadedFile("r.xlsx", exported))
+        result = spreadsheet.RISK_IMPORTER.apply(
+            organisation=other_organisation, upload=SimpleUploadedFile("r.xlsx", exported)
+        )
         expected = {key: _imported(value) for key, value in texts.items()}
         if not expected["title"] or not expected["description"] or not expected["owner"]:
             # Only control characters: nothing is left once the worksheet drops them.

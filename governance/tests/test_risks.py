@@ -132,7 +132,7 @@ def _lewisham_register() -> SimpleUploadedFile:
     """Seed 004's register as the board keeps it, recorded scores and all."""
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(list(spreadsheet.COLUMNS.values()))
+    sheet.append(spreadsheet.HEADERS)
     for r in demo_data.RISKS:
         sheet.append(
             [
@@ -159,16 +159,11 @@ def _lewisham_register() -> SimpleUploadedFile:
     return SimpleUploadedFile("register.xlsx", buffer.getvalue())
 
 
-class _Request:
-    def __init__(self, organisation):
-        self.organisation = organisation
-
-
 def test_importing_lewishams_register_lists_every_score_disagreement_and_keeps_the_computed(organisation):
     services.risk_matrix_install(organisation=organisation)
-    result = spreadsheet.preview(_Request(organisation), _lewisham_register())
+    result = spreadsheet.RISK_IMPORTER.preview(organisation=organisation, upload=_lewisham_register())
     assert result.is_valid, result.errors
-    found = {(d.number, d.when, d.recorded, d.computed) for d in result.disagreements}
+    found = {(d.number, d.when, d.recorded, d.computed) for d in spreadsheet.disagreements(result)}
     assert (2, "before", 2, 6) in found  # Medium × High recorded as 2
     assert (3, "after", 1, 4) in found
     expected = set()
@@ -180,22 +175,22 @@ def test_importing_lewishams_register_lists_every_score_disagreement_and_keeps_t
                 expected.add((r["number"], when, r[f"{prefix}_score_recorded"], computed))
     assert found == expected and len(found) >= 5
 
-    spreadsheet.apply(_Request(organisation), _lewisham_register())
+    spreadsheet.RISK_IMPORTER.apply(organisation=organisation, upload=_lewisham_register())
     assert Risk.objects.get(number=2).inherent_score == 6
     assert Risk.objects.count() == len(demo_data.RISKS)
 
 
 def test_an_exported_register_imports_unchanged(organisation):
     services.risk_matrix_install(organisation=organisation)
-    imported = spreadsheet.apply(_Request(organisation), _lewisham_register())
+    imported = spreadsheet.RISK_IMPORTER.apply(organisation=organisation, upload=_lewisham_register())
     # Line breaks as a browser posts them (CRLF); a worksheet gives them back as LF.
     Risk.objects.filter(number=2).update(mitigations="Vetting of staff.\r\nSupervision monthly.")
     exported = SimpleUploadedFile("r.xlsx", spreadsheet.export(organisation))
-    result = spreadsheet.preview(_Request(organisation), exported)
+    result = spreadsheet.RISK_IMPORTER.preview(organisation=organisation, upload=exported)
     assert result.is_valid and {row.kind for row in result.rows} == {"unchanged"}
     # The recorded scores travel with the register: the same disagreements, found again.
-    assert {(d.number, d.when, d.recorded) for d in result.disagreements} == {
-        (d.number, d.when, d.recorded) for d in imported.disagreements
+    assert {(d.number, d.when, d.recorded) for d in spreadsheet.disagreements(result)} == {
+        (d.number, d.when, d.recorded) for d in spreadsheet.disagreements(imported)
     }
 
 
@@ -203,12 +198,14 @@ def test_bad_rows_are_reported_and_nothing_is_written(organisation):
     services.risk_matrix_install(organisation=organisation)
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(list(spreadsheet.COLUMNS.values()))
+    sheet.append(spreadsheet.HEADERS)
     sheet.append([1, "09/05/17", "ToR", "d", "GR", "", "Low", "Enormous", "", "", "Low", "Low", "", "", "open", ""])
     sheet.append(["", "someday", "", "d", "GR", "", "Low", "Low", "", "", "Low", "Low", "", "", "sleeping", ""])
     buffer = io.BytesIO()
     book.save(buffer)
-    result = spreadsheet.apply(_Request(organisation), SimpleUploadedFile("r.xlsx", buffer.getvalue()))
+    result = spreadsheet.RISK_IMPORTER.apply(
+        organisation=organisation, upload=SimpleUploadedFile("r.xlsx", buffer.getvalue())
+    )
     assert {(e.row, e.column) for e in result.errors} == {
         (2, "Impact before"),
         (3, "No"),
@@ -221,7 +218,7 @@ def test_bad_rows_are_reported_and_nothing_is_written(organisation):
 
 def test_an_imported_recorded_score_that_disagrees_is_kept_beside_the_computed_one(organisation):
     services.risk_matrix_install(organisation=organisation)
-    spreadsheet.apply(_Request(organisation), _lewisham_register())
+    spreadsheet.RISK_IMPORTER.apply(organisation=organisation, upload=_lewisham_register())
     risk = Risk.objects.get(organisation=organisation, number=2)  # Medium × High recorded as 2, 2 × 2 as 3
     assert (risk.inherent_score, risk.inherent_score_recorded) == (6, 2)
     assert risk.score_disagreements == [("before", 2, 6), ("after", 3, 4)]
@@ -232,7 +229,7 @@ def test_an_imported_recorded_score_that_disagrees_is_kept_beside_the_computed_o
 
 def test_the_register_flags_every_disagreement_and_a_risk_scored_higher_after_mitigation(client, manager, organisation):
     services.risk_matrix_install(organisation=organisation)
-    spreadsheet.apply(_Request(organisation), _lewisham_register())
+    spreadsheet.RISK_IMPORTER.apply(organisation=organisation, upload=_lewisham_register())
     client.force_login(manager)
     response = client.get(reverse("governance:risk_register", kwargs={"org": "lewisham"}))
     html = response.content.decode()

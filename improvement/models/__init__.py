@@ -1,7 +1,7 @@
 from .approvals import PlanApproval
 from .inspections import Inspection, InspectionFramework, InspectionJudgement, JudgementLevel
 from .plans import Action, ImprovementPlan, NextStep, Recommendation
-from .rag import RagStatus
+from .rag import RagStatus, RagStatusAlias
 from .reminders import ReminderSent, ReminderSettings
 from .updates import Evidence, ProgressUpdate
 
@@ -17,6 +17,7 @@ __all__ = [
     "PlanApproval",
     "ProgressUpdate",
     "RagStatus",
+    "RagStatusAlias",
     "Recommendation",
     "ReminderSent",
     "ReminderSettings",

@@ -3,6 +3,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from improvement.choices import DEFAULT_RAG_SCALE, RAG_SCALES
+from yos_tracker.querysets import OrganisationScopedQuerySet
 from yos_tracker.scales import ScaleQuerySet
 
 
@@ -55,3 +56,23 @@ class RagStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} ({self.meaning})" if self.meaning else self.label
+
+
+class RagStatusAlias(models.Model):
+    """Another name an organisation's own spreadsheets give a status ("Blue" for Green, "On
+    track" for Amber), confirmed by a person importing one: the next file is read the same way."""
+
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="+")
+    alias = models.CharField(max_length=60, help_text="As normalised: lower case, single spaces.")
+    status = models.ForeignKey(RagStatus, on_delete=models.CASCADE, related_name="aliases")
+
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "RAG status alias"
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "alias"], name="ragstatusalias_one_meaning_per_alias"),
+        ]
+
+    def __str__(self) -> str:
+        return f"“{self.alias}” means {self.status.label}"

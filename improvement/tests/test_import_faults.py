@@ -54,7 +54,7 @@ def test_an_import_cut_off_by_the_database_writes_nothing_and_can_be_confirmed_a
     token = preview.context["token"]
     assert token
 
-    cut = client.post(url, {"token": token})
+    cut = client.post(url, {"token": token, "confirm": "1"})
     assert cut.status_code == 302
     assert not Action.objects.filter(recommendation__plan=plan).exists()
     assert not ProgressUpdate.objects.filter(action__recommendation__plan=plan).exists()
@@ -64,9 +64,9 @@ def test_an_import_cut_off_by_the_database_writes_nothing_and_can_be_confirmed_a
     assert "The database could not be reached while the import was being saved" in page
     assert "nothing was imported" in page
     assert again.context["token"] == token
-    assert again.context["preview"].counts["create"] == 5
+    assert again.context["result"].counts["create"] == 5
 
-    done = client.post(url, {"token": token})
+    done = client.post(url, {"token": token, "confirm": "1"})
     assert done.status_code == 302
     assert done["Location"] == plan.get_absolute_url()
     assert sorted(Action.objects.filter(recommendation__plan=plan).values_list("reference", flat=True)) == [

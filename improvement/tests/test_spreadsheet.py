@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from improvement import spreadsheet
 from improvement.models import Action, ProgressUpdate, RagStatus, Recommendation
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
+from yos_tracker.imports import Choices
 from yos_tracker.spreadsheets import SpreadsheetError, escape_cell, parse_date
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,18 @@ def xlsx(rows, headers=HEADERS, name="plan.xlsx"):
 
 def csv(text, name="plan.csv"):
     return SimpleUploadedFile(name, text.encode("utf-8"))
+
+
+def preview_of(plan, upload, **choices):
+    return spreadsheet.PLAN_IMPORTER.preview(
+        organisation=plan.organisation, upload=upload, choices=Choices(**choices), plan=plan
+    )
+
+
+def apply_of(plan, upload, user, **choices):
+    return spreadsheet.PLAN_IMPORTER.apply(
+        organisation=plan.organisation, upload=upload, user=user, choices=Choices(**choices), plan=plan
+    )
 
 
 @pytest.fixture
@@ -91,17 +104,15 @@ class TestPreview:
             row(reference=f"4({c})", status=s, update="Going well", update_date="01/11/2015")
             for c, s in zip("abcdef", ["G", "green", "Green ", "AMBER", "slipped", "W"], strict=True)
         ]
-        preview = spreadsheet.plan_import_preview(plan, xlsx(rows))
+        preview = preview_of(plan, xlsx(rows))
         assert preview.is_valid, preview.errors
-        assert [r.update[1].code for r in preview.rows] == ["G", "G", "G", "A", "R", "W"]
+        assert [r.payload.update[1].code for r in preview.rows] == ["G", "G", "G", "A", "R", "W"]
 
     def test_header_case_blank_rows_and_trailing_spaces_are_forgiven(self, plan, rec):
         headers = [h.upper() + "  " for h in HEADERS]
-        preview = spreadsheet.plan_import_preview(
-            plan, xlsx([row(reference=" 4(g) "), [None] * 10, row(reference="4(h)")], headers=headers)
-        )
+        preview = preview_of(plan, xlsx([row(reference=" 4(g) "), [None] * 10, row(reference="4(h)")], headers=headers))
         assert preview.is_valid
-        assert [r.reference for r in preview.rows] == ["4(g)", "4(h)"]
+        assert [r.label for r in preview.rows] == ["4(g)", "4(h)"]
 
     def test_csv_is_read_too(self, plan, rec):
         text = (
@@ -109,21 +120,21 @@ class TestPreview:
             + "\n"
             + "4(g),4 — The board should oversee performance.,Quarterly report,,,31-Mar-17,,G,Done,2017-03-31\n"
         )
-        preview = spreadsheet.plan_import_preview(plan, csv(text))
+        preview = preview_of(plan, csv(text))
         assert preview.is_valid, preview.errors
-        assert preview.rows[0].values["start_date"] == datetime.date(2017, 3, 31)
+        assert preview.rows[0].payload.values["start_date"] == datetime.date(2017, 3, 31)
 
     def test_every_error_is_listed_with_row_column_and_message(self, plan, rec):
         rows = [
             row(reference=""),
             row(reference="4(b)", due="someday"),
             row(reference="4(c)", status="Blue"),
-            row(reference="4(d)", recommendation="nonsense"),
+            row(reference="4(d)", recommendation=""),
             row(reference="4(e)", start="01/05/2016", due="01/04/2016"),
             row(reference="4(f)", action=""),
             row(reference="4(f)"),
         ]
-        preview = spreadsheet.plan_import_preview(plan, xlsx(rows))
+        preview = preview_of(plan, xlsx(rows))
         found = {(e.row, e.column) for e in preview.errors}
         assert found == {
             (2, "Reference"),
@@ -134,30 +145,31 @@ class TestPreview:
             (7, "Action"),
             (8, "Reference"),  # 4(f) again
         }
-        status_error = next(e for e in preview.errors if e.column == "Status")
-        assert "“Blue” is not a status" in status_error.message and "G (Green)" in status_error.message
+        assert [str(e) for e in preview.errors if e.column == "Status"] == [
+            "row 4, 4(c): status “Blue” is not on this service's scale: say what it means above"
+        ]
+        assert [(q.label, q.rows) for q in preview.labels] == [("Blue", (4,))]
 
     def test_a_repeated_action_is_an_error(self, plan, rec):
-        preview = spreadsheet.plan_import_preview(plan, xlsx([row(), row()]))
+        preview = preview_of(plan, xlsx([row(), row()]))
         assert [(e.row, e.column) for e in preview.errors] == [(3, "Reference")]
         assert "appears twice (also row 2)" in preview.errors[0].message
 
-    def test_missing_columns_are_named(self, plan):
-        with pytest.raises(SpreadsheetError, match="Due date, Status"):
-            spreadsheet.plan_import_preview(plan, xlsx([], headers=HEADERS[:6]))
+    def test_a_required_column_no_header_names_is_asked_for(self, plan):
+        preview = preview_of(plan, xlsx([], headers=["Reference", "Recommendation", "What we will do"]))
+        assert [c.key for c in preview.missing] == ["action"] and not preview.is_valid
+        assert preview.unknown_headers == ["What we will do"]
 
     def test_a_file_that_is_not_a_workbook_is_refused(self, plan):
         with pytest.raises(SpreadsheetError):
-            spreadsheet.plan_import_preview(plan, SimpleUploadedFile("plan.xlsx", b"PK\x03\x04 not really a zip"))
+            preview_of(plan, SimpleUploadedFile("plan.xlsx", b"PK\x03\x04 not really a zip"))
         with pytest.raises(Exception, match="cannot be uploaded"):
-            spreadsheet.plan_import_preview(plan, SimpleUploadedFile("plan.exe", b"MZ"))
+            preview_of(plan, SimpleUploadedFile("plan.exe", b"MZ"))
 
 
 class TestApply:
     def test_nothing_is_written_while_any_row_is_invalid(self, plan, rec, manager):
-        result = spreadsheet.plan_import_apply(
-            plan, xlsx([row(reference="4(a)"), row(reference="4(b)", due="x")]), author=manager
-        )
+        result = apply_of(plan, xlsx([row(reference="4(a)"), row(reference="4(b)", due="x")]), manager)
         assert not result.is_valid
         assert not Action.objects.filter(recommendation__plan=plan).exists()
 
@@ -172,7 +184,7 @@ class TestApply:
                 update_date="20/11/2015",
             ),
         ]
-        result = spreadsheet.plan_import_apply(plan, xlsx(rows), author=manager)
+        result = apply_of(plan, xlsx(rows), manager)
         assert result.is_valid, result.errors
         new_rec = Recommendation.objects.get(plan=plan, reference="6")
         assert new_rec.text == "Case managers should plan for safety."
@@ -194,10 +206,10 @@ class TestApply:
             start_date=datetime.date(2015, 4, 1),
             due_date=datetime.date(2016, 3, 31),
         )
-        preview = spreadsheet.plan_import_preview(plan, xlsx([row(due="30/04/2016")]))
+        preview = preview_of(plan, xlsx([row(due="30/04/2016")]))
         assert preview.rows[0].kind == "change"
         assert preview.rows[0].changes == [("due date", "31/03/2016", "30/04/2016")]
-        spreadsheet.plan_import_apply(plan, xlsx([row(due="30/04/2016")]), author=manager)
+        apply_of(plan, xlsx([row(due="30/04/2016")]), manager)
         assert Action.objects.get(reference="4(g)").due_date == datetime.date(2016, 4, 30)
 
 
@@ -215,10 +227,10 @@ class TestRoundTrip:
         before = (Action.objects.count(), ProgressUpdate.objects.count(), Action.history.count())
 
         exported = spreadsheet.plan_export(plan, fmt)
-        preview = spreadsheet.plan_import_preview(plan, SimpleUploadedFile(f"plan.{fmt}", exported))
+        preview = preview_of(plan, SimpleUploadedFile(f"plan.{fmt}", exported))
         assert preview.is_valid, preview.errors
         assert [r.kind for r in preview.rows] == ["unchanged", "unchanged"]
-        spreadsheet.plan_import_apply(plan, SimpleUploadedFile(f"plan.{fmt}", exported), author=manager)
+        apply_of(plan, SimpleUploadedFile(f"plan.{fmt}", exported), manager)
         assert (Action.objects.count(), ProgressUpdate.objects.count(), Action.history.count()) == before
 
     def test_cells_that_look_like_formulas_are_escaped(self):
@@ -227,6 +239,6 @@ class TestRoundTrip:
         assert escape_cell("Plain") == "Plain"
 
     def test_the_blank_template_imports_as_its_example(self, plan, manager):
-        preview = spreadsheet.plan_import_preview(plan, SimpleUploadedFile("t.xlsx", spreadsheet.plan_template()))
+        preview = preview_of(plan, SimpleUploadedFile("t.xlsx", spreadsheet.plan_template()))
         assert preview.is_valid, preview.errors
         assert preview.rows[0].kind == "create"

@@ -5,6 +5,8 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from yos_tracker.spreadsheets import normalise
+
 register = template.Library()
 
 
@@ -99,3 +101,9 @@ def iso_date(value):
         return datetime.date.fromisoformat(value)
     except (TypeError, ValueError):
         return value
+
+
+@register.filter
+def column_of(result, header: str) -> str:
+    """The column key an import reads a header of the file as (ImportResult.recognised)."""
+    return result.recognised.get(normalise(header), "")
