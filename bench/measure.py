@@ -1,12 +1,11 @@
 """The measurements: server time (in-process, median of several runs after a warm-up) and SQL
 query counts of the busy pages, the roll-up against its naive equivalent, the committee
-report, and a 1,000-row plan import."""
+report, a 1,000-row plan import, and the time and peak memory of previewing 5,000 and 200,000 rows."""
 
-import io
 import statistics
 import time
+import tracemalloc
 
-import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
@@ -18,6 +17,8 @@ from improvement import spreadsheet
 from improvement.models import ImprovementPlan
 from performance.models import CaseAudit
 from performance.rollup import case_audit_figures_by_month
+from yos_tracker.spreadsheets import SpreadsheetError
+from yos_tracker.tests.workbooks import big_plan, workbook
 
 RUNS = 7
 
@@ -95,16 +96,16 @@ def report() -> tuple[float, int]:
     return seconds, result["pages"]
 
 
-def plan_import(organisation, user) -> float:
-    """Seconds to preview and then apply a 1,000-row plan spreadsheet."""
-    plan = ImprovementPlan.objects.create(
+def _imported_plan(organisation) -> ImprovementPlan:
+    return ImprovementPlan.objects.create(
         organisation=organisation, title="Imported plan", period_start="2017-01-01", period_end="2017-12-31"
     )
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(spreadsheet.HEADERS)
-    for n in range(1000):
-        sheet.append(
+
+
+def _plan_rows(count: int) -> bytes:
+    return workbook(
+        spreadsheet.HEADERS,
+        (
             [
                 f"{n // 50 + 1}.{n % 50 + 1}",
                 f"{n // 50 + 1} — Recommendation {n // 50 + 1}",
@@ -117,13 +118,50 @@ def plan_import(organisation, user) -> float:
                 "Started",
                 "2017-05-01",
             ]
-        )
-    buffer = io.BytesIO()
-    book.save(buffer)
-    data = buffer.getvalue()
+            for n in range(count)
+        ),
+    )
+
+
+def plan_import(organisation, user) -> float:
+    """Seconds to preview and then apply a 1,000-row plan spreadsheet."""
+    plan = _imported_plan(organisation)
+    data = _plan_rows(1000)
     start = time.perf_counter()
-    preview = spreadsheet.plan_import_preview(plan, SimpleUploadedFile("plan.xlsx", data))
+    preview = spreadsheet.PLAN_IMPORTER.preview(
+        organisation=organisation, upload=SimpleUploadedFile("plan.xlsx", data), plan=plan
+    )
     assert preview.is_valid, preview.errors[:3]
-    result = spreadsheet.plan_import_apply(plan, SimpleUploadedFile("plan.xlsx", data), author=user)
+    result = spreadsheet.PLAN_IMPORTER.apply(
+        organisation=organisation, upload=SimpleUploadedFile("plan.xlsx", data), user=user, plan=plan
+    )
     assert result.counts["create"] == 1000
     return time.perf_counter() - start
+
+
+def import_preview_memory(organisation, data: bytes) -> tuple[float, float, str]:
+    """Seconds and peak Python memory (MB, tracemalloc) of previewing `data` as a plan, and how it
+    ended: "previewed" with its row count, or the refusal."""
+    plan = _imported_plan(organisation)
+    tracemalloc.start()
+    start = time.perf_counter()
+    try:
+        result = spreadsheet.PLAN_IMPORTER.preview(
+            organisation=organisation, upload=SimpleUploadedFile("plan.xlsx", data), plan=plan
+        )
+        outcome = f"previewed {len(result.rows)} rows"
+    except SpreadsheetError as refused:
+        outcome = f"refused: {refused.messages[0]}"
+    seconds = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return seconds, peak / 2**20, outcome
+
+
+def import_previews(organisation) -> dict[int, tuple[float, float, str, int]]:
+    """import_preview_memory for 5,000 rows (the limit, previewed) and the issue's 200,000-row
+    workbook (refused), with each file's size in bytes."""
+    found = {}
+    for rows, data in ((5000, _plan_rows(5000)), (200_000, big_plan(200_000))):
+        found[rows] = (*import_preview_memory(organisation, data), len(data))
+    return found

@@ -24,6 +24,9 @@ BUDGETS = {  # name: (budget, unit, lower is better)
     "rollup_1m_s": (10, "s"),
     "report_s": (10, "s"),
     "import_1000_rows_s": (30, "s"),
+    "import_preview_5000_rows_peak_mb": (150, "MB"),
+    "import_preview_200000_rows_s": (10, "s"),
+    "import_preview_200000_rows_peak_mb": (150, "MB"),
 }
 QUERY_BUDGET = 30
 
@@ -121,6 +124,15 @@ def measure_all() -> int:
         "budget": 30,
         "dataset": "full",
     }
+    for rows, (seconds, peak_mb, outcome, size) in measure.import_previews(full[0]).items():
+        results[f"import_preview_{rows}_rows_s"] = {"value": round(seconds, 2), "unit": "s", "note": outcome}
+        results[f"import_preview_{rows}_rows_peak_mb"] = {
+            "value": round(peak_mb, 1),
+            "unit": "MB",
+            "budget": 150,
+            "note": f"peak Python memory (tracemalloc) of the preview, {size / 2**20:.1f} MB file",
+        }
+    results["import_preview_200000_rows_s"]["budget"] = 10
 
     failures = []
     for name, entry in results.items():
