@@ -23,8 +23,11 @@ def catalogue_sync(category_model, indicator_model) -> int:
     # Services' own local indicators (an organisation field, from migration 0006 on) are not the
     # catalogue's to touch; the migration that first loaded the catalogue predates them.
     shared = {"organisation": None} if any(f.name == "organisation" for f in indicator_model._meta.fields) else {}
+    # An earlier migration's model lacks the fields added since; the migration that adds one
+    # syncs again.
+    known = {f.name for f in indicator_model._meta.fields}
     for data in INDICATORS:
-        fields = {k: v for k, v in data.items() if k not in ("code", "category")}
+        fields = {k: v for k, v in data.items() if k in known and k not in ("code", "category")}
         indicator_model.objects.update_or_create(
             code=data["code"], **shared, defaults={**fields, "category": categories[data["category"]]}
         )

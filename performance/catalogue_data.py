@@ -163,6 +163,7 @@ INDICATORS = [
         "numerator_label": "tracked children who have reoffended",
         "denominator_label": "children tracked",
         "multiplier": Decimal("100"),
+        "cumulative": True,
     },
     {
         "code": "LT_FREQUENCY",
@@ -180,6 +181,7 @@ INDICATORS = [
         "numerator_label": "reoffences by tracked children",
         "denominator_label": "children tracked",
         "multiplier": Decimal("1"),
+        "cumulative": True,
     },
     {
         "code": "LT_PER_REOFFENDER",
@@ -197,6 +199,7 @@ INDICATORS = [
         "numerator_label": "reoffences by tracked children",
         "denominator_label": "tracked children who have reoffended",
         "multiplier": Decimal("1"),
+        "cumulative": True,
     },
     {
         "code": "LT_FIRST_MONTH",
@@ -214,6 +217,7 @@ INDICATORS = [
         "numerator_label": "tracked children who reoffended in their first month of supervision",
         "denominator_label": "children tracked",
         "multiplier": Decimal("100"),
+        "cumulative": True,
     },
     {
         "code": "LT_VIOLENT",
@@ -231,6 +235,7 @@ INDICATORS = [
         "numerator_label": "violent reoffences",
         "denominator_label": "reoffences by tracked children",
         "multiplier": Decimal("100"),
+        "cumulative": True,
     },
     {
         "code": "LAC_REOFF_BINARY",

@@ -84,3 +84,47 @@ AUDIT_GRADE_SCALE_CHOICES = [
     ("bromley", "Bromley's: Good, Satisfactory, Inadequate"),
 ]
 DEFAULT_AUDIT_GRADE_SCALE = "lewisham"
+
+
+# The live tracker and the proven-reoffending measure. Sources: Ministry of Justice, "Guide to
+# Proven Reoffending Statistics" (April 2019), 2.1 (the cohort: children cautioned, convicted or
+# released from custody in the period; a proven reoffence is one committed in the 12-month
+# follow-up and proven by caution or conviction then or in a further 6 months); seed 004 and
+# seed 000 Appendix A (Lewisham's live tracker: all children with a substantive outcome from
+# January to December, followed month by month).
+class OutcomeType(models.TextChoices):
+    CAUTION = "caution", "Youth caution or youth conditional caution"
+    CONVICTION = "conviction", "Conviction at court (non-custodial)"
+    CUSTODY_RELEASE = "custody_release", "Release from custody"
+
+
+class OffenceType(models.TextChoices):
+    """The offence groups of the MoJ's proven-reoffending statistics; the first two are violent
+    in the live tracker's sense (seed 000: "violence against the person and robbery")."""
+
+    VIOLENCE = "violence", "Violence against the person"
+    ROBBERY = "robbery", "Robbery"
+    SEXUAL = "sexual", "Sexual offences"
+    BURGLARY = "burglary", "Burglary"
+    THEFT = "theft", "Theft and handling stolen goods"
+    CRIMINAL_DAMAGE = "criminal_damage", "Criminal damage and arson"
+    DRUGS = "drugs", "Drug offences"
+    WEAPONS = "weapons", "Possession of weapons"
+    PUBLIC_ORDER = "public_order", "Public order offences"
+    FRAUD = "fraud", "Fraud"
+    MOTORING = "motoring", "Motoring offences"
+    BREACH = "breach", "Breach of a statutory order"
+    OTHER = "other", "Other offences"
+
+
+VIOLENT_OFFENCES = {OffenceType.VIOLENCE, OffenceType.ROBBERY}
+
+
+class CohortConvention(models.TextChoices):
+    """How a cohort is followed. The YJB's (MoJ) measure: each child for 12 months from their
+    qualifying outcome, offences proven within a further 6 months. The live tracker: every child
+    from their outcome to the end of each calendar month since the cohort began, offences counted
+    once they are proven, whenever that is."""
+
+    YJB = "yjb", "YJB proven reoffending: 12 months from each child's outcome, 6 more to prove"
+    LIVE = "live", "Live tracker: month by month since the cohort began, counted once proven"

@@ -1,4 +1,5 @@
-"""Demo indicators, values, targets, comparators and case audits (performance/demo_data.py).
+"""Demo indicators, values, targets, comparators and case audits (performance/demo_data.py), and
+the live tracker's case records (performance/demo_cases.py), from which its figures are computed.
 
 Bromley's case-audit figures are not typed in: its October 2015 audits are loaded and the
 roll-up computes the dashboard figures from them, as it would in use.
@@ -10,10 +11,19 @@ from decimal import Decimal
 from simple_history.utils import bulk_create_with_history
 
 from improvement.models import ImprovementPlan
-from performance import rollup, services
+from performance import demo_cases, rollup, services
 from performance.choices import RunTrigger
 from performance.demo_data import BROMLEY_AUDITS, SERIES
-from performance.models import AuditGrade, CaseAudit, Comparator, Indicator, Measurement, Target, TrackedIndicator
+from performance.models import (
+    AuditGrade,
+    CaseAudit,
+    Cohort,
+    Comparator,
+    Indicator,
+    Measurement,
+    Target,
+    TrackedIndicator,
+)
 from yos_tracker.models import Organisation
 
 BROMLEY_TRACKED = [
@@ -44,6 +54,7 @@ BROMLEY_TARGETS = {
 
 
 def load() -> None:
+    demo_cases.load(Organisation.objects.get(slug="lewisham"))
     for slug, data in SERIES.items():
         organisation = Organisation.objects.get(slug=slug)
         if not TrackedIndicator.objects.for_org(organisation).exists():
@@ -104,6 +115,7 @@ def _series(organisation: Organisation, data: dict) -> None:
     if latest:
         rollup.rollup_now(organisation=organisation, month=latest, trigger=RunTrigger.DEMO)
         _plan_status_history(organisation, latest)
+        _live_tracker_history(organisation, latest)
 
 
 def _plan_status_history(organisation: Organisation, latest) -> None:
@@ -113,6 +125,16 @@ def _plan_status_history(organisation: Organisation, latest) -> None:
     month = plan.period_start.replace(day=1) if plan else latest
     while month < latest:
         rollup.plan_status_rollup(organisation=organisation, month=month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+
+
+def _live_tracker_history(organisation: Organisation, latest) -> None:
+    """The live tracker's figures for each earlier month, each as the case records stood at its
+    end, as the monthly roll-up would have recorded them."""
+    first = Cohort.objects.for_org(organisation).filter(feeds_dashboard=True).order_by("period_start").first()
+    month = first.period_start.replace(day=1) if first else latest
+    while month < latest:
+        rollup.live_tracker_rollup(organisation=organisation, month=month)
         month = (month + datetime.timedelta(days=32)).replace(day=1)
 
 

@@ -293,70 +293,13 @@ SERIES = {
                     ],
                 },
             },
-            # Live tracker: seed 004 says it follows everyone with a substantive outcome from January 2017, so
-            # values start in January 2017. Cumulative from January; the figures are ours.
-            "LT_BINARY": {
-                "target": Decimal("35"),
-                "tolerance": Decimal("5"),
-                "values": [
-                    (datetime.date(2017, 1, 1), (3, 27)),
-                    (datetime.date(2017, 2, 1), (8, 55)),
-                    (datetime.date(2017, 3, 1), (14, 84)),
-                    (datetime.date(2017, 4, 1), (21, 110)),
-                    (datetime.date(2017, 5, 1), (28, 137)),
-                    (datetime.date(2017, 6, 1), (35, 163)),
-                ],
-            },
-            "LT_FREQUENCY": {
-                "target": Decimal("1.00"),
-                "tolerance": Decimal("0.20"),
-                "values": [
-                    (datetime.date(2017, 1, 1), (3, 27)),
-                    (datetime.date(2017, 2, 1), (10, 55)),
-                    (datetime.date(2017, 3, 1), (19, 84)),
-                    (datetime.date(2017, 4, 1), (31, 110)),
-                    (datetime.date(2017, 5, 1), (44, 137)),
-                    (datetime.date(2017, 6, 1), (58, 163)),
-                ],
-            },
-            "LT_PER_REOFFENDER": {
-                "target": Decimal("3.00"),
-                "tolerance": Decimal("0.30"),
-                "values": [
-                    (datetime.date(2017, 1, 1), (3, 3)),
-                    (datetime.date(2017, 2, 1), (10, 8)),
-                    (datetime.date(2017, 3, 1), (19, 14)),
-                    (datetime.date(2017, 4, 1), (31, 21)),
-                    (datetime.date(2017, 5, 1), (44, 28)),
-                    (datetime.date(2017, 6, 1), (58, 35)),
-                ],
-            },
-            "LT_FIRST_MONTH": {
-                "target": Decimal("10"),
-                "tolerance": Decimal("3"),
-                "values": [
-                    (datetime.date(2017, 1, 1), (2, 27)),
-                    (datetime.date(2017, 2, 1), (4, 55)),
-                    (datetime.date(2017, 3, 1), (6, 84)),
-                    (datetime.date(2017, 4, 1), (8, 110)),
-                    (datetime.date(2017, 5, 1), (10, 137)),
-                    (datetime.date(2017, 6, 1), (12, 163)),
-                ],
-            },
-            # Seed 004: 70% of live-tracker cases involved violence, drug-dealing and weapons; the share of violent
-            # reoffences here is ours.
-            "LT_VIOLENT": {
-                "target": Decimal("40"),
-                "tolerance": Decimal("5"),
-                "values": [
-                    (datetime.date(2017, 1, 1), (1, 3)),
-                    (datetime.date(2017, 2, 1), (4, 10)),
-                    (datetime.date(2017, 3, 1), (8, 19)),
-                    (datetime.date(2017, 4, 1), (13, 31)),
-                    (datetime.date(2017, 5, 1), (19, 44)),
-                    (datetime.date(2017, 6, 1), (25, 58)),
-                ],
-            },
+            # Live tracker: computed from case records (performance/demo_cases.py), never typed. The targets
+            # are ours.
+            "LT_BINARY": {"target": Decimal("35"), "tolerance": Decimal("5")},
+            "LT_FREQUENCY": {"target": Decimal("1.00"), "tolerance": Decimal("0.20")},
+            "LT_PER_REOFFENDER": {"target": Decimal("3.00"), "tolerance": Decimal("0.30")},
+            "LT_FIRST_MONTH": {"target": Decimal("10"), "tolerance": Decimal("3")},
+            "LT_VIOLENT": {"target": Decimal("40"), "tolerance": Decimal("5")},
             # Looked-after children in the YJB cohorts: plausible values (no figures in the seeds).
             "LAC_REOFF_BINARY": {
                 "target": Decimal("50"),

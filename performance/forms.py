@@ -1,7 +1,8 @@
 from django import forms
 
 from performance import rag
-from performance.models import AuditGrade, CaseAudit, Comparator, Indicator, Target
+from performance.choices import CohortConvention
+from performance.models import AuditGrade, CaseAudit, Cohort, Comparator, Indicator, Target
 from performance.models.audits import AUDIT_AREAS
 from yos_tracker.forms import ColourInput, DateInput, UniqueWithinMixin
 
@@ -173,3 +174,43 @@ class ComparatorForm(UniqueWithinMixin, forms.ModelForm):
 
     def clean_period(self):
         return rag.period_start(self.cleaned_data["period"], self.instance.indicator.frequency)
+
+
+class CohortForm(UniqueWithinMixin, forms.ModelForm):
+    unique_within = "organisation"
+
+    class Meta:
+        model = Cohort
+        fields = [
+            "name",
+            "period_start",
+            "period_end",
+            "convention",
+            "follow_up_months",
+            "wait_months",
+            "feeds_dashboard",
+        ]
+        widgets = {"period_start": DateInput, "period_end": DateInput}
+        labels = {
+            "period_start": "Outcomes from",
+            "period_end": "Outcomes to",
+            "follow_up_months": "Follow-up (months)",
+            "wait_months": "Wait to prove an offence (months)",
+            "feeds_dashboard": "Feeds the dashboard's live-tracker indicators",
+        }
+        help_texts = {
+            "period_start": "Children whose first caution, conviction or release from custody falls in this period.",
+            "follow_up_months": "The YJB's measure follows each child for 12 months.",
+        }
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.organisation = organisation
+
+    def clean(self):
+        data = super().clean()
+        if data.get("feeds_dashboard") and data.get("convention") != CohortConvention.LIVE:
+            self.add_error(
+                "feeds_dashboard", "Only a live-tracker cohort feeds the dashboard's live-tracker indicators."
+            )
+        return data

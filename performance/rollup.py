@@ -1,5 +1,5 @@
-"""The monthly roll-up: a month's case audits, and the improvement plan's status proportions,
-turned into the dashboard's measurements. Tasks run it (performance.tasks); so does the demo."""
+"""The monthly roll-up: a month's case audits, the improvement plan's status proportions and the
+live tracker's figures, turned into the dashboard's measurements. Tasks run it (performance.tasks); so does the demo."""
 
 import datetime
 import logging
@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from improvement.models import ImprovementPlan, RagStatus
 from improvement.selectors import plan_rollup
-from performance.choices import Computation, Frequency, Polarity, RunStatus, Scope, Unit
-from performance.models import CaseAudit, Indicator, IndicatorCategory, RollupRun, TrackedIndicator
+from performance.choices import CohortConvention, Computation, Frequency, Polarity, RunStatus, Scope, Unit
+from performance.cohorts import cohort_months
+from performance.models import CaseAudit, Cohort, Indicator, IndicatorCategory, RollupRun, TrackedIndicator
 from performance.models.audits import AUDIT_AREAS
 from performance.services import indicator_tracking_set, measurement_record
 from yos_tracker.failures import failure_in_words, technical_error
@@ -167,7 +168,55 @@ def case_audit_rollup(*, organisation: Organisation, month: datetime.date) -> in
                 organisation=organisation, indicator=indicator, period=month, value=numerator, source=ROLLUP_SOURCE
             )
     plan_status_rollup(organisation=organisation, month=month)
+    live_tracker_rollup(organisation=organisation, month=month)
     return audited
+
+
+# The dashboard's live-tracker indicators: (numerator, denominator) of performance.cohorts.CohortMonth.
+LIVE_TRACKER_INDICATORS = {
+    "LT_BINARY": ("reoffenders", "members"),
+    "LT_FREQUENCY": ("reoffences", "members"),
+    "LT_PER_REOFFENDER": ("reoffences", "reoffenders"),
+    "LT_FIRST_MONTH": ("first_month_reoffenders", "members"),
+    "LT_VIOLENT": ("violent_reoffences", "reoffences"),
+}
+LIVE_TRACKER_SOURCE = "Live tracker (computed from case records)"
+
+
+def live_tracker_figures(*, organisation: Organisation, month: datetime.date):
+    """The month's live-tracker counts (a CohortMonth) as they stood at its end, from the cohort
+    the service tracks on the dashboard that covers it (the one begun latest), or None."""
+    month = month.replace(day=1)
+    covering = None
+    for cohort in Cohort.objects.for_org(organisation).filter(feeds_dashboard=True, convention=CohortConvention.LIVE):
+        number = (month.year - cohort.period_start.year) * 12 + month.month - cohort.period_start.month + 1
+        if 1 <= number <= cohort.follow_up_months and (
+            covering is None or cohort.period_start > covering[0].period_start
+        ):
+            covering = (cohort, number)
+    if covering is None:
+        return None
+    months = cohort_months(covering[0], as_at=month_end(month))
+    return next((m for m in months if m.month == covering[1]), None)
+
+
+def live_tracker_rollup(*, organisation: Organisation, month: datetime.date) -> None:
+    """Record the month's live-tracker figures as the dashboard's measurements (computed, never
+    typed); a figure with nothing to divide by is left out."""
+    figures = live_tracker_figures(organisation=organisation, month=month)
+    if figures is None:
+        return
+    for indicator in Indicator.objects.shared().filter(code__in=LIVE_TRACKER_INDICATORS):
+        numerator, denominator = (getattr(figures, name) for name in LIVE_TRACKER_INDICATORS[indicator.code])
+        if denominator:
+            measurement_record(
+                organisation=organisation,
+                indicator=indicator,
+                period=month.replace(day=1),
+                numerator=Decimal(numerator),
+                denominator=Decimal(denominator),
+                source=LIVE_TRACKER_SOURCE,
+            )
 
 
 def rollup_now(*, organisation: Organisation, month: datetime.date, trigger: str) -> RollupRun:

@@ -11,7 +11,9 @@ from django.db.models import Count
 
 from performance import rag
 from performance.choices import ComparatorKind
+from performance.cohorts import cohort_months
 from performance.models import (
+    Cohort,
     Comparator,
     Indicator,
     IndicatorCategory,
@@ -78,7 +80,9 @@ def assess_series(indicator: Indicator, series, targets):
     target, tolerance = target_at(targets, period)
     lower = indicator.lower_is_better
     status = rag.assess(value, target, tolerance, lower_is_better=lower)
-    previous = series[-2][1] if len(series) > 1 else None
+    # A cumulative series rises through a cohort's follow-up by its nature: only the same month
+    # of the previous cohort says whether it is better.
+    previous = series[-2][1] if len(series) > 1 and not indicator.cumulative else None
     year_ago = dict(series).get(rag.year_before(period))
     return (
         period,
@@ -287,3 +291,89 @@ def indicator_settings(organisation: Organisation, indicator: Indicator) -> Indi
         ),
         history=history_rows(changes, limit=30, subjects=True),
     )
+
+
+# --- The live tracker ------------------------------------------------------------------------
+
+# The five figures: (CohortMonth property, heading, chart title, unit shown, numerator and
+# denominator counts).
+TRACKER_FIGURES = [
+    ("binary_rate", "Binary rate: % of the cohort who have reoffended", "Binary rate", "%", "reoffenders", "members"),
+    (
+        "frequency_rate",
+        "Frequency rate: reoffences per child in the cohort",
+        "Frequency rate",
+        "",
+        "reoffences",
+        "members",
+    ),
+    ("per_reoffender", "Reoffences per reoffender", "Reoffences per reoffender", "", "reoffences", "reoffenders"),
+    (
+        "first_month_rate",
+        "Reoffending in the first month of supervision (% of the cohort)",
+        "First month of supervision",
+        "%",
+        "first_month_reoffenders",
+        "members",
+    ),
+    (
+        "violent_share",
+        "Violent reoffences (% of reoffences)",
+        "Violent reoffences",
+        "%",
+        "violent_reoffences",
+        "reoffences",
+    ),
+]
+
+
+@dataclass
+class TrackerFigure:
+    key: str
+    title: str
+    rows: list[tuple[int, list[str]]]  # (month of follow-up, the figure shown for each cohort)
+    chart: object
+
+
+@dataclass
+class Tracker:
+    cohorts: list  # every cohort of the service, to choose from
+    shown: list  # the cohorts compared, oldest first
+    as_at: datetime.date
+    sizes: list[int]  # members of each shown cohort as at the last month it reached
+    figures: list[TrackerFigure]
+
+    @property
+    def compared(self) -> list[tuple]:
+        return list(zip(self.shown, self.sizes, strict=True))
+
+
+def live_tracker(organisation: Organisation, *, as_at: datetime.date, cohort_ids: list[int] | None = None) -> Tracker:
+    """Cohorts side by side, month by month of their follow-up, as the records stood on `as_at`:
+    the chosen cohorts, or the two begun latest. Two queries a cohort, whatever its size."""
+    cohorts = list(Cohort.objects.for_org(organisation).order_by("period_start", "pk"))
+    shown = [c for c in cohorts if c.pk in cohort_ids] if cohort_ids else cohorts[-2:]
+    months = {cohort.pk: {m.month: m for m in cohort_months(cohort, as_at=as_at)} for cohort in shown}
+    longest = max((c.follow_up_months for c in shown), default=0)
+    figures = []
+    for key, title, short, unit, numerator, denominator in TRACKER_FIGURES:
+        rows = []
+        for number in range(1, longest + 1):
+            cells = []
+            for cohort in shown:
+                month = months[cohort.pk].get(number)
+                value = getattr(month, key) if month else None
+                counts = f" ({getattr(month, numerator)} of {getattr(month, denominator)})" if unit and month else ""
+                cells.append("—" if value is None else f"{value}{unit}{counts}")
+            if any(cell != "—" for cell in cells):
+                rows.append((number, cells))
+        chart = line_chart(
+            title=f"{short}, by month of follow-up",
+            y_label=unit or "reoffences",
+            series=[Series(c.name, [(n, getattr(m, key)) for n, m in months[c.pk].items()]) for c in shown],
+            x_fmt=lambda n: f"Month {n}",
+            fmt=lambda v: f"{v:g}",
+        )
+        figures.append(TrackerFigure(key, title, rows, chart))
+    sizes = [max((m.members for m in months[c.pk].values()), default=0) for c in shown]
+    return Tracker(cohorts, shown, as_at, sizes, figures)

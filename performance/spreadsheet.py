@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from performance import rag, services
 from performance.choices import CaseType
 from performance.models import AuditGrade, CaseAudit, Indicator, Measurement, TrackedIndicator
-from performance.models.audits import AUDIT_AREAS, validate_case_reference
+from performance.models.audits import AUDIT_AREAS
+from performance.models.references import validate_case_reference
 from yos_tracker.imports import Choices, Importer, ImportResult, PlannedRow, RowError, row_kind
 from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise, parse_date, unchanged
 

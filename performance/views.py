@@ -15,6 +15,7 @@ from performance.filters import CaseAuditFilter
 from performance.forms import (
     AuditGradeForm,
     CaseAuditForm,
+    CohortForm,
     ComparatorForm,
     LocalIndicatorForm,
     MeasurementRowForm,
@@ -333,3 +334,25 @@ def indicator_setting_delete(request, code: str, kind: str, pk: int):
     model.objects.filter(indicator=indicator).get_for_org(request.organisation, pk=pk).delete()
     messages.success(request, f"The {kind} is deleted; its history is kept.")
     return redirect("performance:indicator_settings", org=request.organisation.slug, code=code)
+
+
+@org_view()
+def tracker(request):
+    """The live tracker: cohorts side by side, as the records stood on the chosen day."""
+    try:
+        as_at = datetime.date.fromisoformat(request.GET.get("as_at", "").strip() or timezone.localdate().isoformat())
+    except ValueError:
+        raise Http404("No such date.") from None
+    chosen = [int(pk) for pk in request.GET.getlist("cohort") if pk.isdecimal()]
+    shown = selectors.live_tracker(request.organisation, as_at=as_at, cohort_ids=chosen)
+    return render(request, "performance/tracker.html", {"tracker": shown})
+
+
+@org_view(**EDITORS)
+def cohort_create(request):
+    form = CohortForm(request.POST or None, organisation=request.organisation)
+    if request.method == "POST" and form.is_valid():
+        cohort = form.save()
+        messages.success(request, f"Cohort “{cohort.name}” added.")
+        return redirect("performance:tracker", org=request.organisation.slug)
+    return render(request, "performance/cohort_form.html", {"form": form})

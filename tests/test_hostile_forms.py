@@ -91,6 +91,7 @@ from performance import spreadsheet as performance_spreadsheet
 from performance.forms import (
     AuditGradeForm,
     CaseAuditForm,
+    CohortForm,
     ComparatorForm,
     LocalIndicatorForm,
     MeasurementRowForm,
@@ -537,6 +538,7 @@ FORMS: dict[type[forms.BaseForm], list[Spec]] = {
     ],
     RagStatusForm: [Spec(lambda w: {"instance": RagStatus(organisation=w.organisation, order=9)}, _save)],
     AuditGradeForm: [Spec(lambda w: {"instance": AuditGrade(organisation=w.organisation, rank=9)}, _save)],
+    CohortForm: [Spec(lambda w: {"organisation": w.organisation}, _save)],
     LocalIndicatorForm: [
         Spec(
             lambda w: {"instance": Indicator(organisation=w.organisation)},

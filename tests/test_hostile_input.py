@@ -22,7 +22,7 @@ from improvement.tests.factories import ActionFactory, PlanFactory, Recommendati
 from performance import spreadsheet as audit_spreadsheet
 from performance import spreadsheet as values_spreadsheet
 from performance.models import AuditGrade, CaseAudit, Indicator, Measurement, TrackedIndicator
-from performance.models.audits import validate_case_reference
+from performance.models.references import validate_case_reference
 from yos_tracker.spreadsheets import _clean, escape_cell, parse_date
 from yos_tracker.tests.hostile import CELLS
 

@@ -22,7 +22,8 @@ TARGET_STYLE = ("#d4351c", "4 4")
 @dataclass
 class Series:
     label: str
-    points: list[tuple[datetime.date, Decimal | float | None]]
+    # By date, or by a whole number (a month of follow-up).
+    points: list[tuple[datetime.date | int, Decimal | float | None]]
 
 
 @dataclass
@@ -74,6 +75,11 @@ def _nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
+def _span(later, earlier) -> int:
+    """Days between two dates, or the difference of two whole numbers."""
+    return (later - earlier).days if isinstance(later, datetime.date) else later - earlier
+
+
 def line_chart(
     *,
     title: str,
@@ -83,8 +89,12 @@ def line_chart(
     width: int = 720,
     height: int = 300,
     fmt=lambda v: f"{v:g}",
+    x_fmt=None,
 ) -> LineChart | None:
-    """A line chart of several series over dates, with an optional stepped target line."""
+    """A line chart of several series over dates, with an optional stepped target line. The x
+    values may be whole numbers instead (a cohort's months of follow-up), named by x_fmt."""
+    tick_name = x_fmt or (lambda d: f"{d:%b %Y}")
+    point_name = x_fmt or (lambda d: f"{d:%m/%Y}")
     dates = sorted(
         {d for s in series for d, v in s.points if v is not None} | {d for d, v in target or [] if v is not None}
     )
@@ -97,10 +107,10 @@ def line_chart(
     ticks = _nice_ticks(min(0.0, min(values)) if min(values) >= 0 else min(values), max(values))
     y_low, y_high = ticks[0], ticks[-1]
     first, last = dates[0], dates[-1]
-    days = max((last - first).days, 1)
+    days = max(_span(last, first), 1)
 
-    def x_of(day: datetime.date) -> float:
-        return round(left + (right - left) * (day - first).days / days, 1) if first != last else (left + right) / 2
+    def x_of(day) -> float:
+        return round(left + (right - left) * _span(day, first) / days, 1) if first != last else (left + right) / 2
 
     def y_of(value) -> float:
         return round(bottom - (float(value) - y_low) / ((y_high - y_low) or 1) * (bottom - top), 1)
@@ -124,7 +134,7 @@ def line_chart(
                 "dash": dash,
                 "marker": marker,
                 "path": " ".join(f"{x},{y}" for x, y, _, _ in pts),
-                "points": [{"x": x, "y": y, "title": f"{d:%m/%Y}: {fmt(v)}"} for x, y, d, v in pts],
+                "points": [{"x": x, "y": y, "title": f"{point_name(d)}: {fmt(v)}"} for x, y, d, v in pts],
                 "label_y": pts[-1][1],
             }
         )
@@ -150,9 +160,9 @@ def line_chart(
         if item["label_y"] - previous["label_y"] < 13:
             item["label_y"] = previous["label_y"] + 13
     chart.y_ticks = [{"y": y_of(t), "label": fmt(Decimal(str(t)))} for t in ticks]
-    every = max(1, len(dates) // 6)
-    chart.x_ticks = [{"x": x_of(d), "label": f"{d:%b %Y}"} for d in dates[::every]]
+    every = math.ceil(len(dates) / 6)  # at most six labels, so they never run together
+    chart.x_ticks = [{"x": x_of(d), "label": tick_name(d)} for d in dates[::every]]
     chart.description = "; ".join(
-        f"{s.label}: " + ", ".join(f"{d:%m/%Y} {fmt(v)}" for d, v in s.points if v is not None) for s in series
+        f"{s.label}: " + ", ".join(f"{point_name(d)} {fmt(v)}" for d, v in s.points if v is not None) for s in series
     )
     return chart

@@ -1,25 +1,12 @@
-import re
-
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from performance.choices import AUDIT_GRADE_SCALES, DEFAULT_AUDIT_GRADE_SCALE, CaseType
+from performance.models.references import validate_case_reference
 from yos_tracker.querysets import OrganisationScopedQuerySet
 from yos_tracker.scales import ScaleQuerySet
-
-# A pseudonymous case reference: letters, digits and separators with at least one digit,
-# e.g. BR-2015-001 or YOS/1234. Words alone ("John Smith") are refused: no child is named here.
-CASE_REFERENCE = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9/_-]{2,29}$")
-
-
-def validate_case_reference(value: str) -> None:
-    if not CASE_REFERENCE.match(value or ""):
-        raise ValidationError(
-            "Use the case's pseudonymous reference (letters and numbers such as BR-2015-001), never a name."
-        )
 
 
 class AuditGrade(models.Model):

@@ -61,6 +61,11 @@ class Indicator(models.Model):
     numerator_label = models.CharField(max_length=200, blank=True)
     denominator_label = models.CharField(max_length=200, blank=True)
     multiplier = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("1"))
+    cumulative = models.BooleanField(
+        default=False,
+        help_text="A running total over a cohort's follow-up (the live tracker): each month is compared with "
+        "the same month of the previous cohort, a year before, never with the month before.",
+    )
 
     history = HistoricalRecords()
     objects = IndicatorQuerySet.as_manager()

@@ -1,0 +1,132 @@
+"""The live tracker's case-level records: cases by pseudonymous reference, their qualifying
+outcomes and their reoffences, and the cohorts followed over them (performance.cohorts computes
+the figures). No child's name or date of birth is stored."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from performance.choices import CohortConvention, OffenceType, OutcomeType
+from performance.models.references import validate_case_reference
+from yos_tracker.querysets import OrganisationScopedQuerySet
+
+GRAVITY = [MinValueValidator(1), MaxValueValidator(8)]  # the YJB gravity matrix's scores
+
+
+class Case(models.Model):
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="cases")
+    reference = models.CharField(max_length=30, validators=[validate_case_reference])
+    team = models.CharField(max_length=60, blank=True)
+    case_manager = models.CharField(max_length=100, blank=True, help_text="The practitioner, not the child.")
+    assessed = models.BooleanField("assessment completed", default=False)
+    note = models.CharField(max_length=200, blank=True)
+
+    history = HistoricalRecords()
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation", "reference"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "reference"],
+                name="case_unique_reference_per_organisation",
+                violation_error_message="This service already has a case with this reference.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class QualifyingOutcome(models.Model):
+    """A substantive outcome that brings a child into a cohort: a caution, a conviction or a
+    release from custody."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="outcomes")
+    date = models.DateField()
+    outcome_type = models.CharField(max_length=20, choices=OutcomeType.choices)
+    gravity = models.PositiveSmallIntegerField(validators=GRAVITY, null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = OrganisationScopedQuerySet.through("case__organisation").as_manager()
+
+    class Meta:
+        ordering = ["case", "date", "pk"]
+        indexes = [models.Index(fields=["date"], name="outcome_date_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.get_outcome_type_display()} {self.date:%d/%m/%Y}"
+
+
+class Reoffence(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reoffences")
+    offence_date = models.DateField()
+    proven_date = models.DateField(help_text="The caution or conviction that proved it.")
+    offence_type = models.CharField(max_length=20, choices=OffenceType.choices)
+    gravity = models.PositiveSmallIntegerField(validators=GRAVITY, null=True, blank=True)
+    violent = models.BooleanField(default=False)
+
+    history = HistoricalRecords()
+    objects = OrganisationScopedQuerySet.through("case__organisation").as_manager()
+
+    class Meta:
+        ordering = ["case", "offence_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(proven_date__gte=models.F("offence_date")),
+                name="reoffence_proven_on_or_after_offence",
+                violation_error_message="An offence cannot be proven before it was committed.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.get_offence_type_display()} {self.offence_date:%d/%m/%Y}"
+
+
+class Cohort(models.Model):
+    """Every child whose first qualifying outcome in [period_start, period_end] falls there,
+    followed for `follow_up_months` under a convention."""
+
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="cohorts")
+    name = models.CharField(max_length=60, help_text="e.g. 2017 cohort")
+    period_start = models.DateField()
+    period_end = models.DateField()
+    convention = models.CharField(max_length=10, choices=CohortConvention.choices, default=CohortConvention.LIVE)
+    follow_up_months = models.PositiveSmallIntegerField(
+        default=12, validators=[MinValueValidator(1), MaxValueValidator(36)]
+    )
+    wait_months = models.PositiveSmallIntegerField(
+        default=6,
+        validators=[MaxValueValidator(12)],
+        help_text="YJB convention only: time allowed to prove an offence.",
+    )
+    note = models.CharField(max_length=200, blank=True, help_text="Shown with its figures, e.g. where they come from.")
+    feeds_dashboard = models.BooleanField(
+        default=False, help_text="Its figures are the dashboard's live-tracker indicators, month by month."
+    )
+
+    history = HistoricalRecords()
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation", "period_start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="cohort_period_in_order",
+                violation_error_message="The period cannot end before it starts.",
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "name"],
+                name="cohort_unique_name_per_organisation",
+                violation_error_message="This service already has a cohort with this name.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("performance:tracker", kwargs={"org": self.organisation.slug}) + f"?cohort={self.pk}"

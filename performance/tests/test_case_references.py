@@ -1,0 +1,42 @@
+"""The one rule for case references: pseudonymous, so never a name and never a date of birth."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from performance.models.references import embedded_date, validate_case_reference
+
+
+@pytest.mark.parametrize(
+    "reference", ["BR-2015-001", "YOS/1234", "LW-17-0042", "LT2017-163", "SW_0001", "LW-100001", "A1-2-3"]
+)
+def test_a_case_number_with_a_year_or_a_serial_is_a_reference(reference):
+    validate_case_reference(reference)
+
+
+@pytest.mark.parametrize(
+    ("reference", "found"),
+    [
+        ("JS-01-05-2009", "01-05-2009"),
+        ("JS/1/5/09", "1/5/09"),
+        ("KM-2009-05-01", "2009-05-01"),
+        ("JS01052009", "01052009"),
+        ("LW-20090501", "20090501"),
+        ("AB_31-12-08", "31-12-08"),
+    ],
+)
+def test_a_reference_holding_a_date_of_birth_is_refused_and_says_why(reference, found):
+    assert embedded_date(reference) == found
+    with pytest.raises(ValidationError, match=rf"holds a date \({found}\): a child's date of birth is never"):
+        validate_case_reference(reference)
+
+
+@pytest.mark.parametrize("reference", ["John Smith", "Smith", "js", ""])
+def test_a_name_is_refused(reference):
+    with pytest.raises(ValidationError, match="never a name"):
+        validate_case_reference(reference)
+
+
+def test_numbers_that_cannot_be_a_date_are_left_alone():
+    assert embedded_date("LW-99-99-2009") is None  # no 99th month
+    assert embedded_date("BR-2015-13-40") is None
+    assert embedded_date("LW-12345678") is None

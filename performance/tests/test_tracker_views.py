@@ -1,0 +1,68 @@
+"""The live-tracker page: cohorts side by side as the records stood on a day, read by anyone in
+the service; cohorts defined by its editors, with what is wrong said beside the field."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from performance.choices import CohortConvention
+from performance.models import Cohort
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def _cohort(organisation, name, start, **fields):
+    return Cohort.objects.create(
+        organisation=organisation,
+        name=name,
+        period_start=start,
+        period_end=start.replace(month=12, day=31),
+        convention=CohortConvention.LIVE,
+        **fields,
+    )
+
+
+def test_the_page_compares_the_two_latest_cohorts_as_the_records_stood(client, organisation, board_member, cases):
+    _cohort(organisation, "2016 cohort", D(2016, 1, 1))
+    _cohort(organisation, "2017 cohort", D(2017, 1, 1))
+    _cohort(organisation, "2018 cohort", D(2018, 1, 1))
+    client.force_login(board_member)
+    url = reverse("performance:tracker", kwargs={"org": organisation.slug})
+
+    tracker = client.get(url, {"as_at": "2017-12-31"}).context["tracker"]
+    assert [c.name for c in tracker.shown] == ["2017 cohort", "2018 cohort"]
+    binary = tracker.figures[0]
+    assert binary.rows[3] == (4, ["20.0% (1 of 5)", "—"])  # April 2017; 2018 has not begun
+    assert binary.chart is not None
+
+    chosen = client.get(url, {"as_at": "2017-12-31", "cohort": [tracker.cohorts[0].pk]}).context["tracker"]
+    assert [c.name for c in chosen.shown] == ["2016 cohort"]
+    assert client.get(url, {"as_at": "not a day"}).status_code == 404
+
+
+def test_a_manager_defines_a_cohort_and_a_bad_one_is_explained(client, organisation, manager):
+    client.force_login(manager)
+    url = reverse("performance:cohort_create", kwargs={"org": organisation.slug})
+    fields = {"name": "2017 cohort", "convention": "live", "follow_up_months": 12, "wait_months": 6}
+
+    backwards = client.post(url, {**fields, "period_start": "2017-12-31", "period_end": "2017-01-01"})
+    assert "The period cannot end before it starts." in backwards.content.decode()
+    yjb = client.post(
+        url,
+        {
+            **fields,
+            "period_start": "2017-01-01",
+            "period_end": "2017-12-31",
+            "convention": "yjb",
+            "feeds_dashboard": "on",
+        },
+    )
+    assert "Only a live-tracker cohort feeds the dashboard" in yjb.content.decode()
+    assert not Cohort.objects.exists()
+
+    assert client.post(url, {**fields, "period_start": "2017-01-01", "period_end": "2017-12-31"}).status_code == 302
+    again = client.post(url, {**fields, "period_start": "2018-01-01", "period_end": "2018-12-31"})
+    assert "This service already has a cohort with this name." in again.content.decode()
+    assert Cohort.objects.get().organisation == organisation
