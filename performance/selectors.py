@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Count
+from django.core.paginator import Paginator
+from django.db.models import Count, Min
 
 from performance import rag
 from performance.choices import ComparatorKind
 from performance.cohorts import cohort_months
 from performance.models import (
+    Case,
     Cohort,
     Comparator,
     Indicator,
@@ -377,3 +379,20 @@ def live_tracker(organisation: Organisation, *, as_at: datetime.date, cohort_ids
         figures.append(TrackerFigure(key, title, rows, chart))
     sizes = [max((m.members for m in months[c.pk].values()), default=0) for c in shown]
     return Tracker(cohorts, shown, as_at, sizes, figures)
+
+
+CASES_PER_PAGE = 50
+
+
+def tracker_cases(organisation: Organisation, *, page: str | None):
+    """The service's case records, a page at a time, with their outcome and reoffence counts."""
+    cases = (
+        Case.objects.for_org(organisation)
+        .annotate(
+            outcomes_count=Count("outcomes", distinct=True),
+            reoffences_count=Count("reoffences", distinct=True),
+            first_outcome=Min("outcomes__date"),
+        )
+        .order_by("reference")
+    )
+    return Paginator(cases, CASES_PER_PAGE).get_page(page)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from performance import rag
 from performance.choices import Scope
-from performance.models import CaseAudit, Indicator, Measurement, TrackedIndicator
+from performance.models import Case, CaseAudit, Indicator, Measurement, QualifyingOutcome, Reoffence, TrackedIndicator
 from yos_tracker.models import Organisation
 
 
@@ -187,3 +187,41 @@ def case_audit_save(*, organisation: Organisation, audit: CaseAudit | None = Non
     audit.full_clean(validate_unique=False, validate_constraints=False)
     audit.save()
     return audit
+
+
+# --- The live tracker's case records ----------------------------------------------------------------
+
+
+@transaction.atomic
+def case_event_record(
+    *,
+    organisation: Organisation,
+    reference: str,
+    event: str,
+    date: datetime.date,
+    kind: str,
+    proven_date: datetime.date | None = None,
+    gravity: int | None = None,
+    violent: bool = False,
+    team: str = "",
+    case_manager: str = "",
+) -> QualifyingOutcome | Reoffence:
+    """Record a case's qualifying outcome or reoffence ("outcome" or "reoffence"), adding the case
+    by its pseudonymous reference if it is new; a team or case manager given replaces the case's."""
+    case = Case.objects.for_org(organisation).filter(reference__iexact=reference).first()
+    if case is None:
+        case = Case(organisation=organisation, reference=reference)
+    wanted = (team or case.team, case_manager or case.case_manager)
+    if case.pk is None or wanted != (case.team, case.case_manager):
+        case.team, case.case_manager = wanted
+        case.full_clean(validate_constraints=False)
+        case.save()
+    if event == "outcome":
+        record = QualifyingOutcome(case=case, date=date, outcome_type=kind, gravity=gravity)
+    else:
+        record = Reoffence(
+            case=case, offence_date=date, proven_date=proven_date, offence_type=kind, gravity=gravity, violent=violent
+        )
+    record.full_clean(exclude=["case"])
+    record.save()
+    return record

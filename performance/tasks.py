@@ -9,6 +9,7 @@ from django.utils import timezone
 from performance import (
     rollup,
     spreadsheet,  # noqa: F401 - registers its importers for yos_tracker.tasks.import_run
+    tracker_import,  # noqa: F401 - registers its importer for yos_tracker.tasks.import_run
 )
 from performance.choices import RunTrigger
 from performance.models import RollupRun

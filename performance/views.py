@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from performance import rag, selectors, services, spreadsheet, tasks
+from performance import rag, selectors, services, spreadsheet, tasks, tracker_import
 from performance.filters import CaseAuditFilter
 from performance.forms import (
     AuditGradeForm,
@@ -356,3 +356,19 @@ def cohort_create(request):
         messages.success(request, f"Cohort “{cohort.name}” added.")
         return redirect("performance:tracker", org=request.organisation.slug)
     return render(request, "performance/cohort_form.html", {"form": form})
+
+
+@org_view()
+def tracker_cases(request):
+    cases = selectors.tracker_cases(request.organisation, page=request.GET.get("page"))
+    return render(request, "performance/tracker_cases.html", {"cases": cases})
+
+
+tracker_cases_import = org_view(**EDITORS)(
+    import_view(
+        importer=tracker_import.TRACKER_IMPORTER,
+        title="Import case records for the live tracker",
+        done_url=lambda request: reverse("performance:tracker_cases", kwargs={"org": request.organisation.slug}),
+        help_template="performance/_tracker_import_help.html",
+    )
+)

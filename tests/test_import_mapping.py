@@ -17,6 +17,7 @@ from improvement.choices import RAG_SCALES
 from improvement.models import RagStatus
 from improvement.tests.factories import PlanFactory
 from performance import spreadsheet as performance_spreadsheet
+from performance import tracker_import
 from yos_tracker.imports import IMPORTERS, Choices
 from yos_tracker.spreadsheets import normalise, read_sheet
 
@@ -26,6 +27,7 @@ ALL_IMPORTERS = [
     performance_spreadsheet.MEASUREMENT_IMPORTER,
     performance_spreadsheet.AUDIT_IMPORTER,
     risk_spreadsheet.RISK_IMPORTER,
+    tracker_import.TRACKER_IMPORTER,
 ]
 NAMES = [
     (importer.key, column.key, name)
@@ -60,7 +62,7 @@ def _csv(headers, row) -> SimpleUploadedFile:
 
 
 def test_every_importer_is_registered_under_its_key():
-    assert {key: IMPORTERS[key] for key in ("plan", "measurements", "audits", "risks")} == {
+    assert {key: IMPORTERS[key] for key in ("plan", "measurements", "audits", "risks", "cases")} == {
         importer.key: importer for importer in ALL_IMPORTERS
     }
 

@@ -66,3 +66,11 @@ def test_a_manager_defines_a_cohort_and_a_bad_one_is_explained(client, organisat
     again = client.post(url, {**fields, "period_start": "2018-01-01", "period_end": "2018-12-31"})
     assert "This service already has a cohort with this name." in again.content.decode()
     assert Cohort.objects.get().organisation == organisation
+
+
+def test_the_case_records_are_listed_with_their_counts_a_page_at_a_time(client, organisation, board_member, cases):
+    client.force_login(board_member)
+    page = client.get(reverse("performance:tracker_cases", kwargs={"org": organisation.slug}))
+    listed = {case.reference: (case.outcomes_count, case.reoffences_count) for case in page.context["cases"]}
+    assert listed["LW-A1"] == (1, 2) and listed["LW-C1"] == (2, 0)
+    assert len(listed) == 6 and "Import case records" not in page.content.decode()

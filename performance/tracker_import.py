@@ -1,0 +1,223 @@
+"""The live tracker's importer (yos_tracker.imports): a case-management extract, one row per
+qualifying outcome or reoffence, each naming its case by pseudonymous reference. Every row is
+checked before anything is written: a name or a date of birth as a reference, a reoffence dated
+before the case's first qualifying outcome, an offence or outcome type the tracker does not
+know, a date that is not one."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+
+from performance import services
+from performance.choices import VIOLENT_OFFENCES, OffenceType, OutcomeType
+from performance.models import Case, QualifyingOutcome, Reoffence
+from performance.models.references import validate_case_reference
+from yos_tracker.imports import Choices, Importer, ImportResult, PlannedRow, RowError
+from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise, parse_date
+
+OUTCOME, REOFFENCE = "outcome", "reoffence"
+COLUMNS = [
+    Column(
+        "reference",
+        "Case reference",
+        ("reference", "ref", "case ref", "case id", "child ref", "pseudonym", "pseudonymous reference", "yjs id"),
+    ),
+    Column("event", "Record", ("event", "record type", "type of record", "entry")),
+    Column("date", "Date", ("outcome date", "offence date", "date of offence", "date of outcome", "event date")),
+    Column("kind", "Type", ("outcome type", "offence type", "offence", "disposal", "outcome", "offence group")),
+    Column("proven_date", "Proven date", ("date proven", "conviction date", "disposal date", "proven"), required=False),
+    Column("gravity", "Gravity", ("gravity score", "seriousness"), required=False),
+    Column("violent", "Violent", ("violent?", "violence"), required=False),
+    Column("team", "Team", ("yot team", "unit"), required=False),
+    Column(
+        "case_manager", "Case manager", ("case worker", "caseworker", "practitioner", "yot officer"), required=False
+    ),
+]
+LABELS = {column.key: column.label for column in COLUMNS}
+EVENTS = {
+    **dict.fromkeys(["outcome", "qualifying outcome", "substantive outcome", "index outcome"], OUTCOME),
+    **dict.fromkeys(["reoffence", "re-offence", "reoffending", "further offence", "offence"], REOFFENCE),
+}
+YES, NO = {"yes", "y", "true", "1", "violent"}, {"no", "n", "false", "0", "non-violent", "not violent"}
+
+
+def _names(choices) -> dict[str, str]:
+    """Normalised code or label → code, for a TextChoices."""
+    names = {}
+    for value, label in choices.choices:
+        names[normalise(value)] = value
+        names[normalise(value.replace("_", " "))] = value
+        names[normalise(label)] = value
+    return names
+
+
+OUTCOME_NAMES = {
+    **_names(OutcomeType),
+    **dict.fromkeys(["youth caution", "youth conditional caution", "ycc", "yc"], OutcomeType.CAUTION),
+    **dict.fromkeys(["court", "court order", "sentence", "conviction at court"], OutcomeType.CONVICTION),
+    **dict.fromkeys(["custody release", "released from custody", "dto release"], OutcomeType.CUSTODY_RELEASE),
+}
+OFFENCE_NAMES = {
+    **_names(OffenceType),
+    **dict.fromkeys(["vatp", "violence", "assault"], OffenceType.VIOLENCE),
+    **dict.fromkeys(["theft", "shoplifting", "handling"], OffenceType.THEFT),
+    **dict.fromkeys(["drugs", "possession with intent to supply", "pwits"], OffenceType.DRUGS),
+    **dict.fromkeys(["weapon", "knife", "bladed article", "offensive weapon"], OffenceType.WEAPONS),
+}
+
+
+@dataclass
+class EventStep:
+    """What the import writes for one row."""
+
+    reference: str
+    event: str
+    date: datetime.date
+    kind: str
+    proven_date: datetime.date | None
+    gravity: int | None
+    violent: bool
+    team: str
+    case_manager: str
+
+
+class TrackerImporter(Importer):
+    key = "cases"
+    noun = "records"
+    columns = COLUMNS
+
+    def reference(self, values: dict) -> str:
+        return cell_text(values.get("reference"))
+
+    def plan_rows(self, rows, result: ImportResult, *, organisation, user, choices: Choices) -> None:
+        cases = {c.reference.lower(): c for c in Case.objects.for_org(organisation)}
+        first_outcome = {}  # lower-case reference → the earliest qualifying outcome, stored or in the file
+        stored = set()
+        for outcome in QualifyingOutcome.objects.for_org(organisation).select_related("case"):
+            key = outcome.case.reference.lower()
+            first_outcome[key] = min(first_outcome.get(key, outcome.date), outcome.date)
+            stored.add((key, OUTCOME, outcome.date, outcome.outcome_type))
+        for offence in Reoffence.objects.for_org(organisation).select_related("case"):
+            stored.add((offence.case.reference.lower(), REOFFENCE, offence.offence_date, offence.offence_type))
+        steps = []
+        for number, values in rows:
+            if step := self._step(number, values, result):
+                steps.append((number, step))
+                if step.event == OUTCOME:
+                    key = step.reference.lower()
+                    first_outcome[key] = min(first_outcome.get(key, step.date), step.date)
+        seen, new_cases = {}, set()
+        for number, step in steps:
+            key = step.reference.lower()
+            if step.event == REOFFENCE:
+                first = first_outcome.get(key)
+                if first is None:
+                    result.errors.append(
+                        RowError(
+                            number,
+                            LABELS["reference"],
+                            "no qualifying outcome is recorded for this case",
+                            step.reference,
+                        )
+                    )
+                    continue
+                if step.date <= first:
+                    result.errors.append(
+                        RowError(
+                            number,
+                            LABELS["date"],
+                            f"the offence on {step.date:%d/%m/%Y} is not after the case's first qualifying outcome "
+                            f"({first:%d/%m/%Y}), so it is not a reoffence",
+                            step.reference,
+                        )
+                    )
+                    continue
+            identity = (key, step.event, step.date, step.kind)
+            if identity in seen:
+                result.errors.append(
+                    RowError(
+                        number,
+                        LABELS["date"],
+                        f"the same record appears twice (also row {seen[identity]})",
+                        step.reference,
+                    )
+                )
+                continue
+            seen[identity] = number
+            kind = "unchanged" if identity in stored else "create"
+            is_new_case = key not in cases and key not in new_cases and kind == "create"
+            new_cases.add(key)
+            detail = ("new case; " if is_new_case else "") + (
+                f"{'outcome' if step.event == OUTCOME else 'reoffence'} on {step.date:%d/%m/%Y}"
+            )
+            result.rows.append(PlannedRow(number, step.reference, kind, detail, [], step))
+
+    def _step(self, number: int, values: dict, result: ImportResult) -> EventStep | None:
+        reference = self.reference(values)
+        before = len(result.errors)
+
+        def error(key: str, message: str) -> None:
+            result.errors.append(RowError(number, LABELS[key], message, reference))
+
+        try:
+            validate_case_reference(reference)
+        except ValidationError as problem:
+            error("reference", problem.messages[0])
+        event = EVENTS.get(normalise(values.get("event")))
+        if event is None:
+            error(
+                "event", f"“{cell_text(values.get('event'))}” is not a record the tracker keeps: outcome or reoffence"
+            )
+        dates = {}
+        for key in ("date", "proven_date"):
+            try:
+                dates[key] = parse_date(values.get(key))
+            except ValueError as problem:
+                error(key, f"{LABELS[key].lower()} {problem}")
+        if "date" in dates and dates["date"] is None:
+            error("date", "give the date of the outcome or offence")
+        names = OFFENCE_NAMES if event == REOFFENCE else OUTCOME_NAMES
+        kind = names.get(normalise(values.get("kind")))
+        if event and kind is None:
+            allowed = ", ".join(label for _, label in (OffenceType if event == REOFFENCE else OutcomeType).choices)
+            error("kind", f"“{cell_text(values.get('kind'))}” is not a known {event} type: {allowed}")
+        if event == REOFFENCE and "proven_date" in dates:
+            if dates["proven_date"] is None:
+                error("proven_date", "give the date the reoffence was proven (its caution or conviction)")
+            elif dates.get("date") and dates["proven_date"] < dates["date"]:
+                error("proven_date", "an offence cannot be proven before it was committed")
+        gravity_text = cell_text(values.get("gravity"))
+        gravity = int(gravity_text) if gravity_text.isdecimal() and len(gravity_text) < 3 else None
+        if gravity_text and not (gravity and 1 <= gravity <= 8):
+            error("gravity", f"“{gravity_text}” is not a gravity score from 1 to 8")
+        violent_text = normalise(values.get("violent"))
+        if violent_text and violent_text not in YES | NO:
+            error("violent", f"“{cell_text(values.get('violent'))}” is not yes or no")
+        team, case_manager = cell_text(values.get("team")), cell_text(values.get("case_manager"))
+        for key, text in (("team", team), ("case_manager", case_manager)):
+            if problems := column_problems(Case, key, text):
+                error(key, " ".join(problems))
+        if len(result.errors) > before:
+            return None
+        violent = violent_text in YES if violent_text else kind in VIOLENT_OFFENCES
+        return EventStep(
+            reference,
+            event,
+            dates["date"],
+            kind,
+            dates.get("proven_date") if event == REOFFENCE else None,
+            gravity,
+            violent and event == REOFFENCE,
+            team,
+            case_manager,
+        )
+
+    def write(self, result: ImportResult, *, organisation, user) -> None:
+        for row in result.rows:
+            if row.kind == "create":
+                step: EventStep = row.payload
+                services.case_event_record(organisation=organisation, **vars(step))
+
+
+TRACKER_IMPORTER = TrackerImporter()
