@@ -3,14 +3,14 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from performance import rag, selectors, services, spreadsheet, tasks, tracker_import
+from performance import quality, rag, selectors, services, spreadsheet, tasks, tracker_import
 from performance.filters import CaseAuditFilter
 from performance.forms import (
     AuditGradeForm,
@@ -23,6 +23,7 @@ from performance.forms import (
 )
 from performance.models import (
     AuditGrade,
+    Case,
     CaseAudit,
     Comparator,
     Indicator,
@@ -36,6 +37,7 @@ from yos_tracker.history import history_rows
 from yos_tracker.import_views import import_view
 from yos_tracker.scale_views import scale_pages, settings_crumbs
 from yos_tracker.scoping import EDITORS, org_view
+from yos_tracker.spreadsheets import CONTENT_TYPES, write_table
 
 
 def _period(raw: str | None) -> datetime.date | None:
@@ -372,3 +374,51 @@ tracker_cases_import = org_view(**EDITORS)(
         help_template="performance/_tracker_import_help.html",
     )
 )
+
+
+@org_view()
+def tracker_case(request, pk: int):
+    case = Case.objects.get_for_org(request.organisation, pk=pk)
+    return render(
+        request,
+        "performance/tracker_case.html",
+        {"case": case, "outcomes": case.outcomes.all(), "reoffences": case.reoffences.all()},
+    )
+
+
+def _quality(request) -> list:
+    return quality.data_quality(
+        request.organisation,
+        today=timezone.localdate(),
+        team=request.GET.get("team", ""),
+        case_manager=request.GET.get("case_manager", ""),
+    )
+
+
+@org_view()
+def data_quality(request):
+    cases = Case.objects.for_org(request.organisation)
+    context = {
+        "groups": _quality(request),
+        "teams": sorted(set(cases.exclude(team="").values_list("team", flat=True))),
+        "case_managers": sorted(set(cases.exclude(case_manager="").values_list("case_manager", flat=True))),
+    }
+    return render(request, "performance/data_quality.html", context)
+
+
+@org_view()
+def data_quality_export(request, fmt: str):
+    """The exceptions as the page shows them, filters included."""
+    if fmt not in CONTENT_TYPES:
+        raise Http404("The exceptions export as .xlsx or .csv.")
+    rows = [[group.title, item.record, item.detail] for group in _quality(request) for item in group.items]
+    body = write_table(["Exception", "Record", "Detail"], rows, fmt, title="Data quality")
+    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{request.organisation.slug}-data-quality.{fmt}"'
+    return response
+
+
+@org_view()
+def data_quality_summary(request):
+    """The counts the home page shows (fetched by htmx, so the core's page needs no import of this app)."""
+    return render(request, "performance/_data_quality_summary.html", {"groups": _quality(request)})
