@@ -1,7 +1,9 @@
 """The benchmark's dataset, written with PostgreSQL COPY so a million rows take seconds.
 
 Per organisation (20 of them): 80 tracked indicators × 120 monthly values, 400 actions with 10
-updates each, 50,000 case audits (1,000,000 in all) and 200 risks with 5 reviews each. One more
+updates each, 50,000 case audits (1,000,000 in all), 200 risks with 5 reviews each, and 10,000
+live-tracker cases over five years (a qualifying outcome each, a third reoffending) in five
+yearly cohorts. One more
 organisation, "bench-tenth", holds a tenth of an organisation's data, to show that pages make
 the same number of queries whatever the size.
 """
@@ -27,6 +29,8 @@ UPDATES = 10
 AUDITS = 1_000_000
 RISKS = 200
 REVIEWS = 5
+CASES = 10_000  # the live tracker's, per organisation, over five years with a cohort each
+CASE_YEARS = range(2013, 2018)
 FIRST_PERIOD = datetime.date(2010, 1, 1)
 PASSWORD = "bench-password"
 
@@ -240,7 +244,59 @@ def organisation_with_data(slug: str, *, share: float, indicators: list[Indicato
             for v in range(REVIEWS)
         ),
     )
+    _cases(org, int(CASES * share), rng)
     return org
+
+
+def _cases(org: Organisation, count: int, rng: random.Random) -> None:
+    first_case = _next_id("performance_case")
+    copy(
+        "performance_case",
+        ["organisation_id", "reference", "team", "case_manager", "assessed", "note"],
+        ((org.pk, f"BN-{n:06d}", f"Team {n % 4}", f"Case manager {n % 12}", True, "") for n in range(count)),
+    )
+    years = list(CASE_YEARS)
+    index = [
+        datetime.date(years[n * len(years) // count], 1, 1) + datetime.timedelta(days=rng.randrange(365))
+        for n in range(count)
+    ]
+    copy(
+        "performance_qualifyingoutcome",
+        ["case_id", "date", "outcome_type", "gravity"],
+        ((first_case + n, index[n], "conviction", 3) for n in range(count)),
+    )
+    offences = []
+    for n in range(count):
+        if rng.random() < 0.35:
+            day = index[n] + datetime.timedelta(days=rng.randrange(5, 360))
+            for _ in range(rng.choice([1, 1, 2, 3])):
+                offences.append(
+                    (first_case + n, day, day + datetime.timedelta(days=40), "theft", 3, rng.random() < 0.4)
+                )
+                day += datetime.timedelta(days=rng.randrange(20, 90))
+    copy(
+        "performance_reoffence",
+        ["case_id", "offence_date", "proven_date", "offence_type", "gravity", "violent"],
+        offences,
+    )
+    copy(
+        "performance_cohort",
+        [
+            "organisation_id",
+            "name",
+            "period_start",
+            "period_end",
+            "convention",
+            "follow_up_months",
+            "wait_months",
+            "feeds_dashboard",
+            "note",
+        ],
+        (
+            (org.pk, f"{year} cohort", datetime.date(year, 1, 1), datetime.date(year, 12, 31), "live", 12, 6, True, "")
+            for year in years
+        ),
+    )
 
 
 def _next_id(table: str) -> int:

@@ -13,15 +13,13 @@ A reoffence counts when it was committed after the index date and, under the YJB
 within the month of follow-up reached and proven within the follow-up and the wait after it
 (MoJ, Guide to Proven Reoffending Statistics, April 2019, 2.1); under the live tracker's, by the
 end of the calendar month reached, proven by the date the figures are as at. Months not yet over
-on that date have no figures. Two queries, whatever the cohort's size.
+on that date have no figures. Two queries, whatever the cohorts' number and size.
 """
 
+import calendar
 import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-
-from dateutil.relativedelta import relativedelta
-from django.db.models import Min
 
 from performance.choices import CohortConvention
 from performance.models import Cohort, QualifyingOutcome, Reoffence
@@ -66,58 +64,128 @@ def _ratio(numerator: int, denominator: int, multiplier: int, places: str = "0.1
     return (Decimal(numerator) * multiplier / Decimal(denominator)).quantize(Decimal(places), ROUND_HALF_UP)
 
 
+def _outcomes(organisation, start: datetime.date, end: datetime.date) -> list[tuple[int, datetime.date]]:
+    """(case id, date) of the organisation's qualifying outcomes from `start` to `end`."""
+    return list(
+        QualifyingOutcome.objects.for_org(organisation)
+        .filter(date__gte=start, date__lte=end)
+        .values_list("case_id", "date")
+    )
+
+
+def _members(cohort: Cohort, outcomes) -> dict[int, datetime.date]:
+    members: dict[int, datetime.date] = {}
+    for case, day in outcomes:
+        if cohort.period_start <= day <= cohort.period_end and (case not in members or day < members[case]):
+            members[case] = day
+    return members
+
+
 def cohort_members(cohort: Cohort) -> dict[int, datetime.date]:
     """Case id → index date: the first qualifying outcome in the cohort's period."""
-    rows = (
-        QualifyingOutcome.objects.for_org(cohort.organisation)
-        .filter(date__gte=cohort.period_start, date__lte=cohort.period_end)
-        .order_by()
-        .values("case_id")
-        .annotate(index=Min("date"))
-    )
-    return {row["case_id"]: row["index"] for row in rows}
+    return _members(cohort, _outcomes(cohort.organisation, cohort.period_start, cohort.period_end))
 
 
 def cohort_months(cohort: Cohort, *, as_at: datetime.date) -> list[CohortMonth]:
     """The cohort's counts for each month of its follow-up that has ended by `as_at`."""
-    members = cohort_members(cohort)
-    offences = list(
-        Reoffence.objects.for_org(cohort.organisation)
-        .filter(case_id__in=list(members), offence_date__gte=cohort.period_start, proven_date__lte=as_at)
+    return cohorts_months([cohort], as_at=as_at)[cohort.pk]
+
+
+def cohorts_months(cohorts: list[Cohort], *, as_at: datetime.date) -> dict[int, list[CohortMonth]]:
+    """cohort_months for several cohorts of one organisation, in two queries in all: the outcomes
+    and the reoffences of their periods, shared between them."""
+    if not cohorts:
+        return {}
+    organisation = cohorts[0].organisation
+    start, end = min(c.period_start for c in cohorts), max(c.period_end for c in cohorts)
+    outcomes = _outcomes(organisation, start, end)
+    offences_of: dict[int, list] = {}
+    for offence in (
+        Reoffence.objects.for_org(organisation)
+        .filter(offence_date__gte=start, proven_date__lte=as_at)
         .values_list("case_id", "offence_date", "proven_date", "violent")
-    )
-    offences = [o for o in offences if o[1] > members[o[0]]]
+    ):
+        offences_of.setdefault(offence[0], []).append(offence)
+    found = {}
+    for cohort in cohorts:
+        members = _members(cohort, outcomes)
+        offences = [o for case in members for o in offences_of.get(case, ()) if o[1] >= cohort.period_start]
+        found[cohort.pk] = _months(cohort, members, offences, as_at)
+    return found
+
+
+def _months(cohort: Cohort, members: dict, offences: list, as_at: datetime.date) -> list[CohortMonth]:
     if cohort.convention == CohortConvention.YJB and as_at < yjb_final_on(cohort):
         return []  # the national measure is only complete once every child's wait is over
-    months = []
-    for month in range(1, cohort.follow_up_months + 1):
+    follow_up = cohort.follow_up_months
+    # Each counted offence is placed once, in the first month of follow-up that includes it, and
+    # the months are then running totals: one pass over the offences, not one a month.
+    new_offences, new_violent = [0] * (follow_up + 1), [0] * (follow_up + 1)
+    first_offence: dict[int, int] = {}  # case → the month its first counted offence falls in
+    first_month: dict[int, int] = {}  # case → the month its first offence within a month of its outcome falls in
+    for case, offence_date, proven_date, violent in offences:
+        index = members[case]
+        if offence_date <= index:
+            continue
+        month = _month_of(cohort, index, offence_date, proven_date)
+        if month is None:
+            continue
+        new_offences[month] += 1
+        new_violent[month] += violent
+        first_offence[case] = min(first_offence.get(case, month), month)
+        if offence_date <= plus_months(index, 1):
+            first_month[case] = min(first_month.get(case, month), month)
+    joined = [0] * (follow_up + 1)
+    for index in members.values():
+        joined[_calendar_month(cohort, index) if cohort.convention == CohortConvention.LIVE else 1] += 1
+    reoffenders_in, first_month_in = [0] * (follow_up + 1), [0] * (follow_up + 1)
+    for month in first_offence.values():
+        reoffenders_in[month] += 1
+    for month in first_month.values():
+        first_month_in[month] += 1
+
+    months, totals = [], [0, 0, 0, 0, 0]  # members, reoffenders, reoffences, first month, violent
+    for month in range(1, follow_up + 1):
         if cohort.convention == CohortConvention.YJB:
-            end = cohort.period_end + relativedelta(months=month)  # the last child's month `month` ends
-            within = relativedelta(months=month)
-            proven_by = relativedelta(months=cohort.follow_up_months + cohort.wait_months)
-            present = members
-            counted = [o for o in offences if o[1] <= members[o[0]] + within and o[2] <= members[o[0]] + proven_by]
+            end = plus_months(cohort.period_end, month)  # the last child's month `month` ends
         else:
-            end = cohort.period_start + relativedelta(months=month) - datetime.timedelta(days=1)
+            end = plus_months(cohort.period_start, month) - datetime.timedelta(days=1)
             if end > as_at:
                 break
-            present = {case: index for case, index in members.items() if index <= end}
-            counted = [o for o in offences if o[0] in present and o[1] <= end]
-        first = {o[0] for o in counted if o[1] <= present[o[0]] + relativedelta(months=1)}
-        months.append(
-            CohortMonth(
-                month=month,
-                as_at=min(end, as_at),
-                members=len(present),
-                reoffenders=len({o[0] for o in counted}),
-                reoffences=len(counted),
-                first_month_reoffenders=len(first),
-                violent_reoffences=sum(1 for o in counted if o[3]),
-            )
-        )
+        for i, added in enumerate((joined, reoffenders_in, new_offences, first_month_in, new_violent)):
+            totals[i] += added[month]
+        months.append(CohortMonth(month, min(end, as_at), *totals[:4], violent_reoffences=totals[4]))
     return months
+
+
+def _calendar_month(cohort: Cohort, day: datetime.date) -> int:
+    """Which month since the cohort began `day` falls in (1 is its first)."""
+    return (day.year - cohort.period_start.year) * 12 + day.month - cohort.period_start.month + 1
+
+
+def _month_of(cohort: Cohort, index: datetime.date, offence: datetime.date, proven: datetime.date) -> int | None:
+    """The month of follow-up an offence is first counted in, or None if it is never counted."""
+    if cohort.convention == CohortConvention.LIVE:
+        month = _calendar_month(cohort, offence)
+        return month if month <= cohort.follow_up_months else None
+    if proven > plus_months(index, cohort.follow_up_months + cohort.wait_months):
+        return None
+    month = max(1, (offence.year - index.year) * 12 + offence.month - index.month)
+    while month <= cohort.follow_up_months:
+        if offence <= plus_months(index, month):
+            return month
+        month += 1
+    return None
 
 
 def yjb_final_on(cohort: Cohort) -> datetime.date:
     """The day a cohort's YJB figures are complete: its period, the follow-up and the wait over."""
-    return cohort.period_end + relativedelta(months=cohort.follow_up_months + cohort.wait_months)
+    return plus_months(cohort.period_end, cohort.follow_up_months + cohort.wait_months)
+
+
+def plus_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or that month's last day if it is shorter (31 January + 1
+    month is 28 or 29 February), as a calendar reads it; cheaper than relativedelta in a loop."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return datetime.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))

@@ -12,7 +12,7 @@ from django.db.models import Count, Min
 
 from performance import rag
 from performance.choices import ComparatorKind
-from performance.cohorts import cohort_months
+from performance.cohorts import cohorts_months
 from performance.models import (
     Case,
     Cohort,
@@ -352,10 +352,10 @@ class Tracker:
 
 def live_tracker(organisation: Organisation, *, as_at: datetime.date, cohort_ids: list[int] | None = None) -> Tracker:
     """Cohorts side by side, month by month of their follow-up, as the records stood on `as_at`:
-    the chosen cohorts, or the two begun latest. Two queries a cohort, whatever its size."""
+    the chosen cohorts, or the two begun latest. Three queries, whatever their number and size."""
     cohorts = list(Cohort.objects.for_org(organisation).order_by("period_start", "pk"))
     shown = [c for c in cohorts if c.pk in cohort_ids] if cohort_ids else cohorts[-2:]
-    months = {cohort.pk: {m.month: m for m in cohort_months(cohort, as_at=as_at)} for cohort in shown}
+    months = {pk: {m.month: m for m in found} for pk, found in cohorts_months(shown, as_at=as_at).items()}
     longest = max((c.follow_up_months for c in shown), default=0)
     figures = []
     for key, title, short, unit, numerator, denominator in TRACKER_FIGURES:
