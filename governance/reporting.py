@@ -78,6 +78,7 @@ def report_context(report: CommitteeReport) -> dict:
         context["dashboard"] = performance_selectors.dashboard(organisation, _period_for(report))
         context["charts"] = _charts(organisation, as_of)
         context["kpi_statuses"] = rag.STATUSES
+        context["tracker"] = performance_selectors.live_tracker(organisation, as_at=as_of)
     matrix = governance_selectors.risk_matrix_of(organisation, as_of) if report.includes("appendix_b") else None
     if matrix is not None:  # a service without a matrix has no scored register to append
         risks = governance_selectors.risks_as_of(organisation, as_of)

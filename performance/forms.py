@@ -1,9 +1,21 @@
 from django import forms
 
 from performance import rag
-from performance.choices import CohortConvention
-from performance.models import AuditGrade, CaseAudit, Cohort, Comparator, Indicator, Target
+from performance.choices import VIOLENT_OFFENCES, CohortConvention
+from performance.models import (
+    AuditGrade,
+    Case,
+    CaseAudit,
+    Cohort,
+    Comparator,
+    Indicator,
+    QualifyingOutcome,
+    Reoffence,
+    Target,
+)
 from performance.models.audits import AUDIT_AREAS
+from performance.models.cohorts import reoffence_problem
+from yos_tracker.dates import refuse_future
 from yos_tracker.forms import ColourInput, DateInput, UniqueWithinMixin
 
 
@@ -213,4 +225,77 @@ class CohortForm(UniqueWithinMixin, forms.ModelForm):
             self.add_error(
                 "feeds_dashboard", "Only a live-tracker cohort feeds the dashboard's live-tracker indicators."
             )
+        return data
+
+
+GRAVITY_HELP = "1 to 8, as the YJB's gravity matrix scores the offence."
+
+
+class CaseForm(UniqueWithinMixin, forms.ModelForm):
+    unique_within = "organisation"
+
+    class Meta:
+        model = Case
+        fields = ["reference", "team", "case_manager", "assessed"]
+        help_texts = {"reference": "The pseudonymous reference, e.g. LW-2017-014. Never a name or a date of birth."}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.organisation = organisation
+
+    def clean_reference(self):
+        reference = self.cleaned_data["reference"]
+        others = Case.objects.for_org(self.instance.organisation).filter(reference__iexact=reference)
+        if others.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("This service already has a case with this reference.")
+        return reference
+
+
+class OutcomeForm(forms.ModelForm):
+    class Meta:
+        model = QualifyingOutcome
+        fields = ["date", "outcome_type", "gravity"]
+        widgets = {"date": DateInput}
+        help_texts = {"gravity": GRAVITY_HELP}
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.case = case
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date"):
+            try:
+                refuse_future(data["date"], what="An outcome")
+            except forms.ValidationError as error:
+                self.add_error(None, error)
+        return data
+
+
+class ReoffenceForm(forms.ModelForm):
+    class Meta:
+        model = Reoffence
+        fields = ["offence_date", "proven_date", "offence_type", "gravity", "violent"]
+        widgets = {"offence_date": DateInput, "proven_date": DateInput}
+        help_texts = {
+            "violent": "Violence against the person and robbery are violent whatever is ticked.",
+            "gravity": GRAVITY_HELP,
+        }
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.case = case
+
+    def clean(self):
+        data = super().clean()
+        offence = data.get("offence_date")
+        if offence and (problem := reoffence_problem(offence, self.instance.case.first_outcome_on)):
+            self.add_error("offence_date", problem[0].upper() + problem[1:] + ".")
+        if data.get("proven_date"):
+            try:
+                refuse_future(data["proven_date"], what="A proven date", field="proven_date")
+            except forms.ValidationError as error:
+                self.add_error(None, error)
+        if data.get("offence_type") in VIOLENT_OFFENCES:
+            data["violent"] = True
         return data

@@ -342,7 +342,7 @@ class Tracker:
     cohorts: list  # every cohort of the service, to choose from
     shown: list  # the cohorts compared, oldest first
     as_at: datetime.date
-    sizes: list[int]  # members of each shown cohort as at the last month it reached
+    sizes: list[int | None]  # members of each shown cohort at the last month it reached (None: none yet)
     figures: list[TrackerFigure]
 
     @property
@@ -352,9 +352,14 @@ class Tracker:
 
 def live_tracker(organisation: Organisation, *, as_at: datetime.date, cohort_ids: list[int] | None = None) -> Tracker:
     """Cohorts side by side, month by month of their follow-up, as the records stood on `as_at`:
-    the chosen cohorts, or the two begun latest. Three queries, whatever their number and size."""
+    the chosen cohorts, or else the two latest begun by then. Three queries, whatever their number
+    and size."""
     cohorts = list(Cohort.objects.for_org(organisation).order_by("period_start", "pk"))
-    shown = [c for c in cohorts if c.pk in cohort_ids] if cohort_ids else cohorts[-2:]
+    # By default the service's own live tracker (the cohorts that feed its dashboard), or else
+    # any cohort: the two latest begun by the day.
+    begun = [c for c in cohorts if c.period_start <= as_at]
+    tracking = [c for c in begun if c.feeds_dashboard] or begun
+    shown = [c for c in cohorts if c.pk in cohort_ids] if cohort_ids else tracking[-2:]
     months = {pk: {m.month: m for m in found} for pk, found in cohorts_months(shown, as_at=as_at).items()}
     longest = max((c.follow_up_months for c in shown), default=0)
     figures = []
@@ -377,7 +382,7 @@ def live_tracker(organisation: Organisation, *, as_at: datetime.date, cohort_ids
             fmt=lambda v: f"{v:g}",
         )
         figures.append(TrackerFigure(key, title, rows, chart))
-    sizes = [max((m.members for m in months[c.pk].values()), default=0) for c in shown]
+    sizes = [max((m.members for m in months[c.pk].values()), default=None) for c in shown]
     return Tracker(cohorts, shown, as_at, sizes, figures)
 
 

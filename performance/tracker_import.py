@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from performance import services
 from performance.choices import VIOLENT_OFFENCES, OffenceType, OutcomeType
 from performance.models import Case, QualifyingOutcome, Reoffence
+from performance.models.cohorts import reoffence_problem
 from performance.models.references import validate_case_reference
 from yos_tracker.imports import Choices, Importer, ImportResult, PlannedRow, RowError
 from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise, parse_date
@@ -110,29 +111,10 @@ class TrackerImporter(Importer):
         seen, new_cases = {}, set()
         for number, step in steps:
             key = step.reference.lower()
-            if step.event == REOFFENCE:
-                first = first_outcome.get(key)
-                if first is None:
-                    result.errors.append(
-                        RowError(
-                            number,
-                            LABELS["reference"],
-                            "no qualifying outcome is recorded for this case",
-                            step.reference,
-                        )
-                    )
-                    continue
-                if step.date <= first:
-                    result.errors.append(
-                        RowError(
-                            number,
-                            LABELS["date"],
-                            f"the offence on {step.date:%d/%m/%Y} is not after the case's first qualifying outcome "
-                            f"({first:%d/%m/%Y}), so it is not a reoffence",
-                            step.reference,
-                        )
-                    )
-                    continue
+            if step.event == REOFFENCE and (problem := reoffence_problem(step.date, first_outcome.get(key))):
+                column = "reference" if key not in first_outcome else "date"
+                result.errors.append(RowError(number, LABELS[column], problem, step.reference))
+                continue
             identity = (key, step.event, step.date, step.kind)
             if identity in seen:
                 result.errors.append(

@@ -19,6 +19,7 @@ urlpatterns = [
     path("tracker/cohorts/new/", views.cohort_create, name="cohort_create"),
     path("tracker/cases/", views.tracker_cases, name="tracker_cases"),
     path("tracker/cases/import/", views.tracker_cases_import, name="tracker_cases_import"),
+    path("tracker/cases/new/", views.tracker_case_create, name="tracker_case_create"),
     path("tracker/cases/<int:pk>/", views.tracker_case, name="tracker_case"),
     path("quality/", views.data_quality, name="data_quality"),
     path("quality/export/<str:fmt>/", views.data_quality_export, name="data_quality_export"),

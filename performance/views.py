@@ -15,10 +15,13 @@ from performance.filters import CaseAuditFilter
 from performance.forms import (
     AuditGradeForm,
     CaseAuditForm,
+    CaseForm,
     CohortForm,
     ComparatorForm,
     LocalIndicatorForm,
     MeasurementRowForm,
+    OutcomeForm,
+    ReoffenceForm,
     TargetForm,
 )
 from performance.models import (
@@ -378,12 +381,35 @@ tracker_cases_import = org_view(**EDITORS)(
 
 @org_view()
 def tracker_case(request, pk: int):
+    """A case's outcomes and reoffences; editors add to them here."""
     case = Case.objects.get_for_org(request.organisation, pk=pk)
-    return render(
-        request,
-        "performance/tracker_case.html",
-        {"case": case, "outcomes": case.outcomes.all(), "reoffences": case.reoffences.all()},
-    )
+    forms_shown = {
+        "outcome_form": OutcomeForm(case=case, prefix="outcome"),
+        "reoffence_form": ReoffenceForm(case=case, prefix="reoffence"),
+    }
+    if request.method == "POST":
+        kind = request.POST.get("record")
+        form_class = {"outcome": OutcomeForm, "reoffence": ReoffenceForm}.get(kind)
+        if form_class is None:
+            raise Http404("No such record.")
+        form = form_class(request.POST, case=case, prefix=kind)
+        if form.is_valid():
+            form.save()
+            messages.success(request, f"{'Outcome' if kind == 'outcome' else 'Reoffence'} recorded for {case}.")
+            return redirect(case)
+        forms_shown[f"{kind}_form"] = form
+    context = {"case": case, "outcomes": case.outcomes.all(), "reoffences": case.reoffences.all(), **forms_shown}
+    return render(request, "performance/tracker_case.html", context)
+
+
+@org_view(**EDITORS)
+def tracker_case_create(request):
+    form = CaseForm(request.POST or None, organisation=request.organisation)
+    if request.method == "POST" and form.is_valid():
+        case = form.save()
+        messages.success(request, f"Case {case} added: record its qualifying outcome.")
+        return redirect(case)
+    return render(request, "performance/tracker_case_form.html", {"form": form})
 
 
 def _quality(request) -> list:

@@ -88,16 +88,29 @@ from onboarding.forms import NewServiceForm, SetupChoicesForm
 from onboarding.services import organisation_create
 from performance import services as performance_services
 from performance import spreadsheet as performance_spreadsheet
+from performance.choices import OutcomeType
 from performance.forms import (
     AuditGradeForm,
     CaseAuditForm,
+    CaseForm,
     CohortForm,
     ComparatorForm,
     LocalIndicatorForm,
     MeasurementRowForm,
+    OutcomeForm,
+    ReoffenceForm,
     TargetForm,
 )
-from performance.models import AuditGrade, CaseAudit, Comparator, Indicator, Measurement, Target
+from performance.models import (
+    AuditGrade,
+    Case,
+    CaseAudit,
+    Comparator,
+    Indicator,
+    Measurement,
+    QualifyingOutcome,
+    Target,
+)
 from yos_tracker import services as core_services
 from yos_tracker.forms import (
     EvidenceFilesField,
@@ -336,7 +349,14 @@ def world(organisation, manager, officer):
         standards=StandardsFramework.objects.order_by("pk").first().standards.all(),
         ratio=Indicator.objects.get(code="FTE_RATE"),  # × 100,000
         count=Indicator.objects.get(code="CUSTODY_COUNT"),
+        case=_tracked_case(organisation),
     )
+
+
+def _tracked_case(organisation):
+    case = Case.objects.create(organisation=organisation, reference="LW-17-001")
+    QualifyingOutcome.objects.create(case=case, date=datetime.date(2017, 1, 10), outcome_type=OutcomeType.CONVICTION)
+    return case
 
 
 def _fresh(record: models.Model) -> models.Model:
@@ -539,6 +559,15 @@ FORMS: dict[type[forms.BaseForm], list[Spec]] = {
     RagStatusForm: [Spec(lambda w: {"instance": RagStatus(organisation=w.organisation, order=9)}, _save)],
     AuditGradeForm: [Spec(lambda w: {"instance": AuditGrade(organisation=w.organisation, rank=9)}, _save)],
     CohortForm: [Spec(lambda w: {"organisation": w.organisation}, _save)],
+    CaseForm: [
+        Spec(
+            lambda w: {"organisation": w.organisation},
+            _save,
+            typed=(("reference", st.from_regex(r"[A-Z]{2}-20[0-9]{2}-[0-9]{3}", fullmatch=True)),),
+        )
+    ],
+    OutcomeForm: [Spec(lambda w: {"case": w.case}, _save)],
+    ReoffenceForm: [Spec(lambda w: {"case": w.case}, _save)],
     LocalIndicatorForm: [
         Spec(
             lambda w: {"instance": Indicator(organisation=w.organisation)},

@@ -15,7 +15,8 @@ from governance.tests.factories import RiskFactory
 from improvement import services as improvement_services
 from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
-from performance.models import Indicator, Measurement
+from performance.choices import OffenceType, OutcomeType
+from performance.models import Case, Indicator, Measurement, QualifyingOutcome, Reoffence
 
 pytestmark = pytest.mark.django_db
 
@@ -65,9 +66,22 @@ def test_a_report_rendered_again_after_later_records_shows_the_same_tables(repor
     for indicator in Indicator.objects.filter(tracked_by__organisation=organisation)[:5]:
         Measurement.objects.create(organisation=organisation, indicator=indicator, period=AFTER, value=Decimal(1))
 
+    # A live-tracker reoffence proven after the period, and a child whose outcome came after it.
+    tracked = Case.objects.for_org(organisation).order_by("pk").first()
+    Reoffence.objects.create(
+        case=tracked,
+        offence_date=datetime.date(2017, 5, 1),
+        proven_date=AFTER,
+        offence_type=OffenceType.ROBBERY,
+        violent=True,
+    )
+    later = Case.objects.create(organisation=organisation, reference="LW-LT-9999")
+    QualifyingOutcome.objects.create(case=later, date=AFTER, outcome_type=OutcomeType.CONVICTION)
+
     after = tables(reporting.render_html(report))
     assert after == before
     assert len(before) >= 5 and "A recommendation added later" not in " ".join(after)
+    assert any("2017 live tracker: binary rate" in table for table in before)
 
 
 def test_the_plan_in_force_on_a_day_is_the_one_whose_period_covers_it(organisation):

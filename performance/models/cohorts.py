@@ -39,6 +39,26 @@ class Case(models.Model):
     def __str__(self) -> str:
         return self.reference
 
+    def get_absolute_url(self) -> str:
+        return reverse("performance:tracker_case", kwargs={"org": self.organisation.slug, "pk": self.pk})
+
+    @property
+    def first_outcome_on(self):
+        return self.outcomes.aggregate(first=models.Min("date"))["first"]
+
+
+def reoffence_problem(offence_date, first_outcome) -> str | None:
+    """Why an offence cannot be recorded as a reoffence of a case whose first qualifying outcome
+    is `first_outcome` (None: it has none), or None if it can."""
+    if first_outcome is None:
+        return "no qualifying outcome is recorded for this case"
+    if offence_date <= first_outcome:
+        return (
+            f"the offence on {offence_date:%d/%m/%Y} is not after the case's first qualifying outcome "
+            f"({first_outcome:%d/%m/%Y}), so it is not a reoffence"
+        )
+    return None
+
 
 class QualifyingOutcome(models.Model):
     """A substantive outcome that brings a child into a cohort: a caution, a conviction or a

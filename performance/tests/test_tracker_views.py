@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from performance.choices import CohortConvention
-from performance.models import Cohort
+from performance.models import Case, Cohort, Reoffence
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -24,7 +24,7 @@ def _cohort(organisation, name, start, **fields):
     )
 
 
-def test_the_page_compares_the_two_latest_cohorts_as_the_records_stood(client, organisation, board_member, cases):
+def test_the_page_compares_the_two_latest_cohorts_begun_as_the_records_stood(client, organisation, board_member, cases):
     _cohort(organisation, "2016 cohort", D(2016, 1, 1))
     _cohort(organisation, "2017 cohort", D(2017, 1, 1))
     _cohort(organisation, "2018 cohort", D(2018, 1, 1))
@@ -32,10 +32,14 @@ def test_the_page_compares_the_two_latest_cohorts_as_the_records_stood(client, o
     url = reverse("performance:tracker", kwargs={"org": organisation.slug})
 
     tracker = client.get(url, {"as_at": "2017-12-31"}).context["tracker"]
-    assert [c.name for c in tracker.shown] == ["2017 cohort", "2018 cohort"]
+    assert [c.name for c in tracker.shown] == ["2016 cohort", "2017 cohort"]  # 2018's had not begun
     binary = tracker.figures[0]
-    assert binary.rows[3] == (4, ["20.0% (1 of 5)", "—"])  # April 2017; 2018 has not begun
+    assert binary.rows[3] == (4, ["—", "20.0% (1 of 5)"])  # April: nobody in 2016's yet
     assert binary.chart is not None
+    today = client.get(url, {"as_at": "2019-01-31"}).context["tracker"]
+    assert [c.name for c in today.shown] == ["2017 cohort", "2018 cohort"]
+    Cohort.objects.filter(name="2017 cohort").update(feeds_dashboard=True)  # the service's own tracker first
+    assert [c.name for c in client.get(url, {"as_at": "2019-01-31"}).context["tracker"].shown] == ["2017 cohort"]
 
     chosen = client.get(url, {"as_at": "2017-12-31", "cohort": [tracker.cohorts[0].pk]}).context["tracker"]
     assert [c.name for c in chosen.shown] == ["2016 cohort"]
@@ -74,3 +78,34 @@ def test_the_case_records_are_listed_with_their_counts_a_page_at_a_time(client, 
     listed = {case.reference: (case.outcomes_count, case.reoffences_count) for case in page.context["cases"]}
     assert listed["LW-A1"] == (1, 2) and listed["LW-C1"] == (2, 0)
     assert len(listed) == 6 and "Import case records" not in page.content.decode()
+
+
+def test_a_manager_records_a_case_its_outcome_and_a_reoffence_and_wrong_ones_are_explained(
+    client, organisation, manager
+):
+    client.force_login(manager)
+    new = reverse("performance:tracker_case_create", kwargs={"org": organisation.slug})
+    assert "never a name" in client.post(new, {"reference": "John Smith"}).content.decode()
+    assert "holds a date (01-05-2009)" in client.post(new, {"reference": "JS-01-05-2009"}).content.decode()
+    assert client.post(new, {"reference": "LW-17-001"}).status_code == 302
+    assert "already has a case" in client.post(new, {"reference": "lw-17-001"}).content.decode()
+    case = Case.objects.get(organisation=organisation)
+
+    page = case.get_absolute_url()
+    early = {"record": "reoffence", "reoffence-offence_date": "2017-01-05", "reoffence-proven_date": "2017-02-01"}
+    early["reoffence-offence_type"] = "robbery"
+    assert "No qualifying outcome is recorded for this case." in client.post(page, early).content.decode()
+    outcome = {"record": "outcome", "outcome-date": "2017-01-10", "outcome-outcome_type": "caution"}
+    assert client.post(page, outcome).status_code == 302
+    refused = client.post(page, early).content.decode()
+    assert "is not after the case&#x27;s first qualifying outcome (10/01/2017)" in refused
+    assert client.post(page, {**early, "reoffence-offence_date": "2017-01-25"}).status_code == 302
+    offence = Reoffence.objects.get(case=case)
+    assert (offence.offence_type, offence.violent) == ("robbery", True)  # robbery is violent
+
+
+def test_a_board_member_reads_a_case_without_forms(client, organisation, board_member, cases):
+    client.force_login(board_member)
+    page = client.get(cases["A"].get_absolute_url()).content.decode()
+    assert "LW-A1" in page and "Add a reoffence" not in page
+    assert client.post(cases["A"].get_absolute_url(), {"record": "outcome"}).status_code == 403
