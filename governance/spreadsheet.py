@@ -9,13 +9,12 @@ from governance.choices import RiskStatus
 from governance.models import Risk
 from governance.models.risks import recorded_score_kept
 from governance.selectors import register_shown, risk_matrix_of, risk_rows, risks_for
-from yos_tracker.imports import Choices, Importer, ImportResult, PlannedRow, RowError, row_kind
+from yos_tracker.imports import Choices, Importer, ImportResult, PlannedRow, RowError, dates_of, row_kind
 from yos_tracker.spreadsheets import (
     Column,
     SpreadsheetError,
     cell_text,
     column_problems,
-    parse_date,
     write_table,
 )
 
@@ -152,11 +151,7 @@ class RiskImporter(Importer):
             fields = {"number": _whole_number(values.get("number"))}
             if fields["number"] is None:
                 error("number", "give the risk's number")
-            for key in ("raised_on", "last_reviewed"):
-                try:
-                    fields[key] = parse_date(values.get(key))
-                except ValueError as problem:
-                    error(key, f"{LABELS[key].lower()} {problem}")
+            fields |= dates_of(values, ("raised_on", "last_reviewed"), LABELS, error)
             if "raised_on" in fields and fields["raised_on"] is None:
                 error("raised_on", "give the date the risk was raised")
             for key in ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact"):

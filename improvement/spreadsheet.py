@@ -11,8 +11,17 @@ from django.utils import timezone
 
 from improvement import selectors, services
 from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus, RagStatusAlias, Recommendation
-from yos_tracker.imports import Choices, Importer, ImportResult, LabelQuestion, PlannedRow, RowError, suggestion
-from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise, parse_date, unchanged, write_table
+from yos_tracker.imports import (
+    Choices,
+    Importer,
+    ImportResult,
+    LabelQuestion,
+    PlannedRow,
+    RowError,
+    dates_of,
+    suggestion,
+)
+from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise, unchanged, write_table
 
 # The export's headers, and the names councils' own trackers give the same columns.
 COLUMNS = [
@@ -261,12 +270,12 @@ class _Planner:
                 )
             self.seen[key] = number
 
-        dates = {}
-        for column in ("start_date", "due_date", "latest_update_date"):
-            try:
-                dates[column] = parse_date(values.get(column))
-            except ValueError as problem:
-                self.error(number, reference, column, f"{LABELS[column].lower()} {problem}")
+        dates = dates_of(
+            values,
+            ("start_date", "due_date", "latest_update_date"),
+            LABELS,
+            lambda column, message: self.error(number, reference, column, message),
+        )
         if dates.get("start_date") and dates.get("due_date") and dates["due_date"] < dates["start_date"]:
             self.error(number, reference, "due_date", "the due date is before the start date")
         if dates.get("latest_update_date") and dates["latest_update_date"] > self.today:

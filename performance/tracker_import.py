@@ -14,8 +14,8 @@ from performance.choices import VIOLENT_OFFENCES, OffenceType, OutcomeType
 from performance.models import Case, QualifyingOutcome, Reoffence
 from performance.models.cohorts import reoffence_problem
 from performance.models.references import validate_case_reference
-from yos_tracker.imports import Choices, Importer, ImportResult, PlannedRow, RowError
-from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise, parse_date
+from yos_tracker.imports import Choices, Importer, ImportResult, PlannedRow, RowError, dates_of
+from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise
 
 OUTCOME, REOFFENCE = "outcome", "reoffence"
 COLUMNS = [
@@ -151,12 +151,7 @@ class TrackerImporter(Importer):
             error(
                 "event", f"“{cell_text(values.get('event'))}” is not a record the tracker keeps: outcome or reoffence"
             )
-        dates = {}
-        for key in ("date", "proven_date"):
-            try:
-                dates[key] = parse_date(values.get(key))
-            except ValueError as problem:
-                error(key, f"{LABELS[key].lower()} {problem}")
+        dates = dates_of(values, ("date", "proven_date"), LABELS, error)
         if "date" in dates and dates["date"] is None:
             error("date", "give the date of the outcome or offence")
         names = OFFENCE_NAMES if event == REOFFENCE else OUTCOME_NAMES

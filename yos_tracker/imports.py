@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import transaction
 
 from yos_tracker.models import ImportMapping
-from yos_tracker.spreadsheets import Column, Formula, SpreadsheetError, normalise, read_sheet, unchanged
+from yos_tracker.spreadsheets import Column, Formula, SpreadsheetError, normalise, parse_date, read_sheet, unchanged
 
 # Every importer, by key: each registers itself when its module loads (a worker loads them
 # through the apps' tasks modules).
@@ -155,6 +155,18 @@ class ImportResult:
         )
 
 
+def dates_of(values: dict, keys, labels: dict[str, str], error) -> dict:
+    """The row's dates under `keys` (None for a blank); a cell that is not a date is reported
+    through error(key, message) and left out."""
+    found = {}
+    for key in keys:
+        try:
+            found[key] = parse_date(values.get(key))
+        except ValueError as problem:
+            error(key, f"{labels[key].lower()} {problem}")
+    return found
+
+
 def row_kind(current, fields: dict) -> str:
     """What a row does to its record: "create" when there is none, "unchanged" when every field
     already says what the row says, "change" otherwise."""
@@ -280,6 +292,7 @@ __all__ = [
     "PlannedRow",
     "RowError",
     "SpreadsheetError",
+    "dates_of",
     "row_kind",
     "suggestion",
 ]
