@@ -168,7 +168,7 @@ def import_view(*, importer: Importer, title: str, done_url, scope=None, help_te
 
 def _queue(request, importer, action, token, stashed, choices, objects, context) -> str:
     """Hand the import to a worker; returns the job's page."""
-    job = ImportJob.objects.create(
+    job = _job_start(
         organisation=request.organisation,
         importer=importer.key,
         action=action,
@@ -180,8 +180,14 @@ def _queue(request, importer, action, token, stashed, choices, objects, context)
         requested_by=request.user,
         return_url=context["cancel_url"],
     )
-    transaction.on_commit(lambda: import_run.delay(job.pk))
     return job.get_absolute_url()
+
+
+def _job_start(**fields) -> ImportJob:
+    """A new job, handed to a worker once the request's transaction commits."""
+    job = ImportJob.objects.create(**fields)
+    transaction.on_commit(lambda: import_run.delay(job.pk))
+    return job
 
 
 @org_view(**EDITORS)
@@ -211,7 +217,7 @@ def job_detail(request, pk: int):
 def _follow_up(job: ImportJob, action: str, choices: Choices, user) -> ImportJob:
     """A new job on the same waiting file: the preview again with the person's answers, the
     import once confirmed, or the same job again after a fault."""
-    follow = ImportJob.objects.create(
+    return _job_start(
         organisation=job.organisation,
         importer=job.importer,
         action=action,
@@ -223,5 +229,3 @@ def _follow_up(job: ImportJob, action: str, choices: Choices, user) -> ImportJob
         requested_by=user,
         return_url=job.return_url,
     )
-    transaction.on_commit(lambda: import_run.delay(follow.pk))
-    return follow

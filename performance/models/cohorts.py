@@ -147,6 +147,3 @@ class Cohort(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("performance:tracker", kwargs={"org": self.organisation.slug}) + f"?cohort={self.pk}"
