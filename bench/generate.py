@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from governance.services import risk_matrix_install
 from improvement.models import ImprovementPlan, RagStatus, Recommendation
-from performance.models import AuditGrade, Indicator, IndicatorCategory, Target, TrackedIndicator
+from performance.models import AuditGrade, Indicator, IndicatorCategory, OutcomeKind, Target, TrackedIndicator
 from yos_tracker.choices import Role
 from yos_tracker.models import Membership, Organisation
 
@@ -79,6 +79,7 @@ def organisation_with_data(slug: str, *, share: float, indicators: list[Indicato
     Membership.objects.create(user=user, organisation=org, role=Role.MANAGER)
     scale = RagStatus.objects.install(org)
     grades = AuditGrade.objects.install(org)
+    conviction = next(kind for kind in OutcomeKind.objects.install(org) if kind.code == "conviction")
     risk_matrix_install(organisation=org)
 
     TrackedIndicator.objects.bulk_create(
@@ -244,11 +245,11 @@ def organisation_with_data(slug: str, *, share: float, indicators: list[Indicato
             for v in range(REVIEWS)
         ),
     )
-    _cases(org, int(CASES * share), rng)
+    _cases(org, int(CASES * share), rng, conviction)
     return org
 
 
-def _cases(org: Organisation, count: int, rng: random.Random) -> None:
+def _cases(org: Organisation, count: int, rng: random.Random, kind: OutcomeKind) -> None:
     first_case = _next_id("performance_case")
     copy(
         "performance_case",
@@ -262,8 +263,8 @@ def _cases(org: Organisation, count: int, rng: random.Random) -> None:
     ]
     copy(
         "performance_qualifyingoutcome",
-        ["case_id", "date", "outcome_type", "gravity"],
-        ((first_case + n, index[n], "conviction", 3) for n in range(count)),
+        ["case_id", "date", "kind_id", "gravity"],
+        ((first_case + n, index[n], kind.pk, 3) for n in range(count)),
     )
     offences = []
     for n in range(count):

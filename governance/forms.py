@@ -17,7 +17,7 @@ from governance.models import (
 )
 from governance.models.reports import BOARD_PACK_SECTIONS, NARRATIVES, SECTIONS, ReportKind
 from improvement.models import RagStatus, Recommendation
-from yos_tracker.forms import ColourInput, DateInput, OptimisticLockMixin, UniqueWithinMixin
+from yos_tracker.forms import ColourInput, DateInput, OptimisticLockMixin, RecordsField, UniqueWithinMixin
 
 
 class BoardMemberForm(forms.ModelForm):
@@ -25,6 +25,7 @@ class BoardMemberForm(forms.ModelForm):
         model = BoardMember
         fields = ["name", "agency", "role", "statutory", "seniority", "start_date", "end_date", "theme_lead_for"]
         widgets = {"start_date": DateInput, "end_date": DateInput, "theme_lead_for": forms.CheckboxSelectMultiple}
+        field_classes = {"theme_lead_for": RecordsField}
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from governance.choices import BOARD_ATTENDANCE_KPI
 from governance.models import PartnerContribution, RiskMatrix
 from improvement.models import RagStatus, ReminderSettings
-from performance.models import AuditGrade, TrackedIndicator
+from performance.models import AuditGrade, OutcomeKind, TrackedIndicator
 from yos_tracker.models import Membership
 
 
@@ -13,6 +13,7 @@ from yos_tracker.models import Membership
 class SettingsSummary:
     statuses: list
     grades: list
+    outcome_kinds: list
     matrix: RiskMatrix | None
     tracked: int
     local_indicators: int
@@ -27,6 +28,7 @@ def settings_summary(organisation) -> SettingsSummary:
     return SettingsSummary(
         statuses=list(RagStatus.objects.for_org(organisation)),
         grades=list(AuditGrade.objects.for_org(organisation)),
+        outcome_kinds=list(OutcomeKind.objects.for_org(organisation)),
         matrix=RiskMatrix.objects.prefetch_related("bands").filter(organisation=organisation).first(),
         tracked=tracked.count(),
         local_indicators=organisation.local_indicators.count(),

@@ -1,7 +1,8 @@
 """Setting up a service. `organisation_create` is the one way an organisation comes into being
 (the "New service" page and Django admin both call it), so no service starts without what the
-other apps need: a RAG scale, case-audit grades, a risk matrix, indicators to track and the
-weekly digest. `organisation_install` gives an existing organisation whatever of these it lacks.
+other apps need: a RAG scale, case-audit grades, the live tracker's outcome types, a risk matrix,
+indicators to track and the weekly digest. `organisation_install` gives an existing organisation
+whatever of these it lacks.
 """
 
 from django.apps import apps as global_apps
@@ -11,7 +12,12 @@ from django.db import IntegrityError, transaction
 from governance.services import risk_matrix_install
 from improvement.choices import DEFAULT_RAG_SCALE, RAG_SCALES
 from performance.catalogue import STARTER_INDICATORS
-from performance.choices import AUDIT_GRADE_SCALES, DEFAULT_AUDIT_GRADE_SCALE
+from performance.choices import (
+    AUDIT_GRADE_SCALES,
+    DEFAULT_AUDIT_GRADE_SCALE,
+    DEFAULT_OUTCOME_KIND_SCALE,
+    OUTCOME_KIND_SCALES,
+)
 from performance.services import indicators_track
 from yos_tracker import services as core_services
 from yos_tracker.choices import Role
@@ -34,6 +40,14 @@ def organisation_install(
     scale_install(
         apps.get_model("performance", "AuditGrade"), organisation=organisation, rows=AUDIT_GRADE_SCALES[audit_scale]
     )
+    # onboarding's first migration runs this on the models of its day, before outcome types
+    # existed; performance's migration 0014 gives those organisations theirs.
+    if "outcomekind" in apps.get_app_config("performance").models:
+        scale_install(
+            apps.get_model("performance", "OutcomeKind"),
+            organisation=organisation,
+            rows=OUTCOME_KIND_SCALES[DEFAULT_OUTCOME_KIND_SCALE],
+        )
     risk_matrix_install(organisation=organisation, apps=apps)
     tracked = apps.get_model("performance", "TrackedIndicator")._default_manager
     if starter_indicators and not tracked.filter(organisation=organisation).exists():

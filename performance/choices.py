@@ -92,10 +92,16 @@ DEFAULT_AUDIT_GRADE_SCALE = "lewisham"
 # follow-up and proven by caution or conviction then or in a further 6 months); seed 004 and
 # seed 000 Appendix A (Lewisham's live tracker: all children with a substantive outcome from
 # January to December, followed month by month).
-class OutcomeType(models.TextChoices):
-    CAUTION = "caution", "Youth caution or youth conditional caution"
-    CONVICTION = "conviction", "Conviction at court (non-custodial)"
-    CUSTODY_RELEASE = "custody_release", "Release from custody"
+# A service may add its own outcome types (e.g. a diversion scheme it counts locally) or retire
+# these: they are a scale like the audit grades, and these are where every service starts.
+OUTCOME_KIND_SCALES = {
+    "yjb": [
+        {"code": "caution", "label": "Youth caution or youth conditional caution", "colour": "#505a5f", "position": 1},
+        {"code": "conviction", "label": "Conviction at court (non-custodial)", "colour": "#505a5f", "position": 2},
+        {"code": "custody_release", "label": "Release from custody", "colour": "#505a5f", "position": 3},
+    ]
+}
+DEFAULT_OUTCOME_KIND_SCALE = "yjb"
 
 
 class OffenceType(models.TextChoices):

@@ -15,8 +15,8 @@ import random
 
 from dateutil.relativedelta import relativedelta
 
-from performance.choices import VIOLENT_OFFENCES, CohortConvention, OffenceType, OutcomeType
-from performance.models import Case, Cohort, QualifyingOutcome, Reoffence
+from performance.choices import VIOLENT_OFFENCES, CohortConvention, OffenceType
+from performance.models import Case, Cohort, OutcomeKind, QualifyingOutcome, Reoffence
 from yos_tracker.models import Organisation
 
 ILLUSTRATIVE = "Illustrative: case-level demo records, not Lewisham's."
@@ -40,19 +40,19 @@ def load(lewisham: Organisation) -> None:
     if Case.objects.for_org(lewisham).exists():
         return
     rng = random.Random(2017)
+    kinds = OutcomeKind.objects.install(lewisham)
     serial = 0
     for first, months, children, reoffenders in SEEDED_QUARTERS:
         chosen = set(rng.sample(range(children), reoffenders))
         for n in range(children):
             serial += 1
-            _child(lewisham, rng, serial, _day_in(rng, first, months), reoffends=n in chosen)
+            _child(lewisham, rng, kinds, serial, _day_in(rng, first, months), reoffends=n in chosen)
     for first, months, per_month, share in LATER_MONTHS:
         for month in range(months):
             for _ in range(per_month):
                 serial += 1
-                _child(
-                    lewisham, rng, serial, _day_in(rng, first + relativedelta(months=month), 1), rng.random() < share
-                )
+                index = _day_in(rng, first + relativedelta(months=month), 1)
+                _child(lewisham, rng, kinds, serial, index, rng.random() < share)
     for name, start, end, convention, feeds in COHORTS:
         Cohort.objects.create(
             organisation=lewisham,
@@ -70,7 +70,7 @@ def _day_in(rng: random.Random, first: datetime.date, months: int) -> datetime.d
     return first + datetime.timedelta(days=rng.randrange((last - first).days + 1))
 
 
-def _child(organisation, rng, serial: int, index: datetime.date, reoffends: bool) -> None:
+def _child(organisation, rng, kinds: list[OutcomeKind], serial: int, index: datetime.date, reoffends: bool) -> None:
     case = Case.objects.create(
         organisation=organisation,
         reference=f"LW-LT-{serial:04d}",
@@ -79,9 +79,7 @@ def _child(organisation, rng, serial: int, index: datetime.date, reoffends: bool
         assessed=rng.random() < 0.93,
         note=ILLUSTRATIVE,
     )
-    QualifyingOutcome.objects.create(
-        case=case, date=index, outcome_type=rng.choice(list(OutcomeType)), gravity=rng.randrange(2, 7)
-    )
+    QualifyingOutcome.objects.create(case=case, date=index, kind=rng.choice(kinds), gravity=rng.randrange(2, 7))
     if not reoffends:
         return
     # One to three reoffences, the first inside the follow-up, each proven within two months

@@ -9,6 +9,7 @@ from performance.models import (
     Cohort,
     Comparator,
     Indicator,
+    OutcomeKind,
     QualifyingOutcome,
     Reoffence,
     Target,
@@ -117,6 +118,19 @@ class AuditGradeForm(UniqueWithinMixin, forms.ModelForm):
             "code": "Lower-case letters, digits, hyphens and underscores, as typed in imports: e.g. good.",
             "is_good": "Counted in the dashboard's “% good or better”.",
             "is_inadequate": "Counted in the dashboard's “% inadequate”.",
+        }
+
+
+class OutcomeKindForm(UniqueWithinMixin, forms.ModelForm):
+    unique_within = "organisation"
+
+    class Meta:
+        model = OutcomeKind
+        fields = ["code", "label", "colour"]
+        widgets = {"colour": ColourInput}
+        help_texts = {
+            "code": "Lower-case letters, digits, hyphens and underscores, as an extract may give it: e.g. caution.",
+            "label": "As the tracker shows it, and as an extract may give it.",
         }
 
 
@@ -254,13 +268,16 @@ class CaseForm(UniqueWithinMixin, forms.ModelForm):
 class OutcomeForm(forms.ModelForm):
     class Meta:
         model = QualifyingOutcome
-        fields = ["date", "outcome_type", "gravity"]
+        fields = ["date", "kind", "gravity"]
         widgets = {"date": DateInput}
         help_texts = {"gravity": GRAVITY_HELP}
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.case = case
+        kept = [self.instance.kind] if self.instance.kind_id else []
+        self.fields["kind"].queryset = OutcomeKind.objects.for_org(case.organisation).choosable(*kept)
+        self.fields["kind"].empty_label = None
 
     def clean(self):
         data = super().clean()

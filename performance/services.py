@@ -12,7 +12,16 @@ from django.utils import timezone
 
 from performance import rag
 from performance.choices import Scope
-from performance.models import Case, CaseAudit, Indicator, Measurement, QualifyingOutcome, Reoffence, TrackedIndicator
+from performance.models import (
+    Case,
+    CaseAudit,
+    Indicator,
+    Measurement,
+    OutcomeKind,
+    QualifyingOutcome,
+    Reoffence,
+    TrackedIndicator,
+)
 from yos_tracker.models import Organisation
 
 
@@ -199,7 +208,7 @@ def case_event_record(
     reference: str,
     event: str,
     date: datetime.date,
-    kind: str,
+    kind: OutcomeKind | str,
     proven_date: datetime.date | None = None,
     gravity: int | None = None,
     violent: bool = False,
@@ -207,7 +216,8 @@ def case_event_record(
     case_manager: str = "",
 ) -> QualifyingOutcome | Reoffence:
     """Record a case's qualifying outcome or reoffence ("outcome" or "reoffence"), adding the case
-    by its pseudonymous reference if it is new; a team or case manager given replaces the case's."""
+    by its pseudonymous reference if it is new; a team or case manager given replaces the case's.
+    `kind` is one of the service's outcome types, or a reoffence's offence type."""
     case = Case.objects.for_org(organisation).filter(reference__iexact=reference).first()
     if case is None:
         case = Case(organisation=organisation, reference=reference)
@@ -217,7 +227,7 @@ def case_event_record(
         case.full_clean(validate_constraints=False)
         case.save()
     if event == "outcome":
-        record = QualifyingOutcome(case=case, date=date, outcome_type=kind, gravity=gravity)
+        record = QualifyingOutcome(case=case, date=date, kind=kind, gravity=gravity)
     else:
         record = Reoffence(
             case=case, offence_date=date, proven_date=proven_date, offence_type=kind, gravity=gravity, violent=violent

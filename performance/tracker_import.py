@@ -2,7 +2,7 @@
 qualifying outcome or reoffence, each naming its case by pseudonymous reference. Every row is
 checked before anything is written: a name or a date of birth as a reference, a reoffence dated
 before the case's first qualifying outcome, an offence or outcome type the tracker does not
-know, a date that is not one."""
+know (the service's own outcome types included), a date that is not one."""
 
 import datetime
 from dataclasses import dataclass
@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 
 from performance import services
-from performance.choices import VIOLENT_OFFENCES, OffenceType, OutcomeType
-from performance.models import Case, QualifyingOutcome, Reoffence
+from performance.choices import VIOLENT_OFFENCES, OffenceType
+from performance.models import Case, OutcomeKind, QualifyingOutcome, Reoffence
 from performance.models.cohorts import reoffence_problem
 from performance.models.references import validate_case_reference
 from yos_tracker.imports import Choices, Importer, ImportResult, PlannedRow, RowError, dates_of
@@ -44,23 +44,23 @@ YES, NO = {"yes", "y", "true", "1", "violent"}, {"no", "n", "false", "0", "non-v
 
 
 def _names(choices) -> dict[str, str]:
-    """Normalised code or label → code, for a TextChoices."""
+    """Normalised code or label → code, for (code, label) pairs."""
     names = {}
-    for value, label in choices.choices:
+    for value, label in choices:
         names[normalise(value)] = value
         names[normalise(value.replace("_", " "))] = value
         names[normalise(label)] = value
     return names
 
 
-OUTCOME_NAMES = {
-    **_names(OutcomeType),
-    **dict.fromkeys(["youth caution", "youth conditional caution", "ycc", "yc"], OutcomeType.CAUTION),
-    **dict.fromkeys(["court", "court order", "sentence", "conviction at court"], OutcomeType.CONVICTION),
-    **dict.fromkeys(["custody release", "released from custody", "dto release"], OutcomeType.CUSTODY_RELEASE),
+# What case-management extracts call the YJB's outcome types, for a service that still offers them.
+OUTCOME_ALIASES = {
+    **dict.fromkeys(["youth caution", "youth conditional caution", "ycc", "yc"], "caution"),
+    **dict.fromkeys(["court", "court order", "sentence", "conviction at court"], "conviction"),
+    **dict.fromkeys(["custody release", "released from custody", "dto release"], "custody_release"),
 }
 OFFENCE_NAMES = {
-    **_names(OffenceType),
+    **_names(OffenceType.choices),
     **dict.fromkeys(["vatp", "violence", "assault"], OffenceType.VIOLENCE),
     **dict.fromkeys(["theft", "shoplifting", "handling"], OffenceType.THEFT),
     **dict.fromkeys(["drugs", "possession with intent to supply", "pwits"], OffenceType.DRUGS),
@@ -93,17 +93,24 @@ class TrackerImporter(Importer):
 
     def plan_rows(self, rows, result: ImportResult, *, organisation, user, choices: Choices) -> None:
         cases = {c.reference.lower(): c for c in Case.objects.for_org(organisation)}
+        kinds = OutcomeKind.objects.for_org(organisation).current()
+        codes = {kind.code for kind in kinds}
+        outcomes = {
+            **{alias: code for alias, code in OUTCOME_ALIASES.items() if code in codes},
+            **_names((kind.code, kind.label) for kind in kinds),
+        }
+        outcome_labels = [kind.label for kind in kinds]
         first_outcome = {}  # lower-case reference → the earliest qualifying outcome, stored or in the file
         stored = set()
-        for outcome in QualifyingOutcome.objects.for_org(organisation).select_related("case"):
+        for outcome in QualifyingOutcome.objects.for_org(organisation).select_related("case", "kind"):
             key = outcome.case.reference.lower()
             first_outcome[key] = min(first_outcome.get(key, outcome.date), outcome.date)
-            stored.add((key, OUTCOME, outcome.date, outcome.outcome_type))
+            stored.add((key, OUTCOME, outcome.date, outcome.kind.code))
         for offence in Reoffence.objects.for_org(organisation).select_related("case"):
             stored.add((offence.case.reference.lower(), REOFFENCE, offence.offence_date, offence.offence_type))
         steps = []
         for number, values in rows:
-            if step := self._step(number, values, result):
+            if step := self._step(number, values, result, outcomes, outcome_labels):
                 steps.append((number, step))
                 if step.event == OUTCOME:
                     key = step.reference.lower()
@@ -135,7 +142,10 @@ class TrackerImporter(Importer):
             )
             result.rows.append(PlannedRow(number, step.reference, kind, detail, [], step))
 
-    def _step(self, number: int, values: dict, result: ImportResult) -> EventStep | None:
+    def _step(
+        self, number: int, values: dict, result: ImportResult, outcomes: dict[str, str], outcome_labels: list[str]
+    ) -> EventStep | None:
+        """One row checked; `outcomes` maps the names of the service's outcome types to their codes."""
         reference = self.reference(values)
         before = len(result.errors)
 
@@ -154,11 +164,12 @@ class TrackerImporter(Importer):
         dates = dates_of(values, ("date", "proven_date"), LABELS, error)
         if "date" in dates and dates["date"] is None:
             error("date", "give the date of the outcome or offence")
-        names = OFFENCE_NAMES if event == REOFFENCE else OUTCOME_NAMES
+        names = OFFENCE_NAMES if event == REOFFENCE else outcomes
         kind = names.get(normalise(values.get("kind")))
         if event and kind is None:
-            allowed = ", ".join(label for _, label in (OffenceType if event == REOFFENCE else OutcomeType).choices)
-            error("kind", f"“{cell_text(values.get('kind'))}” is not a known {event} type: {allowed}")
+            allowed = OffenceType.labels if event == REOFFENCE else outcome_labels
+            known = ", ".join(allowed) or "the service has none yet; add them in Settings"
+            error("kind", f"“{cell_text(values.get('kind'))}” is not a known {event} type: {known}")
         if event == REOFFENCE and "proven_date" in dates:
             if dates["proven_date"] is None:
                 error("proven_date", "give the date the reoffence was proven (its caution or conviction)")
@@ -191,10 +202,12 @@ class TrackerImporter(Importer):
         )
 
     def write(self, result: ImportResult, *, organisation, user) -> None:
+        kinds = {kind.code: kind for kind in OutcomeKind.objects.for_org(organisation)}
         for row in result.rows:
             if row.kind == "create":
                 step: EventStep = row.payload
-                services.case_event_record(organisation=organisation, **vars(step))
+                kind = kinds[step.kind] if step.event == OUTCOME else step.kind
+                services.case_event_record(organisation=organisation, **{**vars(step), "kind": kind})
 
 
 TRACKER_IMPORTER = TrackerImporter()

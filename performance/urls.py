@@ -38,4 +38,8 @@ urlpatterns = [
     path("settings/grades/new/", views.grades.edit, name="grade_create"),
     path("settings/grades/<int:pk>/", views.grades.edit, name="grade_edit"),
     path("settings/grades/<int:pk>/change/", views.grades.change, name="grade_change"),
+    path("settings/outcome-types/", views.outcome_kinds.list, name="outcome_kind_list"),
+    path("settings/outcome-types/new/", views.outcome_kinds.edit, name="outcome_kind_create"),
+    path("settings/outcome-types/<int:pk>/", views.outcome_kinds.edit, name="outcome_kind_edit"),
+    path("settings/outcome-types/<int:pk>/change/", views.outcome_kinds.change, name="outcome_kind_change"),
 ]

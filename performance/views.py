@@ -21,6 +21,7 @@ from performance.forms import (
     LocalIndicatorForm,
     MeasurementRowForm,
     OutcomeForm,
+    OutcomeKindForm,
     ReoffenceForm,
     TargetForm,
 )
@@ -31,6 +32,7 @@ from performance.models import (
     Comparator,
     Indicator,
     Measurement,
+    OutcomeKind,
     RollupRun,
     Target,
     TrackedIndicator,
@@ -238,6 +240,18 @@ grades = scale_pages(
     lead="The grades a case audit gives each area, best first. The dashboard counts the grades "
     "that count as good or better, and those that count as inadequate.",
     columns=[("Counts as good or better", "is_good"), ("Counts as inadequate", "is_inadequate")],
+)
+
+
+outcome_kinds = scale_pages(
+    model=OutcomeKind,
+    form_class=OutcomeKindForm,
+    url_prefix="performance:outcome_kind",
+    title="Qualifying outcome types",
+    noun="type of outcome",
+    lead="The outcomes that bring a child into a live-tracker cohort. The YJB's measure counts "
+    "cautions, convictions and releases from custody; add any the service counts locally.",
+    columns=[],
 )
 
 

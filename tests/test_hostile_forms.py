@@ -88,7 +88,6 @@ from onboarding.forms import NewServiceForm, SetupChoicesForm
 from onboarding.services import organisation_create
 from performance import services as performance_services
 from performance import spreadsheet as performance_spreadsheet
-from performance.choices import OutcomeType
 from performance.forms import (
     AuditGradeForm,
     CaseAuditForm,
@@ -98,6 +97,7 @@ from performance.forms import (
     LocalIndicatorForm,
     MeasurementRowForm,
     OutcomeForm,
+    OutcomeKindForm,
     ReoffenceForm,
     TargetForm,
 )
@@ -108,9 +108,11 @@ from performance.models import (
     Comparator,
     Indicator,
     Measurement,
+    OutcomeKind,
     QualifyingOutcome,
     Target,
 )
+from performance.tests.factories import outcome_kind
 from yos_tracker import services as core_services
 from yos_tracker.forms import (
     EvidenceFilesField,
@@ -355,7 +357,7 @@ def world(organisation, manager, officer):
 
 def _tracked_case(organisation):
     case = Case.objects.create(organisation=organisation, reference="LW-17-001")
-    QualifyingOutcome.objects.create(case=case, date=datetime.date(2017, 1, 10), outcome_type=OutcomeType.CONVICTION)
+    QualifyingOutcome.objects.create(case=case, date=datetime.date(2017, 1, 10), kind=outcome_kind(organisation))
     return case
 
 
@@ -558,6 +560,7 @@ FORMS: dict[type[forms.BaseForm], list[Spec]] = {
     ],
     RagStatusForm: [Spec(lambda w: {"instance": RagStatus(organisation=w.organisation, order=9)}, _save)],
     AuditGradeForm: [Spec(lambda w: {"instance": AuditGrade(organisation=w.organisation, rank=9)}, _save)],
+    OutcomeKindForm: [Spec(lambda w: {"instance": OutcomeKind(organisation=w.organisation, position=9)}, _save)],
     CohortForm: [Spec(lambda w: {"organisation": w.organisation}, _save)],
     CaseForm: [
         Spec(

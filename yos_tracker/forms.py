@@ -83,6 +83,20 @@ def apply_validation_error(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+class RecordsField(forms.ModelMultipleChoiceField):
+    """Choose several records. A key beyond the database's integer range is simply not one of
+    the choices (an IN lookup with one makes SQLite raise OverflowError)."""
+
+    def _check_values(self, value):
+        for key in value or ():
+            text = str(key).strip()
+            if text.lstrip("-").isdecimal() and abs(int(text)) >= 2**63:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": text}
+                )
+        return super()._check_values(value)
+
+
 class UniqueWithinMixin:
     """For a ModelForm whose records are unique within a scope the form does not show (a risk's
     number within its organisation, a recommendation's reference within its plan). Django skips

@@ -5,6 +5,7 @@ import pytest
 
 from governance import services
 from governance.choices import Agency, AttendanceStatus
+from governance.forms import BoardMemberForm
 from governance.models import Attendance, Board, BoardMember, Meeting
 from performance.models import Indicator, TrackedIndicator
 
@@ -67,3 +68,12 @@ def test_saving_a_meeting_keeps_agenda_order_and_attendance(board):
     assert [(a.member, a.status) for a in meeting.attendance.all()] == [(members[1], "apologies")]
     with pytest.raises(Exception, match="already has a meeting on this day"):
         services.meeting_save(meeting=Meeting(board=board, date=datetime.date(2019, 5, 22)), agenda=[], attendance={})
+
+
+@pytest.mark.parametrize("key", ["99999999999999999999", "-9223372036854775808"])
+def test_a_theme_lead_key_beyond_the_integer_range_is_an_invalid_choice_not_a_crash(board, organisation, key):
+    form = BoardMemberForm(
+        {"name": "Chair", "agency": Agency.LOCAL_AUTHORITY, "theme_lead_for": [key]}, organisation=organisation
+    )
+    assert not form.is_valid()
+    assert form.errors["theme_lead_for"] == [f"Select a valid choice. {key} is not one of the available choices."]

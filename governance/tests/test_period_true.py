@@ -15,8 +15,9 @@ from governance.tests.factories import RiskFactory
 from improvement import services as improvement_services
 from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
-from performance.choices import OffenceType, OutcomeType
+from performance.choices import OffenceType
 from performance.models import Case, Indicator, Measurement, QualifyingOutcome, Reoffence
+from performance.tests.factories import outcome_kind
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +77,7 @@ def test_a_report_rendered_again_after_later_records_shows_the_same_tables(repor
         violent=True,
     )
     later = Case.objects.create(organisation=organisation, reference="LW-LT-9999")
-    QualifyingOutcome.objects.create(case=later, date=AFTER, outcome_type=OutcomeType.CONVICTION)
+    QualifyingOutcome.objects.create(case=later, date=AFTER, kind=outcome_kind(organisation))
 
     after = tables(reporting.render_html(report))
     assert after == before

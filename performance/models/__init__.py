@@ -1,6 +1,6 @@
 from .audits import AuditGrade, CaseAudit
 from .catalogue import Indicator, IndicatorCategory
-from .cohorts import Case, Cohort, QualifyingOutcome, Reoffence
+from .cohorts import Case, Cohort, OutcomeKind, QualifyingOutcome, Reoffence
 from .measurements import Comparator, Measurement, Target, TrackedIndicator
 from .runs import RollupRun
 
@@ -13,6 +13,7 @@ __all__ = [
     "Indicator",
     "IndicatorCategory",
     "Measurement",
+    "OutcomeKind",
     "QualifyingOutcome",
     "Reoffence",
     "RollupRun",

@@ -2,15 +2,17 @@
 outcomes and their reoffences, and the cohorts followed over them (performance.cohorts computes
 the figures). No child's name or date of birth is stored."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from performance.choices import CohortConvention, OffenceType, OutcomeType
+from performance.choices import DEFAULT_OUTCOME_KIND_SCALE, OUTCOME_KIND_SCALES, CohortConvention, OffenceType
 from performance.models.references import validate_case_reference
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.scales import ScaleQuerySet
 
 GRAVITY = [MinValueValidator(1), MaxValueValidator(8)]  # the YJB gravity matrix's scores
 
@@ -60,13 +62,45 @@ def reoffence_problem(offence_date, first_outcome) -> str | None:
     return None
 
 
+class OutcomeKind(models.Model):
+    """One of a service's types of qualifying outcome: the YJB's caution, conviction and release
+    from custody to start with, and any the service defines."""
+
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="outcome_kinds")
+    code = models.SlugField(max_length=30)
+    label = models.CharField(max_length=60)
+    colour = models.CharField(max_length=7, default="#505a5f")
+    position = models.PositiveSmallIntegerField()
+    retired = models.BooleanField(
+        default=False, help_text="Kept on the outcomes that have it; not offered for new ones."
+    )
+
+    history = HistoricalRecords()
+    objects = ScaleQuerySet.as_manager()
+
+    SCALES, DEFAULT_SCALE, ORDER_FIELD = OUTCOME_KIND_SCALES, DEFAULT_OUTCOME_KIND_SCALE, "position"
+
+    class Meta:
+        ordering = ["organisation", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "code"],
+                name="outcomekind_unique_code_per_organisation",
+                violation_error_message="This service already has an outcome type with this code.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
 class QualifyingOutcome(models.Model):
-    """A substantive outcome that brings a child into a cohort: a caution, a conviction or a
-    release from custody."""
+    """A substantive outcome that brings a child into a cohort: a caution, a conviction, a
+    release from custody, or a type the service defines."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="outcomes")
     date = models.DateField()
-    outcome_type = models.CharField(max_length=20, choices=OutcomeType.choices)
+    kind = models.ForeignKey(OutcomeKind, on_delete=models.PROTECT, related_name="+", verbose_name="outcome type")
     gravity = models.PositiveSmallIntegerField(validators=GRAVITY, null=True, blank=True)
 
     history = HistoricalRecords()
@@ -77,7 +111,11 @@ class QualifyingOutcome(models.Model):
         indexes = [models.Index(fields=["date"], name="outcome_date_idx")]
 
     def __str__(self) -> str:
-        return f"{self.case} {self.get_outcome_type_display()} {self.date:%d/%m/%Y}"
+        return f"{self.case} {self.kind} {self.date:%d/%m/%Y}"
+
+    def clean(self):
+        if self.kind_id and self.case_id and self.kind.organisation_id != self.case.organisation_id:
+            raise ValidationError({"kind": "Choose one of this service's outcome types."})
 
 
 class Reoffence(models.Model):

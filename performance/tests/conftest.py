@@ -5,8 +5,9 @@ import datetime
 
 import pytest
 
-from performance.choices import OffenceType, OutcomeType
+from performance.choices import OffenceType
 from performance.models import Case, QualifyingOutcome, Reoffence
+from performance.tests.factories import outcome_kind
 
 D = datetime.date
 
@@ -14,7 +15,7 @@ D = datetime.date
 def hand_worked_case(organisation, reference, outcomes, reoffences=()):
     case = Case.objects.create(organisation=organisation, reference=reference)
     for day in outcomes:
-        QualifyingOutcome.objects.create(case=case, date=day, outcome_type=OutcomeType.CONVICTION)
+        QualifyingOutcome.objects.create(case=case, date=day, kind=outcome_kind(organisation))
     for offence, proven, violent in reoffences:
         Reoffence.objects.create(
             case=case,

@@ -2,7 +2,7 @@ import datetime
 
 import factory
 
-from performance.models import CaseAudit, Indicator, Measurement, Target, TrackedIndicator
+from performance.models import CaseAudit, Indicator, Measurement, OutcomeKind, Target, TrackedIndicator
 from yos_tracker.tests.factories import OrganisationFactory
 
 
@@ -48,3 +48,8 @@ class CaseAuditFactory(factory.django.DjangoModelFactory):
     month = datetime.date(2015, 10, 1)
     case_reference = factory.Sequence(lambda n: f"BR-2015-{n:03d}")
     case_type = "court_order"
+
+
+def outcome_kind(organisation, code: str = "conviction") -> OutcomeKind:
+    """One of the organisation's qualifying outcome types, giving it the YJB's if it has none."""
+    return next(kind for kind in OutcomeKind.objects.install(organisation) if kind.code == code)

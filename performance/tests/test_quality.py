@@ -9,10 +9,10 @@ import pytest
 from django.urls import reverse
 
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory
-from performance.choices import OffenceType, OutcomeType
+from performance.choices import OffenceType
 from performance.models import AuditGrade, Case, QualifyingOutcome, Reoffence
 from performance.quality import data_quality
-from performance.tests.factories import CaseAuditFactory, MeasurementFactory, TrackedFactory, indicator
+from performance.tests.factories import CaseAuditFactory, MeasurementFactory, TrackedFactory, indicator, outcome_kind
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -25,7 +25,7 @@ def records(organisation):
     def case(reference, team="Court team", assessed=True, outcome=JANUARY):
         made = Case.objects.create(organisation=organisation, reference=reference, team=team, assessed=assessed)
         if outcome:
-            QualifyingOutcome.objects.create(case=made, date=outcome, outcome_type=OutcomeType.CONVICTION)
+            QualifyingOutcome.objects.create(case=made, date=outcome, kind=outcome_kind(organisation))
         return made
 
     case("LW-17-001")  # clean

@@ -6,10 +6,18 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from performance.models import Case, QualifyingOutcome, Reoffence
+from performance.models import Case, OutcomeKind, QualifyingOutcome, Reoffence
 from performance.tracker_import import TRACKER_IMPORTER
+from yos_tracker.scales import scale_step_retire
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def outcome_kinds(organisation):
+    return {kind.code: kind for kind in OutcomeKind.objects.install(organisation)}
+
+
 HEADER = "Case ref,Record,Date,Type,Date proven,Gravity,Violent?,YOT team,Case worker"
 
 
@@ -36,7 +44,7 @@ def test_an_extract_adds_cases_outcomes_and_reoffences_and_a_second_import_adds_
     assert [r.detail for r in result.rows][:2] == ["new case; outcome on 10/01/2017", "reoffence on 25/01/2017"]
     case = Case.objects.get(organisation=organisation, reference="LW-17-001")
     assert (case.team, case.case_manager) == ("Out of court team", "Case manager 1")
-    assert QualifyingOutcome.objects.get(case=case).outcome_type == "caution"
+    assert QualifyingOutcome.objects.get(case=case).kind.code == "caution"
     offences = list(Reoffence.objects.filter(case=case).values_list("offence_type", "violent", "proven_date"))
     assert offences == [
         ("robbery", True, datetime.date(2017, 3, 1)),  # robbery is violent unless the file says otherwise
@@ -79,3 +87,30 @@ def test_bad_rows_are_named_by_row_and_case_and_nothing_is_written(organisation,
     assert messages[3].startswith("“Joyriding” is not a known reoffence type: Violence against the person, Robbery")
     assert messages[5] == "no qualifying outcome is recorded for this case"
     assert not Case.objects.exists() and not Reoffence.objects.exists()
+
+
+def test_a_type_the_service_defines_is_read_by_its_label_and_a_retired_one_is_refused(
+    organisation, manager, outcome_kinds
+):
+    OutcomeKind.objects.create(organisation=organisation, code="triage", label="Triage (diversion)", position=4)
+    scale_step_retire(outcome_kinds["custody_release"])
+    result = _apply(
+        organisation,
+        manager,
+        _csv("LW-17-001,Outcome,10/01/2017,triage (DIVERSION),,,,,", "LW-17-002,Outcome,10/01/2017,DTO release,,,,,"),
+    )
+    assert [(e.where, e.column) for e in result.errors] == [("row 3, LW-17-002", "Type")]
+    assert result.errors[0].message == (
+        "“DTO release” is not a known outcome type: Youth caution or youth conditional caution, "
+        "Conviction at court (non-custodial), Triage (diversion)"
+    )
+    assert not Case.objects.exists()
+
+    assert _apply(organisation, manager, _csv("LW-17-001,Outcome,10/01/2017,Triage (diversion),,,,,")).is_valid
+    assert QualifyingOutcome.objects.get().kind.code == "triage"
+
+
+def test_a_service_with_no_outcome_types_is_told_where_to_add_them(organisation, manager):
+    OutcomeKind.objects.all().delete()
+    result = _apply(organisation, manager, _csv("LW-17-001,Outcome,10/01/2017,Conviction,,,,,"))
+    assert result.errors[0].message.endswith("the service has none yet; add them in Settings")

@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from performance.choices import CohortConvention
-from performance.models import Case, Cohort, Reoffence
+from performance.models import Case, Cohort, OutcomeKind, Reoffence
+from performance.tests.factories import outcome_kind
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -95,7 +96,8 @@ def test_a_manager_records_a_case_its_outcome_and_a_reoffence_and_wrong_ones_are
     early = {"record": "reoffence", "reoffence-offence_date": "2017-01-05", "reoffence-proven_date": "2017-02-01"}
     early["reoffence-offence_type"] = "robbery"
     assert "No qualifying outcome is recorded for this case." in client.post(page, early).content.decode()
-    outcome = {"record": "outcome", "outcome-date": "2017-01-10", "outcome-outcome_type": "caution"}
+    caution = outcome_kind(organisation, "caution")
+    outcome = {"record": "outcome", "outcome-date": "2017-01-10", "outcome-kind": caution.pk}
     assert client.post(page, outcome).status_code == 302
     refused = client.post(page, early).content.decode()
     assert "is not after the case&#x27;s first qualifying outcome (10/01/2017)" in refused
@@ -109,3 +111,39 @@ def test_a_board_member_reads_a_case_without_forms(client, organisation, board_m
     page = client.get(cases["A"].get_absolute_url()).content.decode()
     assert "LW-A1" in page and "Add a reoffence" not in page
     assert client.post(cases["A"].get_absolute_url(), {"record": "outcome"}).status_code == 403
+
+
+def test_a_service_defines_its_own_outcome_type_and_retires_one_it_does_not_use(client, organisation, manager):
+    client.force_login(manager)
+    kinds = {kind.code: kind for kind in OutcomeKind.objects.install(organisation)}
+    settings = reverse("performance:outcome_kind_list", kwargs={"org": organisation.slug})
+    create = reverse("performance:outcome_kind_create", kwargs={"org": organisation.slug})
+    new = {"code": "triage", "label": "Triage (diversion)", "colour": "#505a5f"}
+    assert client.post(create, new)["Location"] == settings
+    change = reverse("performance:outcome_kind_change", kwargs={"org": organisation.slug, "pk": kinds["caution"].pk})
+    assert "is retired" in client.post(change, {"change": "retire"}, follow=True).content.decode()
+    case = Case.objects.create(organisation=organisation, reference="LW-17-001")
+
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "Triage (diversion)" in page and "Youth caution" not in page
+    triage = OutcomeKind.objects.get(organisation=organisation, code="triage")
+    outcome = {"record": "outcome", "outcome-date": "2017-01-10", "outcome-kind": triage.pk}
+    assert client.post(case.get_absolute_url(), outcome).status_code == 302
+    assert "Triage (diversion)" in client.get(case.get_absolute_url()).content.decode()
+    refused = client.post(
+        reverse("performance:outcome_kind_change", kwargs={"org": organisation.slug, "pk": triage.pk}),
+        {"change": "delete"},
+        follow=True,
+    )
+    assert "cannot be deleted: 1 record uses it" in refused.content.decode()
+
+
+def test_another_services_outcome_type_is_refused_on_the_case_page(client, organisation, other_organisation, manager):
+    theirs = outcome_kind(other_organisation)
+    case = Case.objects.create(organisation=organisation, reference="LW-17-001")
+    client.force_login(manager)
+    outcome = {"record": "outcome", "outcome-date": "2017-01-10", "outcome-kind": theirs.pk}
+    response = client.post(case.get_absolute_url(), outcome)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not case.outcomes.exists()
