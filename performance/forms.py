@@ -17,7 +17,7 @@ from performance.models import (
 from performance.models.audits import AUDIT_AREAS
 from performance.models.cohorts import reoffence_problem
 from yos_tracker.dates import refuse_future
-from yos_tracker.forms import ColourInput, DateInput, UniqueWithinMixin
+from yos_tracker.forms import ColourInput, DateInput, OptimisticLockMixin, UniqueWithinMixin
 
 
 def _plain(number):
@@ -245,7 +245,7 @@ class CohortForm(UniqueWithinMixin, forms.ModelForm):
 GRAVITY_HELP = "1 to 8, as the YJB's gravity matrix scores the offence."
 
 
-class CaseForm(UniqueWithinMixin, forms.ModelForm):
+class CaseForm(OptimisticLockMixin, UniqueWithinMixin, forms.ModelForm):
     unique_within = "organisation"
 
     class Meta:

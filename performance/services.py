@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.apps import apps as global_apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Min
 from django.utils import timezone
 
 from performance import rag
@@ -22,6 +22,7 @@ from performance.models import (
     Reoffence,
     TrackedIndicator,
 )
+from performance.models.cohorts import reoffence_problem
 from yos_tracker.models import Organisation
 
 
@@ -235,3 +236,19 @@ def case_event_record(
     record.full_clean(exclude=["case"])
     record.save()
     return record
+
+
+@transaction.atomic
+def case_record_remove(record: QualifyingOutcome | Reoffence) -> None:
+    """Remove an outcome or a reoffence recorded in error. An outcome goes only if every
+    reoffence of the case still comes after the first outcome left."""
+    Case.objects.select_for_update().get(pk=record.case_id)  # one removal at a time per case
+    if isinstance(record, QualifyingOutcome):
+        left = record.case.outcomes.exclude(pk=record.pk).aggregate(first=Min("date"))["first"]
+        for offence in record.case.reoffences.all():
+            if problem := reoffence_problem(offence.offence_date, left):
+                raise ValidationError(
+                    f"This outcome cannot be removed: the reoffence on {offence.offence_date:%d/%m/%Y} "
+                    f"would no longer count ({problem}). Remove that reoffence first."
+                )
+    record.delete()

@@ -21,6 +21,12 @@ urlpatterns = [
     path("tracker/cases/import/", views.tracker_cases_import, name="tracker_cases_import"),
     path("tracker/cases/new/", views.tracker_case_create, name="tracker_case_create"),
     path("tracker/cases/<int:pk>/", views.tracker_case, name="tracker_case"),
+    path("tracker/cases/<int:pk>/edit/", views.tracker_case_edit, name="tracker_case_edit"),
+    path(
+        "tracker/cases/<int:pk>/<str:kind>/<int:record>/remove/",
+        views.tracker_record_remove,
+        name="tracker_record_remove",
+    ),
     path("quality/", views.data_quality, name="data_quality"),
     path("quality/export/<str:fmt>/", views.data_quality_export, name="data_quality_export"),
     path("quality/summary/", views.data_quality_summary, name="data_quality_summary"),

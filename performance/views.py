@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -424,6 +424,38 @@ def tracker_case_create(request):
         messages.success(request, f"Case {case} added: record its qualifying outcome.")
         return redirect(case)
     return render(request, "performance/tracker_case_form.html", {"form": form})
+
+
+@org_view(**EDITORS)
+def tracker_case_edit(request, pk: int):
+    case = Case.objects.get_for_org(request.organisation, pk=pk)
+    form = CaseForm(request.POST or None, instance=case, organisation=request.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"Case {case} is saved.")
+            return redirect(case)
+    return render(request, "performance/tracker_case_form.html", {"form": form, "case": case})
+
+
+@org_view(**EDITORS)
+@require_POST
+def tracker_record_remove(request, pk: int, kind: str, record: int):
+    case = Case.objects.get_for_org(request.organisation, pk=pk)
+    records = {"outcome": case.outcomes, "reoffence": case.reoffences}.get(kind)
+    if records is None:
+        raise Http404("No such record.")
+    found = get_object_or_404(records, pk=record)
+    try:
+        services.case_record_remove(found)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{'Outcome' if kind == 'outcome' else 'Reoffence'} {found} removed.")
+    return redirect(case)
 
 
 def _quality(request) -> list:

@@ -24,6 +24,9 @@ class Case(models.Model):
     case_manager = models.CharField(max_length=100, blank=True, help_text="The practitioner, not the child.")
     assessed = models.BooleanField("assessment completed", default=False)
     note = models.CharField(max_length=200, blank=True)
+    version = models.PositiveIntegerField(
+        default=1, db_default=1, help_text="Raised on every edit; a stale form is refused."
+    )
 
     history = HistoricalRecords()
     objects = OrganisationScopedQuerySet.as_manager()

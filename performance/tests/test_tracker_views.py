@@ -147,3 +147,57 @@ def test_another_services_outcome_type_is_refused_on_the_case_page(client, organ
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
     assert not case.outcomes.exists()
+
+
+def test_an_editor_marks_a_case_assessed_and_a_stale_edit_is_refused(client, organisation, manager):
+    case = Case.objects.create(organisation=organisation, reference="LW-17-001", team="Court team")
+    client.force_login(manager)
+    page = reverse("performance:tracker_case_edit", kwargs={"org": organisation.slug, "pk": case.pk})
+    data = {"reference": "LW-17-001", "team": "Court team", "case_manager": "", "assessed": "on", "version": 1}
+    assert client.post(page, data)["Location"] == case.get_absolute_url()
+    case.refresh_from_db()
+    assert (case.assessed, case.version) == (True, 2)
+
+    stale = client.post(page, {**data, "team": "Intake", "assessed": ""})  # opened before the save above
+    assert stale.status_code == 200 and "after you opened it" in stale.content.decode()
+    case.refresh_from_db()
+    assert (case.team, case.assessed) == ("Court team", True)
+    refused = client.post(page, {**data, "reference": "John Smith", "version": 2}).content.decode()
+    assert "never a name" in refused
+
+
+def test_an_outcome_goes_only_when_no_reoffence_depends_on_it(client, organisation, manager):
+    case = Case.objects.create(organisation=organisation, reference="LW-17-001")
+    outcome = case.outcomes.create(date=D(2017, 1, 10), kind=outcome_kind(organisation))
+    offence = Reoffence.objects.create(
+        case=case, offence_date=D(2017, 3, 1), proven_date=D(2017, 4, 1), offence_type="theft"
+    )
+    client.force_login(manager)
+
+    def remove(kind, record):
+        url = reverse(
+            "performance:tracker_record_remove",
+            kwargs={"org": organisation.slug, "pk": case.pk, "kind": kind, "record": record.pk},
+        )
+        return client.post(url, follow=True).content.decode()
+
+    refused = remove("outcome", outcome)
+    assert "This outcome cannot be removed: the reoffence on 01/03/2017 would no longer count" in refused
+    assert case.outcomes.exists()
+    assert "removed" in remove("reoffence", offence)
+    assert "removed" in remove("outcome", outcome)
+    assert not case.outcomes.exists() and not case.reoffences.exists()
+
+
+def test_a_board_member_cannot_edit_a_case_or_remove_its_records(client, organisation, board_member):
+    case = Case.objects.create(organisation=organisation, reference="LW-17-001")
+    outcome = case.outcomes.create(date=D(2017, 1, 10), kind=outcome_kind(organisation))
+    client.force_login(board_member)
+    edit = reverse("performance:tracker_case_edit", kwargs={"org": organisation.slug, "pk": case.pk})
+    remove = reverse(
+        "performance:tracker_record_remove",
+        kwargs={"org": organisation.slug, "pk": case.pk, "kind": "outcome", "record": outcome.pk},
+    )
+    assert [client.get(edit).status_code, client.post(remove).status_code] == [403, 403]
+    assert "Edit case" not in client.get(case.get_absolute_url()).content.decode()
+    assert case.outcomes.exists()
