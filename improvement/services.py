@@ -5,7 +5,6 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from improvement.choices import PlanStatus
 from improvement.models import (
@@ -98,8 +97,7 @@ def plan_approve(
     with the plan as it stood that day frozen in it. The plan shows its latest sign-off."""
     if plan.status == PlanStatus.CLOSED:
         raise ValidationError("A closed plan cannot be approved again.")
-    if approved_on > timezone.localdate():
-        raise ValidationError({"approved_on": "The approval date cannot be in the future."})
+    refuse_future(approved_on, what="An approval", field="approved_on")
     approval = PlanApproval(
         plan=plan,
         approved_by=approved_by.strip(),
