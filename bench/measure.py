@@ -91,7 +91,7 @@ def rollup() -> tuple[float, float]:
 
 
 def report() -> tuple[float, int]:
-    definition = CommitteeReport.objects.get(organisation__slug="lewisham")
+    definition = CommitteeReport.objects.get(organisation__slug="lewisham", kind="committee")
     result = {}
 
     def render():

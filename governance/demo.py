@@ -1,5 +1,8 @@
-"""Demo governance records: Lewisham's board, risk register, self-assessments, pooled budget and
-committee report (governance/demo_data.py, from seed 004; governance/report_demo_data.py)."""
+"""Demo governance records: Lewisham's board, risk register, self-assessments, pooled budget,
+logic models, committee report and 2019/20 youth justice plan (governance/demo_data.py, from seed
+004; governance/report_demo_data.py)."""
+
+from simple_history.utils import bulk_create_with_history
 
 from governance import demo_data
 from governance.choices import Rating
@@ -10,6 +13,9 @@ from governance.models import (
     BoardAction,
     BoardMember,
     CommitteeReport,
+    LogicModel,
+    LogicOutcome,
+    LogicOutcomeReview,
     Meeting,
     PartnerContribution,
     Risk,
@@ -18,9 +24,12 @@ from governance.models import (
     StandardRating,
     StandardsFramework,
 )
+from governance.models.reports import YJ_PLAN_SECTIONS, ReportKind
 from governance.models.risks import recorded_score_kept
-from governance.report_demo_data import LEWISHAM_REPORT
+from governance.report_demo_data import LEWISHAM_PLAN_2019, LEWISHAM_REPORT
+from governance.report_services import YJ_PLAN_COMMITTEE, plan_dates
 from improvement.models import RagStatus
+from performance.models import Indicator
 from yos_tracker.models import Organisation
 
 # --- Board, risks, self-assessment and contributions (governance/demo_data.py, from seed 004) ----
@@ -36,12 +45,15 @@ def load_governance() -> None:
         _risks(lewisham, demo_data)
     if not SelfAssessment.objects.for_org(lewisham).exists():
         _assessments(lewisham, demo_data)
+    if not LogicModel.objects.for_org(lewisham).exists():
+        _logic_models(lewisham, demo_data)
     if not PartnerContribution.objects.for_org(lewisham).exists():
-        PartnerContribution.objects.bulk_create(
+        bulk_create_with_history(
             [
                 PartnerContribution(organisation=lewisham, year=demo_data.CONTRIBUTIONS_YEAR, **row)
                 for row in demo_data.CONTRIBUTIONS
-            ]
+            ],
+            PartnerContribution,
         )
 
 
@@ -137,7 +149,8 @@ def _assessments(organisation, data) -> None:
 
 
 def load_reports() -> None:
-    """The June 2017 progress report to Lewisham's Safer Stronger Select Committee, ready to render."""
+    """The June 2017 progress report to Lewisham's Safer Stronger Select Committee and Lewisham's
+    2019/20 youth justice plan, ready to render."""
     lewisham = Organisation.objects.get(slug="lewisham")
     CommitteeReport.objects.get_or_create(
         organisation=lewisham,
@@ -145,3 +158,32 @@ def load_reports() -> None:
         meeting_date=LEWISHAM_REPORT["meeting_date"],
         defaults={k: v for k, v in LEWISHAM_REPORT.items() if k not in ("committee", "meeting_date")},
     )
+    plan = LEWISHAM_PLAN_2019
+    CommitteeReport.objects.get_or_create(
+        organisation=lewisham,
+        kind=ReportKind.YJ_PLAN,
+        plan_year=plan["plan_year"],
+        defaults={
+            **{k: v for k, v in plan.items() if k != "plan_year"},
+            **plan_dates(year=plan["plan_year"], plan_date=plan["meeting_date"]),
+            "committee": YJ_PLAN_COMMITTEE,
+            "sections": list(YJ_PLAN_SECTIONS),
+        },
+    )
+
+
+def _logic_models(organisation, data) -> None:
+    scale = {status.code: status for status in RagStatus.objects.for_org(organisation)}
+    indicators = {i.code: i for i in Indicator.objects.available_to(organisation)}
+    for item in data.LOGIC_MODELS:
+        fields = {k: v for k, v in item.items() if k != "outcomes"}
+        model = LogicModel.objects.create(organisation=organisation, note=data.LOGIC_MODEL_NOTE, **fields)
+        for order, (term, text, codes, reviews) in enumerate(item["outcomes"]):
+            outcome = LogicOutcome.objects.create(model=model, term=term, text=text, order=order)
+            outcome.indicators.set([indicators[code] for code in codes if code in indicators])
+            LogicOutcomeReview.objects.bulk_create(
+                [
+                    LogicOutcomeReview(outcome=outcome, date=day, status=scale[code], note=note)
+                    for day, code, note in reviews
+                ]
+            )

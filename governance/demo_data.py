@@ -997,3 +997,94 @@ SELF_ASSESSMENTS = [
         },
     },
 ]
+
+
+# Logic models: seed 004 ("Each team has a Logic Model and set of RAG rated outcomes", with the
+# three teams' responsibilities and caseloads under "Service structure"). The seed's appendix 3,
+# the models themselves, is not in the text: the outcomes and their ratings here are illustrative.
+LOGIC_MODEL_NOTE = "Teams and activities from seed 004; outcomes and ratings are illustrative."
+LOGIC_MODELS = [
+    {
+        "name": "Intake team",
+        "aim": "All court and first contact work: new pre-sentence reports, out of court disposals and remands.",
+        "inputs": "Operational Manager\nSenior Practitioner\nYouth Support Officers\nYOS Officers\n"
+        "Qualified Social Workers",
+        "activities": "New pre-sentence reports\nInitial AssetPlus screenings and assessments, and case "
+        "formulations\nOut of court disposals, including Liaison and Diversion\nCourt duty, bail support and "
+        "remand",
+        "outputs": "Out of court disposals\nShort Referral Orders\nNew pre-sentence reports\nInitial screenings "
+        "and assessments",
+        "outcomes": [
+            (
+                "short",
+                "Every child is screened for speech, language and communication needs",
+                [],
+                [
+                    (datetime.date(2019, 1, 31), "R", "Screening not yet routine at intake"),
+                    (datetime.date(2019, 5, 31), "R", "Therapist in post; screening still below half of new cases"),
+                ],
+            ),
+            (
+                "long",
+                "Fewer children enter the youth justice system",
+                ["FTE_RATE"],
+                [
+                    (datetime.date(2019, 3, 31), "G", "First-time entrants down on the year"),
+                ],
+            ),
+        ],
+    },
+    {
+        "name": "Intervention team 1",
+        "aim": "Case manage Youth Rehabilitation Orders and Referral Orders not managed by Intake.",
+        "inputs": "Operational Manager\nSenior Practitioner\nYOS Officers\nClinical supervision",
+        "activities": "Post-court case formulation, planning and delivery of interventions\nCore "
+        "interventions, individual and group\nReparation and unpaid work",
+        "outputs": "Youth Rehabilitation Orders\nReferral Orders\nGroups\nReparation",
+        "outcomes": [
+            (
+                "short",
+                "Interventions follow each child's case formulation",
+                [],
+                [
+                    (datetime.date(2019, 3, 31), "A", "Formulations in most new cases"),
+                ],
+            ),
+            (
+                "long",
+                "Fewer children reoffend",
+                ["REOFF_BINARY"],
+                [
+                    (datetime.date(2019, 3, 31), "G", "Binary rate under 40%"),
+                ],
+            ),
+        ],
+    },
+    {
+        "name": "Intervention team 2",
+        "aim": "Custody cases and cases assessed as high risk of harm to others, with Intensive Supervision "
+        "and Surveillance.",
+        "inputs": "Operational Manager\nSenior Practitioner\nYOS Officers\nSerious Youth Violence Team",
+        "activities": "Intensive Supervision and Surveillance\nJoint management of high-risk cases with the "
+        "police\nResettlement work with the secure estate",
+        "outputs": "YROs with ISS\nDetention and Training Orders\nSection 91 and 226 sentences",
+        "outcomes": [
+            (
+                "short",
+                "High-risk cases are managed jointly with the police",
+                [],
+                [
+                    (datetime.date(2019, 3, 31), "A", "Joint reviews monthly"),
+                ],
+            ),
+            (
+                "long",
+                "Fewer custodial sentences and remand episodes",
+                ["CUSTODY_COUNT"],
+                [
+                    (datetime.date(2019, 3, 31), "G", "Custody down 45% on the year"),
+                ],
+            ),
+        ],
+    },
+]

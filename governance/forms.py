@@ -11,12 +11,26 @@ from governance.models import (
     BoardAction,
     BoardMember,
     CommitteeReport,
+    LogicModel,
+    LogicOutcome,
+    LogicOutcomeReview,
     Meeting,
     PartnerContribution,
+    PlanSignOff,
     Risk,
 )
-from governance.models.reports import BOARD_PACK_SECTIONS, NARRATIVES, SECTIONS, ReportKind
+from governance.models.reports import (
+    BOARD_PACK_SECTIONS,
+    NARRATIVES,
+    SECTIONS,
+    YJ_PLAN_HEADINGS,
+    YJ_PLAN_SECTIONS,
+    ReportKind,
+)
+from governance.report_services import YJ_PLAN_COMMITTEE, plan_dates
 from improvement.models import RagStatus, Recommendation
+from performance.models import Indicator
+from yos_tracker.dates import refuse_future
 from yos_tracker.forms import ColourInput, DateInput, OptimisticLockMixin, RecordsField, UniqueWithinMixin
 
 
@@ -201,6 +215,11 @@ class CommitteeReportForm(forms.ModelForm):
             **{name: forms.Textarea(attrs={"rows": 3}) for name, _ in NARRATIVES},
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A youth justice plan has its own form (YouthJusticePlanForm).
+        self.fields["kind"].choices = [(k, label) for k, label in ReportKind.choices if k != ReportKind.YJ_PLAN]
+
     def clean_sections(self):
         sections = self.cleaned_data["sections"]
         # A board pack with nothing ticked is the usual one: dashboard, plan status and risks.
@@ -348,3 +367,135 @@ class _ContributionRows(forms.BaseModelFormSet):
 ContributionFormSet = forms.modelformset_factory(
     PartnerContribution, form=ContributionForm, formset=_ContributionRows, extra=3, can_delete=True
 )
+
+
+# What each heading's records are, as the plan's form tells its author.
+PLAN_RECORDS = {
+    "board": "the board's members by agency and their attendance (KPI 7)",
+    "budget": "the pooled budget by agency, this year and last, with the staffing share",
+    "improvement": "the improvement plan's actions and their statuses",
+    "performance": "the dashboard, its charts and the live tracker",
+    "assessment": "the self-assessment then in force",
+    "logic_models": "the logic models and their outcomes' ratings",
+    "risks": "the risk register and its heat maps",
+    "sign_off": "who agreed, submitted and endorsed the plan, and when",
+}
+
+
+class YouthJusticePlanForm(forms.ModelForm):
+    """A youth justice plan's definition: its year, its date (the figures are as they stood then)
+    and a narrative under each of the YJB's headings."""
+
+    class Meta:
+        model = CommitteeReport
+        fields = ["plan_year", "meeting_date", "title", "contact_officer"]
+        labels = {"plan_year": "Plan year", "meeting_date": "Plan date"}
+        help_texts = {
+            "plan_year": "The year the plan starts: 2019 is the plan for 2019/20.",
+            "meeting_date": "The day the plan's figures are taken from; plans are due to the YJB by 30 June.",
+        }
+        widgets = {"meeting_date": DateInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan_year"].required = True
+        text = self.instance.plan_text or {}
+        for code, title, records in YJ_PLAN_HEADINGS:
+            help_text = f"Added beside it from the records: {PLAN_RECORDS[records]}." if records else ""
+            self.fields[f"text_{code}"] = forms.CharField(
+                label=title,
+                required=False,
+                initial=text.get(code, ""),
+                help_text=help_text,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+
+    def clean(self):
+        data = super().clean()
+        year, day = data.get("plan_year"), data.get("meeting_date")
+        if year and day and not (year - 1 <= day.year <= year + 1):
+            self.add_error("meeting_date", f"A plan for {year}/{(year + 1) % 100:02d} is dated in or near that year.")
+        organisation = self.instance.organisation
+        if year and (
+            CommitteeReport.objects.for_org(organisation)
+            .filter(kind=ReportKind.YJ_PLAN, plan_year=year)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            self.add_error("plan_year", "This service already has a plan for that year: open it from Reports.")
+        return data
+
+    def save(self, commit=True):
+        plan = super().save(commit=False)
+        plan.kind = ReportKind.YJ_PLAN
+        plan.committee = YJ_PLAN_COMMITTEE
+        plan.sections = list(YJ_PLAN_SECTIONS)
+        plan.plan_text = {code: self.cleaned_data[f"text_{code}"] for code, _, _ in YJ_PLAN_HEADINGS}
+        for field, value in plan_dates(year=plan.plan_year, plan_date=plan.meeting_date).items():
+            setattr(plan, field, value)
+        if commit:
+            plan.save()
+        return plan
+
+
+class SignOffForm(forms.ModelForm):
+    class Meta:
+        model = PlanSignOff
+        fields = ["step", "date", "name", "role"]
+        widgets = {"date": DateInput, "step": forms.HiddenInput}
+
+
+class LogicModelForm(OptimisticLockMixin, UniqueWithinMixin, forms.ModelForm):
+    unique_within = "organisation"
+
+    class Meta:
+        model = LogicModel
+        fields = ["name", "aim", "inputs", "activities", "outputs", "note"]
+        widgets = {field: forms.Textarea(attrs={"rows": 4}) for field in ("inputs", "activities", "outputs")}
+
+
+class LogicOutcomeForm(forms.ModelForm):
+    indicators = RecordsField(
+        queryset=Indicator.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text="Indicators the service tracks that evidence it: their latest RAG is shown beside it. "
+        "Hold Ctrl (or ⌘) to choose more than one.",
+    )
+
+    class Meta:
+        model = LogicOutcome
+        fields = ["term", "text", "order", "indicators"]
+
+    def __init__(self, *args, model, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.model = model
+        linked = self.instance.indicators.all() if self.instance.pk else Indicator.objects.none()
+        tracked = Indicator.objects.filter(tracked_by__organisation=model.organisation)
+        self.fields["indicators"].queryset = (tracked | linked).distinct().order_by("name")
+
+
+class LogicOutcomeReviewForm(forms.ModelForm):
+    class Meta:
+        model = LogicOutcomeReview
+        fields = ["date", "status", "note"]
+        widgets = {
+            "date": DateInput(attrs={"class": "form-control form-control-sm"}),
+            "status": forms.Select(attrs={"class": "form-select form-select-sm"}),
+            "note": forms.Textarea(attrs={"rows": 1, "class": "form-control form-control-sm"}),
+        }
+        labels = {"status": "RAG rating", "note": "Why"}
+
+    def __init__(self, *args, outcome, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.outcome = outcome
+        kept = [self.instance.status] if self.instance.status_id else []
+        self.fields["status"].queryset = RagStatus.objects.for_org(outcome.model.organisation).choosable(*kept)
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        try:
+            refuse_future(day, what="A rating")
+        except forms.ValidationError as error:
+            raise forms.ValidationError(error.messages) from None
+        return day

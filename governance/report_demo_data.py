@@ -82,3 +82,83 @@ LEWISHAM_REPORT = {
         "quality, new model of delivery and outcomes for young people."
     ),
 }
+
+
+# Lewisham's youth justice plan for 2019/20: the 2019 update of its Youth Justice Strategic Plan
+# 2018-21 (seed 004). The narratives are the seed's own words, shortened; where the seed says
+# nothing under a heading of the YJB's 2024 structure (which post-dates it), the plan says so.
+LEWISHAM_PLAN_2019 = {
+    "plan_year": 2019,
+    "meeting_date": datetime.date(2019, 6, 30),  # the usual submission date; the seed gives no day
+    "title": "Lewisham Youth Justice Strategic Plan 2018-21: 2019/20 update",
+    "contact_officer": "the Strategic Youth Offending Service Manager",
+    "plan_text": {
+        "introduction": (
+            "In the period 2017/18 Lewisham Youth Offending Service undertook a major review based on the HMIP "
+            "findings in 2016. For 2019/20 the focus will be on how the Service can continue to build upon its "
+            "achievements in reducing the number of first time entrants further, maintaining strong performance "
+            "in relation to reductions in re-offending and youth custody (both remand and sentenced). Key to "
+            "achieving these outcomes will be the development of the Trauma-informed Restorative approach."
+        ),
+        "child_first": (
+            "Lewisham YOS is now described as a 'Trauma-Informed Service' (Department of Education – Innovation "
+            "Unit). Complementing the strengths based model is the think family approach with a tiered offer of "
+            "support and the development of Functional Family Therapy (Lewisham YOS is an accredited FFT Agency)."
+        ),
+        "voice_of_child": (
+            "Our vision is for the YOS to be a service where children and young people feel that their views and "
+            "experiences are encouraged, valued, respected and most importantly acted upon to shape services that "
+            "meet their needs. Examples to date have been:\n"
+            "- Focus groups to consult on Referral panel\n"
+            "- Young person participation in Youth Justice Management Board engagement session\n"
+            "- The appointment of a Young Person to be a YOS rep to advise the team and the YOS board"
+        ),
+        "governance": (
+            "The recruitment of an experienced and credible independent chair who is also chair of the London "
+            "YOS Assistant Director Network. The Board is now able to evidence improvement using annual self "
+            "assessments of Board effectiveness. The YJMB Performance Sub-group allows partnership work to focus "
+            "on data and operational collaboration."
+        ),
+        "resources": (
+            "Staffing accounts for 90% of annual expenditure across the service each year with only a small "
+            "number of contracts and external services provided. All expenditure is overseen by the Youth Justice "
+            "Management Board; daily management is delegated to the Strategic YOS Manager."
+        ),
+        "previous_plan": "The Improvement Plan for 18/19 has been achieved with all 32 actions rated GREEN and "
+        "signed off by the YJMB.",
+        "performance": (
+            "In 2018/19 the YOS has introduced a monthly data oversight meeting attended by all managers and a NEET "
+            "review meeting. The 2017 and 2018 full year cohorts are being tracked for rate of re-offending on a "
+            "monthly basis."
+        ),
+        "priorities": (
+            "- Further embedding of the new Service design, moving from a generic team to a functional model of "
+            "team delivery\n- An intensive application of data collection and analysis across the partnership "
+            "to inform strategic and tactical work\n- Further development of Speech and Language Therapy work"
+        ),
+        "standards": (
+            "With the support of the Performance team a full self-evaluation against HMIP standards comparing "
+            "September 2016 to our current delivery in December 2018 has been completed."
+        ),
+        "workforce": (
+            "The staff team continue to receive one-to-one clinical supervision. All Team members have completed "
+            "a series of one-day, joint training sessions on increasing awareness and understanding bias in its "
+            "many forms."
+        ),
+        "evidence": (
+            "Lewisham YOS has trained staff in the use of Project Oracle and the Theory of Change. Each team has a "
+            "Logic Model and set of RAG rated outcomes to drive performance improvement. The Operational Managers "
+            "use these to engage their staff in ownership and achievement of positive outcomes."
+        ),
+        "service_development": (
+            "Lewisham and Southwark YOS are working in partnership with NPS and are piloting a new transitions "
+            "program to further improve Youth to adult transitions."
+        ),
+        "challenges": (
+            "Lewisham YOS is always running with an over spend on the remand budget. There will be a shortfall of "
+            "£301k based on predictions for remand overspend."
+        ),
+        "sign_off": "The Strategic Plan was signed off by all key partners who contribute to the Youth Justice "
+        "Partnership in Lewisham.",
+    },
+}

@@ -1,16 +1,19 @@
-"""Writes around committee reports: prefilling a new report, and queueing and retrying renders.
+"""Writes around committee reports and youth justice plans: prefilling a new one, queueing and
+retrying renders, and a plan's sign-off.
 
 How a render runs, once and once only, is governance.renders; how it reaches a worker is
 governance.tasks."""
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
 from governance import tasks
-from governance.models import CommitteeReport, ReportRender
-from governance.models.reports import NARRATIVES, RenderStatus
+from governance.models import CommitteeReport, PlanSignOff, ReportRender
+from governance.models.reports import NARRATIVES, RenderStatus, ReportKind, SignOffStep
+from yos_tracker.dates import refuse_future
 
 
 def report_prefill(*, organisation, committee: str) -> dict:
@@ -51,3 +54,61 @@ def render_retry(*, render: ReportRender) -> ReportRender:
     render.refresh_from_db()
     transaction.on_commit(lambda: tasks.render_send(render_id=render.pk))
     return render
+
+
+# --- Youth justice plans --------------------------------------------------------------------------
+
+YJ_PLAN_COMMITTEE = "Youth Justice Board"  # where every plan goes: its archive is one list
+
+
+def plan_prefill(*, organisation, year: int) -> dict:
+    """Initial values for a service's plan for `year`: the previous year's plan's narrative (to
+    be brought up to date), its contact, and the usual submission date, 30 June."""
+    initial = {
+        "plan_year": year,
+        "meeting_date": datetime.date(year, 6, 30),
+        "title": f"Youth Justice Plan {year}/{(year + 1) % 100:02d}",
+    }
+    previous = (
+        CommitteeReport.objects.for_org(organisation)
+        .filter(kind=ReportKind.YJ_PLAN, plan_year__lt=year)
+        .order_by("-plan_year", "-pk")
+        .first()
+    )
+    if previous is not None:
+        initial["contact_officer"] = previous.contact_officer
+        initial.update({f"text_{code}": text for code, text in (previous.plan_text or {}).items()})
+    return initial
+
+
+def plan_dates(*, year: int, plan_date: datetime.date) -> dict:
+    """A plan looks back over the year before its own, from 1 April, to the day it is dated."""
+    return {"period_start": datetime.date(year - 1, 4, 1), "period_end": plan_date}
+
+
+@transaction.atomic
+def plan_sign_off(*, report: CommitteeReport, step: str, date: datetime.date, name: str, role: str, user):
+    """Record the plan's next sign-off step and render the plan as it then stands: that version is
+    the step's snapshot. Steps go in order, each on or after the one before."""
+    CommitteeReport.objects.select_for_update().get(pk=report.pk)  # one step at a time
+    if not report.is_plan:
+        raise ValidationError("Only a youth justice plan is signed off.")
+    done = list(report.sign_offs.order_by("pk"))
+    order = list(SignOffStep)
+    if len(done) == len(order):
+        raise ValidationError("The plan has been endorsed: every step is recorded.")
+    expected = order[len(done)]
+    if step != expected:
+        raise ValidationError(f"The next step is “{expected.label}”: steps are recorded in order.")
+    refuse_future(date, what="A sign-off step")
+    if done and date < done[-1].date:
+        last = done[-1]
+        raise ValidationError(
+            {"date": f"This step cannot come before the last one ({last.get_step_display()}, {last.date:%d/%m/%Y})."}
+        )
+    signed = PlanSignOff(report=report, step=step, date=date, name=name.strip(), role=role.strip(), recorded_by=user)
+    signed.full_clean(exclude=["report", "snapshot"])
+    signed.save()
+    signed.snapshot = render_request(report=report, user=user)
+    signed.save(update_fields=["snapshot"])
+    return signed

@@ -1,4 +1,5 @@
 """Building a committee report: the data for each section, then HTML, then a PDF (WeasyPrint).
+A youth justice plan is built the same way, with what only a plan says (governance.plan_context).
 
 The rules the report states are those of the pages: the plan roll-up and statuses come from
 improvement, the dashboard and its charts from performance, the risk scores and heat map from
@@ -24,12 +25,13 @@ from governance import selectors as governance_selectors
 from governance.choices import RiskStatus
 from governance.models import CommitteeReport
 from governance.models.reports import NARRATIVES, SECTIONS
+from governance.plan_context import plan_context
 from improvement.models import ImprovementPlan, Inspection, NextStep, ProgressUpdate, RagStatus, Recommendation
 from improvement.rollups import rollup
 from improvement.selectors import plan_actions
 from performance import rag
 from performance import selectors as performance_selectors
-from performance.models import Measurement, TrackedIndicator
+from performance.models import TrackedIndicator
 from yos_tracker.history import end_of_day, versions_as_of
 
 # The indicators Appendix A charts in full, where the service tracks them.
@@ -75,7 +77,9 @@ def report_context(report: CommitteeReport) -> dict:
         context["inspection"] = inspection
         context["judgements"] = list(inspection.judgements.select_related("level")) if inspection else []
     if report.includes("appendix_a"):
-        context["dashboard"] = performance_selectors.dashboard(organisation, _period_for(report))
+        context["dashboard"] = performance_selectors.dashboard(
+            organisation, performance_selectors.latest_period(organisation, as_of)
+        )
         context["charts"] = _charts(organisation, as_of)
         context["kpi_statuses"] = rag.STATUSES
         context["tracker"] = performance_selectors.live_tracker(organisation, as_at=as_of)
@@ -97,17 +101,6 @@ def report_context(report: CommitteeReport) -> dict:
             list(assessment.ratings.select_related("standard").order_by("standard__code")) if assessment else []
         )
     return context
-
-
-def _period_for(report: CommitteeReport):
-    latest = (
-        Measurement.objects.for_org(report.organisation)
-        .filter(period__lte=report.period_end)
-        .order_by("-period")
-        .values_list("period", flat=True)
-        .first()
-    )
-    return latest
 
 
 def _progress(report, plan, actions, scale, by_pk) -> list[RecommendationProgress]:
@@ -168,6 +161,8 @@ def _charts(organisation, as_of: datetime.date) -> list:
 
 
 def render_html(report: CommitteeReport) -> str:
+    if report.is_plan:
+        return render_to_string("governance/report/yj_plan.html", plan_context(report, report_context(report)))
     return render_to_string("governance/report/pdf.html", report_context(report))
 
 

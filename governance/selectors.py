@@ -7,7 +7,19 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from governance.choices import BOARD_ATTENDANCE_KPI, Rating, RiskStatus
-from governance.models import Board, Risk, RiskBand, RiskMatrix, RiskReview, SelfAssessment, StandardRating
+from governance.models import (
+    Board,
+    LogicModel,
+    LogicOutcome,
+    LogicOutcomeReview,
+    Risk,
+    RiskBand,
+    RiskMatrix,
+    RiskReview,
+    SelfAssessment,
+    StandardRating,
+)
+from governance.models.logic import OutcomeTerm
 from performance.models import Measurement, TrackedIndicator
 from yos_tracker.charts import Series, line_chart
 from yos_tracker.history import end_of_day, versions_as_of
@@ -256,3 +268,69 @@ def board_attendance_tracking(organisation) -> BoardAttendanceTracking:
     )
     boards = list(Board.objects.for_org(organisation).filter(parent__isnull=True))
     return BoardAttendanceTracking(tracked=tracked, boards=boards, values=list(values))
+
+
+# --- Logic models ---------------------------------------------------------------------------------
+
+
+@dataclass
+class OutcomeShown:
+    outcome: LogicOutcome
+    review: LogicOutcomeReview | None  # the latest by the day shown
+    indicators: list[tuple[object, object]]  # (indicator, its latest KPI status, or None if untracked)
+
+
+@dataclass
+class LogicModelShown:
+    model: LogicModel
+    short: list[OutcomeShown]
+    long: list[OutcomeShown]
+
+    @property
+    def outcome_columns(self) -> list[tuple[str, list[OutcomeShown]]]:
+        return [("Short-term outcomes", self.short), ("Long-term outcomes", self.long)]
+
+    @property
+    def outcomes(self) -> list[OutcomeShown]:
+        return self.short + self.long
+
+
+def indicator_statuses(dashboard) -> dict[int, object]:
+    """Each tracked indicator's latest status on a dashboard, by indicator id."""
+    return {row.indicator.pk: row.status for _, rows in dashboard.groups for row in rows}
+
+
+def logic_models_as_of(organisation, as_of: datetime.date, statuses: dict[int, object], pk: int | None = None):
+    """The service's logic models (or one), each outcome with its rating as it stood on `as_of`
+    (its latest review dated by then) and its indicators' latest statuses. Four queries."""
+    models = LogicModel.objects.for_org(organisation).prefetch_related(
+        Prefetch("outcomes", queryset=LogicOutcome.objects.prefetch_related("indicators"))
+    )
+    if pk is not None:
+        models = models.filter(pk=pk)
+    latest: dict[int, LogicOutcomeReview] = {}
+    for review in (
+        LogicOutcomeReview.objects.for_org(organisation)
+        .filter(date__lte=as_of)
+        .select_related("status")
+        .order_by("outcome_id", "-date", "-pk")
+    ):
+        latest.setdefault(review.outcome_id, review)
+    shown = []
+    for model in models:
+        outcomes = [
+            OutcomeShown(
+                outcome,
+                latest.get(outcome.pk),
+                [(indicator, statuses.get(indicator.pk)) for indicator in outcome.indicators.all()],
+            )
+            for outcome in model.outcomes.all()
+        ]
+        shown.append(
+            LogicModelShown(
+                model,
+                [o for o in outcomes if o.outcome.term == OutcomeTerm.SHORT],
+                [o for o in outcomes if o.outcome.term == OutcomeTerm.LONG],
+            )
+        )
+    return shown

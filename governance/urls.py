@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance import views
+from governance import logic_views, plan_views, views
 
 app_name = "governance"
 
@@ -34,6 +34,24 @@ urlpatterns = [
     path("reports/<int:pk>/", views.report_detail, name="report_detail"),
     path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
     path("reports/<int:pk>/appendices.xlsx", views.report_appendices, name="report_appendices"),
+    path("reports/plans/new/", plan_views.plan_edit, name="plan_create"),
+    path("reports/<int:pk>/plan/", plan_views.plan_edit, name="plan_edit"),
+    path("reports/<int:pk>/sign-off/", plan_views.plan_sign_off, name="plan_sign_off"),
+    path("governance/logic-models/", logic_views.logic_models, name="logic_models"),
+    path("governance/logic-models/new/", logic_views.logic_model_edit, name="logic_model_create"),
+    path("governance/logic-models/<int:pk>/", logic_views.logic_model, name="logic_model"),
+    path("governance/logic-models/<int:pk>/edit/", logic_views.logic_model_edit, name="logic_model_edit"),
+    path("governance/logic-models/<int:pk>/outcomes/new/", logic_views.logic_outcome_edit, name="logic_outcome_create"),
+    path(
+        "governance/logic-models/<int:pk>/outcomes/<int:outcome>/",
+        logic_views.logic_outcome_edit,
+        name="logic_outcome_edit",
+    ),
+    path(
+        "governance/logic-models/<int:pk>/outcomes/<int:outcome>/rate/",
+        logic_views.logic_outcome_review,
+        name="logic_outcome_review",
+    ),
     path("reports/renders/<int:pk>/", views.render_status, name="render_status"),
     path("reports/renders/<int:pk>/download/", views.render_download, name="render_download"),
 ]

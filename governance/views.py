@@ -37,11 +37,11 @@ from governance.models import (
     StandardsFramework,
 )
 from governance.models.reports import RenderStatus
+from governance.report_pages import report_page_context
 from improvement.models import RagStatus
 from yos_tracker.choices import Capability
 from yos_tracker.downloads import file_download
 from yos_tracker.forms import apply_validation_error
-from yos_tracker.health import broker_status
 from yos_tracker.history import history_rows
 from yos_tracker.import_views import import_view
 from yos_tracker.scale_views import settings_crumbs
@@ -431,6 +431,8 @@ def reports(request):
 def report_edit(request, pk: int | None = None):
     org = request.organisation
     report = CommitteeReport.objects.get_for_org(org, pk=pk) if pk else CommitteeReport(organisation=org)
+    if report.is_plan:
+        return redirect("governance:plan_edit", org=org.slug, pk=report.pk)
     initial = None
     if not pk and request.GET.get("committee"):
         initial = report_services.report_prefill(organisation=org, committee=request.GET["committee"])
@@ -454,15 +456,7 @@ def report_detail(request, pk: int):
             return render(request, "governance/_render_row.html", {"r": render_obj, "report": report})
         messages.info(request, f"Version {render_obj.version} is queued.")
         return redirect(report)
-    return render(
-        request,
-        "governance/report_detail.html",
-        {
-            "report": report,
-            "renders": report.renders.select_related("requested_by"),
-            "broker_down": not _broker_available(),
-        },
-    )
+    return render(request, "governance/report_detail.html", report_page_context(report))
 
 
 @org_view(**REPORT)
@@ -487,10 +481,6 @@ def report_appendices(request, pk: int):
     response = HttpResponse(report_appendix_workbook(report), content_type=CONTENT_TYPES["xlsx"])
     response["Content-Disposition"] = f'attachment; filename="{request.organisation.slug}-report-appendices.xlsx"'
     return response
-
-
-def _broker_available() -> bool:
-    return broker_status() != "down"
 
 
 # --- Settings: the risk matrix, KPI 7, the pooled budget and boards ------------------------------

@@ -401,3 +401,14 @@ def tracker_cases(organisation: Organisation, *, page: str | None):
         .order_by("reference")
     )
     return Paginator(cases, CASES_PER_PAGE).get_page(page)
+
+
+def latest_period(organisation: Organisation, on: datetime.date) -> datetime.date | None:
+    """The latest period with a measurement by a day: the dashboard as it stood then."""
+    return (
+        Measurement.objects.for_org(organisation)
+        .filter(period__lte=on)
+        .order_by("-period")
+        .values_list("period", flat=True)
+        .first()
+    )

@@ -42,7 +42,7 @@ def counts() -> dict[str, int]:
 def test_backup_and_restore_round_trip_the_demo(settings, tmp_path, media_root):
     settings.DEBUG = True
     call_command("load_demo")
-    render = ReportRender.objects.create(report=CommitteeReport.objects.get(), version=1, status="done")
+    render = ReportRender.objects.create(report=CommitteeReport.objects.get(kind="committee"), version=1, status="done")
     render.file.save("report.pdf", ContentFile(b"%PDF-1.7 the committee report"))
     before = counts()
     stored = render.file.name

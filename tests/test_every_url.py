@@ -56,7 +56,7 @@ def demo(transactional_db, settings):
     settings.DEBUG = True
     call_command("load_demo")
     settings.DEBUG = False
-    report = CommitteeReport.objects.get(organisation__slug="lewisham")
+    report = CommitteeReport.objects.get(organisation__slug="lewisham", kind="committee")
     render = ReportRender.objects.create(report=report, version=1, status="done")
     render.file.save("walk.pdf", ContentFile(b"%PDF-1.7 walk"))
     update = ProgressUpdate.objects.filter(action__recommendation__plan__organisation__slug="lewisham").first()
@@ -101,8 +101,8 @@ def demo(transactional_db, settings):
 
 
 def _lewisham_ids() -> list[int]:
-    """The first Lewisham record of every model scoped to an organisation: one of them is the
-    object any organisation URL is about, whatever ids other tests have used up."""
+    """The first and last Lewisham record of every model scoped to an organisation: one of them
+    is the object any organisation URL is about, whatever ids other tests have used up."""
     from django.apps import apps
 
     lewisham = Organisation.objects.get(slug="lewisham")
@@ -110,9 +110,9 @@ def _lewisham_ids() -> list[int]:
     for model in apps.get_models():
         queryset = model._default_manager.all()
         if isinstance(queryset, OrganisationScopedQuerySet):
-            first = queryset.for_org(lewisham).order_by("pk").values_list("pk", flat=True).first()
-            if first is not None:
-                ids.add(first)
+            theirs = queryset.for_org(lewisham).values_list("pk", flat=True)
+            # The last too: a model whose pages differ by kind (a report and a plan) has both.
+            ids.update(pk for pk in (theirs.order_by("pk").first(), theirs.order_by("-pk").first()) if pk is not None)
     return sorted(ids)
 
 

@@ -37,6 +37,7 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from governance import report_services
 from governance import services as governance_services
 from governance import spreadsheet as risk_spreadsheet
 from governance.choices import Agency
@@ -47,15 +48,30 @@ from governance.forms import (
     CommitteeReportForm,
     ContributionForm,
     ContributionYearForm,
+    LogicModelForm,
+    LogicOutcomeForm,
+    LogicOutcomeReviewForm,
     MeetingForm,
     RiskBandForm,
     RiskForm,
     RiskMatrixForm,
     RiskReviewForm,
     SelfAssessmentForm,
+    SignOffForm,
+    YouthJusticePlanForm,
 )
-from governance.models import Board, BoardMember, CommitteeReport, PartnerContribution, Risk, StandardsFramework
+from governance.models import (
+    Board,
+    BoardMember,
+    CommitteeReport,
+    LogicModel,
+    LogicOutcome,
+    PartnerContribution,
+    Risk,
+    StandardsFramework,
+)
 from governance.models.board import BoardAction, Meeting
+from governance.models.reports import ReportKind
 from governance.tests.factories import RiskFactory
 from improvement import services as improvement_services
 from improvement import spreadsheet as plan_spreadsheet
@@ -352,6 +368,19 @@ def world(organisation, manager, officer):
         ratio=Indicator.objects.get(code="FTE_RATE"),  # × 100,000
         count=Indicator.objects.get(code="CUSTODY_COUNT"),
         case=_tracked_case(organisation),
+        yj_plan=CommitteeReport.objects.create(
+            organisation=organisation,
+            kind=ReportKind.YJ_PLAN,
+            committee="Youth Justice Board",
+            plan_year=2019,
+            title="Youth Justice Plan 2019/20",
+            meeting_date=datetime.date(2019, 6, 30),
+            period_start=datetime.date(2018, 4, 1),
+            period_end=datetime.date(2019, 6, 30),
+        ),
+        logic_outcome=LogicOutcome.objects.create(
+            model=LogicModel.objects.create(organisation=organisation, name="Intake team"), text="Every child screened"
+        ),
     )
 
 
@@ -426,6 +455,17 @@ def _report_save(form, w):
     report.created_by = w.manager
     report.save()
     return report
+
+
+def _sign_off(form, w):
+    return report_services.plan_sign_off(report=w.yj_plan, user=w.manager, **form.cleaned_data)
+
+
+def _review_save(form, w):
+    review = form.save(commit=False)
+    review.recorded_by = w.manager
+    review.save()
+    return review
 
 
 def _update_add(form, w):
@@ -512,6 +552,11 @@ FORMS: dict[type[forms.BaseForm], list[Spec]] = {
     RiskReviewForm: [Spec(lambda w: {"matrix": w.matrix}, _risk_review, refusable=True)],
     SelfAssessmentForm: [Spec(lambda w: {"standards": w.standards}, _self_assessment)],
     CommitteeReportForm: [Spec(lambda w: {"instance": CommitteeReport(organisation=w.organisation)}, _report_save)],
+    YouthJusticePlanForm: [Spec(lambda w: {"instance": CommitteeReport(organisation=w.organisation)}, _report_save)],
+    SignOffForm: [Spec(lambda w: {}, _sign_off, refusable=True)],
+    LogicModelForm: [Spec(lambda w: {"instance": LogicModel(organisation=w.organisation)}, _save)],
+    LogicOutcomeForm: [Spec(lambda w: {"model": w.logic_outcome.model}, _save)],
+    LogicOutcomeReviewForm: [Spec(lambda w: {"outcome": w.logic_outcome}, _review_save)],
     BoardActionForm: [Spec(lambda w: {"instance": BoardAction(board=w.board), "board": w.board}, _save)],
     ProgressUpdateForm: [Spec(lambda w: {"organisation": w.organisation}, _update_add, refusable=True)],
     UpdateCorrectionForm: [

@@ -1,6 +1,7 @@
 from .assessment import PartnerContribution, SelfAssessment, Standard, StandardRating, StandardsFramework
 from .board import AgendaItem, Attendance, Board, BoardAction, BoardMember, Meeting
-from .reports import CommitteeReport, ReportRender
+from .logic import LogicModel, LogicOutcome, LogicOutcomeReview
+from .reports import CommitteeReport, PlanSignOff, ReportRender
 from .risks import Risk, RiskBand, RiskMatrix, RiskReview
 
 __all__ = [
@@ -10,8 +11,12 @@ __all__ = [
     "BoardAction",
     "BoardMember",
     "CommitteeReport",
+    "LogicModel",
+    "LogicOutcome",
+    "LogicOutcomeReview",
     "Meeting",
     "PartnerContribution",
+    "PlanSignOff",
     "ReportRender",
     "Risk",
     "RiskBand",

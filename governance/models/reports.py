@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -9,6 +10,41 @@ from yos_tracker.querysets import OrganisationScopedQuerySet
 class ReportKind(models.TextChoices):
     COMMITTEE = "committee", "Committee progress report"
     BOARD_PACK = "board_pack", "Management board pack"
+    YJ_PLAN = "yj_plan", "Youth justice plan"
+
+
+# The youth justice plan's headings, in the order the YJB asks plans to be submitted in: "Youth
+# justice plans: guidance for youth justice services" (YJB, updated 19 March 2024), "Youth Justice
+# Plan Structure", https://www.gov.uk/government/publications/youth-justice-plans-guidance-for-
+# youth-justice-services. The plan is the duty of Crime and Disorder Act 1998 s.40. Each heading is
+# a narrative written by the service; `records` names what the product adds to it from its records.
+YJ_PLAN_HEADINGS = [
+    ("introduction", "Introduction, vision and strategy", ""),
+    ("child_first", "Child First", ""),
+    ("voice_of_child", "Voice of the child", ""),
+    ("governance", "Governance, leadership and partnership arrangements", "board"),
+    ("resources", "Resources and services", "budget"),
+    ("previous_plan", "Progress on previous plan", "improvement"),
+    ("performance", "Performance", "performance"),
+    ("priorities", "Priorities", ""),
+    ("standards", "Standards for children in the justice system", "assessment"),
+    ("workforce", "Workforce development", ""),
+    ("evidence", "Evidence-based practice and innovation", "logic_models"),
+    ("service_development", "Service development", ""),
+    ("challenges", "Challenges, risks and issues", "risks"),
+    ("sign_off", "Sign off, submission and approval", "sign_off"),
+]
+# A plan is the whole of a committee report's appendices, as sections of the plan.
+YJ_PLAN_SECTIONS = ["appendix_a", "appendix_b", "appendix_c", "appendix_d"]
+
+
+class SignOffStep(models.TextChoices):
+    """A plan's way from draft to endorsement, in order (the guidance's "Sign off, submission
+    and approval": the board agrees it, it is submitted to the YJB, the full council endorses it)."""
+
+    AGREED = "agreed", "Agreed by the management board"
+    SUBMITTED = "submitted", "Submitted to the Youth Justice Board"
+    ENDORSED = "endorsed", "Endorsed by the council"
 
 
 class ReportClass(models.TextChoices):
@@ -67,6 +103,15 @@ class CommitteeReport(models.Model):
     period_start = models.DateField(help_text="Progress updates dated from this day are reported.")
     period_end = models.DateField()
     sections = models.JSONField(default=default_sections, blank=True)  # a report may be narrative only
+    plan_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1999), MaxValueValidator(2100)],  # plans began with the 1998 Act
+        help_text="A youth justice plan's year: 2019 is the plan for 2019/20.",
+    )
+    plan_text = models.JSONField(
+        default=dict, blank=True, help_text="A youth justice plan's narrative, by heading (YJ_PLAN_HEADINGS)."
+    )
     purpose = models.TextField(blank=True)
     recommendations_text = models.TextField("recommendations to the committee", blank=True)
     background = models.TextField(blank=True)
@@ -90,6 +135,12 @@ class CommitteeReport(models.Model):
                 name="report_period_ends_after_it_starts",
                 violation_error_message="The period cannot end before it starts.",
             ),
+            models.UniqueConstraint(
+                fields=["organisation", "plan_year"],
+                condition=models.Q(kind="yj_plan"),
+                name="report_one_plan_per_year",
+                violation_error_message="This service already has a plan for that year.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -100,6 +151,44 @@ class CommitteeReport(models.Model):
 
     def includes(self, section: str) -> bool:
         return section in (self.sections or [])
+
+    @property
+    def is_plan(self) -> bool:
+        return self.kind == ReportKind.YJ_PLAN
+
+    @property
+    def plan_label(self) -> str:
+        """2019 → "2019/20"."""
+        return f"{self.plan_year}/{(self.plan_year + 1) % 100:02d}" if self.plan_year else ""
+
+    def sign_off_stage(self) -> str:
+        """The latest step the plan has reached, or "Draft"."""
+        latest = self.sign_offs.order_by("-pk").first()
+        return latest.get_step_display() if latest else "Draft"
+
+
+class PlanSignOff(models.Model):
+    """One step of a youth justice plan's sign-off: who agreed, submitted or endorsed it, and when,
+    with the version of the plan rendered at that step (its snapshot)."""
+
+    report = models.ForeignKey(CommitteeReport, on_delete=models.CASCADE, related_name="sign_offs")
+    step = models.CharField(max_length=10, choices=SignOffStep.choices)
+    date = models.DateField()
+    name = models.CharField(max_length=200, help_text="Who: e.g. the board chair's name, or the council meeting.")
+    role = models.CharField(max_length=200, blank=True, help_text="e.g. Chair of the Youth Justice Management Board")
+    snapshot = models.ForeignKey("ReportRender", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = OrganisationScopedQuerySet.through("report__organisation").as_manager()
+
+    class Meta:
+        ordering = ["report", "pk"]
+        constraints = [models.UniqueConstraint(fields=["report", "step"], name="signoff_one_per_step_per_plan")]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.get_step_display()} {self.date:%d/%m/%Y}"
 
 
 class ReportRender(models.Model):
@@ -140,4 +229,5 @@ class ReportRender(models.Model):
 
     @property
     def filename(self) -> str:
-        return f"{self.report.organisation.slug}-{self.report.meeting_date:%Y-%m-%d}-report-v{self.version}.pdf"
+        kind = f"youth-justice-plan-{self.report.plan_year}" if self.report.is_plan else "report"
+        return f"{self.report.organisation.slug}-{self.report.meeting_date:%Y-%m-%d}-{kind}-v{self.version}.pdf"

@@ -99,7 +99,7 @@ def test_the_register_export_has_only_the_band_on_screen(client, manager, regist
 def demo_report(settings):
     settings.DEBUG = True
     call_command("load_demo", stdout=io.StringIO())
-    return CommitteeReport.objects.get(organisation__slug="lewisham")
+    return CommitteeReport.objects.get(organisation__slug="lewisham", kind="committee")
 
 
 def test_the_appendices_hold_numbers_percentages_and_dates(demo_report):

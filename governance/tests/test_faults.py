@@ -65,7 +65,7 @@ def demo_report(transactional_db, settings):
     """Lewisham's June 2017 report: 17 pages, long enough to be interrupted while laid out."""
     settings.DEBUG = True
     call_command("load_demo")
-    return CommitteeReport.objects.get(organisation__slug="lewisham")
+    return CommitteeReport.objects.get(organisation__slug="lewisham", kind="committee")
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ def tables(html: str) -> list[str]:
 def report(settings):
     settings.DEBUG = True
     call_command("load_demo", stdout=io.StringIO())
-    return CommitteeReport.objects.get(organisation__slug="lewisham")
+    return CommitteeReport.objects.get(organisation__slug="lewisham", kind="committee")
 
 
 def test_a_report_rendered_again_after_later_records_shows_the_same_tables(report, manager):

@@ -23,7 +23,7 @@ GREEN, RED = (0x00, 0x70, 0x3C), (0xD4, 0x35, 0x1C)
 def demo(settings):
     settings.DEBUG = True
     call_command("load_demo")
-    return CommitteeReport.objects.get(organisation__slug="lewisham")
+    return CommitteeReport.objects.get(organisation__slug="lewisham", kind="committee")
 
 
 def pdf_text(pdf: bytes) -> tuple[list[str], str]:

@@ -1,0 +1,111 @@
+"""What a youth justice plan says beyond a committee report's appendices, as it stood on the
+plan's date: the board in post and its attendance over the year, the pooled budget, the logic
+models and the sign-off. governance.reporting builds the rest (performance, the improvement plan,
+risks, the self-assessment) the same way for both kinds."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q
+
+from governance import selectors, services
+from governance.choices import Agency
+from governance.models import Board, BoardMember, CommitteeReport, PartnerContribution
+from governance.models.reports import YJ_PLAN_HEADINGS
+from yos_tracker.history import end_of_day, versions_as_of
+
+BUDGET_FIELDS = ("staffing", "payments_in_kind", "other_delegated")
+
+
+@dataclass
+class Heading:
+    number: int
+    code: str
+    title: str
+    text: str
+    records: str  # which of the service's records the section shows beside the narrative
+
+
+@dataclass
+class BudgetYear:
+    year: str
+    rows: list[dict]  # agency, the three amounts and their total
+    totals: dict[str, Decimal]
+
+    @property
+    def staffing_share(self) -> float | None:
+        """Staffing's share of the year's pooled budget, in per cent."""
+        total = self.totals["total"]
+        return round(float(100 * self.totals["staffing"] / total), 1) if total else None
+
+
+def year_label(year: int) -> str:
+    return f"{year}/{(year + 1) % 100:02d}"
+
+
+def plan_headings(report: CommitteeReport) -> list[Heading]:
+    text = report.plan_text or {}
+    return [
+        Heading(number, code, title, text.get(code, ""), records)
+        for number, (code, title, records) in enumerate(YJ_PLAN_HEADINGS, start=1)
+    ]
+
+
+def budget_years(organisation, plan_year: int, as_of: datetime.date) -> list[BudgetYear]:
+    """The pooled budget of the plan's year and the year before, as recorded by the plan's date;
+    a year with no rows is left out, so the section can say so."""
+    wanted = [year_label(plan_year - 1), year_label(plan_year)]
+    history = PartnerContribution.history.filter(organisation=organisation, year__in=wanted)
+    # A row saved without history (bulk-loaded) can only be read as it is now.
+    unversioned = (
+        PartnerContribution.objects.for_org(organisation).filter(year__in=wanted).exclude(pk__in=history.values("id"))
+    )
+    stood = sorted([*versions_as_of(history, end_of_day(as_of)).values(), *unversioned], key=lambda row: row.id)
+    years = []
+    for year in wanted:
+        rows = [
+            {"agency": r.agency, **{f: getattr(r, f) for f in BUDGET_FIELDS}}
+            | {"total": sum(getattr(r, f) for f in BUDGET_FIELDS)}
+            for r in stood
+            if r.year == year
+        ]
+        if rows:
+            totals = {f: sum((row[f] for row in rows), Decimal(0)) for f in (*BUDGET_FIELDS, "total")}
+            years.append(BudgetYear(year, rows, totals))
+    return years
+
+
+def board_in_post(organisation, as_of: datetime.date):
+    """The management board (the one without a parent) and its members in post on the day, by agency."""
+    board = Board.objects.for_org(organisation).filter(parent__isnull=True).order_by("pk").first()
+    if board is None:
+        return None, []
+    members = BoardMember.objects.filter(board=board).filter(
+        Q(start_date__isnull=True) | Q(start_date__lte=as_of), Q(end_date__isnull=True) | Q(end_date__gte=as_of)
+    )
+    by_agency: dict[str, list] = {}
+    order = {value: index for index, value in enumerate(Agency.values)}
+    for member in sorted(members, key=lambda m: (order.get(m.agency, 99), m.name)):
+        by_agency.setdefault(member.get_agency_display(), []).append(member)
+    return board, list(by_agency.items())
+
+
+def plan_context(report: CommitteeReport, base: dict) -> dict:
+    organisation, as_of = report.organisation, report.period_end
+    board, members = board_in_post(organisation, as_of)
+    year_before = as_of - datetime.timedelta(days=365)
+    dashboard = base.get("dashboard")
+    statuses = selectors.indicator_statuses(dashboard) if dashboard else {}
+    return {
+        **base,
+        "headings": plan_headings(report),
+        "board": board,
+        "members_by_agency": members,
+        "attendance": services.attendance_rates(board=board, start=year_before, end=as_of) if board else [],
+        "attendance_from": year_before,
+        "budget_years": budget_years(organisation, report.plan_year, as_of) if report.plan_year else [],
+        "plan_label": report.plan_label,
+        "logic_models": selectors.logic_models_as_of(organisation, as_of, statuses),
+        "sign_offs": list(report.sign_offs.all()),
+    }
