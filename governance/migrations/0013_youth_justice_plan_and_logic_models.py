@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('governance', '0012_recorded_risk_scores'),
         ('improvement', '0011_status_aliases'),
-        ('performance', '0015_case_version'),
+        ('performance', '0016_case_version'),
         ('yos_tracker', '0004_daily_import_clean_schedule'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('performance', '0014_outcome_kind_required'),
+        ('performance', '0015_outcome_kind_required'),
     ]
 
     operations = [

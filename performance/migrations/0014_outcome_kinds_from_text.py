@@ -1,8 +1,8 @@
 """Every service gets the YJB's outcome types as its own, and each recorded outcome (and each of
-its history rows) points at the one it named, before the old text column goes."""
+its history rows) points at the one it named; 0015 then drops the old text column. Apart, because
+PostgreSQL will not alter a table in the transaction that has just written to it."""
 
-import django.db.models.deletion
-from django.db import migrations, models
+from django.db import migrations
 
 from performance.choices import DEFAULT_OUTCOME_KIND_SCALE, OUTCOME_KIND_SCALES
 from yos_tracker.scales import scale_install
@@ -29,17 +29,4 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(outcome_kinds_from_text, migrations.RunPython.noop),
-        migrations.RemoveField(
-            model_name='historicalqualifyingoutcome',
-            name='outcome_type',
-        ),
-        migrations.RemoveField(
-            model_name='qualifyingoutcome',
-            name='outcome_type',
-        ),
-        migrations.AlterField(
-            model_name='qualifyingoutcome',
-            name='kind',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='performance.outcomekind', verbose_name='outcome type'),
-        ),
     ]
