@@ -716,12 +716,13 @@ INDICATORS = [
         "polarity": "higher_better",
         "frequency": "monthly",
         "definition": (
-            "Of the cases audited in the month, the percentage whose assessment (Asset/AssetPlus and risk of "
+            'Of the cases audited in the month where it applies ("not applicable" is left out), '
+            "the percentage whose assessment (Asset/AssetPlus and risk of "
             "serious harm) was graded good or better."
         ),
         "computation": "ratio",
         "numerator_label": "cases graded good or better",
-        "denominator_label": "cases audited",
+        "denominator_label": "cases audited where it applies",
         "multiplier": Decimal("100"),
     },
     {
@@ -733,12 +734,13 @@ INDICATORS = [
         "polarity": "lower_better",
         "frequency": "monthly",
         "definition": (
-            "Of the cases audited in the month, the percentage whose assessment (Asset/AssetPlus and risk of "
+            'Of the cases audited in the month where it applies ("not applicable" is left out), '
+            "the percentage whose assessment (Asset/AssetPlus and risk of "
             "serious harm) was graded in the lowest grades."
         ),
         "computation": "ratio",
         "numerator_label": "cases graded inadequate",
-        "denominator_label": "cases audited",
+        "denominator_label": "cases audited where it applies",
         "multiplier": Decimal("100"),
     },
     {
@@ -750,11 +752,12 @@ INDICATORS = [
         "polarity": "higher_better",
         "frequency": "monthly",
         "definition": (
-            "Of the cases audited in the month, the percentage whose intervention plan was graded good or better."
+            'Of the cases audited in the month where it applies ("not applicable" is left out), '
+            "the percentage whose intervention plan was graded good or better."
         ),
         "computation": "ratio",
         "numerator_label": "cases graded good or better",
-        "denominator_label": "cases audited",
+        "denominator_label": "cases audited where it applies",
         "multiplier": Decimal("100"),
     },
     {
@@ -766,11 +769,12 @@ INDICATORS = [
         "polarity": "lower_better",
         "frequency": "monthly",
         "definition": (
-            "Of the cases audited in the month, the percentage whose intervention plan was graded in the lowest grades."
+            'Of the cases audited in the month where it applies ("not applicable" is left out), '
+            "the percentage whose intervention plan was graded in the lowest grades."
         ),
         "computation": "ratio",
         "numerator_label": "cases graded inadequate",
-        "denominator_label": "cases audited",
+        "denominator_label": "cases audited where it applies",
         "multiplier": Decimal("100"),
     },
     {
@@ -782,11 +786,12 @@ INDICATORS = [
         "polarity": "higher_better",
         "frequency": "monthly",
         "definition": (
-            "Of the cases audited in the month, the percentage whose risk management plan was graded good or better."
+            'Of the cases audited in the month where it applies ("not applicable" is left out), '
+            "the percentage whose risk management plan was graded good or better."
         ),
         "computation": "ratio",
         "numerator_label": "cases graded good or better",
-        "denominator_label": "cases audited",
+        "denominator_label": "cases audited where it applies",
         "multiplier": Decimal("100"),
     },
     {
@@ -798,12 +803,13 @@ INDICATORS = [
         "polarity": "lower_better",
         "frequency": "monthly",
         "definition": (
-            "Of the cases audited in the month, the percentage whose risk management plan was graded in the "
+            'Of the cases audited in the month where it applies ("not applicable" is left out), '
+            "the percentage whose risk management plan was graded in the "
             "lowest grades."
         ),
         "computation": "ratio",
         "numerator_label": "cases graded inadequate",
-        "denominator_label": "cases audited",
+        "denominator_label": "cases audited where it applies",
         "multiplier": Decimal("100"),
     },
     {
@@ -815,12 +821,13 @@ INDICATORS = [
         "polarity": "higher_better",
         "frequency": "monthly",
         "definition": (
-            "Of the cases audited in the month, the percentage whose vulnerability (safety and wellbeing) "
+            'Of the cases audited in the month where it applies ("not applicable" is left out), '
+            "the percentage whose vulnerability (safety and wellbeing) "
             "management plan was graded good or better."
         ),
         "computation": "ratio",
         "numerator_label": "cases graded good or better",
-        "denominator_label": "cases audited",
+        "denominator_label": "cases audited where it applies",
         "multiplier": Decimal("100"),
     },
     {
@@ -832,12 +839,13 @@ INDICATORS = [
         "polarity": "lower_better",
         "frequency": "monthly",
         "definition": (
-            "Of the cases audited in the month, the percentage whose vulnerability (safety and wellbeing) "
+            'Of the cases audited in the month where it applies ("not applicable" is left out), '
+            "the percentage whose vulnerability (safety and wellbeing) "
             "management plan was graded in the lowest grades."
         ),
         "computation": "ratio",
         "numerator_label": "cases graded inadequate",
-        "denominator_label": "cases audited",
+        "denominator_label": "cases audited where it applies",
         "multiplier": Decimal("100"),
     },
     # ------------------------------------------------------------------ Improvement plan

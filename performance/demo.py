@@ -1,11 +1,13 @@
 """Demo indicators, values, targets, comparators and case audits (performance/demo_data.py), and
 the live tracker's case records (performance/demo_cases.py), from which its figures are computed.
 
-Bromley's case-audit figures are not typed in: its October 2015 audits are loaded and the
-roll-up computes the dashboard figures from them, as it would in use.
+Case-audit figures are not typed in: Bromley's October 2015 audits (seed 003) and Lewisham's
+illustrative 2017 ones are loaded and the roll-up computes the dashboard figures from them, as it
+would in use.
 """
 
 import datetime
+import random
 from decimal import Decimal
 
 from simple_history.utils import bulk_create_with_history
@@ -24,8 +26,10 @@ from performance.models import (
     Target,
     TrackedIndicator,
 )
+from performance.models.audits import AUDIT_AREAS
 from yos_tracker.models import Organisation
 
+AREAS_AND_OVERALL = [*[area for area, _ in AUDIT_AREAS], "overall"]
 BROMLEY_TRACKED = [
     "CA_AUDITED",
     "CA_GOOD",
@@ -53,8 +57,19 @@ BROMLEY_TARGETS = {
 }
 
 
+# Lewisham's monthly case audits (seed 000, Appendix A: "Monthly Case Audits: Good, Satisfactory,
+# Not Satisfactory, Poor") give no figures: these are illustrative, 15 a month from January to June
+# 2017, improving as the improvement plan takes hold, the vulnerability plan not applicable to some.
+LEWISHAM_AUDIT_MONTHS = [datetime.date(2017, month, 1) for month in range(1, 7)]
+LEWISHAM_AUDITS_PER_MONTH = 15  # the service's own target (performance/demo_data.py)
+ILLUSTRATIVE_AUDIT = "Illustrative: a demo audit, not Lewisham's."
+
+
 def load() -> None:
-    demo_cases.load(Organisation.objects.get(slug="lewisham"))
+    lewisham = Organisation.objects.get(slug="lewisham")
+    demo_cases.load(lewisham)
+    if not CaseAudit.objects.for_org(lewisham).exists():
+        _lewisham_audits(lewisham)
     for slug, data in SERIES.items():
         organisation = Organisation.objects.get(slug=slug)
         if not TrackedIndicator.objects.for_org(organisation).exists():
@@ -114,8 +129,40 @@ def _series(organisation: Organisation, data: dict) -> None:
     latest = max((m.period for m in measurements), default=None)
     if latest:
         rollup.rollup_now(organisation=organisation, month=latest, trigger=RunTrigger.DEMO)
+        _audit_history(organisation, latest)
         _plan_status_history(organisation, latest)
         _live_tracker_history(organisation, latest)
+
+
+def _lewisham_audits(lewisham: Organisation) -> None:
+    rng = random.Random(2017)
+    scale = [g for g in AuditGrade.objects.for_org(lewisham).order_by("rank")]  # best first
+    audits = []
+    for step, month in enumerate(LEWISHAM_AUDIT_MONTHS):
+        # From mostly "not satisfactory" in January towards mostly "good" by June.
+        weights = [1 + 2 * step, 3 + step, 5 - step * 0.6, 2 - step * 0.3]
+        for n in range(LEWISHAM_AUDITS_PER_MONTH):
+            grade = dict(zip(AREAS_AND_OVERALL, rng.choices(scale, weights=weights, k=5), strict=True))
+            if rng.random() < 0.2:
+                grade["vulnerability"] = None  # not applicable to the case
+            audits.append(
+                CaseAudit(
+                    organisation=lewisham,
+                    month=month,
+                    case_reference=f"LW-CA-{month:%y%m}-{n + 1:02d}",
+                    case_type=rng.choice(["court_order", "court_order", "out_of_court", "custody"]),
+                    notes=ILLUSTRATIVE_AUDIT,
+                    **grade,
+                )
+            )
+    bulk_create_with_history(audits, CaseAudit)
+
+
+def _audit_history(organisation: Organisation, latest) -> None:
+    """Each earlier month's case-audit figures, as the monthly roll-up would have recorded them."""
+    months = CaseAudit.objects.for_org(organisation).filter(month__lt=latest).dates("month", "month")
+    for month in months:
+        rollup.case_audit_rollup(organisation=organisation, month=month)
 
 
 def _plan_status_history(organisation: Organisation, latest) -> None:
@@ -152,10 +199,7 @@ def _bromley_audits(bromley: Organisation) -> None:
                 month=month,
                 case_reference=case["reference"],
                 case_type=case["case_type"],
-                **{
-                    area: grades[case[area]]
-                    for area in ("assessment", "intervention", "risk", "vulnerability", "overall")
-                },
+                **{area: grades[case[area]] if case[area] else None for area in AREAS_AND_OVERALL},  # None: n/a
             )
             for case in BROMLEY_AUDITS["cases"]
         ]

@@ -1309,8 +1309,9 @@ SERIES = {
 # and three-month review stage) on Asset/ROSH, intervention plans, risk management plans and vulnerability
 # management plans. Reported: Asset/ROSH 66% inadequate (here 10 of 15 = 66.7%); intervention plans 80%
 # inadequate (12 of 15); risk management plans 60% inadequate (9 of 15); vulnerability management plans
-# 45% good and 45% inadequate -- not possible with 15 cases, so 7 good, 7 inadequate and 1 satisfactory
-# (46.7% each). Which case got which grade, the grades that are not inadequate in the first three areas,
+# 45% good and 45% inadequate -- not possible of 15 cases, so the plan was not applicable to four (left out
+# of its figures) and of the other 11, 5 are good, 5 inadequate and 1 satisfactory (45.5% each). Which
+# case got which grade, the grades that are not inadequate in the first three areas,
 # and the case types are ours. "overall" is our judgement from the four areas: inadequate where two or more
 # areas are inadequate; good where none is inadequate and at least three are good; otherwise satisfactory
 # (11 inadequate, 3 satisfactory, 1 good). One case is a custodial sentence being served in the community
@@ -1325,7 +1326,7 @@ BROMLEY_AUDITS = {
             "assessment": "inadequate",
             "intervention": "inadequate",
             "risk": "inadequate",
-            "vulnerability": "good",
+            "vulnerability": None,  # not applicable
             "overall": "inadequate",
         },
         {
@@ -1334,7 +1335,7 @@ BROMLEY_AUDITS = {
             "assessment": "inadequate",
             "intervention": "inadequate",
             "risk": "inadequate",
-            "vulnerability": "inadequate",
+            "vulnerability": None,  # not applicable
             "overall": "inadequate",
         },
         {
@@ -1343,7 +1344,7 @@ BROMLEY_AUDITS = {
             "assessment": "inadequate",
             "intervention": "inadequate",
             "risk": "inadequate",
-            "vulnerability": "good",
+            "vulnerability": None,  # not applicable
             "overall": "inadequate",
         },
         {
@@ -1352,7 +1353,7 @@ BROMLEY_AUDITS = {
             "assessment": "inadequate",
             "intervention": "inadequate",
             "risk": "inadequate",
-            "vulnerability": "inadequate",
+            "vulnerability": None,  # not applicable
             "overall": "inadequate",
         },
         {

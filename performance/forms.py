@@ -88,7 +88,7 @@ class CaseAuditForm(forms.ModelForm):
         grades = AuditGrade.objects.for_org(organisation).choosable(*recorded)
         for name in areas:
             self.fields[name].queryset = grades
-            self.fields[name].empty_label = None
+            self.fields[name].empty_label = "Not applicable" if name != "overall" else None
         self.fields["case_reference"].help_text = "The pseudonymous reference, e.g. LW-2017-014. Never a name."
 
     def clean_month(self):

@@ -37,23 +37,27 @@ PLAN_INDICATORS = {
 
 
 def _audit_counts() -> dict:
-    """The roll-up's counts as aggregate expressions: audited, and good and inadequate per area."""
+    """The roll-up's counts as aggregate expressions: audited, and per area how many were graded
+    (not "not applicable"), good and inadequate."""
     counts = {"total": Count("pk")}
     for area, _ in [*AUDIT_AREAS, ("overall", "")]:
+        counts[f"graded_{area}"] = Count("pk", filter=Q(**{f"{area}__isnull": False}))
         counts[f"good_{area}"] = Count("pk", filter=Q(**{f"{area}__is_good": True}))
         counts[f"inadequate_{area}"] = Count("pk", filter=Q(**{f"{area}__is_inadequate": True}))
     return counts
 
 
 def _figures(row: dict) -> dict[str, tuple[int, int]]:
+    """Each area's shares are of the audits that graded it: "not applicable" is in no denominator."""
     total = row["total"]
     figures = {"CA_AUDITED": (total, None)}
     if total:
         figures["CA_GOOD"] = (row["good_overall"], total)
         figures["CA_INADEQUATE"] = (row["inadequate_overall"], total)
         for area, _ in AUDIT_AREAS:
-            figures[f"CA_GOOD_{area.upper()}"] = (row[f"good_{area}"], total)
-            figures[f"CA_INADEQUATE_{area.upper()}"] = (row[f"inadequate_{area}"], total)
+            if graded := row[f"graded_{area}"]:
+                figures[f"CA_GOOD_{area.upper()}"] = (row[f"good_{area}"], graded)
+                figures[f"CA_INADEQUATE_{area.upper()}"] = (row[f"inadequate_{area}"], graded)
     return figures
 
 

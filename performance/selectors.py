@@ -8,12 +8,13 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.core.paginator import Paginator
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Q
 
 from performance import rag
 from performance.choices import ComparatorKind
 from performance.cohorts import cohorts_months
 from performance.models import (
+    AuditGrade,
     Case,
     Cohort,
     Comparator,
@@ -24,6 +25,7 @@ from performance.models import (
     Target,
     TrackedIndicator,
 )
+from performance.models.audits import AUDIT_AREAS
 from yos_tracker.charts import Series, line_chart, sparkline
 from yos_tracker.history import history_rows
 from yos_tracker.models import Organisation
@@ -412,3 +414,36 @@ def latest_period(organisation: Organisation, on: datetime.date) -> datetime.dat
         .values_list("period", flat=True)
         .first()
     )
+
+
+@dataclass
+class GradeSplit:
+    """One audit area across a set of audits: how many had each grade, and how many did not
+    apply, with each grade's share of those graded."""
+
+    label: str
+    counts: list[tuple[AuditGrade, int, Decimal | None]]  # grade, audits, % of those graded
+    not_applicable: int | None  # None: the area always applies (the overall grade)
+
+
+def audit_distribution(organisation: Organisation, audits) -> list[GradeSplit]:
+    """The split across grades of every area of a set of audits (seed 000's Appendix A reports
+    Good, Satisfactory, Not satisfactory and Poor), in one aggregate query."""
+    grades = list(AuditGrade.objects.for_org(organisation))
+    areas = [*AUDIT_AREAS, ("overall", "Overall")]
+    counts = {}
+    for area, _ in areas:
+        counts[f"{area}__none"] = Count("pk", filter=Q(**{f"{area}__isnull": True}))
+        for grade in grades:
+            counts[f"{area}__{grade.pk}"] = Count("pk", filter=Q(**{f"{area}_id": grade.pk}))
+    row = audits.order_by().aggregate(**counts)
+    splits = []
+    for area, label in areas:
+        graded = sum(row[f"{area}__{grade.pk}"] for grade in grades)
+        shares = []
+        for grade in grades:
+            count = row[f"{area}__{grade.pk}"]
+            share = rag.compute_value(count, graded, 100).quantize(Decimal("0.1")) if graded else None
+            shares.append((grade, count, share))
+        splits.append(GradeSplit(label, shares, None if area == "overall" else row[f"{area}__none"]))
+    return splits

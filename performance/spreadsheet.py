@@ -177,6 +177,10 @@ class AuditStep:
     current: CaseAudit | None
 
 
+# How a spreadsheet says an audit area does not apply to the case.
+NOT_APPLICABLE = {"n/a", "na", "n.a", "not applicable", "not required", "-"}
+
+
 class AuditImporter(Importer):
     key = "audits"
     noun = "audits"
@@ -218,9 +222,14 @@ class AuditImporter(Importer):
                 error("case_type", f"“{given}” is not a case type: out-of-court, court order or custody")
             chosen = {}
             for column in grade_columns:
-                chosen[column] = grades.get(normalise(values.get(column)))
+                given = normalise(values.get(column))
+                if column != "overall" and given in NOT_APPLICABLE:
+                    chosen[column] = None
+                    continue
+                chosen[column] = grades.get(given)
                 if chosen[column] is None:
-                    error(column, f"“{cell_text(values.get(column))}” is not a grade: {allowed}")
+                    also = "" if column == "overall" else ", or n/a where the area does not apply"
+                    error(column, f"“{cell_text(values.get(column))}” is not a grade: {allowed}{also}")
             notes = cell_text(values.get("notes"))
             if problems := column_problems(CaseAudit, "notes", notes):
                 error("notes", " ".join(problems))

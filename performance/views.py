@@ -179,9 +179,13 @@ def audit_list(request):
         organisation=org,
     )
     runs = RollupRun.objects.for_org(org)[:5]
-    return render(
-        request, "performance/audit_list.html", {"filter": audit_filter, "audits": audit_filter.qs[:500], "runs": runs}
-    )
+    context = {
+        "filter": audit_filter,
+        "audits": audit_filter.qs[:500],
+        "runs": runs,
+        "distribution": selectors.audit_distribution(org, audit_filter.qs),
+    }
+    return render(request, "performance/audit_list.html", context)
 
 
 @org_view(**EDITORS)

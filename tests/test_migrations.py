@@ -1,8 +1,8 @@
-"""A database built before organisations moved into the core migrates forward with every record.
+"""A database built before a model changed migrates forward with every record.
 
-The test takes the database back to the migrations of commit 8fa191e (when Organisation and
-Membership were governance's), writes records through the models as they were then, migrates to
-today's head and finds the same records through the core's models.
+Each test takes the database back to the migrations before the change (organisations moving into
+the core at commit 8fa191e; outcome types becoming each service's own), writes records through the
+models as they were then, migrates to today's head and finds the same records through today's models.
 """
 
 import datetime
@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from improvement.models import ImprovementPlan
+from performance.models import OutcomeKind, QualifyingOutcome
 from yos_tracker.choices import Role
 from yos_tracker.models import Membership, Organisation
 
@@ -71,3 +72,21 @@ def test_records_made_before_the_move_are_found_after_it(django_user_model):
     # Admin history and permissions follow the model to its new app.
     assert ContentType.objects.filter(app_label="yos_tracker", model="organisation").count() == 1
     assert not ContentType.objects.filter(app_label="governance", model="organisation").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_outcome_recorded_by_its_type_as_text_points_at_that_type_of_its_service_after():
+    old = _migrate([("performance", "0013_outcome_kinds")])
+    OldOrganisation = old.get_model("yos_tracker", "Organisation")
+    lewisham = OldOrganisation.objects.create(name="Lewisham YOS", slug="lewisham", local_authority="Lewisham")
+    case = old.get_model("performance", "Case").objects.create(organisation=lewisham, reference="LW-17-001")
+    Outcome = old.get_model("performance", "QualifyingOutcome")
+    Outcome.objects.create(case=case, date=datetime.date(2017, 1, 10), outcome_type="custody_release")
+    Outcome.objects.create(case=case, date=datetime.date(2017, 2, 10), outcome_type="triage")  # not a YJB type
+
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    kinds = {o.date.month: (o.kind.code, o.kind.label) for o in QualifyingOutcome.objects.select_related("kind")}
+    assert kinds == {1: ("custody_release", "Release from custody"), 2: ("triage", "triage")}  # nothing lost
+    assert {k.organisation.slug for k in OutcomeKind.objects.all()} == {"lewisham"}
+    assert OutcomeKind.objects.filter(code="caution").exists()  # the service has the YJB's types too

@@ -63,10 +63,12 @@ class CaseAudit(models.Model):
     auditor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    assessment = models.ForeignKey(AuditGrade, on_delete=models.PROTECT, related_name="+")
-    intervention = models.ForeignKey(AuditGrade, on_delete=models.PROTECT, related_name="+")
-    risk = models.ForeignKey(AuditGrade, on_delete=models.PROTECT, related_name="+")
-    vulnerability = models.ForeignKey(AuditGrade, on_delete=models.PROTECT, related_name="+")
+    # An area left empty is not applicable to the case (a plan it does not need): it is left out of
+    # that area's figures, as Bromley's vulnerability-plan figure is (seed 003, 3.3.4).
+    assessment = models.ForeignKey(AuditGrade, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    intervention = models.ForeignKey(AuditGrade, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    risk = models.ForeignKey(AuditGrade, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    vulnerability = models.ForeignKey(AuditGrade, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
     overall = models.ForeignKey(AuditGrade, on_delete=models.PROTECT, related_name="+")
     notes = models.TextField(blank=True, help_text="No names or dates of birth.")
 

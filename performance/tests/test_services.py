@@ -5,7 +5,7 @@ import pytest
 
 from improvement.models import RagStatus
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
-from performance import rollup, services
+from performance import rollup, selectors, services
 from performance.models import AuditGrade, CaseAudit, Measurement
 from performance.services import StaleEdit
 from performance.tests.factories import CaseAuditFactory, indicator
@@ -29,7 +29,10 @@ def audit(organisation, grades, **areas):
         "overall": "good",
     }
     defaults.update(areas)
-    return CaseAuditFactory(organisation=organisation, **{k: grades[v] for k, v in defaults.items()})
+    return CaseAuditFactory(
+        organisation=organisation,
+        **{k: grades[v] if v else None for k, v in defaults.items()},  # None: n/a
+    )
 
 
 def values(organisation, month=OCTOBER):
@@ -53,6 +56,24 @@ class TestRollup:
         assert figures["CA_GOOD_RISK"] == D("75")
         assert figures["CA_INADEQUATE_VULNERABILITY"] == D("25")
         assert figures["CA_GOOD"] == D("50") and figures["CA_INADEQUATE"] == D("25")
+
+    def test_an_area_not_applicable_is_in_no_denominator_of_that_area(self, organisation, grades):
+        audit(organisation, grades, vulnerability=None)
+        audit(organisation, grades, vulnerability=None, overall="inadequate")
+        audit(organisation, grades, vulnerability="inadequate")
+        audit(organisation, grades, vulnerability="good")
+        rollup.case_audit_rollup(organisation=organisation, month=OCTOBER)
+        figures = values(organisation)
+        assert figures["CA_INADEQUATE_VULNERABILITY"] == D("50")  # 1 of the 2 graded, not of 4 audited
+        assert figures["CA_GOOD_VULNERABILITY"] == D("50")
+        assert figures["CA_GOOD_ASSESSMENT"] == D("100")  # every audit graded assessment
+        assert figures["CA_INADEQUATE"] == D("25")  # the overall grade is never "not applicable"
+
+    def test_an_area_no_audit_graded_has_no_figure(self, organisation, grades):
+        audit(organisation, grades, risk=None)
+        rollup.case_audit_rollup(organisation=organisation, month=OCTOBER)
+        figures = values(organisation)
+        assert "CA_GOOD_RISK" not in figures and figures["CA_GOOD_ASSESSMENT"] == D("100")
 
     def test_a_second_run_changes_nothing(self, organisation, grades):
         audit(organisation, grades, overall="inadequate")
@@ -160,3 +181,19 @@ def test_the_grouped_figures_are_the_same_as_per_month(organisation, grades):
     grouped = rollup.case_audit_figures_by_month(CaseAudit.objects.all())
     assert grouped[(organisation.pk, OCTOBER)] == rollup.case_audit_figures(organisation=organisation, month=OCTOBER)
     assert grouped[(organisation.pk, datetime.date(2015, 11, 1))]["CA_AUDITED"] == (1, None)
+
+
+def test_the_audits_split_across_grades_with_shares_of_those_graded(organisation, grades):
+    audit(organisation, grades, vulnerability=None, overall="inadequate")
+    audit(organisation, grades, vulnerability="inadequate", overall="satisfactory")
+    audit(organisation, grades)
+    splits = {s.label: s for s in selectors.audit_distribution(organisation, CaseAudit.objects.for_org(organisation))}
+    vulnerability = splits["Vulnerability (safety and wellbeing) plan"]
+    assert [(g.code, n, share) for g, n, share in vulnerability.counts] == [
+        ("good", 1, D("50.0")),
+        ("satisfactory", 0, D("0.0")),
+        ("inadequate", 1, D("50.0")),
+    ]
+    assert vulnerability.not_applicable == 1
+    overall = splits["Overall"]
+    assert [n for _, n, _ in overall.counts] == [1, 1, 1] and overall.not_applicable is None

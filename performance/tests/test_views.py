@@ -195,6 +195,31 @@ class TestImports:
             datetime.date(2015, 10, 1),
         )
 
+    def test_an_audit_area_marked_not_applicable_imports_as_such_and_a_blank_one_is_refused(
+        self, client, manager, organisation
+    ):
+        AuditGrade.objects.install(organisation, "lewisham")
+        client.force_login(manager)
+        header = (
+            "Month,Case reference,Case type,Assessment,Intervention plan,Risk management plan,"
+            "Vulnerability plan,Overall\n"
+        )
+        blank = header + "Oct 2015,LW-2015-001,Court order,Good,Good,Good,,Good\n"
+        html = client.post(url("audit_import"), {"file": self.csv(blank)}).content.decode()
+        assert (
+            "is not a grade: Good, Satisfactory, Not satisfactory, Poor, or n/a where the area does not apply" in html
+        )
+        na = header + "Oct 2015,LW-2015-001,Court order,Good,Good,Good,N/A,Good\n"
+        preview = client.post(url("audit_import"), {"file": self.csv(na)})
+        client.post(url("audit_import"), {"token": preview.context["token"], "confirm": "1"})
+        audit = CaseAudit.objects.get()
+        assert (audit.vulnerability, audit.risk.label) == (None, "Good")
+        listed = client.get(url("audit_list")).content.decode()
+        assert "Not applicable" in listed
+        refused = header + "Oct 2015,LW-2015-002,Court order,Good,Good,Good,Good,n/a\n"
+        html = client.post(url("audit_import"), {"file": self.csv(refused)}).content.decode()
+        assert "“n/a” is not a grade: Good, Satisfactory, Not satisfactory, Poor" in html  # overall always applies
+
 
 class TestAudits:
     def test_a_name_is_refused_as_a_case_reference(self, client, manager, organisation):
