@@ -5,6 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -32,15 +33,20 @@ def plan_edit(request, pk: int | None = None):
     initial = None
     if not pk:
         year = request.GET.get("year", "")
-        wanted = int(year) if year.isdecimal() and 1999 <= int(year) <= 2100 else _next_year()
+        wanted = int(year) if year.isdecimal() and len(year) == 4 and 1999 <= int(year) <= 2100 else _next_year()
         initial = report_services.plan_prefill(organisation=organisation, year=wanted)
     form = YouthJusticePlanForm(request.POST or None, instance=plan, initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
         saved.created_by = saved.created_by or request.user
-        saved.save()
-        messages.success(request, "The plan is saved. Generate the PDF when you are ready.")
-        return redirect(saved)
+        try:
+            with transaction.atomic():
+                saved.save()
+        except IntegrityError:  # the same year, saved by someone else since the form was checked
+            form.add_error("plan_year", "This service already has a plan for that year: open it from Reports.")
+        else:
+            messages.success(request, "The plan is saved. Generate the PDF when you are ready.")
+            return redirect(saved)
     return render(request, "governance/plan_form.html", {"form": form, "plan": plan})
 
 
