@@ -114,11 +114,10 @@ def fast_password_hashing(settings):
 # Data migrations that load reference data (judgement scales, the indicator catalogue, beat
 # schedules): (module, function).
 REFERENCE_DATA = [
-    ("improvement.migrations.0002_inspection_frameworks", "load"),
+    ("improvement.migrations.0013_load_frameworks_and_rate_standards", "load"),
     ("improvement.migrations.0004_weekly_reminder_schedule", "schedule"),
     ("performance.migrations.0002_catalogue", "load"),
     ("performance.migrations.0003_monthly_rollup_schedule", "schedule"),
-    ("governance.migrations.0003_hmip_organisational_delivery_standards", "load"),
     ("governance.migrations.0005_requeue_waiting_renders_schedule", "schedule"),
     ("yos_tracker.migrations.0004_daily_import_clean_schedule", "schedule"),
 ]

@@ -14,9 +14,7 @@ from governance.models import (
     RiskBand,
     RiskMatrix,
     SelfAssessment,
-    Standard,
     StandardRating,
-    StandardsFramework,
 )
 
 
@@ -69,17 +67,6 @@ class RiskMatrixAdmin(admin.ModelAdmin):
 class RiskAdmin(SimpleHistoryAdmin):
     list_display = ["number", "title", "organisation", "owner", "status", "last_reviewed"]
     list_filter = ["organisation", "status"]
-
-
-class StandardInline(admin.TabularInline):
-    model = Standard
-    extra = 0
-
-
-@admin.register(StandardsFramework)
-class StandardsFrameworkAdmin(admin.ModelAdmin):
-    list_display = ["code", "name"]
-    inlines = [StandardInline]
 
 
 class RatingInline(admin.TabularInline):

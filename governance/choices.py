@@ -6,6 +6,7 @@ BOARD_ATTENDANCE_KPI = "KPI7_BOARD_ATTENDANCE"
 
 class Agency(models.TextChoices):
     INDEPENDENT_CHAIR = "independent_chair", "Independent chair"
+    YOUTH_JUSTICE_SERVICE = "youth_justice_service", "The youth justice service (its own managers)"
     LOCAL_AUTHORITY = "local_authority", "Local authority"
     CHILDRENS_SERVICES = "childrens_services", "Local authority children's services"
     POLICE = "police", "Police"
@@ -16,6 +17,28 @@ class Agency(models.TextChoices):
     YOUTH_JUSTICE_ADVISER = "youth_justice_adviser", "Youth justice adviser (YJB)"
     COMMUNITY_SAFETY = "community_safety", "Community safety"
     OTHER = "other", "Other"
+
+    @property
+    def counts_for_kpi7(self) -> bool:
+        return self in KPI7_PARTNERS
+
+
+# The senior partners whose attendance YJB KPI 7 measures: the statutory partners of a youth
+# offending team (Crime and Disorder Act 1998, s. 39: the local authority with its children's
+# social care and education, police, probation, health). The independent chair, the service's own
+# managers, the YJB's adviser and other attendees are members of the board but not what KPI 7
+# counts.
+KPI7_PARTNERS = frozenset(
+    {
+        Agency.LOCAL_AUTHORITY,
+        Agency.CHILDRENS_SERVICES,
+        Agency.EDUCATION,
+        Agency.POLICE,
+        Agency.PROBATION,
+        Agency.HEALTH,
+    }
+)
+KPI7_DISPROPORTIONALITY_KPI = "KPI7_DISPROPORTIONALITY_DATA"
 
 
 class AttendanceStatus(models.TextChoices):
@@ -29,27 +52,6 @@ class RiskStatus(models.TextChoices):
     OPEN = "open", "Open"
     CLOSED = "closed", "Closed"
     COMPLETED = "completed", "Completed"
-
-
-class Rating(models.TextChoices):
-    OUTSTANDING = "outstanding", "Outstanding"
-    GOOD = "good", "Good"
-    REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement"
-    INADEQUATE = "inadequate", "Inadequate"
-
-    @property
-    def rank(self) -> int:
-        """1 is best; used to say whether a standard moved up or down between assessments."""
-        return [Rating.OUTSTANDING, Rating.GOOD, Rating.REQUIRES_IMPROVEMENT, Rating.INADEQUATE].index(self) + 1
-
-    @property
-    def colour(self) -> str:
-        return {
-            "outstanding": "#005a30",
-            "good": "#00703c",
-            "requires_improvement": "#f47738",
-            "inadequate": "#d4351c",
-        }[self.value]
 
 
 # The default risk matrix is seed 004's: Low, Medium, High scored 1 to 3, score = likelihood × impact.

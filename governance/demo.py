@@ -4,8 +4,7 @@ logic models, committee report and 2019/20 youth justice plan (governance/demo_d
 
 from simple_history.utils import bulk_create_with_history
 
-from governance import demo_data
-from governance.choices import Rating
+from governance import demo_data, services
 from governance.models import (
     AgendaItem,
     Attendance,
@@ -21,14 +20,12 @@ from governance.models import (
     Risk,
     RiskReview,
     SelfAssessment,
-    StandardRating,
-    StandardsFramework,
 )
 from governance.models.reports import YJ_PLAN_SECTIONS, ReportKind
 from governance.models.risks import recorded_score_kept
 from governance.report_demo_data import LEWISHAM_PLAN_2019, LEWISHAM_REPORT
 from governance.report_services import YJ_PLAN_COMMITTEE, plan_dates
-from improvement.models import RagStatus
+from improvement.models import Inspection, InspectionFramework, RagStatus
 from performance.models import Indicator
 from yos_tracker.models import Organisation
 
@@ -44,7 +41,11 @@ def load_governance() -> None:
     if not Risk.objects.for_org(lewisham).exists():
         _risks(lewisham, demo_data)
     if not SelfAssessment.objects.for_org(lewisham).exists():
-        _assessments(lewisham, demo_data)
+        _assessments(lewisham, demo_data.SELF_ASSESSMENTS)
+    for slug, item in demo_data.ILLUSTRATIVE_SELF_ASSESSMENTS.items():
+        organisation = Organisation.objects.get(slug=slug)
+        if not SelfAssessment.objects.for_org(organisation).filter(title=item["title"]).exists():
+            _assessments(organisation, [item])
     if not LogicModel.objects.for_org(lewisham).exists():
         _logic_models(lewisham, demo_data)
     if not PartnerContribution.objects.for_org(lewisham).exists():
@@ -132,19 +133,22 @@ def _risks(organisation, data) -> None:
             )
 
 
-def _assessments(organisation, data) -> None:
-    framework = StandardsFramework.objects.get(code="hmip-domain-1")
-    standards = {s.code: s for s in framework.standards.all()}
-    by_label = {label: value for value, label in Rating.choices}
-    for item in data.SELF_ASSESSMENTS:
-        assessment = SelfAssessment.objects.create(
-            organisation=organisation, framework=framework, date=item["date"], title=item["title"]
-        )
-        StandardRating.objects.bulk_create(
-            [
-                StandardRating(assessment=assessment, standard=standards[code], rating=by_label[label], commentary=text)
-                for code, (label, text) in item["ratings"].items()
-            ]
+def _assessments(organisation, assessments) -> None:
+    for item in assessments:
+        framework = InspectionFramework.objects.get(code=item["framework"])
+        standards = {s.code: s for s in framework.standards.all()}
+        levels = {level.label: level for level in framework.levels.all()}
+        inspection = None
+        if item.get("inspection_by"):
+            inspection = Inspection.objects.for_org(organisation).filter(inspectorate=item["inspection_by"]).first()
+        services.self_assessment_save(
+            organisation=organisation,
+            framework=framework,
+            assessment=None,
+            date=item["date"],
+            title=item["title"],
+            inspection=inspection,
+            ratings={standards[code]: (levels[label], text, "") for code, (label, text) in item["ratings"].items()},
         )
 
 

@@ -20,10 +20,10 @@ Where each part comes from:
   events (seed 004): the June 2018 decision to adopt a three-year plan, the risk reviews of 05/12/18 and
   22/03/19, the December 2018 board review of the Domain 1 self-assessment, the 32 green improvement actions.
   Attendance is invented but plausible.
-- SELF_ASSESSMENT_STANDARDS: HMI Probation's Domain 1 "Organisational delivery" standards (/work/shared/DOMAIN.md);
-  the prompts paraphrase the inspectorate's questions.
 - SELF_ASSESSMENTS: seed 004 ("Lewisham Self-assessment 2018", September 2016 compared with December 2018)
-  and seed 000 (the 2016 inspection headlines). The documents publish no ratings; the ratings are ours.
+  and seed 000 (the 2016 inspection headlines), against Domain 1 of HMIP's 2018 standards. The documents
+  publish no ratings; the ratings are ours. ILLUSTRATIVE_SELF_ASSESSMENTS: Southwark's, made up for the demo
+  and set beside its illustrative inspection (improvement/demo_data.py).
 
 No child is named and no date of birth appears anywhere in this file.
 """
@@ -550,7 +550,7 @@ MEMBERS = [
     },
     {
         "name": "YOS Strategic Manager",
-        "agency": "local_authority",
+        "agency": "youth_justice_service",
         "role": "Strategic Youth Offending Service Manager",
         "statutory": True,
         "seniority": "Head of Service",
@@ -882,59 +882,13 @@ MEETINGS = [
 # ---------------------------------------------------------------------------------------------------------------
 # Self-assessment (HMIP Domain 1, organisational delivery)
 # ---------------------------------------------------------------------------------------------------------------
-SELF_ASSESSMENT_STANDARDS = [
-    {
-        "code": "1.1",
-        "title": "Governance and leadership",
-        "prompts": [
-            "Is there a clear local vision and strategy for a high-quality, personalised and responsive service "
-            "for every child?",
-            "Do the partnership arrangements, including the management board, actively support effective "
-            "service delivery?",
-            "Does the leadership of the youth offending service support effective service delivery?",
-        ],
-    },
-    {
-        "code": "1.2",
-        "title": "Staff",
-        "prompts": [
-            "Do staffing and workload levels support a high-quality, personalised and responsive service?",
-            "Do staff have the skills they need to work with every child?",
-            "Does management oversight support high-quality delivery and professional development?",
-            "Are learning and development arrangements comprehensive, and do managers attend to staff engagement "
-            "and wellbeing?",
-        ],
-    },
-    {
-        "code": "1.3",
-        "title": "Partnerships and services",
-        "prompts": [
-            "Is there an up-to-date analysis of the profile of the children the service works with, so that "
-            "services are well targeted?",
-            "Does the partnership provide the volume, range and quality of services and interventions needed to "
-            "meet every child's needs?",
-            "Are arrangements with statutory partners, providers and other agencies established, maintained and "
-            "used effectively?",
-        ],
-    },
-    {
-        "code": "1.4",
-        "title": "Information and facilities",
-        "prompts": [
-            "Are the policies and guidance in place that staff need to deliver a quality service?",
-            "Do the places where the service is delivered meet children's needs and support staff?",
-            "Do the information and communication systems help staff deliver a high-quality service?",
-            "Are analysis, evidence and learning used effectively to drive improvement?",
-        ],
-    },
-]
-
 # The documents give no ratings for either date. The 2016 ratings follow the inspection headlines (seed 000:
 # governance and partnership arrangements "ineffective"; interventions, planning and oversight unsatisfactory);
 # the 2018 ratings are our reading of the improvement the plan describes (seed 004). Both are chosen by us to
 # show the improvement from 2016 to 2018.
 SELF_ASSESSMENTS = [
     {
+        "framework": "hmip-2018",
         "date": datetime.date(2016, 9, 1),
         "title": "Domain 1 organisational delivery: position at the HMIP full joint inspection, September 2016",
         "ratings": {
@@ -965,6 +919,7 @@ SELF_ASSESSMENTS = [
         },
     },
     {
+        "framework": "hmip-2018",
         "date": datetime.date(2018, 12, 1),
         "title": "Lewisham Self-assessment 2018: Domain 1 organisational delivery, December 2018",
         "ratings": {
@@ -1088,3 +1043,31 @@ LOGIC_MODELS = [
         ],
     },
 ]
+
+
+# Made up for the demo (no seed rates Southwark under HMIP's standards): the board's view before its
+# illustrative 2023 inspection, above the inspectors on three standards and below on one.
+ILLUSTRATIVE = "Illustrative."
+ILLUSTRATIVE_SELF_ASSESSMENTS = {
+    "southwark": {
+        "framework": "hmip-2021",
+        "inspection_by": "Illustrative example: not an HMIP inspection",
+        "date": datetime.date(2023, 3, 31),
+        "title": "Board self-assessment before inspection, March 2023 (illustrative)",
+        "ratings": {
+            "1.1": ("Good", ILLUSTRATIVE),
+            "1.2": ("Good", ILLUSTRATIVE),
+            "1.3": ("Good", ILLUSTRATIVE),
+            "1.4": ("Requires improvement", ILLUSTRATIVE),
+            "2.1": ("Good", ILLUSTRATIVE),
+            "2.2": ("Good", ILLUSTRATIVE),
+            "2.3": ("Good", ILLUSTRATIVE),
+            "2.4": ("Requires improvement", ILLUSTRATIVE),
+            "3.1": ("Good", ILLUSTRATIVE),
+            "3.2": ("Good", ILLUSTRATIVE),
+            "3.3": ("Good", ILLUSTRATIVE),
+            "3.4": ("Requires improvement", ILLUSTRATIVE),
+            "4.1": ("Good", ILLUSTRATIVE),
+        },
+    },
+}

@@ -4,7 +4,7 @@ from decimal import Decimal
 from django import forms
 from django.core.validators import MinValueValidator
 
-from governance.choices import AttendanceStatus, Rating
+from governance.choices import Agency, AttendanceStatus
 from governance.models import (
     AgendaItem,
     Board,
@@ -28,7 +28,8 @@ from governance.models.reports import (
     ReportKind,
 )
 from governance.report_services import YJ_PLAN_COMMITTEE, plan_dates
-from improvement.models import RagStatus, Recommendation
+from improvement.forms import StandardRatingsForm
+from improvement.models import Inspection, RagStatus, Recommendation
 from performance.models import Indicator
 from yos_tracker.dates import refuse_future
 from yos_tracker.forms import ColourInput, DateInput, OptimisticLockMixin, RecordsField, UniqueWithinMixin
@@ -60,7 +61,7 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.members = list(members)
-        current = {a.member_id: a.status for a in self.instance.attendance.all()} if self.instance.pk else {}
+        recorded = {a.member_id: a for a in self.instance.attendance.all()} if self.instance.pk else {}
         if self.instance.pk:
             self.fields["agenda_text"].initial = "\n".join(item.title for item in self.instance.agenda.all())
         for member in self.members:
@@ -68,8 +69,14 @@ class MeetingForm(forms.ModelForm):
                 label=f"{member.name} ({member.get_agency_display()})",
                 choices=[("", "—"), *AttendanceStatus.choices],
                 required=False,
-                initial=current.get(member.pk, ""),
+                initial=recorded[member.pk].status if member.pk in recorded else "",
             )
+            if Agency(member.agency).counts_for_kpi7:
+                self.fields[f"data_{member.pk}"] = forms.BooleanField(
+                    label="Brought data from their agency identifying disproportionality (KPI 7)",
+                    required=False,
+                    initial=member.pk in recorded and recorded[member.pk].shared_disproportionality_data,
+                )
 
     def attendance(self) -> dict[int, str]:
         return {
@@ -77,6 +84,16 @@ class MeetingForm(forms.ModelForm):
             for m in self.members
             if self.cleaned_data.get(f"attendance_{m.pk}")
         }
+
+    def shared_data(self) -> frozenset[int]:
+        return frozenset(m.pk for m in self.members if self.cleaned_data.get(f"data_{m.pk}"))
+
+    def clean(self):
+        cleaned = super().clean()
+        for member in self.members:
+            if cleaned.get(f"data_{member.pk}") and not cleaned.get(f"attendance_{member.pk}"):
+                self.add_error(f"attendance_{member.pk}", "Record their attendance, or untick the data.")
+        return cleaned
 
     def clean_agenda_text(self) -> str:
         longest = AgendaItem._meta.get_field("title").max_length
@@ -153,33 +170,52 @@ class RiskReviewForm(forms.Form):
         )
 
 
-class SelfAssessmentForm(forms.Form):
+class SelfAssessmentForm(StandardRatingsForm):
+    """A board's self-assessment: the shared per-standard ratings, with evidence, a date, a title
+    and the inspection (same service, same framework) it is set beside."""
+
+    note_attr = "commentary"
+    note_label = "commentary"
+
     date = forms.DateField(widget=DateInput)
     title = forms.CharField(max_length=200)
+    inspection = forms.ModelChoiceField(
+        queryset=Inspection.objects.none(),
+        required=False,
+        empty_label="None",
+        label="Set beside the inspection",
+        help_text="Its ratings of the same standards are shown next to the board's.",
+    )
 
-    def __init__(self, *args, standards, initial_ratings=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.standards = list(standards)
-        initial_ratings = initial_ratings or {}
+    def __init__(self, *args, organisation, framework, current=None, **kwargs):
+        super().__init__(*args, framework=framework, current=current, **kwargs)
+        current = current or {}
+        self.fields["inspection"].queryset = Inspection.objects.for_org(organisation).filter(framework=framework)
         for standard in self.standards:
-            current = initial_ratings.get(standard.pk)
-            self.fields[f"rating_{standard.pk}"] = forms.ChoiceField(
-                label=f"{standard.code} {standard.title}",
-                choices=Rating.choices,
-                initial=current.rating if current else None,
-            )
-            self.fields[f"commentary_{standard.pk}"] = forms.CharField(
-                label=f"{standard.code} commentary",
-                widget=forms.Textarea(attrs={"rows": 2}),
-                required=False,
-                initial=current.commentary if current else "",
-            )
+            rated = current.get(standard.pk)
             self.fields[f"evidence_{standard.pk}"] = forms.CharField(
-                label=f"{standard.code} evidence (one link per line)",
+                label=f"{standard.code}: evidence (one link per line)",
                 widget=forms.Textarea(attrs={"rows": 1}),
                 required=False,
-                initial=current.evidence if current else "",
+                initial=rated.evidence if rated else "",
             )
+        self.order_fields(["date", "title", "inspection"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not any(cleaned.get(f"level_{s.pk}") for s in self.standards):
+            raise forms.ValidationError("Rate at least one standard.")
+        return cleaned
+
+    def extra_fields(self, standard) -> list:
+        return [self[f"evidence_{standard.pk}"]]
+
+    def ratings(self) -> dict:
+        """{standard: (level, commentary, evidence)} for every standard given a rating."""
+        return {
+            standard: (level, note, self.cleaned_data[f"evidence_{standard.pk}"])
+            for standard, (level, note) in super().ratings().items()
+        }
 
 
 class CommitteeReportForm(forms.ModelForm):

@@ -28,7 +28,7 @@ from governance.models.reports import NARRATIVES, SECTIONS
 from governance.plan_context import plan_context
 from improvement.models import ImprovementPlan, Inspection, NextStep, ProgressUpdate, RagStatus, Recommendation
 from improvement.rollups import rollup
-from improvement.selectors import plan_actions
+from improvement.selectors import inspection_ratings, plan_actions
 from performance import rag
 from performance import selectors as performance_selectors
 from performance.models import TrackedIndicator
@@ -75,7 +75,7 @@ def report_context(report: CommitteeReport) -> dict:
         )
         inspection = plan.inspection if plan and plan.inspection else published.first()
         context["inspection"] = inspection
-        context["judgements"] = list(inspection.judgements.select_related("level")) if inspection else []
+        context["inspection_rated"] = inspection_ratings(inspection) if inspection else None
     if report.includes("appendix_a"):
         context["dashboard"] = performance_selectors.dashboard(
             organisation, performance_selectors.latest_period(organisation, as_of)
@@ -97,9 +97,7 @@ def report_context(report: CommitteeReport) -> dict:
     if report.includes("appendix_d"):
         assessment = governance_selectors.assessment_in_force(organisation, as_of)
         context["assessment"] = assessment
-        context["assessment_ratings"] = (
-            list(assessment.ratings.select_related("standard").order_by("standard__code")) if assessment else []
-        )
+        context["assessment_rated"] = governance_selectors.assessment_rated(assessment) if assessment else None
     return context
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from governance.choices import BOARD_ATTENDANCE_KPI, Rating, RiskStatus
+from governance.choices import BOARD_ATTENDANCE_KPI, RiskStatus
 from governance.models import (
     Board,
     LogicModel,
@@ -20,6 +20,7 @@ from governance.models import (
     StandardRating,
 )
 from governance.models.logic import OutcomeTerm
+from improvement.selectors import rated_standards
 from performance.models import Measurement, TrackedIndicator
 from yos_tracker.charts import Series, line_chart
 from yos_tracker.history import end_of_day, versions_as_of
@@ -232,23 +233,69 @@ def register_is_filtered(params) -> bool:
 
 @dataclass
 class Comparison:
+    """One standard rated twice: by two self-assessments (before and after), or by the board and the
+    inspectorate."""
+
     standard: object
-    before: StandardRating | None
-    after: StandardRating | None
+    before: object | None
+    after: object | None
 
     @property
     def movement(self) -> str:
         if not (self.before and self.after):
             return ""
-        before, after = Rating(self.before.rating).rank, Rating(self.after.rating).rank
+        before, after = self.before.level.rank, self.after.level.rank
         return "improved" if after < before else "declined" if after > before else "unchanged"
+
+    @property
+    def board_view(self) -> str:
+        """Set beside the inspectorate (before: the board's rating, after: the inspection's): "above"
+        where the board rated itself better than the inspectors did."""
+        if not (self.before and self.after):
+            return ""
+        ours, theirs = self.before.level.rank, self.after.level.rank
+        return "above" if ours < theirs else "below" if ours > theirs else "same"
 
 
 def compare_assessments(first: SelfAssessment, second: SelfAssessment) -> list[Comparison]:
-    ratings = StandardRating.objects.filter(assessment__in=[first, second]).select_related("standard")
+    ratings = StandardRating.objects.filter(assessment__in=[first, second]).select_related("standard", "level")
     by = {(r.assessment_id, r.standard_id): r for r in ratings}
-    standards = sorted({r.standard for r in ratings}, key=lambda s: s.code)
+    standards = sorted({r.standard for r in ratings}, key=lambda s: (s.order, s.code))
     return [Comparison(s, by.get((first.pk, s.pk)), by.get((second.pk, s.pk))) for s in standards]
+
+
+@dataclass
+class BesideInspection:
+    """A self-assessment set beside the inspection of the same framework it names."""
+
+    inspection: object
+    rows: list[Comparison]  # before: the board's rating, after: the inspectorate's
+    ours: object  # FrameworkScore
+    theirs: object
+
+    @property
+    def above(self) -> list[Comparison]:
+        return [row for row in self.rows if row.board_view == "above"]
+
+
+def assessment_beside_inspection(assessment: SelfAssessment) -> BesideInspection | None:
+    inspection = assessment.inspection
+    if inspection is None:
+        return None
+    ours = {r.standard_id: r for r in assessment.ratings.select_related("level")}
+    theirs = {j.standard_id: j for j in inspection.judgements.select_related("level")}
+    framework = assessment.framework
+    return BesideInspection(
+        inspection=inspection,
+        rows=[Comparison(s, ours.get(s.pk), theirs.get(s.pk)) for s in framework.standards.all()],
+        ours=framework.score({pk: r.level for pk, r in ours.items()}),
+        theirs=framework.score({pk: j.level for pk, j in theirs.items()}),
+    )
+
+
+def assessment_rated(assessment: SelfAssessment):
+    """The assessment's ratings by domain, with the total they score."""
+    return rated_standards(assessment.framework, assessment.ratings.select_related("level"))
 
 
 @dataclass

@@ -14,7 +14,14 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from governance.choices import BOARD_ATTENDANCE_KPI, DEFAULT_RISK_MATRIX, Agency, AttendanceStatus
+from governance.choices import (
+    BOARD_ATTENDANCE_KPI,
+    DEFAULT_RISK_MATRIX,
+    KPI7_DISPROPORTIONALITY_KPI,
+    KPI7_PARTNERS,
+    Agency,
+    AttendanceStatus,
+)
 from governance.models import (
     AgendaItem,
     Attendance,
@@ -148,48 +155,77 @@ def attendance_rates(*, board: Board, start: datetime.date, end: datetime.date) 
 SOURCE_BOARD_ATTENDANCE = "Attendance at the management board"
 
 
-def board_attendance_record(*, organisation: Organisation, period: datetime.date, user=None):
-    """Record the board attendance indicator (YJB KPI 7: senior partners attending in person) for
-    the quarter containing `period`, when the organisation tracks it, from every meeting of its
-    management board (boards with no parent; a sub-group's meetings are not the board's) in that
-    quarter. A quarter left with no attendance loses the value it had. Returns the measurement."""
-    tracked = (
-        TrackedIndicator.objects.filter(organisation=organisation, indicator__code=BOARD_ATTENDANCE_KPI)
-        .select_related("indicator")
-        .first()
-    )
-    if tracked is None:
-        return None
-    indicator: Indicator = tracked.indicator
+def _quarter(indicator: Indicator, period: datetime.date) -> tuple[datetime.date, datetime.date]:
     start = rag.period_start(period, indicator.frequency)
-    end = (
-        start
-        + relativedelta(months={"monthly": 1, "quarterly": 3, "annual": 12}[indicator.frequency])
-        - datetime.timedelta(days=1)
-    )
-    counts = Attendance.objects.filter(
+    months = {"monthly": 1, "quarterly": 3, "annual": 12}[indicator.frequency]
+    return start, start + relativedelta(months=months) - datetime.timedelta(days=1)
+
+
+def kpi7_counts(*, organisation: Organisation, start: datetime.date, end: datetime.date) -> dict:
+    """YJB KPI 7 over [start, end], from the management board's meetings (boards with no parent; a
+    sub-group's meetings are not the board's), counting only the senior partners KPI7_PARTNERS names:
+    their places and how many they filled in person; how many of them sat on the board, and how many
+    of those brought data identifying disproportionality."""
+    places = Attendance.objects.filter(
         meeting__board__organisation=organisation,
         meeting__board__parent__isnull=True,
         meeting__date__range=(start, end),
-    ).aggregate(expected=Count("pk"), present=Count("pk", filter=Q(status=AttendanceStatus.PRESENT)))
-    if not counts["expected"]:
-        for stale in Measurement.objects.for_org(organisation).filter(indicator=indicator, period=start):
-            stale.delete()  # one by one, so that the value's history records its removal
-        return None
-    return measurement_record(
-        organisation=organisation,
-        indicator=indicator,
-        period=start,
-        numerator=Decimal(counts["present"]),
-        denominator=Decimal(counts["expected"]),
-        source=SOURCE_BOARD_ATTENDANCE,
-        user=user,
+        member__agency__in=KPI7_PARTNERS,
     )
+    counts = places.aggregate(places=Count("pk"), present=Count("pk", filter=Q(status=AttendanceStatus.PRESENT)))
+    counts |= places.aggregate(
+        partners=Count("member", distinct=True),
+        shared=Count("member", distinct=True, filter=Q(shared_disproportionality_data=True)),
+    )
+    return counts
+
+
+def board_attendance_record(*, organisation: Organisation, period: datetime.date, user=None) -> list:
+    """Record YJB KPI 7 for the quarter containing `period` from the management board's attendance:
+    the senior partners' places filled in person (KPI7_BOARD_ATTENDANCE) and the share of them who
+    contributed disproportionality data (KPI7_DISPROPORTIONALITY_DATA), each where the organisation
+    tracks it. A quarter left with no senior partner recorded loses the values it had. Returns the
+    measurements written."""
+    tracked = (
+        TrackedIndicator.objects.filter(
+            organisation=organisation, indicator__code__in=[BOARD_ATTENDANCE_KPI, KPI7_DISPROPORTIONALITY_KPI]
+        )
+        .select_related("indicator")
+        .order_by("indicator__code")
+    )
+    written = []
+    for indicator in [t.indicator for t in tracked]:
+        start, end = _quarter(indicator, period)
+        counts = kpi7_counts(organisation=organisation, start=start, end=end)
+        if not counts["places"]:
+            for stale in Measurement.objects.for_org(organisation).filter(indicator=indicator, period=start):
+                stale.delete()  # one by one, so that the value's history records its removal
+            continue
+        numerator, denominator = (
+            (counts["present"], counts["places"])
+            if indicator.code == BOARD_ATTENDANCE_KPI
+            else (counts["shared"], counts["partners"])
+        )
+        written.append(
+            measurement_record(
+                organisation=organisation,
+                indicator=indicator,
+                period=start,
+                numerator=Decimal(numerator),
+                denominator=Decimal(denominator),
+                source=SOURCE_BOARD_ATTENDANCE,
+                user=user,
+            )
+        )
+    return written
 
 
 @transaction.atomic
-def meeting_save(*, meeting: Meeting, agenda: list[str], attendance: dict[int, str]) -> Meeting:
-    """Save a meeting with its agenda (in order) and who attended; members left blank are not recorded."""
+def meeting_save(
+    *, meeting: Meeting, agenda: list[str], attendance: dict[int, str], shared_data: frozenset[int] = frozenset()
+) -> Meeting:
+    """Save a meeting with its agenda (in order), who attended, and which members (shared_data: their
+    pks) brought data identifying disproportionality; members left blank are not recorded."""
     if Meeting.objects.filter(board=meeting.board, date=meeting.date).exclude(pk=meeting.pk).exists():
         raise ValidationError({"date": "The board already has a meeting on this day."})
     meeting.save()
@@ -198,10 +234,13 @@ def meeting_save(*, meeting: Meeting, agenda: list[str], attendance: dict[int, s
     recorded = {a.member_id: a for a in meeting.attendance.all()}
     for member_id, status in attendance.items():
         current = recorded.pop(member_id, None)
+        shared = member_id in shared_data
         if current is None:
-            Attendance.objects.create(meeting=meeting, member_id=member_id, status=status)
-        elif current.status != status:
-            current.status = status
+            Attendance.objects.create(
+                meeting=meeting, member_id=member_id, status=status, shared_disproportionality_data=shared
+            )
+        elif (current.status, current.shared_disproportionality_data) != (status, shared):
+            current.status, current.shared_disproportionality_data = status, shared
             current.save()
     for dropped in recorded.values():
         dropped.delete()
@@ -209,19 +248,22 @@ def meeting_save(*, meeting: Meeting, agenda: list[str], attendance: dict[int, s
 
 
 @transaction.atomic
-def self_assessment_save(*, organisation, framework, assessment, date, title, ratings: dict) -> SelfAssessment:
+def self_assessment_save(
+    *, organisation, framework, assessment, date, title, inspection=None, ratings: dict
+) -> SelfAssessment:
+    """Record the board's ratings (ratings: {standard: (level, commentary, evidence)}); a standard
+    missing from ratings is no longer rated."""
     if assessment is None:
-        assessment = SelfAssessment.objects.create(
-            organisation=organisation, framework=framework, date=date, title=title
-        )
-    else:
-        assessment.date, assessment.title = date, title
-        assessment.save()
-    for standard, (rating, commentary, evidence) in ratings.items():
+        assessment = SelfAssessment(organisation=organisation, framework=framework)
+    assessment.date, assessment.title, assessment.inspection = date, title, inspection
+    assessment.full_clean()
+    assessment.save()
+    assessment.ratings.exclude(standard__in=list(ratings)).delete()
+    for standard, (level, commentary, evidence) in ratings.items():
         StandardRating.objects.update_or_create(
             assessment=assessment,
             standard=standard,
-            defaults={"rating": rating, "commentary": commentary, "evidence": evidence},
+            defaults={"level": level, "commentary": commentary, "evidence": evidence},
         )
     return assessment
 
@@ -353,17 +395,19 @@ def risk_matrix_change(
 
 @transaction.atomic
 def board_attendance_tracking_set(*, organisation: Organisation, tracked: bool, user=None) -> int:
-    """Track YJB KPI 7 (board attendance) or stop. Turning it on records the KPI for every quarter
-    the management board has met in, from the attendance already recorded; returns how many."""
-    indicator = Indicator.objects.shared().get(code=BOARD_ATTENDANCE_KPI)
-    indicator_tracking_set(organisation=organisation, indicator=indicator, tracked=tracked)
+    """Track YJB KPI 7 (board attendance and partners' disproportionality data) or stop. Turning it
+    on records both for every quarter the management board has met in, from the attendance already
+    recorded; returns how many quarters have values."""
+    for code in (BOARD_ATTENDANCE_KPI, KPI7_DISPROPORTIONALITY_KPI):
+        indicator = Indicator.objects.shared().get(code=code)
+        indicator_tracking_set(organisation=organisation, indicator=indicator, tracked=tracked)
     if not tracked:
         return 0
     days = Meeting.objects.filter(board__organisation=organisation, board__parent__isnull=True).values_list(
         "date", flat=True
     )
     quarters = sorted({rag.period_start(day, indicator.frequency) for day in days})
-    return sum(board_attendance_record(organisation=organisation, period=q, user=user) is not None for q in quarters)
+    return sum(bool(board_attendance_record(organisation=organisation, period=q, user=user)) for q in quarters)
 
 
 @transaction.atomic

@@ -33,12 +33,10 @@ from governance.models import (
     ReportRender,
     Risk,
     SelfAssessment,
-    StandardRating,
-    StandardsFramework,
 )
 from governance.models.reports import RenderStatus
 from governance.report_pages import report_page_context
-from improvement.models import RagStatus
+from improvement.models import Inspection, InspectionFramework, RagStatus
 from yos_tracker.choices import Capability
 from yos_tracker.downloads import file_download
 from yos_tracker.forms import apply_validation_error
@@ -171,7 +169,10 @@ def meeting_edit(request, board_pk: int, pk: int | None = None):
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_save(
-                meeting=form.save(commit=False), agenda=form.agenda(), attendance=form.attendance()
+                meeting=form.save(commit=False),
+                agenda=form.agenda(),
+                attendance=form.attendance(),
+                shared_data=form.shared_data(),
             )
         except ValidationError as error:
             apply_validation_error(form, error)
@@ -329,25 +330,23 @@ risk_import = org_view(**EDITORS)(
 
 @org_view()
 def assessment_list(request):
-    assessments = list(SelfAssessment.objects.for_org(request.organisation).select_related("framework"))
-    first = next(
-        (a for a in assessments if str(a.pk) == request.GET.get("a")), assessments[-1] if len(assessments) > 1 else None
+    assessments = list(
+        SelfAssessment.objects.for_org(request.organisation).select_related("framework", "inspection__framework")
     )
-    second = next(
-        (a for a in assessments if str(a.pk) == request.GET.get("b")), assessments[0] if assessments else None
-    )
-    comparison = selectors.compare_assessments(first, second) if first and second and first != second else None
+    shown = next((a for a in assessments if str(a.pk) == request.GET.get("b")), assessments[0] if assessments else None)
+    earlier = [a for a in assessments if shown and a != shown and a.framework_id == shown.framework_id]
+    against = next((a for a in earlier if str(a.pk) == request.GET.get("a")), None)
     return render(
         request,
         "governance/assessments.html",
         {
             "assessments": assessments,
-            "first": first,
-            "second": second,
-            "comparison": comparison,
-            "single": StandardRating.objects.filter(assessment=second).select_related("standard")
-            if second and not comparison
-            else None,
+            "shown": shown,
+            "earlier": earlier,
+            "against": against,
+            "rated": selectors.assessment_rated(shown) if shown else None,
+            "beside": selectors.assessment_beside_inspection(shown) if shown else None,
+            "comparison": selectors.compare_assessments(against, shown) if against else None,
         },
     )
 
@@ -355,17 +354,28 @@ def assessment_list(request):
 @org_view(**EDITORS)
 def assessment_edit(request, pk: int | None = None):
     org = request.organisation
-    assessment = SelfAssessment.objects.get_for_org(org, pk=pk) if pk else None
-    framework = assessment.framework if assessment else StandardsFramework.objects.order_by("pk").first()
+    assessment = SelfAssessment.objects.select_related("framework").get_for_org(org, pk=pk) if pk else None
+    frameworks = InspectionFramework.objects.all()
+    if assessment:
+        framework = assessment.framework
+    else:
+        latest = Inspection.objects.for_org(org).select_related("framework").first()
+        framework = frameworks.filter(code=request.GET.get("framework")).first() or (
+            latest.framework if latest else frameworks.last()
+        )
     if framework is None:
-        raise Http404("No standards framework has been loaded.")
-    standards = framework.standards.all()
-    current = {r.standard_id: r for r in assessment.ratings.all()} if assessment else {}
+        raise Http404("No inspection framework has been loaded.")
     form = SelfAssessmentForm(
         request.POST or None,
-        standards=standards,
-        initial_ratings=current,
-        initial={"date": assessment.date, "title": assessment.title} if assessment else {"date": timezone.localdate()},
+        organisation=org,
+        framework=framework,
+        current={r.standard_id: r for r in assessment.ratings.all()} if assessment else {},
+        initial={"date": assessment.date, "title": assessment.title, "inspection": assessment.inspection_id}
+        if assessment
+        else {
+            "date": timezone.localdate(),
+            "inspection": Inspection.objects.for_org(org).filter(framework=framework).first(),
+        },
     )
     if request.method == "POST" and form.is_valid():
         assessment = services.self_assessment_save(
@@ -374,22 +384,18 @@ def assessment_edit(request, pk: int | None = None):
             assessment=assessment,
             date=form.cleaned_data["date"],
             title=form.cleaned_data["title"],
-            ratings={
-                s: (
-                    form.cleaned_data[f"rating_{s.pk}"],
-                    form.cleaned_data[f"commentary_{s.pk}"],
-                    form.cleaned_data[f"evidence_{s.pk}"],
-                )
-                for s in standards
-            },
+            inspection=form.cleaned_data["inspection"],
+            ratings=form.ratings(),
         )
         messages.success(request, f"“{assessment.title}” is saved.")
         return redirect(f"{reverse('governance:assessments', kwargs={'org': org.slug})}?b={assessment.pk}")
     return render(
         request,
-        "governance/form.html",
+        "governance/assessment_form.html",
         {
             "form": form,
+            "framework": framework,
+            "frameworks": frameworks if not assessment else None,
             "title": "Edit self-assessment" if pk else "New self-assessment",
             "cancel_url": reverse("governance:assessments", kwargs={"org": org.slug}),
         },

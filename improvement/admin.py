@@ -11,6 +11,7 @@ from improvement.models import (
     ProgressUpdate,
     RagStatus,
     Recommendation,
+    Standard,
 )
 
 
@@ -19,10 +20,15 @@ class JudgementLevelInline(admin.TabularInline):
     extra = 0
 
 
+class StandardInline(admin.TabularInline):
+    model = Standard
+    extra = 0
+
+
 @admin.register(InspectionFramework)
 class InspectionFrameworkAdmin(admin.ModelAdmin):
-    list_display = ["code", "name"]
-    inlines = [JudgementLevelInline]
+    list_display = ["code", "name", "in_use"]
+    inlines = [JudgementLevelInline, StandardInline]
 
 
 class JudgementInline(admin.TabularInline):

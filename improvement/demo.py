@@ -2,13 +2,13 @@
 
 from django.contrib.auth import get_user_model
 
-from improvement.demo_data import PLANS
+from improvement import services
+from improvement.demo_data import ILLUSTRATIVE_INSPECTIONS, PLANS
 from improvement.models import (
     Action,
     ImprovementPlan,
     Inspection,
     InspectionFramework,
-    InspectionJudgement,
     JudgementLevel,
     NextStep,
     ProgressUpdate,
@@ -17,17 +17,22 @@ from improvement.models import (
 )
 from yos_tracker.models import Organisation
 
-FRAMEWORK_CODES = {"2012": "hmip-2012", "2018": "hmip-2018"}
+FRAMEWORK_CODES = {"2012": "hmip-2012", "2018": "hmip-2018", "2021": "hmip-2021"}
 
 
 def load() -> None:
-    """Create each organisation's inspection and plan unless it already has that plan."""
+    """Create each organisation's inspection and plan unless it already has that plan, and the
+    illustrative inspections unless they are there."""
     for slug, data in PLANS.items():
         organisation = Organisation.objects.get(slug=slug)
         if ImprovementPlan.objects.for_org(organisation).filter(title=data["plan"]["title"]).exists():
             continue
         inspection = _inspection(organisation, data["inspection"])
         _plan(organisation, inspection, data)
+    for slug, data in ILLUSTRATIVE_INSPECTIONS.items():
+        organisation = Organisation.objects.get(slug=slug)
+        if not Inspection.objects.for_org(organisation).filter(inspectorate=data["inspectorate"]).exists():
+            _inspection(organisation, data)
 
 
 def _inspection(organisation, data) -> Inspection:
@@ -36,6 +41,7 @@ def _inspection(organisation, data) -> Inspection:
     inspection = Inspection.objects.create(
         organisation=organisation,
         framework=framework,
+        inspectorate=data.get("inspectorate", "HM Inspectorate of Probation"),
         inspection_type=data["inspection_type"],
         fieldwork_start=data["fieldwork_start"],
         fieldwork_end=data["fieldwork_end"],
@@ -47,15 +53,15 @@ def _inspection(organisation, data) -> Inspection:
         strengths="\n".join(data["strengths"]),
         areas_for_improvement="\n".join(data["areas_for_improvement"]),
     )
-    for order, judgement in enumerate(data["judgements"]):
-        InspectionJudgement.objects.create(
-            inspection=inspection,
-            area=judgement["area"],
-            level=levels[judgement["judgement"]],
-            narrative=judgement["narrative"],
-            order=order,
-        )
-    return inspection
+    standards = list(framework.standards.all())
+    ratings = {}
+    for judgement in data["judgements"]:
+        # The seeds name 2012–18 areas by title (an FJI area before the SQS one of the same name);
+        # the illustrative ratings name standards by code.
+        key = judgement.get("standard") or judgement["area"]
+        standard = next(s for s in standards if key in (s.code, s.title))
+        ratings[standard] = (levels[judgement["judgement"]], judgement["narrative"])
+    return services.inspection_ratings_save(inspection=inspection, ratings=ratings)
 
 
 def _plan(organisation, inspection, data) -> None:

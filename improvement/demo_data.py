@@ -2514,3 +2514,43 @@ PLANS = {
         ],
     },
 }
+
+# ------------------------------------------------------------------------------------------
+# Illustrative inspections: no seed gives a rating under HMIP's standards (2018 on), so this one
+# is ours, to show an inspection scored out of 36 and a self-assessment set beside it
+# (governance/demo_data.py). It is not an HMIP finding about Southwark, and says so.
+# ------------------------------------------------------------------------------------------
+ILLUSTRATIVE_INSPECTIONS = {
+    "southwark": {
+        "inspectorate": "Illustrative example: not an HMIP inspection",
+        "inspection_type": "full_joint",
+        "framework": "2021",
+        "fieldwork_start": datetime.date(2023, 6, 5),
+        "fieldwork_end": datetime.date(2023, 6, 9),
+        "published_on": datetime.date(2023, 9, 14),
+        "lead_inspector": "",
+        "report_url": "",
+        "overall_judgement": None,
+        "overall_narrative": (
+            "Illustrative: these ratings are made up for the demo, to show how the tracker scores an inspection "
+            "under HMIP's standards. They are not HMIP's findings about Southwark."
+        ),
+        "judgements": [
+            {"standard": "1.1", "judgement": "Good", "narrative": "Illustrative."},
+            {"standard": "1.2", "judgement": "Good", "narrative": "Illustrative."},
+            {"standard": "1.3", "judgement": "Requires improvement", "narrative": "Illustrative."},
+            {"standard": "1.4", "judgement": "Requires improvement", "narrative": "Illustrative."},
+            {"standard": "2.1", "judgement": "Good", "narrative": "Illustrative."},
+            {"standard": "2.2", "judgement": "Requires improvement", "narrative": "Illustrative."},
+            {"standard": "2.3", "judgement": "Good", "narrative": "Illustrative."},
+            {"standard": "2.4", "judgement": "Inadequate", "narrative": "Illustrative."},
+            {"standard": "3.1", "judgement": "Outstanding", "narrative": "Illustrative."},
+            {"standard": "3.2", "judgement": "Good", "narrative": "Illustrative."},
+            {"standard": "3.3", "judgement": "Good", "narrative": "Illustrative."},
+            {"standard": "3.4", "judgement": "Requires improvement", "narrative": "Illustrative."},
+            {"standard": "4.1", "judgement": "Good", "narrative": "Illustrative; rated, not scored."},
+        ],
+        "strengths": [],
+        "areas_for_improvement": [],
+    },
+}

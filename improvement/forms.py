@@ -5,7 +5,6 @@ from improvement.models import (
     Action,
     ImprovementPlan,
     Inspection,
-    InspectionJudgement,
     JudgementLevel,
     RagStatus,
     Recommendation,
@@ -89,48 +88,92 @@ class InspectionForm(forms.ModelForm):
         level, framework = cleaned.get("overall_judgement"), cleaned.get("framework")
         if level and framework and level.framework_id != framework.pk:
             self.add_error("overall_judgement", f"Choose a judgement of the framework “{framework}”.")
+        if (
+            framework
+            and self.instance.pk
+            and framework.pk != self.instance.framework_id
+            and self.instance.judgements.exists()
+        ):
+            self.add_error("framework", "Its standards are rated on the present framework: clear those ratings first.")
+        if framework and framework.is_scored:
+            # HMIP adds the standards' ratings up to the overall rating: it is never typed.
+            same = self.instance.pk and framework.pk == self.instance.framework_id
+            cleaned["overall_judgement"] = self.instance.score().overall if same else None
         return cleaned
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["overall_judgement"].queryset = JudgementLevel.objects.select_related("framework")
         self.fields["overall_judgement"].label_from_instance = lambda lvl: f"{lvl.label} ({lvl.framework.code})"
+        self.fields[
+            "overall_judgement"
+        ].help_text = (
+            "For frameworks that score their standards (2018 on) this is computed from the standards' ratings."
+        )
 
 
-class JudgementForm(forms.ModelForm):
-    class Meta:
-        model = InspectionJudgement
-        fields = ["area", "level", "narrative"]
-        widgets = {"narrative": forms.Textarea(attrs={"rows": 2})}
+class StandardRatingsForm(forms.Form):
+    """A rating and a note for each standard of a framework, grouped by domain: an inspection's
+    judgements and a board's self-assessment are both entered on it. A standard left "Not rated"
+    has no rating."""
 
-    def __init__(self, *args, **kwargs):
+    note_attr = "narrative"
+    note_label = "what the inspectors found"
+
+    def __init__(self, *args, framework, current=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["level"].queryset = JudgementLevel.objects.select_related("framework")
-        self.fields["level"].label_from_instance = lambda lvl: f"{lvl.label} ({lvl.framework.code})"
-        self.fields["level"].label = "Judgement"
-
-
-class BaseJudgementFormSet(forms.BaseInlineFormSet):
-    def __init__(self, *args, framework=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        current = current or {}
         self.framework = framework
+        self.standards = list(framework.standards.all())
+        levels = framework.levels.all()
+        for standard in self.standards:
+            rated = current.get(standard.pk)
+            self.fields[f"level_{standard.pk}"] = forms.ModelChoiceField(
+                queryset=levels,
+                required=False,
+                empty_label="Not rated",
+                label=f"{standard.code} {standard.title}",
+                initial=rated.level_id if rated else None,
+            )
+            self.fields[f"note_{standard.pk}"] = forms.CharField(
+                label=f"{standard.code}: {self.note_label}",
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                initial=getattr(rated, self.note_attr) if rated else "",
+            )
 
     def clean(self):
-        super().clean()
-        for form in self.forms:
-            level = form.cleaned_data.get("level") if hasattr(form, "cleaned_data") else None
-            if (
-                level
-                and self.framework
-                and level.framework_id != self.framework.pk
-                and not self._should_delete_form(form)
-            ):
-                form.add_error("level", f"Choose a judgement of the framework “{self.framework}”.")
+        cleaned = super().clean()
+        for standard in self.standards:
+            if cleaned.get(f"note_{standard.pk}") and not cleaned.get(f"level_{standard.pk}"):
+                self.add_error(f"level_{standard.pk}", "Give a rating, or clear the note.")
+        return cleaned
 
+    def extra_fields(self, standard) -> list:
+        """Further fields shown under a standard's note (a self-assessment's evidence)."""
+        return []
 
-JudgementFormSet = forms.inlineformset_factory(
-    Inspection, InspectionJudgement, form=JudgementForm, formset=BaseJudgementFormSet, extra=2, can_delete=True
-)
+    def domains(self) -> list[tuple[str, list]]:
+        """[(domain, [(standard, rating field, note field, further fields)])] for the template."""
+        grouped: dict[str, list] = {}
+        for standard in self.standards:
+            grouped.setdefault(standard.domain, []).append(
+                (
+                    standard,
+                    self[f"level_{standard.pk}"],
+                    self[f"note_{standard.pk}"],
+                    self.extra_fields(standard),
+                )
+            )
+        return list(grouped.items())
+
+    def ratings(self) -> dict:
+        """{standard: (level, note)} for every standard given a rating."""
+        return {
+            s: (self.cleaned_data[f"level_{s.pk}"], self.cleaned_data[f"note_{s.pk}"])
+            for s in self.standards
+            if self.cleaned_data.get(f"level_{s.pk}")
+        }
 
 
 class PlanForm(forms.ModelForm):

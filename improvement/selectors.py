@@ -8,7 +8,16 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from improvement.filters import ActionFilter
-from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus, Recommendation, ReminderSent
+from improvement.models import (
+    Action,
+    FrameworkScore,
+    ImprovementPlan,
+    InspectionFramework,
+    ProgressUpdate,
+    RagStatus,
+    Recommendation,
+    ReminderSent,
+)
 from improvement.reminders import Digest, digests
 from improvement.rollups import Rollup, rollup
 
@@ -262,3 +271,41 @@ def snapshot_changes(before: dict, after: dict) -> list[SnapshotChange]:
                 if read(was) != read(now)
             ]
     return changes
+
+
+# --- Standards rated against a framework ---------------------------------------------------------
+
+
+@dataclass
+class RatedStandards:
+    """A framework's standards, grouped by domain, each with its rating (None: not rated), and the
+    total they score."""
+
+    framework: InspectionFramework
+    domains: list  # [(domain, [(standard, rating or None)])]
+    score: FrameworkScore
+
+    @property
+    def any_rated(self) -> bool:
+        return any(rating for _, rows in self.domains for _, rating in rows)
+
+
+def rated_standards(framework: InspectionFramework, ratings) -> RatedStandards:
+    """ratings: the framework's rating objects (an inspection's judgements, a self-assessment's
+    ratings), each with standard_id and level. Every standard of a scored framework is listed;
+    of an unscored one, those rated."""
+    by_standard = {r.standard_id: r for r in ratings}
+    grouped: dict[str, list] = {}
+    for standard in framework.standards.all():
+        # A scored framework shows its gaps; a 2012–18 inspection judged only some of its areas.
+        if framework.is_scored or standard.pk in by_standard:
+            grouped.setdefault(standard.domain, []).append((standard, by_standard.get(standard.pk)))
+    return RatedStandards(
+        framework=framework,
+        domains=list(grouped.items()),
+        score=framework.score({pk: r.level for pk, r in by_standard.items()}),
+    )
+
+
+def inspection_ratings(inspection) -> RatedStandards:
+    return rated_standards(inspection.framework, inspection.judgements.select_related("level"))

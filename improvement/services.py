@@ -11,6 +11,8 @@ from improvement.models import (
     Action,
     Evidence,
     ImprovementPlan,
+    Inspection,
+    InspectionJudgement,
     NextStep,
     PlanApproval,
     ProgressUpdate,
@@ -145,3 +147,21 @@ def action_change(*, action: Action, **fields) -> Action:
     action.full_clean()
     action.save()
     return action
+
+
+@transaction.atomic
+def inspection_ratings_save(*, inspection: Inspection, ratings: dict) -> Inspection:
+    """Record the inspectorate's rating of each standard (ratings: {standard: (level, narrative)});
+    a standard missing from ratings is no longer rated. Where the framework scores, the overall
+    rating is the one its bands give the total (None until every scored standard is rated)."""
+    inspection.judgements.exclude(standard__in=list(ratings)).delete()
+    for standard, (level, narrative) in ratings.items():
+        judgement = InspectionJudgement(inspection=inspection, standard=standard, level=level, narrative=narrative)
+        judgement.clean()
+        InspectionJudgement.objects.update_or_create(
+            inspection=inspection, standard=standard, defaults={"level": level, "narrative": narrative}
+        )
+    if inspection.framework.is_scored:
+        inspection.overall_judgement = inspection.score().overall
+        inspection.save(update_fields=["overall_judgement"])
+    return inspection

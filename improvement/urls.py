@@ -9,6 +9,7 @@ urlpatterns = [
     path("inspections/new/", views.inspection_edit, name="inspection_create"),
     path("inspections/<int:pk>/", views.inspection_detail, name="inspection_detail"),
     path("inspections/<int:pk>/edit/", views.inspection_edit, name="inspection_edit"),
+    path("inspections/<int:pk>/ratings/", views.inspection_ratings, name="inspection_ratings"),
     path("plans/new/", views.plan_edit, name="plan_create"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/edit/", views.plan_edit, name="plan_edit"),

@@ -11,13 +11,13 @@ from improvement import charts, selectors, services, spreadsheet, tasks
 from improvement.forms import (
     ActionForm,
     InspectionForm,
-    JudgementFormSet,
     PlanApprovalForm,
     PlanForm,
     ProgressUpdateForm,
     RagStatusForm,
     RecommendationForm,
     ReminderSettingsForm,
+    StandardRatingsForm,
     UpdateCorrectionForm,
 )
 from improvement.models import (
@@ -61,7 +61,7 @@ def inspection_detail(request, pk: int):
         "improvement/inspection_detail.html",
         {
             "inspection": inspection,
-            "judgements": inspection.judgements.select_related("level"),
+            "rated": selectors.inspection_ratings(inspection),
             "recommendations": inspection.recommendations.select_related("plan"),
             "plans": inspection.plans.all(),
         },
@@ -86,34 +86,33 @@ def inspection_edit(request, pk: int | None = None):
     org = request.organisation
     inspection = Inspection.objects.get_for_org(org, pk=pk) if pk else Inspection(organisation=org)
     form = InspectionForm(request.POST or None, instance=inspection)
-    framework = (
-        form.cleaned_data.get("framework")
-        if form.is_bound and form.is_valid()
-        else (inspection.framework if inspection.framework_id else None)
+    obj, page = _edit(
+        request,
+        form,
+        template="improvement/inspection_form.html",
+        title=f"Edit {inspection}" if pk else "Record an inspection",
+        success="The inspection is saved.",
+        cancel_url=inspection.get_absolute_url() if pk else reverse("improvement:index", kwargs={"org": org.slug}),
     )
-    formset = JudgementFormSet(request.POST or None, instance=inspection, framework=framework, prefix="judgements")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        with transaction.atomic():
-            inspection = form.save()
-            formset.instance = inspection
-            for order, judgement in enumerate(formset.save(commit=False)):
-                judgement.order = order
-                judgement.save()
-            for removed in formset.deleted_objects:
-                removed.delete()
-        messages.success(request, "The inspection is saved.")
+    return redirect(obj) if obj else page
+
+
+@org_view(**EDITORS)
+def inspection_ratings(request, pk: int):
+    inspection = Inspection.objects.select_related("framework").get_for_org(request.organisation, pk=pk)
+    form = StandardRatingsForm(
+        request.POST or None,
+        framework=inspection.framework,
+        current={j.standard_id: j for j in inspection.judgements.all()},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.inspection_ratings_save(inspection=inspection, ratings=form.ratings())
+        messages.success(request, "The inspection's ratings are saved.")
         return redirect(inspection)
     return render(
         request,
-        "improvement/inspection_form.html",
-        {
-            "form": form,
-            "formset": formset,
-            "title": f"Edit {inspection}" if pk else "Record an inspection",
-            "cancel_url": inspection.get_absolute_url()
-            if pk
-            else reverse("improvement:index", kwargs={"org": org.slug}),
-        },
+        "improvement/inspection_ratings.html",
+        {"form": form, "inspection": inspection, "title": f"Ratings of {inspection}"},
     )
 
 

@@ -40,6 +40,58 @@ CATEGORIES = [  # (code, name), in the order of Lewisham's Appendix A, then the 
     ("yjb_kpis", "YJB key performance indicators (from April 2023)"),
 ]
 
+
+KPI_COUNTS = {  # what a service counts for the YJB's quarterly KPI return: key → what is counted
+    "orders_ended": "children whose programme or order ended in the period",
+    "accommodation_end": "children in suitable accommodation at the end of their programme or order",
+    "ete_end": "children in suitable ETE at the end of their programme or order",
+    "mh_need": "children with a screened or identified mental health or wellbeing need",
+    "mh_offered": "children with a planned or offered mental health or wellbeing intervention",
+    "mh_attending": "children attending a mental health or wellbeing intervention",
+    "sm_need": "children with a screened or identified substance misuse need",
+    "sm_offered": "children with planned or offered substance misuse intervention or treatment",
+    "sm_attending": "children attending substance misuse intervention or treatment",
+    "wider_services": "children on an early help, child in need or child protection plan, or looked after",
+    "released": "children released from custody in the period",
+    "accommodation_release": "children released from custody with suitable accommodation arrangements",
+    "ete_release": "children released from custody attending a suitable ETE arrangement",
+    "send_identified": "children with an identified SEND/ALN need",
+    "send_plan": "children with an identified SEND/ALN need and a formal plan in place",
+    "send_ete_plan": "children with SEND/ALN in suitable ETE with a formal learning plan for the academic year",
+    "oocd_ended": "children whose out-of-court disposal intervention ended in the period",
+    "oocd_completed": "children who completed their out-of-court disposal intervention successfully",
+    "caseload": "children on the caseload in the period",
+    "sv_convicted": "children on the caseload convicted of a serious violence offence in the period",
+    "victims": "victims of offences by children the service worked with in the period",
+    "victims_consented": "victims who consented to be contacted",
+    "victims_rj": "victims engaged in restorative justice opportunities",
+    "victims_views": "victims who were asked for their views",
+    "victims_informed": "victims given information about the progress of the case",
+    "victims_support": "victims offered or referred to support services",
+}
+
+
+def _kpi(code, name, definition, numerator, denominator, source, *, polarity="higher_better") -> dict:
+    """A YJB KPI or sub-measure: a quarterly percentage, one count of the KPI return over another
+    (KPI_COUNTS keys; KPI 7's, computed from the board's attendance, are named in words)."""
+    return {
+        "code": code,
+        "name": name,
+        "category": "yjb_kpis",
+        "scope": "national",
+        "unit": "percent",
+        "polarity": polarity,
+        "frequency": "quarterly",
+        "definition": definition,
+        "computation": "ratio",
+        "numerator_label": KPI_COUNTS.get(numerator, numerator),
+        "denominator_label": KPI_COUNTS.get(denominator, denominator),
+        "multiplier": Decimal("100"),
+        "source": source,
+        "counts": (numerator, denominator) if numerator in KPI_COUNTS else None,
+    }
+
+
 INDICATORS = [
     # ------------------------------------------------------------------ First time entrants
     {
@@ -1084,182 +1136,234 @@ INDICATORS = [
         "multiplier": Decimal("1"),
     },
     # ------------------------------------------------------------------ YJB KPIs from April 2023
-    {
-        "code": "KPI1_ACCOMMODATION",
-        "name": "KPI 1: Suitable accommodation",
-        "category": "yjb_kpis",
-        "scope": "national",
-        "unit": "percent",
-        "polarity": "higher_better",
-        "frequency": "quarterly",
-        "definition": (
-            "YJB KPI 1: of the children whose order ended in the quarter (in the community or released from "
-            "custody), the percentage in suitable accommodation at the end of the order."
-        ),
-        "computation": "ratio",
-        "numerator_label": "children in suitable accommodation at the end of their order",
-        "denominator_label": "children whose order ended in the period",
-        "multiplier": Decimal("100"),
-    },
-    {
-        "code": "KPI2_ETE",
-        "name": "KPI 2: Education, training and employment",
-        "category": "yjb_kpis",
-        "scope": "national",
-        "unit": "percent",
-        "polarity": "higher_better",
-        "frequency": "quarterly",
-        "definition": (
-            "YJB KPI 2: of the children whose order ended in the quarter (in the community or released from "
-            "custody), the percentage attending a suitable education, training or employment arrangement "
-            "at the end of the order."
-        ),
-        "computation": "ratio",
-        "numerator_label": "children attending suitable ETE at the end of their order",
-        "denominator_label": "children whose order ended in the period",
-        "multiplier": Decimal("100"),
-    },
-    {
-        "code": "KPI3_SEND",
-        "name": "KPI 3: Special educational needs and disabilities / additional learning needs",
-        "category": "yjb_kpis",
-        "scope": "national",
-        "unit": "percent",
-        "polarity": "higher_better",
-        "frequency": "quarterly",
-        "definition": (
-            "YJB KPI 3: of the children with an identified SEND (ALN in Wales) need whose order ended in the "
-            "quarter, the percentage in suitable ETE with a formal learning plan in place for the current "
-            "academic year."
-        ),
-        "computation": "ratio",
-        "numerator_label": "children with SEND/ALN in suitable ETE with a formal plan in place",
-        "denominator_label": "children with identified SEND/ALN whose order ended in the period",
-        "multiplier": Decimal("100"),
-    },
-    {
-        "code": "KPI4_MENTAL_HEALTH",
-        "name": "KPI 4: Mental health care and emotional wellbeing",
-        "category": "yjb_kpis",
-        "scope": "national",
-        "unit": "percent",
-        "polarity": "higher_better",
-        "frequency": "quarterly",
-        "definition": (
-            "YJB KPI 4: of the children whose order ended in the quarter with a screened or identified need "
-            "for an intervention to improve mental health or emotional wellbeing, the percentage attending "
-            "an intervention (the YJB also reports the planned/offered stage)."
-        ),
-        "computation": "ratio",
-        "numerator_label": "children with an identified need attending a mental health or wellbeing intervention",
-        "denominator_label": "children with an identified need whose order ended in the period",
-        "multiplier": Decimal("100"),
-    },
-    {
-        "code": "KPI5_SUBSTANCE_MISUSE",
-        "name": "KPI 5: Substance misuse",
-        "category": "yjb_kpis",
-        "scope": "national",
-        "unit": "percent",
-        "polarity": "higher_better",
-        "frequency": "quarterly",
-        "definition": (
-            "YJB KPI 5: of the children whose order ended in the quarter with a screened or identified need "
-            "for specialist treatment for substance misuse, the percentage attending intervention or "
-            "treatment (the YJB also reports the planned/offered stage)."
-        ),
-        "computation": "ratio",
-        "numerator_label": "children with an identified need attending substance misuse treatment",
-        "denominator_label": "children with an identified need whose order ended in the period",
-        "multiplier": Decimal("100"),
-    },
-    {
-        "code": "KPI6_OOCD",
-        "name": "KPI 6: Out-of-court disposals completed",
-        "category": "yjb_kpis",
-        "scope": "national",
-        "unit": "percent",
-        "polarity": "higher_better",
-        "frequency": "quarterly",
-        "definition": (
-            "YJB KPI 6: of the out-of-court disposal interventions that ended in the quarter, the "
-            "percentage completed successfully."
-        ),
-        "computation": "ratio",
-        "numerator_label": "out-of-court disposal interventions completed successfully",
-        "denominator_label": "out-of-court disposal interventions ended in the period",
-        "multiplier": Decimal("100"),
-    },
-    {
-        "code": "KPI7_BOARD_ATTENDANCE",
-        "name": "KPI 7: Management board attendance",
-        "category": "yjb_kpis",
-        "scope": "national",
-        "unit": "percent",
-        "polarity": "higher_better",
-        "frequency": "quarterly",
-        "definition": (
-            "YJB KPI 7: senior partner representation at the youth justice management board - attendances "
-            "by senior representatives of the statutory and other named partners as a percentage of "
-            "expected attendances at the board meetings held in the quarter."
-        ),
-        "computation": "ratio",
-        "numerator_label": "senior partner attendances at board meetings",
-        "denominator_label": "expected senior partner attendances (partners x meetings held)",
-        "multiplier": Decimal("100"),
-    },
-    {
-        "code": "KPI8_WIDER_SERVICES",
-        "name": "KPI 8: Wider services",
-        "category": "yjb_kpis",
-        "scope": "national",
-        "unit": "percent",
-        "polarity": "higher_better",
-        "frequency": "quarterly",
-        "definition": (
-            "YJB KPI 8: of the children whose order ended in the quarter, the percentage also on an early "
-            "help plan, a child protection or child in need plan, or looked after. Treated as higher is "
-            "better (children linked to the wider support they need); read it alongside local context."
-        ),
-        "computation": "ratio",
-        "numerator_label": "children on an early help, child protection or child in need plan, or looked after",
-        "denominator_label": "children whose order ended in the period",
-        "multiplier": Decimal("100"),
-    },
-    {
-        "code": "KPI9_SERIOUS_VIOLENCE",
-        "name": "KPI 9: Serious violence",
-        "category": "yjb_kpis",
-        "scope": "national",
-        "unit": "percent",
-        "polarity": "lower_better",
-        "frequency": "quarterly",
-        "definition": (
-            "YJB KPI 9: children on the caseload with a proven serious violence offence (a drug, robbery or "
-            "violence against the person offence with a gravity score of 5 or more). Our choice: shown as a "
-            "percentage of the children on the caseload in the quarter, so services of any size compare."
-        ),
-        "computation": "ratio",
-        "numerator_label": "children on the caseload with a proven serious violence offence in the period",
-        "denominator_label": "children on the caseload in the period",
-        "multiplier": Decimal("100"),
-    },
-    {
-        "code": "KPI10_VICTIMS",
-        "name": "KPI 10: Victims",
-        "category": "yjb_kpis",
-        "scope": "national",
-        "unit": "percent",
-        "polarity": "higher_better",
-        "frequency": "quarterly",
-        "definition": (
-            "YJB KPI 10: of the victims who consented to be contacted by the service in the quarter, the "
-            "percentage who engaged with restorative justice opportunities (the YJB also asks whether "
-            "victims' views were sought and whether they were kept informed)."
-        ),
-        "computation": "ratio",
-        "numerator_label": "victims engaged with restorative justice opportunities",
-        "denominator_label": "victims who consented to be contacted",
-        "multiplier": Decimal("100"),
-    },
+    # Each KPI's headline measure (the code the dashboards have always used) and its sub-measures.
+    # Sources (cited per indicator in "source"):
+    #   [G] YJB, "Key performance indicators for youth justice services" (gov.uk guidance,
+    #       gov.uk/guidance/key-performance-indicators-for-youth-justice-services), the current wording;
+    #   [O] the same guidance as first published for April 2023 (GovWire copy, "Guidance: Key performance
+    #       indicators for youth justice services"), whose cascades for KPIs 4 and 5 ("and of that ...")
+    #       give the sub-measures;
+    #   [Q] YJB, "Quality and methodology information for new KPIs" (12 June 2025): "each KPI includes
+    #       several sub-measures";
+    #   [W] Why me?, "Youth Justice Board release report on their new KPIs" (2025), quoting KPI 10.
+    # Where the stored copies of [G] and [O] stop before a KPI (6 to 9, and KPI 10's sub-measures), the
+    # measure follows the YJB's KPI guidance as this project's issue #14 summarises it, and its source
+    # says "wording not re-read" so the next review checks it against the guidance.
+    _kpi(
+        "KPI1_ACCOMMODATION",
+        "KPI 1: Suitable accommodation",
+        "YJB KPI 1: of the children whose intervention programme or order ended in the quarter, the percentage in "
+        "suitable accommodation at the end of it.",
+        "accommodation_end",
+        "orders_ended",
+        '[G] KPI 1: "The proportion of children in suitable accommodation at the end of their intervention '
+        'programme/order".',
+    ),
+    _kpi(
+        "KPI1_ACCOMMODATION_CUSTODY",
+        "KPI 1b: Suitable accommodation on release from custody",
+        "YJB KPI 1 sub-measure: of the children released from custody in the quarter, the percentage with "
+        "suitable accommodation arrangements.",
+        "accommodation_release",
+        "released",
+        '[O] KPI 1: "children in the community and being released from custody with suitable accommodation '
+        'arrangements".',
+    ),
+    _kpi(
+        "KPI2_ETE",
+        "KPI 2: Education, training and employment",
+        "YJB KPI 2: of the children whose intervention programme or order ended in the quarter, the percentage in "
+        "suitable education, training or employment at the end of it.",
+        "ete_end",
+        "orders_ended",
+        '[G] KPI 2: "The proportion of children in suitable ETE at the end of their intervention programme/order".',
+    ),
+    _kpi(
+        "KPI2_ETE_CUSTODY",
+        "KPI 2b: Suitable ETE on release from custody",
+        "YJB KPI 2 sub-measure: of the children released from custody in the quarter, the percentage attending a "
+        "suitable education, training or employment arrangement.",
+        "ete_release",
+        "released",
+        '[O] KPI 2: "children in the community and being released from custody attending a suitable ETE arrangement".',
+    ),
+    _kpi(
+        "KPI3_SEND",
+        "KPI 3: Special educational needs and disabilities / additional learning needs",
+        "YJB KPI 3: of the children with an identified SEND need (ALN in Wales), the percentage with a formal plan "
+        "in place.",
+        "send_plan",
+        "send_identified",
+        '[G] KPI 3: "The number of children with a formal plan in place as a proportion of children with an '
+        'identified SEND need (or ALN in Wales)".',
+    ),
+    _kpi(
+        "KPI3_SEND_ETE",
+        "KPI 3b: Children with SEND/ALN in suitable ETE with a learning plan",
+        "YJB KPI 3 sub-measure: of the children with an identified SEND need (ALN in Wales), the percentage in "
+        "suitable ETE with a formal learning plan in place for the current academic year.",
+        "send_ete_plan",
+        "send_identified",
+        '[O] KPI 3: "have an identified SEND need (or ALN in Wales), are in suitable ETE and have a formal '
+        'learning plan in place for the current academic year".',
+    ),
+    _kpi(
+        "KPI4_MENTAL_HEALTH",
+        "KPI 4: Mental health and emotional wellbeing",
+        "YJB KPI 4, step 1 of its cascade: of the children whose order ended in the quarter, the percentage with a "
+        "screened or identified need for an intervention to improve mental health or emotional wellbeing (treated "
+        "as higher is better: a need found can be met).",
+        "mh_need",
+        "orders_ended",
+        '[G] KPI 4: "The number of children with a screened or identified need for an intervention to improve '
+        "mental health or emotional wellbeing at the end of their order as a proportion of children with an order "
+        'ending in the period".',
+    ),
+    _kpi(
+        "KPI4_MH_OFFERED",
+        "KPI 4b: Mental health interventions planned or offered",
+        "YJB KPI 4, step 2: of the children with a screened or identified need, the percentage with a planned or "
+        "offered intervention.",
+        "mh_offered",
+        "mh_need",
+        '[O] KPI 4: "and of that the percentage of planned/offered interventions".',
+    ),
+    _kpi(
+        "KPI4_MH_ATTENDING",
+        "KPI 4c: Mental health interventions attended",
+        "YJB KPI 4, step 3: of the children with a planned or offered intervention, the percentage attending it.",
+        "mh_attending",
+        "mh_offered",
+        '[O] KPI 4: "of that percentage of children attending interventions".',
+    ),
+    _kpi(
+        "KPI5_SUBSTANCE_MISUSE",
+        "KPI 5: Substance misuse",
+        "YJB KPI 5, step 1 of its cascade: of the children whose order ended in the quarter, the percentage with a "
+        "screened or identified need for intervention or treatment to address substance misuse (treated as higher "
+        "is better: a need found can be met).",
+        "sm_need",
+        "orders_ended",
+        '[G] KPI 5: "The number of children with a screened or identified need for intervention/treatment to '
+        "address substance misuse at the end of their order as a proportion of the number of children with an "
+        'order ending in the period".',
+    ),
+    _kpi(
+        "KPI5_SM_OFFERED",
+        "KPI 5b: Substance misuse treatment planned or offered",
+        "YJB KPI 5, step 2: of the children with a screened or identified need, the percentage with planned or "
+        "offered intervention or treatment.",
+        "sm_offered",
+        "sm_need",
+        '[O] KPI 5: "and of that the percentage of children with planned or offered intervention/treatment".',
+    ),
+    _kpi(
+        "KPI5_SM_ATTENDING",
+        "KPI 5c: Substance misuse treatment attended",
+        "YJB KPI 5, step 3: of the children with planned or offered intervention or treatment, the percentage "
+        "attending it.",
+        "sm_attending",
+        "sm_offered",
+        '[O] KPI 5: "and of that the percentage number of children attending intervention/treatment".',
+    ),
+    _kpi(
+        "KPI6_OOCD",
+        "KPI 6: Out-of-court disposals completed",
+        "YJB KPI 6: of the children whose out-of-court disposal intervention ended in the quarter, the percentage "
+        "who completed it successfully.",
+        "oocd_completed",
+        "oocd_ended",
+        '[G] KPI 6, "Out-of-court disposals" (the stored copy stops at the measure; wording not re-read).',
+    ),
+    _kpi(
+        "KPI7_BOARD_ATTENDANCE",
+        "KPI 7: Management board attendance",
+        "YJB KPI 7: attendance of senior partners at the youth justice management board - places filled in person "
+        "by the senior partners (children's social care, the local authority, education, police, probation and "
+        "health) as a percentage of their places at the board meetings held in the quarter. The independent chair, "
+        "the service's own managers and advisers do not count. Computed from the board's attendance.",
+        "senior partner attendances in person at board meetings",
+        "senior partner places at board meetings held in the period",
+        'YJB KPI 7, "Management board attendance" (wording not re-read; who counts: governance/choices.py '
+        "KPI7_PARTNERS).",
+    ),
+    _kpi(
+        "KPI7_DISPROPORTIONALITY_DATA",
+        "KPI 7b: Partners contributing disproportionality data",
+        "YJB KPI 7 element: of the senior partners on the management board in the quarter, the percentage who "
+        "contributed data from their agency that identifies disproportionality. Computed from the board's "
+        "attendance records.",
+        "senior partners who contributed data identifying disproportionality",
+        "senior partners on the management board in the period",
+        "YJB KPI 7, partners' contribution of disproportionality data (wording not re-read).",
+    ),
+    _kpi(
+        "KPI8_WIDER_SERVICES",
+        "KPI 8: Wider services",
+        "YJB KPI 8: of the children whose order ended in the quarter, the percentage also supported by wider "
+        "services - an early help plan, a child in need or child protection plan, or looked after (care and "
+        "support plans in Wales). Treated as higher is better (children linked to the wider support they need); "
+        "read it alongside local context.",
+        "wider_services",
+        "orders_ended",
+        'YJB KPI 8, "Wider services" (wording not re-read).',
+    ),
+    _kpi(
+        "KPI9_SERIOUS_VIOLENCE",
+        "KPI 9: Serious violence",
+        "YJB KPI 9: children convicted of a serious violence offence (drug, robbery or violence against the person "
+        "offences with a gravity score of 5 or more) in the quarter. A conviction counts, not a proven offence "
+        "dealt with out of court. Our choice: shown as a percentage of the children on the caseload, so services "
+        "of any size compare.",
+        "sv_convicted",
+        "caseload",
+        'YJB KPI 9, "Serious violence" (wording not re-read).',
+        polarity="lower_better",
+    ),
+    _kpi(
+        "KPI10_VICTIMS",
+        "KPI 10: Victims",
+        "YJB KPI 10: of the victims who consented to be contacted, the percentage engaged in restorative justice "
+        "opportunities.",
+        "victims_rj",
+        "victims_consented",
+        '[W] quoting KPI 10: "The number of victims engaged in restorative justice opportunities as a proportion '
+        'of the total number of victims who consent to be contacted."',
+    ),
+    _kpi(
+        "KPI10_VICTIMS_CONSENT",
+        "KPI 10b: Victims consenting to contact",
+        "YJB KPI 10 sub-measure: of the victims of the children's offences in the quarter, the percentage who "
+        "consented to be contacted by the service.",
+        "victims_consented",
+        "victims",
+        "YJB KPI 10 sub-measures (wording not re-read).",
+    ),
+    _kpi(
+        "KPI10_VICTIMS_VIEWS",
+        "KPI 10c: Victims whose views were sought",
+        "YJB KPI 10 sub-measure: of the victims who consented to contact, the percentage asked for their views to "
+        "inform the child's plan or disposal.",
+        "victims_views",
+        "victims_consented",
+        "YJB KPI 10 sub-measures (wording not re-read).",
+    ),
+    _kpi(
+        "KPI10_VICTIMS_INFORMED",
+        "KPI 10d: Victims kept informed",
+        "YJB KPI 10 sub-measure: of the victims who consented to contact, the percentage given information about "
+        "the progress of the child's case where they asked for it.",
+        "victims_informed",
+        "victims_consented",
+        "YJB KPI 10 sub-measures (wording not re-read).",
+    ),
+    _kpi(
+        "KPI10_VICTIMS_SUPPORT",
+        "KPI 10e: Victims offered support",
+        "YJB KPI 10 sub-measure: of the victims who consented to contact, the percentage offered or referred to "
+        "support services.",
+        "victims_support",
+        "victims_consented",
+        "YJB KPI 10 sub-measures (wording not re-read).",
+    ),
 ]

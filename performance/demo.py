@@ -13,9 +13,15 @@ from decimal import Decimal
 from simple_history.utils import bulk_create_with_history
 
 from improvement.models import ImprovementPlan
-from performance import demo_cases, rollup, services
+from performance import demo_cases, kpi_return, rollup, services
 from performance.choices import RunTrigger
-from performance.demo_data import BROMLEY_AUDITS, SERIES
+from performance.demo_data import (
+    BROMLEY_AUDITS,
+    ILLUSTRATIVE_KPIS,
+    SERIES,
+    SOUTHWARK_KPI_COUNTS,
+    SOUTHWARK_KPI_QUARTERS,
+)
 from performance.models import (
     AuditGrade,
     CaseAudit,
@@ -77,6 +83,20 @@ def load() -> None:
     bromley = Organisation.objects.get(slug="bromley")
     if not CaseAudit.objects.for_org(bromley).exists():
         _bromley_audits(bromley)
+    southwark = Organisation.objects.get(slug="southwark")
+    if not Measurement.objects.for_org(southwark).filter(indicator__code__in=kpi_return.FORMULAS).exists():
+        _southwark_kpis(southwark)
+
+
+def _southwark_kpis(southwark: Organisation) -> None:
+    """Southwark tracks the YJB KPIs from its start (the starter set); its returns are illustrative."""
+    for n, quarter in enumerate(SOUTHWARK_KPI_QUARTERS):
+        kpi_return.kpi_return_record(
+            organisation=southwark,
+            quarter=quarter,
+            counts={key: values[n] for key, values in SOUTHWARK_KPI_COUNTS},
+            note=ILLUSTRATIVE_KPIS,
+        )
 
 
 def _track(organisation: Organisation, codes: list[str]) -> dict[str, Indicator]:

@@ -1457,3 +1457,47 @@ BROMLEY_AUDITS = {
         },
     ],
 }
+
+# ---------------------------------------------------------------------------------------------------------------
+# Southwark's YJB KPI returns, April 2023 to September 2024: ILLUSTRATIVE. No seed gives KPI figures (the KPIs
+# began in April 2023, after every seed); these are plausible counts for a service of Southwark's size, made up
+# so that a demo service tracks KPIs 1-10. Each quarter's counts go through the KPI return
+# (performance/kpi_return.py), which makes every measure from them.
+# ---------------------------------------------------------------------------------------------------------------
+SOUTHWARK_KPI_COUNTS = [  # count key, then one value per quarter from April 2023
+    ("orders_ended", [41, 38, 44, 40, 37, 42]),
+    ("accommodation_end", [36, 34, 40, 37, 34, 39]),
+    ("ete_end", [24, 23, 27, 26, 25, 29]),
+    ("mh_need", [19, 17, 21, 18, 16, 20]),
+    ("sm_need", [12, 11, 14, 12, 10, 13]),
+    ("wider_services", [22, 20, 23, 21, 19, 22]),
+    ("released", [3, 2, 4, 3, 2, 3]),
+    ("accommodation_release", [2, 2, 3, 3, 2, 3]),
+    ("ete_release", [1, 1, 2, 2, 1, 2]),
+    ("send_identified", [14, 13, 15, 14, 12, 15]),
+    ("send_plan", [9, 9, 11, 11, 10, 12]),
+    ("send_ete_plan", [7, 7, 9, 9, 8, 10]),
+    ("mh_offered", [15, 14, 18, 16, 14, 18]),
+    ("mh_attending", [10, 10, 13, 12, 11, 14]),
+    ("sm_offered", [9, 9, 11, 10, 9, 11]),
+    ("sm_attending", [5, 6, 7, 7, 6, 8]),
+    ("oocd_ended", [28, 31, 26, 30, 33, 29]),
+    ("oocd_completed", [23, 26, 22, 26, 29, 26]),
+    ("caseload", [163, 158, 166, 160, 155, 161]),
+    ("sv_convicted", [9, 8, 10, 8, 7, 7]),
+    ("victims", [58, 54, 61, 57, 52, 59]),
+    ("victims_consented", [31, 30, 35, 33, 31, 36]),
+    ("victims_rj", [11, 12, 14, 14, 13, 16]),
+    ("victims_views", [27, 27, 31, 30, 28, 33]),
+    ("victims_informed", [22, 22, 26, 26, 25, 29]),
+    ("victims_support", [18, 18, 21, 21, 20, 23]),
+]
+SOUTHWARK_KPI_QUARTERS = [
+    datetime.date(2023, 4, 1),
+    datetime.date(2023, 7, 1),
+    datetime.date(2023, 10, 1),
+    datetime.date(2024, 1, 1),
+    datetime.date(2024, 4, 1),
+    datetime.date(2024, 7, 1),
+]
+ILLUSTRATIVE_KPIS = "Illustrative: demo figures, not Southwark's."

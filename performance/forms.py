@@ -1,7 +1,10 @@
 from django import forms
+from django.core.exceptions import ValidationError
 
 from performance import rag
+from performance.catalogue_data import KPI_COUNTS
 from performance.choices import VIOLENT_OFFENCES, CohortConvention
+from performance.kpi_return import SECTIONS, kpi_figures
 from performance.models import (
     AuditGrade,
     Case,
@@ -316,3 +319,28 @@ class ReoffenceForm(forms.ModelForm):
         if data.get("offence_type") in VIOLENT_OFFENCES:
             data["violent"] = True
         return data
+
+
+class KpiReturnForm(forms.Form):
+    """The counts of the YJB's quarterly KPI return (performance.kpi_return), by section. A count
+    left empty leaves the measures it feeds unrecorded."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, label in KPI_COUNTS.items():
+            self.fields[key] = forms.IntegerField(
+                label=label[0].upper() + label[1:], min_value=0, max_value=1_000_000, required=False
+            )
+
+    def sections(self) -> list[tuple[str, list]]:
+        return [(title, [self[key] for key in keys]) for title, keys in SECTIONS]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors:
+            try:
+                kpi_figures(cleaned)
+            except ValidationError as error:
+                for problem in error.error_list:
+                    self.add_error(problem.code, problem.message)
+        return cleaned

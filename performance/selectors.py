@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Min, Q
 
 from performance import rag
+from performance.catalogue_data import INDICATORS
 from performance.choices import ComparatorKind
 from performance.cohorts import cohorts_months
 from performance.models import (
@@ -447,3 +448,21 @@ def audit_distribution(organisation: Organisation, audits) -> list[GradeSplit]:
             shares.append((grade, count, share))
         splits.append(GradeSplit(label, shares, None if area == "overall" else row[f"{area}__none"]))
     return splits
+
+
+def kpi_values(organisation: Organisation, quarter: datetime.date) -> list[tuple[Indicator, Measurement | None]]:
+    """The YJB KPI measures the organisation tracks, each with its value for the quarter."""
+    order = {data["code"]: n for n, data in enumerate(INDICATORS)}
+    tracked = sorted(
+        TrackedIndicator.objects.for_org(organisation)
+        .filter(indicator__category__code="yjb_kpis", indicator__organisation__isnull=True)
+        .select_related("indicator"),
+        key=lambda t: order.get(t.indicator.code, len(order)),
+    )
+    values = {
+        m.indicator_id: m
+        for m in Measurement.objects.for_org(organisation).filter(
+            period=quarter, indicator__in=[t.indicator for t in tracked]
+        )
+    }
+    return [(t.indicator, values.get(t.indicator_id)) for t in tracked]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("indicators/<str:code>/", views.indicator_detail, name="indicator_detail"),
     path("values/<int:pk>/history/", views.measurement_history, name="measurement_history"),
     path("enter/", views.measurement_entry, name="measurement_entry"),
+    path("kpi-return/", views.kpi_return_entry, name="kpi_return"),
     path("import/", views.measurement_import, name="measurement_import"),
     path("audits/", views.audit_list, name="audit_list"),
     path("audits/new/", views.audit_edit, name="audit_create"),

@@ -1,5 +1,6 @@
 import datetime
 
+from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from performance import quality, rag, selectors, services, spreadsheet, tasks, tracker_import
+from performance import kpi_return, quality, rag, selectors, services, spreadsheet, tasks, tracker_import
 from performance.filters import CaseAuditFilter
 from performance.forms import (
     AuditGradeForm,
@@ -18,6 +19,7 @@ from performance.forms import (
     CaseForm,
     CohortForm,
     ComparatorForm,
+    KpiReturnForm,
     LocalIndicatorForm,
     MeasurementRowForm,
     OutcomeForm,
@@ -154,6 +156,40 @@ def measurement_entry(request):
             rows = _grid(request, period)
     template = "performance/_entry_grid.html" if request.htmx else "performance/measurement_entry.html"
     return render(request, template, {"rows": rows, "period": period})
+
+
+def _last_quarters(today: datetime.date, count: int = 12) -> list[datetime.date]:
+    latest = rag.period_start(today, "quarterly")
+    return [latest - relativedelta(months=3 * n) for n in range(count)]
+
+
+@org_view(**EDITORS)
+def kpi_return_entry(request):
+    org = request.organisation
+    quarters = _last_quarters(timezone.localdate())
+    picked = _period(request.GET.get("quarter") or request.POST.get("quarter"))
+    quarter = rag.period_start(picked, "quarterly") if picked else quarters[1]  # the last full quarter
+    form = KpiReturnForm(request.POST or None, initial=kpi_return.kpi_return_counts(org, quarter))
+    if request.method == "POST" and form.is_valid():
+        written = kpi_return.kpi_return_record(
+            organisation=org, quarter=quarter, counts=form.cleaned_data, user=request.user
+        )
+        messages.success(request, f"Recorded {len(written)} KPI value{'s' if len(written) != 1 else ''}.")
+        page = reverse("performance:kpi_return", kwargs={"org": org.slug})
+        return redirect(f"{page}?quarter={quarter}")
+    return render(
+        request,
+        "performance/kpi_return.html",
+        {
+            "form": form,
+            "quarter": quarter,
+            "quarters": [
+                (q, f"{q:%B} to {q + relativedelta(months=2):%B %Y}")
+                for q in sorted({quarter, *quarters}, reverse=True)
+            ],
+            "values": selectors.kpi_values(org, quarter),
+        },
+    )
 
 
 measurement_import = org_view(**EDITORS)(

@@ -68,7 +68,6 @@ from governance.models import (
     LogicOutcome,
     PartnerContribution,
     Risk,
-    StandardsFramework,
 )
 from governance.models.board import BoardAction, Meeting
 from governance.models.reports import ReportKind
@@ -78,13 +77,13 @@ from improvement import spreadsheet as plan_spreadsheet
 from improvement.forms import (
     ActionForm,
     InspectionForm,
-    JudgementForm,
     PlanApprovalForm,
     PlanForm,
     ProgressUpdateForm,
     RagStatusForm,
     RecommendationForm,
     ReminderSettingsForm,
+    StandardRatingsForm,
     UpdateCorrectionForm,
 )
 from improvement.models import (
@@ -92,7 +91,6 @@ from improvement.models import (
     ImprovementPlan,
     Inspection,
     InspectionFramework,
-    InspectionJudgement,
     ProgressUpdate,
     RagStatus,
     Recommendation,
@@ -102,6 +100,7 @@ from improvement.tests.factories import ActionFactory, PlanFactory, Recommendati
 from onboarding.admin import OrganisationAddForm
 from onboarding.forms import NewServiceForm, SetupChoicesForm
 from onboarding.services import organisation_create
+from performance import kpi_return
 from performance import services as performance_services
 from performance import spreadsheet as performance_spreadsheet
 from performance.forms import (
@@ -110,6 +109,7 @@ from performance.forms import (
     CaseForm,
     CohortForm,
     ComparatorForm,
+    KpiReturnForm,
     LocalIndicatorForm,
     MeasurementRowForm,
     OutcomeForm,
@@ -364,7 +364,7 @@ def world(organisation, manager, officer):
         inspection=Inspection.objects.create(
             organisation=organisation, framework=framework, inspection_type="full_joint"
         ),
-        standards=StandardsFramework.objects.order_by("pk").first().standards.all(),
+        framework_2018=InspectionFramework.objects.get(code="hmip-2018"),
         ratio=Indicator.objects.get(code="FTE_RATE"),  # × 100,000
         count=Indicator.objects.get(code="CUSTODY_COUNT"),
         case=_tracked_case(organisation),
@@ -440,14 +440,17 @@ def _self_assessment(form, w):
     data = form.cleaned_data
     return governance_services.self_assessment_save(
         organisation=w.organisation,
-        framework=w.standards[0].framework,
+        framework=w.framework_2018,
         assessment=None,
         date=data["date"],
         title=data["title"],
-        ratings={
-            s: (data[f"rating_{s.pk}"], data[f"commentary_{s.pk}"], data[f"evidence_{s.pk}"]) for s in w.standards
-        },
+        inspection=data["inspection"],
+        ratings=form.ratings(),
     )
+
+
+def _inspection_ratings(form, w):
+    return improvement_services.inspection_ratings_save(inspection=w.inspection, ratings=form.ratings())
 
 
 def _report_save(form, w):
@@ -550,7 +553,17 @@ FORMS: dict[type[forms.BaseForm], list[Spec]] = {
         Spec(lambda w: {"instance": _fresh(w.risk), "matrix": w.matrix}, _save, refusable=True, name="edit"),
     ],
     RiskReviewForm: [Spec(lambda w: {"matrix": w.matrix}, _risk_review, refusable=True)],
-    SelfAssessmentForm: [Spec(lambda w: {"standards": w.standards}, _self_assessment)],
+    KpiReturnForm: [
+        Spec(
+            lambda w: {},
+            lambda f, w: kpi_return.kpi_return_record(
+                organisation=w.organisation, quarter=datetime.date(2024, 4, 1), counts=f.cleaned_data, user=w.manager
+            ),
+        )
+    ],
+    SelfAssessmentForm: [
+        Spec(lambda w: {"organisation": w.organisation, "framework": w.framework_2018}, _self_assessment)
+    ],
     CommitteeReportForm: [Spec(lambda w: {"instance": CommitteeReport(organisation=w.organisation)}, _report_save)],
     YouthJusticePlanForm: [Spec(lambda w: {"instance": CommitteeReport(organisation=w.organisation)}, _report_save)],
     SignOffForm: [Spec(lambda w: {}, _sign_off, refusable=True)],
@@ -570,7 +583,7 @@ FORMS: dict[type[forms.BaseForm], list[Spec]] = {
         Spec(lambda w: {}, lambda f, w: improvement_services.plan_approve(plan=_fresh(w.plan), **f.cleaned_data), True)
     ],
     InspectionForm: [Spec(lambda w: {"instance": Inspection(organisation=w.organisation)}, _save)],
-    JudgementForm: [Spec(lambda w: {"instance": InspectionJudgement(inspection=w.inspection)}, _save)],
+    StandardRatingsForm: [Spec(lambda w: {"framework": w.inspection.framework}, _inspection_ratings)],
     PlanForm: [
         Spec(
             lambda w: {"instance": ImprovementPlan(organisation=w.organisation), "organisation": w.organisation},

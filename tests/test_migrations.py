@@ -12,7 +12,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from improvement.models import ImprovementPlan
+from governance.models import SelfAssessment
+from improvement.models import ImprovementPlan, Inspection
 from performance.models import OutcomeKind, QualifyingOutcome
 from yos_tracker.choices import Role
 from yos_tracker.models import Membership, Organisation
@@ -90,3 +91,45 @@ def test_an_outcome_recorded_by_its_type_as_text_points_at_that_type_of_its_serv
     assert kinds == {1: ("custody_release", "Release from custody"), 2: ("triage", "triage")}  # nothing lost
     assert {k.organisation.slug for k in OutcomeKind.objects.all()} == {"lewisham"}
     assert OutcomeKind.objects.filter(code="caution").exists()  # the service has the YJB's types too
+
+
+@pytest.mark.django_db(transaction=True)
+def test_judgements_and_self_assessments_made_before_standards_were_records_keep_their_ratings():
+    old = _migrate([("governance", "0013_youth_justice_plan_and_logic_models"), ("improvement", "0011_status_aliases")])
+    lewisham = old.get_model("yos_tracker", "Organisation").objects.create(
+        name="Lewisham YOS", slug="lewisham", local_authority="Lewisham"
+    )
+    framework = old.get_model("improvement", "InspectionFramework").objects.get(code="hmip-2012")
+    poor = framework.levels.get(label="Poor")
+    inspection = old.get_model("improvement", "Inspection").objects.create(
+        organisation=lewisham, framework=framework, inspection_type="full_joint", overall_narrative="Six areas."
+    )
+    Judgement = old.get_model("improvement", "InspectionJudgement")
+    Judgement.objects.create(inspection=inspection, area="Reducing  reoffending", level=poor, narrative="Weak plans")
+    Judgement.objects.create(inspection=inspection, area="Youth offending panels", level=poor, narrative="Thin")
+    # As governance's migration 0003 loaded it (migrating back recreates the table empty).
+    domain_1, _ = old.get_model("governance", "StandardsFramework").objects.get_or_create(
+        code="hmip-domain-1", defaults={"name": "HMI Probation: organisational delivery (Domain 1)"}
+    )
+    domain_1.standards.get_or_create(code="1.3", defaults={"title": "Partnerships and services"})
+    assessment = old.get_model("governance", "SelfAssessment").objects.create(
+        organisation=lewisham, framework=domain_1, date=datetime.date(2018, 12, 1), title="2018"
+    )
+    old.get_model("governance", "StandardRating").objects.create(
+        assessment=assessment, standard=domain_1.standards.get(code="1.3"), rating="requires_improvement"
+    )
+
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    inspection = Inspection.objects.get()
+    judgement = inspection.judgements.get()
+    assert (judgement.standard.code, judgement.level.label, judgement.narrative) == ("FJI 1", "Poor", "Weak plans")
+    # An area no standard matches is kept, in words, rather than dropped.
+    assert inspection.overall_narrative == "Six areas.\n\nYouth offending panels: Poor — Thin"
+    rating = SelfAssessment.objects.get().ratings.get()
+    assert rating.assessment.framework.code == "hmip-2018"
+    assert (rating.standard.code, rating.standard.title, rating.level.label) == (
+        "1.3",
+        "Partnerships and services",
+        "Requires improvement",
+    )

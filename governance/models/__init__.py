@@ -1,4 +1,4 @@
-from .assessment import PartnerContribution, SelfAssessment, Standard, StandardRating, StandardsFramework
+from .assessment import PartnerContribution, SelfAssessment, StandardRating
 from .board import AgendaItem, Attendance, Board, BoardAction, BoardMember, Meeting
 from .logic import LogicModel, LogicOutcome, LogicOutcomeReview
 from .reports import CommitteeReport, PlanSignOff, ReportRender
@@ -23,7 +23,5 @@ __all__ = [
     "RiskMatrix",
     "RiskReview",
     "SelfAssessment",
-    "Standard",
     "StandardRating",
-    "StandardsFramework",
 ]

@@ -1,42 +1,29 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from governance.choices import Rating
+from improvement.models import Inspection, InspectionFramework, JudgementLevel, Standard
 from yos_tracker.querysets import OrganisationScopedQuerySet
 
 
-class StandardsFramework(models.Model):
-    """A set of standards to assess against, e.g. HMIP's organisational delivery standards. Data, so a
-    new framework can be loaded."""
-
-    code = models.SlugField(unique=True)
-    name = models.CharField(max_length=200)
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Standard(models.Model):
-    framework = models.ForeignKey(StandardsFramework, on_delete=models.CASCADE, related_name="standards")
-    code = models.CharField(max_length=10)
-    title = models.CharField(max_length=200)
-    prompts = models.JSONField(default=list, blank=True)
-
-    class Meta:
-        ordering = ["framework", "code"]
-        constraints = [models.UniqueConstraint(fields=["framework", "code"], name="standard_unique_code_per_framework")]
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.title}"
-
-
 class SelfAssessment(models.Model):
+    """The board's rating of its service against an inspection framework's standards, set beside
+    an inspection's own ratings of the same standards where there is one."""
+
     organisation = models.ForeignKey(
         "yos_tracker.Organisation", on_delete=models.CASCADE, related_name="self_assessments"
     )
-    framework = models.ForeignKey(StandardsFramework, on_delete=models.PROTECT, related_name="assessments")
+    framework = models.ForeignKey(InspectionFramework, on_delete=models.PROTECT, related_name="assessments")
     date = models.DateField()
     title = models.CharField(max_length=200)
+    inspection = models.ForeignKey(
+        Inspection,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="self_assessments",
+        help_text="The inspection to set it beside: one of this service's, on the same framework.",
+    )
 
     history = HistoricalRecords()
     objects = OrganisationScopedQuerySet.as_manager()
@@ -47,30 +34,34 @@ class SelfAssessment(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self):
+        if self.inspection_id and (
+            self.inspection.framework_id != self.framework_id or self.inspection.organisation_id != self.organisation_id
+        ):
+            raise ValidationError({"inspection": "Choose one of this service's inspections on the same framework."})
+
 
 class StandardRating(models.Model):
     assessment = models.ForeignKey(SelfAssessment, on_delete=models.CASCADE, related_name="ratings")
     standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="+")
-    rating = models.CharField(max_length=25, choices=Rating.choices)
+    level = models.ForeignKey(JudgementLevel, on_delete=models.PROTECT, related_name="+")
     commentary = models.TextField(blank=True)
     evidence = models.TextField(blank=True, help_text="Links to documents, actions or indicators, one per line.")
 
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["assessment", "standard__code"]
+        ordering = ["assessment", "standard__order", "standard__code"]
         constraints = [
             models.UniqueConstraint(fields=["assessment", "standard"], name="rating_one_per_standard_per_assessment"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.standard}: {self.get_rating_display()}"
+        return f"{self.standard}: {self.level}"
 
     @property
-    def badge(self):
-        """For the shared RAG badge: a label and a colour."""
-        rating = Rating(self.rating)
-        return {"label": rating.label, "colour": rating.colour}
+    def note(self) -> str:
+        return self.commentary
 
 
 class PartnerContribution(models.Model):

@@ -113,6 +113,11 @@ class Attendance(models.Model):
     member = models.ForeignKey(BoardMember, on_delete=models.CASCADE, related_name="attendance")
     status = models.CharField(max_length=10, choices=AttendanceStatus.choices)
     deputy_name = models.CharField(max_length=200, blank=True)
+    shared_disproportionality_data = models.BooleanField(
+        "contributed disproportionality data",
+        default=False,
+        help_text="The member brought data from their agency that identifies disproportionality (YJB KPI 7).",
+    )
 
     history = HistoricalRecords()
 

@@ -46,14 +46,67 @@ def test_the_period_bounds_the_meetings_counted(board):
 
 def test_attendance_is_recorded_as_the_yjb_indicator_when_tracked(board, organisation):
     assert (
-        services.board_attendance_record(organisation=board.organisation, period=datetime.date(2018, 12, 5)) is None
+        services.board_attendance_record(organisation=board.organisation, period=datetime.date(2018, 12, 5)) == []
     )  # not tracked
     TrackedIndicator.objects.create(
         organisation=organisation, indicator=Indicator.objects.get(code="KPI7_BOARD_ATTENDANCE")
     )
-    measurement = services.board_attendance_record(organisation=board.organisation, period=datetime.date(2018, 12, 5))
+    [measurement] = services.board_attendance_record(organisation=board.organisation, period=datetime.date(2018, 12, 5))
     assert (measurement.period, measurement.numerator, measurement.denominator) == (datetime.date(2018, 10, 1), 1, 2)
     assert measurement.value == D("50")
+
+
+def test_kpi7_counts_the_senior_partners_and_not_the_chair_the_service_or_the_adviser(board, organisation):
+    """A worked example: in the quarter from January 2019 the police and health attended in person
+    (2 of 2 partner places); the chair and the service's manager, also present, and the YJB adviser,
+    absent, are not what KPI 7 measures. Police brought disproportionality data; health did not."""
+    meeting = Meeting.objects.get(board=board, date=datetime.date(2019, 3, 22))
+    for agency, status in [
+        (Agency.INDEPENDENT_CHAIR, AttendanceStatus.PRESENT),
+        (Agency.YOUTH_JUSTICE_SERVICE, AttendanceStatus.PRESENT),
+        (Agency.YOUTH_JUSTICE_ADVISER, AttendanceStatus.ABSENT),
+    ]:
+        member = BoardMember.objects.create(board=board, name=agency.label, agency=agency)
+        Attendance.objects.create(meeting=meeting, member=member, status=status)
+    meeting.attendance.filter(member__agency=Agency.POLICE).update(shared_disproportionality_data=True)
+    for code in ("KPI7_BOARD_ATTENDANCE", "KPI7_DISPROPORTIONALITY_DATA"):
+        TrackedIndicator.objects.create(organisation=organisation, indicator=Indicator.objects.get(code=code))
+
+    written = services.board_attendance_record(organisation=organisation, period=datetime.date(2019, 3, 1))
+
+    assert {m.indicator.code: (m.numerator, m.denominator, m.value) for m in written} == {
+        "KPI7_BOARD_ATTENDANCE": (2, 2, D("100")),
+        "KPI7_DISPROPORTIONALITY_DATA": (1, 2, D("50")),
+    }
+
+
+def test_a_meeting_records_who_brought_disproportionality_data(board):
+    police = board.members.get(agency=Agency.POLICE)
+    meeting = services.meeting_save(
+        meeting=Meeting(board=board, date=datetime.date(2019, 5, 22)),
+        agenda=[],
+        attendance={police.pk: "present"},
+        shared_data=frozenset({police.pk}),
+    )
+    assert meeting.attendance.get().shared_disproportionality_data
+    services.meeting_save(meeting=meeting, agenda=[], attendance={police.pk: "present"})
+    assert not meeting.attendance.get().shared_disproportionality_data
+
+
+@pytest.mark.parametrize(
+    ("agency", "counts"),
+    [
+        (Agency.POLICE, True),
+        (Agency.CHILDRENS_SERVICES, True),
+        (Agency.EDUCATION, True),
+        (Agency.INDEPENDENT_CHAIR, False),
+        (Agency.YOUTH_JUSTICE_SERVICE, False),
+        (Agency.YOUTH_JUSTICE_ADVISER, False),
+        (Agency.COURTS, False),
+    ],
+)
+def test_a_member_s_category_decides_whether_kpi7_counts_them(agency, counts):
+    assert agency.counts_for_kpi7 is counts
 
 
 def test_saving_a_meeting_keeps_agenda_order_and_attendance(board):

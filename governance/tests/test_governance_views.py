@@ -3,9 +3,10 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from governance import services
+from governance import selectors, services
 from governance.choices import Agency
 from governance.models import (
     Board,
@@ -15,8 +16,9 @@ from governance.models import (
     Risk,
     RiskReview,
     SelfAssessment,
-    StandardsFramework,
 )
+from improvement import services as improvement_services
+from improvement.models import Inspection, InspectionFramework
 from yos_tracker.choices import Role
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +46,7 @@ def records(organisation):
         organisation=organisation,
         date=datetime.date(2018, 12, 1),
         title="2018",
-        framework=StandardsFramework.objects.get(),
+        framework=InspectionFramework.objects.get(code="hmip-2018"),
     )
     PartnerContribution.objects.create(
         organisation=organisation, year="2019/20", agency="Police", payments_in_kind=80000
@@ -137,15 +139,21 @@ def test_manager_records_a_meeting_with_attendance(client, manager, records):
     assert "100.0%" in client.get(url("board_detail", pk=board.pk)).content.decode()
 
 
+def _rate(framework, label, codes):
+    level = framework.levels.get(label=label)
+    return {s: (level, "", "") for s in framework.standards.filter(code__in=codes)}
+
+
 def test_self_assessments_compare_side_by_side(client, board_member, records, organisation):
-    framework = StandardsFramework.objects.get()
+    framework = InspectionFramework.objects.get(code="hmip-2018")
+    domain_1 = ["1.1", "1.2", "1.3", "1.4"]
     first = services.self_assessment_save(
         organisation=organisation,
         framework=framework,
         assessment=None,
         date=datetime.date(2016, 9, 1),
         title="September 2016",
-        ratings={s: ("inadequate", "", "") for s in framework.standards.all()},
+        ratings=_rate(framework, "Inadequate", domain_1),
     )
     second = records["assessment"]
     services.self_assessment_save(
@@ -154,7 +162,7 @@ def test_self_assessments_compare_side_by_side(client, board_member, records, or
         assessment=second,
         date=second.date,
         title=second.title,
-        ratings={s: ("good", "", "") for s in framework.standards.all()},
+        ratings=_rate(framework, "Good", domain_1),
     )
     client.force_login(board_member)
     html = client.get(url("assessments"), {"a": first.pk, "b": second.pk}).content.decode()
@@ -199,3 +207,58 @@ def test_risk_register_queries_do_not_grow_with_risks(
     with django_assert_max_num_queries(12):
         response = client.get(url("risk_register"))
     assert response.content.decode().count("data-risk=") == count
+
+
+def test_a_self_assessment_beside_its_inspection_says_where_the_board_rated_itself_above(
+    client, board_member, organisation
+):
+    framework = InspectionFramework.objects.get(code="hmip-2021")
+    inspection = Inspection.objects.create(organisation=organisation, framework=framework, inspection_type="full_joint")
+    improvement_services.inspection_ratings_save(
+        inspection=inspection,
+        ratings={s: (framework.levels.get(label="Requires improvement"), "") for s in framework.standards.all()},
+    )
+    board = {"1.1": "Good", "1.2": "Requires improvement", "2.4": "Inadequate", "4.1": "Outstanding"}
+    assessment = services.self_assessment_save(
+        organisation=organisation,
+        framework=framework,
+        assessment=None,
+        date=datetime.date(2023, 3, 31),
+        title="Before inspection",
+        inspection=inspection,
+        ratings={
+            framework.standards.get(code=code): (framework.levels.get(label=label), "", "")
+            for code, label in board.items()
+        },
+    )
+    beside = selectors.assessment_beside_inspection(assessment)
+    assert [(r.standard.code, r.board_view) for r in beside.rows if r.board_view] == [
+        ("1.1", "above"),
+        ("1.2", "same"),
+        ("2.4", "below"),
+        ("4.1", "above"),
+    ]
+    assert (beside.theirs.total, beside.theirs.overall.label) == (12, "Requires improvement")
+    client.force_login(board_member)
+    html = client.get(url("assessments")).content.decode()
+    assert "The board rated itself above the inspectorate on 2 standards: 1.1 Governance and leadership; 4.1" in html
+
+
+def test_a_self_assessment_cannot_sit_beside_another_framework_s_inspection(organisation):
+    inspection = Inspection.objects.create(
+        organisation=organisation,
+        framework=InspectionFramework.objects.get(code="hmip-2012"),
+        inspection_type="full_joint",
+    )
+    framework = InspectionFramework.objects.get(code="hmip-2018")
+    with pytest.raises(ValidationError, match="same framework"):
+        services.self_assessment_save(
+            organisation=organisation,
+            framework=framework,
+            assessment=None,
+            date=datetime.date(2023, 3, 31),
+            title="Mismatched",
+            inspection=inspection,
+            ratings={},
+        )
+    assert not SelfAssessment.objects.exists()

@@ -10,10 +10,10 @@ import pytest
 from django.core.management import call_command
 
 from governance import reporting, selectors
-from governance.models import CommitteeReport, Risk, RiskReview, SelfAssessment, StandardsFramework
+from governance.models import CommitteeReport, Risk, RiskReview, SelfAssessment
 from governance.tests.factories import RiskFactory
 from improvement import services as improvement_services
-from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus
+from improvement.models import Action, ImprovementPlan, InspectionFramework, ProgressUpdate, RagStatus
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
 from performance.choices import OffenceType
 from performance.models import Case, Indicator, Measurement, QualifyingOutcome, Reoffence
@@ -62,7 +62,10 @@ def test_a_report_rendered_again_after_later_records_shows_the_same_tables(repor
         Risk.objects.filter(pk=risk.pk).update(residual_likelihood=3, residual_impact=3, last_reviewed=AFTER)
     # A later self-assessment and later values.
     SelfAssessment.objects.create(
-        organisation=organisation, framework=StandardsFramework.objects.first(), date=AFTER, title="Later"
+        organisation=organisation,
+        framework=InspectionFramework.objects.get(code="hmip-2018"),
+        date=AFTER,
+        title="Later",
     )
     for indicator in Indicator.objects.filter(tracked_by__organisation=organisation)[:5]:
         Measurement.objects.create(organisation=organisation, indicator=indicator, period=AFTER, value=Decimal(1))
@@ -159,7 +162,7 @@ def test_the_register_of_a_day_scores_each_risk_at_its_latest_review_by_then(org
 
 
 def test_the_self_assessment_in_force_is_the_latest_made_by_the_day(organisation):
-    framework = StandardsFramework.objects.first()
+    framework = InspectionFramework.objects.get(code="hmip-2018")
     spring = SelfAssessment.objects.create(
         organisation=organisation, framework=framework, date=datetime.date(2017, 3, 1), title="Spring"
     )

@@ -1,5 +1,6 @@
 from .approvals import PlanApproval
-from .inspections import Inspection, InspectionFramework, InspectionJudgement, JudgementLevel
+from .frameworks import FrameworkScore, InspectionFramework, JudgementLevel, Standard
+from .inspections import Inspection, InspectionJudgement
 from .plans import Action, ImprovementPlan, NextStep, Recommendation
 from .rag import RagStatus, RagStatusAlias
 from .reminders import ReminderSent, ReminderSettings
@@ -8,6 +9,7 @@ from .updates import Evidence, ProgressUpdate
 __all__ = [
     "Action",
     "Evidence",
+    "FrameworkScore",
     "ImprovementPlan",
     "Inspection",
     "InspectionFramework",
@@ -21,4 +23,5 @@ __all__ = [
     "Recommendation",
     "ReminderSent",
     "ReminderSettings",
+    "Standard",
 ]

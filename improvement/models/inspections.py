@@ -1,40 +1,12 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from improvement.choices import InspectionType
+from improvement.models.frameworks import FrameworkScore, InspectionFramework, JudgementLevel, Standard
 from yos_tracker.querysets import OrganisationScopedQuerySet
-
-
-class InspectionFramework(models.Model):
-    """An inspectorate's framework; it owns the scale its judgements are given on."""
-
-    code = models.SlugField(unique=True)
-    name = models.CharField(max_length=200)
-
-    class Meta:
-        ordering = ["code"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class JudgementLevel(models.Model):
-    framework = models.ForeignKey(InspectionFramework, on_delete=models.CASCADE, related_name="levels")
-    label = models.CharField(max_length=60)
-    rank = models.PositiveSmallIntegerField(help_text="1 is the best judgement.")
-    colour = models.CharField(max_length=7)
-
-    class Meta:
-        ordering = ["framework", "rank"]
-        constraints = [
-            models.UniqueConstraint(fields=["framework", "label"], name="judgementlevel_unique_label_per_framework"),
-            models.UniqueConstraint(fields=["framework", "rank"], name="judgementlevel_unique_rank_per_framework"),
-        ]
-
-    def __str__(self) -> str:
-        return self.label
 
 
 class Inspection(models.Model):
@@ -76,6 +48,10 @@ class Inspection(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("improvement:inspection_detail", kwargs={"org": self.organisation.slug, "pk": self.pk})
 
+    def score(self) -> FrameworkScore:
+        """The inspection's standards added up as its framework scores them (2018 on: out of 36)."""
+        return self.framework.score({j.standard_id: j.level for j in self.judgements.all()})
+
     @property
     def strengths_list(self) -> list[str]:
         return [line.strip() for line in self.strengths.splitlines() if line.strip()]
@@ -86,22 +62,37 @@ class Inspection(models.Model):
 
 
 class InspectionJudgement(models.Model):
-    """A judgement on one area of work, e.g. 'Reducing reoffending: Unsatisfactory'."""
+    """The inspectorate's rating of one standard or area of work of its framework, e.g. '2.1
+    Assessment: Good' or 'Reducing reoffending: Unsatisfactory'."""
 
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="judgements")
-    area = models.CharField(max_length=200)
+    standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="+")
     level = models.ForeignKey(JudgementLevel, on_delete=models.PROTECT, related_name="+")
     narrative = models.TextField(blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
 
     history = HistoricalRecords()
     objects = OrganisationScopedQuerySet.through("inspection__organisation").as_manager()
 
     class Meta:
-        ordering = ["inspection", "order", "pk"]
+        ordering = ["inspection", "standard__order", "standard__code"]
         constraints = [
-            models.UniqueConstraint(fields=["inspection", "area"], name="judgement_one_per_area_per_inspection"),
+            models.UniqueConstraint(
+                fields=["inspection", "standard"],
+                name="judgement_one_per_standard_per_inspection",
+                violation_error_message="This standard is already rated for this inspection.",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.area}: {self.level}"
+        return f"{self.standard}: {self.level}"
+
+    @property
+    def note(self) -> str:
+        return self.narrative
+
+    def clean(self):
+        framework = self.inspection.framework_id
+        if self.standard_id and self.standard.framework_id != framework:
+            raise ValidationError({"standard": "Choose a standard of the inspection's framework."})
+        if self.level_id and self.level.framework_id != framework:
+            raise ValidationError({"level": "Choose a judgement of the inspection's framework."})

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from improvement import services as improvement_services
 from improvement.forms import ActionForm
 from improvement.models import (
     Action,
@@ -213,9 +214,10 @@ class TestQueryCounts:
 
 
 class TestEditing:
-    def test_manager_records_an_inspection_with_judgements(self, client, manager):
+    def test_manager_records_an_inspection_then_rates_its_areas(self, client, manager):
         framework = InspectionFramework.objects.get(code="hmip-2012")
         poor = framework.levels.get(label="Poor")
+        area = framework.standards.get(code="FJI 1")
         client.force_login(manager)
         data = {
             "framework": framework.pk,
@@ -224,37 +226,59 @@ class TestEditing:
             "fieldwork_start": "2015-02-02",
             "fieldwork_end": "2015-02-06",
             "strengths": "Committed staff\nGood data",
-            "judgements-TOTAL_FORMS": "2",
-            "judgements-INITIAL_FORMS": "0",
-            "judgements-0-area": "Reducing reoffending",
-            "judgements-0-level": poor.pk,
-            "judgements-0-narrative": "",
-            "judgements-1-area": "",
-            "judgements-1-level": "",
-            "judgements-1-narrative": "",
         }
         response = client.post(url("inspection_create"), data)
         inspection = Inspection.objects.get()
         assert response.status_code == 302 and response["Location"] == inspection.get_absolute_url()
-        assert [(j.area, j.level.label) for j in inspection.judgements.all()] == [("Reducing reoffending", "Poor")]
+        response = client.post(
+            url("inspection_ratings", pk=inspection.pk), {f"level_{area.pk}": poor.pk, f"note_{area.pk}": "Weak plans"}
+        )
+        assert response.status_code == 302
+        assert [(j.standard.title, j.level.label, j.narrative) for j in inspection.judgements.all()] == [
+            ("Reducing reoffending", "Poor", "Weak plans")
+        ]
         assert inspection.strengths_list == ["Committed staff", "Good data"]
+        assert "Reducing reoffending" in client.get(inspection.get_absolute_url()).content.decode()
 
-    def test_a_judgement_from_another_framework_is_refused(self, client, manager):
+    def test_a_judgement_from_another_framework_is_refused(self, client, manager, organisation):
         framework = InspectionFramework.objects.get(code="hmip-2012")
+        inspection = Inspection.objects.create(
+            organisation=organisation, framework=framework, inspection_type="full_joint"
+        )
         inadequate = JudgementLevel.objects.get(framework__code="hmip-2018", label="Inadequate")
+        area = framework.standards.get(code="FJI 5")
         client.force_login(manager)
-        data = {
-            "framework": framework.pk,
-            "inspection_type": "full_joint",
-            "inspectorate": "HMIP",
-            "judgements-TOTAL_FORMS": "1",
-            "judgements-INITIAL_FORMS": "0",
-            "judgements-0-area": "Governance",
-            "judgements-0-level": inadequate.pk,
-        }
-        response = client.post(url("inspection_create"), data)
-        assert "Choose a judgement of the framework" in response.content.decode()
-        assert not Inspection.objects.exists()
+        response = client.post(url("inspection_ratings", pk=inspection.pk), {f"level_{area.pk}": inadequate.pk})
+        assert "Select a valid choice" in response.content.decode()
+        assert not inspection.judgements.exists()
+
+    def test_a_note_without_a_rating_is_refused_beside_the_standard(self, client, manager, organisation):
+        framework = InspectionFramework.objects.get(code="hmip-2018")
+        inspection = Inspection.objects.create(
+            organisation=organisation, framework=framework, inspection_type="full_joint"
+        )
+        standard = framework.standards.get(code="2.4")
+        client.force_login(manager)
+        response = client.post(url("inspection_ratings", pk=inspection.pk), {f"note_{standard.pk}": "Reviews late"})
+        assert "Give a rating, or clear the note." in response.content.decode()
+        assert not inspection.judgements.exists()
+
+    def test_the_framework_cannot_change_under_ratings_already_given(self, client, manager, organisation):
+        framework = InspectionFramework.objects.get(code="hmip-2018")
+        inspection = Inspection.objects.create(
+            organisation=organisation, framework=framework, inspection_type="full_joint"
+        )
+        improvement_services.inspection_ratings_save(
+            inspection=inspection,
+            ratings={framework.standards.get(code="1.1"): (framework.levels.get(label="Good"), "")},
+        )
+        client.force_login(manager)
+        other = InspectionFramework.objects.get(code="hmip-2021")
+        data = {"framework": other.pk, "inspection_type": "full_joint", "inspectorate": "HMIP"}
+        response = client.post(url("inspection_edit", pk=inspection.pk), data)
+        assert "clear those ratings first" in response.content.decode()
+        inspection.refresh_from_db()
+        assert inspection.framework == framework
 
     def test_next_steps_are_kept_in_order_and_shown_on_the_plan(self, client, manager, plan, action):
         rec = action.recommendation

@@ -57,6 +57,7 @@ class Indicator(models.Model):
     polarity = models.CharField(max_length=14, choices=Polarity.choices)
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
     definition = models.TextField(blank=True)
+    source = models.CharField(max_length=500, blank=True, help_text="Where the definition is published.")
     computation = models.CharField(max_length=10, choices=Computation.choices, default=Computation.DIRECT)
     numerator_label = models.CharField(max_length=200, blank=True)
     denominator_label = models.CharField(max_length=200, blank=True)

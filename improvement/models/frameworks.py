@@ -1,0 +1,109 @@
+"""Inspection frameworks as data: each owns its judgement scale, its standards (or, before 2018,
+its areas of work) and, where the inspectorate scores, how ratings add up to an overall rating.
+The frameworks are loaded from improvement/framework_data.py, which cites the source of each."""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import Q
+
+
+@dataclass(frozen=True)
+class FrameworkScore:
+    """Ratings added up as the framework publishes: the total, out of how many, and the overall
+    level the total falls in (None until every scored standard is rated)."""
+
+    total: int
+    maximum: int
+    rated: int
+    expected: int
+    overall: "JudgementLevel | None"
+
+    @property
+    def complete(self) -> bool:
+        return self.rated == self.expected
+
+
+class InspectionFramework(models.Model):
+    """An inspectorate's framework; it owns the scale its judgements are given on."""
+
+    code = models.SlugField(unique=True)
+    name = models.CharField(max_length=200)
+    in_use = models.CharField(max_length=40, blank=True, help_text="The years it was used, e.g. 2018–2021.")
+    source = models.TextField(blank=True, help_text="Where its structure and scoring are published.")
+    bands = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="How a total score becomes an overall rating: [low, high, level label] rows; empty when "
+        "the framework gives no score.",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_scored(self) -> bool:
+        return bool(self.bands)
+
+    def score(self, levels: dict) -> FrameworkScore:
+        """The total of the scored standards' ratings (levels: {standard pk: JudgementLevel}) and the
+        overall rating HMIP's bands give it. A standard rated on no score (resettlement, from 2021)
+        is left out, as it is of the published total."""
+        scored = [s for s in self.standards.all() if s.scored]
+        given = [levels[s.pk] for s in scored if levels.get(s.pk) is not None]
+        best = max((level.score or 0 for level in self.levels.all()), default=0)
+        total = sum(level.score or 0 for level in given)
+        overall = None
+        if self.is_scored and len(given) == len(scored):
+            by_label = {level.label: level for level in self.levels.all()}
+            overall = next((by_label[label] for low, high, label in self.bands if low <= total <= high), None)
+        return FrameworkScore(
+            total=total, maximum=best * len(scored), rated=len(given), expected=len(scored), overall=overall
+        )
+
+
+class JudgementLevel(models.Model):
+    framework = models.ForeignKey(InspectionFramework, on_delete=models.CASCADE, related_name="levels")
+    label = models.CharField(max_length=60)
+    rank = models.PositiveSmallIntegerField(help_text="1 is the best judgement.")
+    colour = models.CharField(max_length=7)
+    score = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="What the level adds to the total, where the framework scores."
+    )
+
+    class Meta:
+        ordering = ["framework", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "label"], name="judgementlevel_unique_label_per_framework"),
+            models.UniqueConstraint(fields=["framework", "rank"], name="judgementlevel_unique_rank_per_framework"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Standard(models.Model):
+    """A standard of a framework (2018's "1.1 Governance and leadership"), or an area of work a
+    2012–18 inspection judged ("Reducing reoffending"). Inspections and self-assessments rate these."""
+
+    framework = models.ForeignKey(InspectionFramework, on_delete=models.CASCADE, related_name="standards")
+    code = models.CharField(max_length=10)
+    title = models.CharField(max_length=200)
+    domain = models.CharField(max_length=200, blank=True, help_text="e.g. Domain 2: Court disposals.")
+    prompts = models.JSONField(default=list, blank=True)
+    scored = models.BooleanField(default=True, help_text="Counts toward the framework's total score.")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["framework", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "code"], name="standard_unique_code_in_framework"),
+            models.CheckConstraint(condition=~Q(code=""), name="standard_has_a_code"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
