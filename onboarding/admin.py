@@ -18,6 +18,8 @@ class OrganisationAddForm(forms.ModelForm):
 
     rag_scale = SetupChoicesForm.base_fields["rag_scale"]
     audit_scale = SetupChoicesForm.base_fields["audit_scale"]
+    rating_key = SetupChoicesForm.base_fields["rating_key"]
+    clean_rating_key = SetupChoicesForm.clean_rating_key
     starter_indicators = SetupChoicesForm.base_fields["starter_indicators"]
 
     class Meta:
@@ -46,5 +48,6 @@ class OrganisationAdmin(SimpleHistoryAdmin):
             organisation=obj,
             rag_scale=form.cleaned_data["rag_scale"],
             audit_scale=form.cleaned_data["audit_scale"],
+            rating_key=form.cleaned_data["rating_key"],
             starter_indicators=form.cleaned_data["starter_indicators"],
         )

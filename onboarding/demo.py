@@ -7,16 +7,22 @@ from onboarding.services import organisation_create, organisation_install
 from yos_tracker.choices import Role
 from yos_tracker.models import Membership, Organisation
 
-# rag_scale and audit_scale: the scales each service's documents use (Lewisham's adds Purple,
-# seed 000; Bromley grades audits Good / Satisfactory / Inadequate, seed 003). Lewisham and
-# Islington track the indicators of their own dashboards (performance/demo_data.py), not the
-# starter set; Southwark's documents give no dashboard, so it starts as a new service would.
+# rag_scale, audit_scale and rating_key: the scales each service's documents use (Lewisham's adds
+# Purple to both its RAG scale and its key for indicators, seed 000; Bromley grades audits Good /
+# Satisfactory / Inadequate, seed 003). Lewisham and Islington track the indicators of their own
+# dashboards (performance/demo_data.py), not the starter set; Southwark's documents give no
+# dashboard, so it starts as a new service would.
 ORGANISATIONS = [
     {
         "slug": "lewisham",
         "name": "Lewisham Youth Offending Service",
         "local_authority": "London Borough of Lewisham",
-        "setup": {"rag_scale": "lewisham", "audit_scale": "lewisham", "starter_indicators": False},
+        "setup": {
+            "rag_scale": "lewisham",
+            "audit_scale": "lewisham",
+            "rating_key": "lewisham",
+            "starter_indicators": False,
+        },
     },
     {
         "slug": "islington",

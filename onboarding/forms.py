@@ -1,7 +1,12 @@
 from django import forms
 
 from improvement.choices import DEFAULT_RAG_SCALE, RAG_SCALE_CHOICES
-from performance.choices import AUDIT_GRADE_SCALE_CHOICES, DEFAULT_AUDIT_GRADE_SCALE
+from performance.choices import (
+    AUDIT_GRADE_SCALE_CHOICES,
+    DEFAULT_AUDIT_GRADE_SCALE,
+    DEFAULT_RATING_KEY_SCALE,
+    RATING_KEY_SCALE_CHOICES,
+)
 from yos_tracker.choices import Role
 from yos_tracker.models import Organisation
 
@@ -21,6 +26,17 @@ class SetupChoicesForm(forms.Form):
         initial=DEFAULT_AUDIT_GRADE_SCALE,
         widget=forms.RadioSelect,
     )
+    rating_key = forms.ChoiceField(
+        label="Key for rating an indicator by judgement, where no target computes its RAG",
+        choices=RATING_KEY_SCALE_CHOICES,
+        initial=DEFAULT_RATING_KEY_SCALE,
+        widget=forms.RadioSelect,
+        required=False,  # the three colours, unless another is chosen
+    )
+
+    def clean_rating_key(self) -> str:
+        return self.cleaned_data["rating_key"] or DEFAULT_RATING_KEY_SCALE
+
     starter_indicators = forms.BooleanField(
         label="Track the YJB's national measures and the 2023 key performance indicators to start with",
         required=False,
@@ -51,6 +67,7 @@ class NewServiceForm(SetupChoicesForm, forms.ModelForm):
         *Meta.fields,
         "rag_scale",
         "audit_scale",
+        "rating_key",
         "starter_indicators",
         "first_email",
         "first_first_name",
@@ -67,7 +84,7 @@ class NewServiceForm(SetupChoicesForm, forms.ModelForm):
     @property
     def setup(self) -> dict:
         data = self.cleaned_data
-        return {k: data[k] for k in ("rag_scale", "audit_scale", "starter_indicators")}
+        return {k: data[k] for k in ("rag_scale", "audit_scale", "rating_key", "starter_indicators")}
 
     @property
     def first_person(self) -> dict | None:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from governance.choices import BOARD_ATTENDANCE_KPI
 from governance.models import PartnerContribution, RiskMatrix
 from improvement.models import RagStatus, ReminderSettings
-from performance.models import AuditGrade, OutcomeKind, TrackedIndicator
+from performance.models import AuditGrade, OutcomeKind, RatingStep, TrackedIndicator
 from yos_tracker.models import Membership
 
 
@@ -14,6 +14,7 @@ class SettingsSummary:
     statuses: list
     grades: list
     outcome_kinds: list
+    rating_steps: list
     matrix: RiskMatrix | None
     tracked: int
     local_indicators: int
@@ -29,6 +30,7 @@ def settings_summary(organisation) -> SettingsSummary:
         statuses=list(RagStatus.objects.for_org(organisation)),
         grades=list(AuditGrade.objects.for_org(organisation)),
         outcome_kinds=list(OutcomeKind.objects.for_org(organisation)),
+        rating_steps=list(RatingStep.objects.for_org(organisation)),
         matrix=RiskMatrix.objects.prefetch_related("bands").filter(organisation=organisation).first(),
         tracked=tracked.count(),
         local_indicators=organisation.local_indicators.count(),

@@ -1,6 +1,7 @@
 """Setting up a service. `organisation_create` is the one way an organisation comes into being
 (the "New service" page and Django admin both call it), so no service starts without what the
-other apps need: a RAG scale, case-audit grades, the live tracker's outcome types, a risk matrix,
+other apps need: a RAG scale, case-audit grades, the live tracker's outcome types, a key to rate
+indicators by judgement, a risk matrix,
 indicators to track and the weekly digest. `organisation_install` gives an existing organisation
 whatever of these it lacks.
 """
@@ -16,7 +17,9 @@ from performance.choices import (
     AUDIT_GRADE_SCALES,
     DEFAULT_AUDIT_GRADE_SCALE,
     DEFAULT_OUTCOME_KIND_SCALE,
+    DEFAULT_RATING_KEY_SCALE,
     OUTCOME_KIND_SCALES,
+    RATING_KEY_SCALES,
 )
 from performance.services import indicators_track
 from yos_tracker import services as core_services
@@ -30,6 +33,7 @@ def organisation_install(
     organisation,
     rag_scale: str = DEFAULT_RAG_SCALE,
     audit_scale: str = DEFAULT_AUDIT_GRADE_SCALE,
+    rating_key: str = DEFAULT_RATING_KEY_SCALE,
     starter_indicators: bool = True,
     apps=global_apps,
 ) -> None:
@@ -48,6 +52,10 @@ def organisation_install(
             organisation=organisation,
             rows=OUTCOME_KIND_SCALES[DEFAULT_OUTCOME_KIND_SCALE],
         )
+    if "ratingstep" in apps.get_app_config("performance").models:  # from performance's migration 0020
+        scale_install(
+            apps.get_model("performance", "RatingStep"), organisation=organisation, rows=RATING_KEY_SCALES[rating_key]
+        )
     risk_matrix_install(organisation=organisation, apps=apps)
     tracked = apps.get_model("performance", "TrackedIndicator")._default_manager
     if starter_indicators and not tracked.filter(organisation=organisation).exists():
@@ -61,6 +69,7 @@ def organisation_create(
     organisation: Organisation,
     rag_scale: str = DEFAULT_RAG_SCALE,
     audit_scale: str = DEFAULT_AUDIT_GRADE_SCALE,
+    rating_key: str = DEFAULT_RATING_KEY_SCALE,
     starter_indicators: bool = True,
     first_person: dict | None = None,
 ) -> Organisation:
@@ -73,7 +82,11 @@ def organisation_create(
     except IntegrityError:  # the same name or address, taken between the check and the save
         raise ValidationError("A service with this name or short name has just been set up; choose another.") from None
     organisation_install(
-        organisation=organisation, rag_scale=rag_scale, audit_scale=audit_scale, starter_indicators=starter_indicators
+        organisation=organisation,
+        rag_scale=rag_scale,
+        audit_scale=audit_scale,
+        rating_key=rating_key,
+        starter_indicators=starter_indicators,
     )
     if first_person:
         core_services.membership_add(organisation=organisation, **{"role": Role.MANAGER, **first_person})

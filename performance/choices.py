@@ -134,3 +134,34 @@ class CohortConvention(models.TextChoices):
 
     YJB = "yjb", "YJB proven reoffending: 12 months from each child's outcome, 6 more to prove"
     LIVE = "live", "Live tracker: month by month since the cohort began, counted once proven"
+
+
+# The keys a service rates an indicator on by judgement, where no target computes its RAG. Seed 000,
+# Appendix A: "Key: Green = Target met, Amber = Toward met target, Red = Target not met, Purple =
+# Target not started or problematic". Every service starts with the first three; Lewisham's key
+# adds Purple. A service edits its own key like its other scales.
+def _key(*steps) -> list[dict]:
+    return [
+        {"code": code, "label": label, "colour": colour, "meaning": meaning, "rank": rank}
+        for rank, (code, label, colour, meaning) in enumerate(steps, start=1)
+    ]
+
+
+RATING_KEY_SCALES = {
+    "rag": _key(
+        ("green", "Green", "#00703c", "Target met"),
+        ("amber", "Amber", "#ffbf47", "Toward met target"),
+        ("red", "Red", "#d4351c", "Target not met"),
+    ),
+    "lewisham": _key(
+        ("green", "Green", "#00703c", "Target met"),
+        ("amber", "Amber", "#ffbf47", "Toward met target"),
+        ("red", "Red", "#d4351c", "Target not met"),
+        ("purple", "Purple", "#4c2c92", "Target not started or problematic"),
+    ),
+}
+RATING_KEY_SCALE_CHOICES = [
+    ("rag", "Green, Amber, Red: target met, toward it, not met"),
+    ("lewisham", "Lewisham's: Green, Amber, Red and Purple for not started or problematic"),
+]
+DEFAULT_RATING_KEY_SCALE = "rag"

@@ -28,7 +28,9 @@ from performance.models import (
     Cohort,
     Comparator,
     Indicator,
+    IndicatorJudgement,
     Measurement,
+    RatingStep,
     Target,
     TrackedIndicator,
 )
@@ -64,11 +66,15 @@ BROMLEY_TARGETS = {
 
 
 # Lewisham's monthly case audits (seed 000, Appendix A: "Monthly Case Audits: Good, Satisfactory,
-# Not Satisfactory, Poor") give no figures: these are illustrative, 15 a month from January to June
-# 2017, improving as the improvement plan takes hold, the vulnerability plan not applicable to some.
-LEWISHAM_AUDIT_MONTHS = [datetime.date(2017, month, 1) for month in range(1, 7)]
+# Not Satisfactory, Poor") give no figures: these are illustrative, 15 a month from January 2017,
+# improving as the improvement plan takes hold until June, steady after, the vulnerability plan not
+# applicable to some. They run to December 2018, as far as the demo's figures from seed 004 go.
+LEWISHAM_AUDIT_MONTHS = [datetime.date(2017 + (n // 12), n % 12 + 1, 1) for n in range(24)]
 LEWISHAM_AUDITS_PER_MONTH = 15  # the service's own target (performance/demo_data.py)
 ILLUSTRATIVE_AUDIT = "Illustrative: a demo audit, not Lewisham's."
+# Seed 000, Appendix A: "S & L Specialist Intervention", "Trauma - % of cases assess for trauma",
+# "... trauma informed intervention is being delivered": Purple.
+LEWISHAM_PURPLE = ["SL_INTERVENTION", "TRAUMA_ASSESSED", "TRAUMA_INTERVENTION"]
 
 
 def load() -> None:
@@ -80,12 +86,28 @@ def load() -> None:
         organisation = Organisation.objects.get(slug=slug)
         if not TrackedIndicator.objects.for_org(organisation).exists():
             _series(organisation, data)
+    if not IndicatorJudgement.objects.for_org(lewisham).exists():
+        _lewisham_judgements(lewisham)
     bromley = Organisation.objects.get(slug="bromley")
     if not CaseAudit.objects.for_org(bromley).exists():
         _bromley_audits(bromley)
     southwark = Organisation.objects.get(slug="southwark")
     if not Measurement.objects.for_org(southwark).filter(indicator__code__in=kpi_return.FORMULAS).exists():
         _southwark_kpis(southwark)
+
+
+def _lewisham_judgements(lewisham: Organisation) -> None:
+    """Seed 000, Appendix A: three lines rated Purple, "Target not started or problematic", with
+    no figures to compute a RAG from."""
+    purple = RatingStep.objects.for_org(lewisham).get(code="purple")
+    for code in LEWISHAM_PURPLE:
+        services.indicator_judgement_record(
+            organisation=lewisham,
+            indicator=Indicator.objects.shared().get(code=code),
+            period=datetime.date(2017, 6, 1),
+            step=purple,
+            note="Not started (seed 000, Appendix A).",
+        )
 
 
 def _southwark_kpis(southwark: Organisation) -> None:
@@ -158,8 +180,9 @@ def _lewisham_audits(lewisham: Organisation) -> None:
     rng = random.Random(2017)
     scale = [g for g in AuditGrade.objects.for_org(lewisham).order_by("rank")]  # best first
     audits = []
-    for step, month in enumerate(LEWISHAM_AUDIT_MONTHS):
-        # From mostly "not satisfactory" in January towards mostly "good" by June.
+    for index, month in enumerate(LEWISHAM_AUDIT_MONTHS):
+        # From mostly "not satisfactory" in January 2017 towards mostly "good" by June, then steady.
+        step = min(index, 5)
         weights = [1 + 2 * step, 3 + step, 5 - step * 0.6, 2 - step * 0.3]
         for n in range(LEWISHAM_AUDITS_PER_MONTH):
             grade = dict(zip(AREAS_AND_OVERALL, rng.choices(scale, weights=weights, k=5), strict=True))

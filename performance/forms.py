@@ -14,6 +14,7 @@ from performance.models import (
     Indicator,
     OutcomeKind,
     QualifyingOutcome,
+    RatingStep,
     Reoffence,
     Target,
 )
@@ -135,6 +136,16 @@ class OutcomeKindForm(UniqueWithinMixin, forms.ModelForm):
             "code": "Lower-case letters, digits, hyphens and underscores, as an extract may give it: e.g. caution.",
             "label": "As the tracker shows it, and as an extract may give it.",
         }
+
+
+class RatingStepForm(UniqueWithinMixin, forms.ModelForm):
+    unique_within = "organisation"
+
+    class Meta:
+        model = RatingStep
+        fields = ["code", "label", "colour", "meaning"]
+        widgets = {"colour": ColourInput}
+        help_texts = {"code": "Lower-case letters, digits, hyphens and underscores: e.g. purple."}
 
 
 class LocalIndicatorForm(UniqueWithinMixin, forms.ModelForm):
@@ -344,3 +355,27 @@ class KpiReturnForm(forms.Form):
                 for problem in error.error_list:
                     self.add_error(problem.code, problem.message)
         return cleaned
+
+
+class JudgementForm(forms.Form):
+    """Rate an indicator for a period on the service's own key."""
+
+    period = forms.DateField(widget=DateInput, help_text="A day in the month, quarter or year rated.")
+    step = forms.ModelChoiceField(
+        queryset=RatingStep.objects.none(), label="Rating", empty_label=None, widget=forms.RadioSelect
+    )
+    note = forms.CharField(max_length=500, required=False, label="What the rating rests on")
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["step"].queryset = RatingStep.objects.for_org(organisation).filter(retired=False)
+        self.fields["step"].label_from_instance = str
+
+    def clean(self):
+        data = super().clean()
+        if data.get("period"):
+            try:
+                refuse_future(data["period"], what="A rating", field="period")
+            except forms.ValidationError as error:
+                self.add_error(None, error)
+        return data

@@ -21,7 +21,9 @@ from performance.models import (
     Comparator,
     Indicator,
     IndicatorCategory,
+    IndicatorJudgement,
     Measurement,
+    RatingStep,
     RollupRun,
     Target,
     TrackedIndicator,
@@ -50,6 +52,23 @@ class DashboardRow:
     spark: dict | None
     comparator: str
     target_value: Decimal | None = None
+    year_ago: Decimal | None = None
+    judgement: IndicatorJudgement | None = None
+
+    @property
+    def badge(self):
+        """What the RAG column shows: the status computed against the target, or, where there is
+        none to compute (no target, or no value), the service's judgement on its own key."""
+        return self.judgement.step if self.judgement else self.status
+
+    @property
+    def year_ago_shown(self) -> str:
+        return self.indicator.format_value(self.year_ago) if self.year_ago is not None else ""
+
+    @property
+    def year_change(self) -> str:
+        """The change since the same period a year before (FTE −24.1%; reoffending −16.6 points)."""
+        return self.indicator.format_change(self.value, self.year_ago)
 
 
 @dataclass
@@ -60,13 +79,19 @@ class Dashboard:
     groups: list[tuple[IndicatorCategory, list[DashboardRow]]] = field(default_factory=list)
     last_run: RollupRun | None = None
 
+    key: list = field(default_factory=list)  # the service's key for rating by judgement
+
     @property
     def counts(self) -> dict[str, int]:
         counts = defaultdict(int)
         for _, rows in self.groups:
             for row in rows:
-                counts[row.status.label] += 1
+                counts[row.badge.label] += 1
         return dict(counts)
+
+    @property
+    def judged(self) -> bool:
+        return any(row.judgement for _, rows in self.groups for row in rows)
 
 
 def target_at(targets: list[tuple[datetime.date, Decimal, Decimal]], period: datetime.date):
@@ -78,9 +103,10 @@ def target_at(targets: list[tuple[datetime.date, Decimal, Decimal]], period: dat
 
 
 def assess_series(indicator: Indicator, series, targets):
-    """(latest period, value, status, trend on previous, trend on a year before) of a series."""
+    """(latest period, value, status, trend on previous, trend on a year before, the value a year
+    before) of a series."""
     if not series:
-        return None, None, rag.NO_DATA, None, None
+        return None, None, rag.NO_DATA, None, None, None
     period, value = series[-1]
     target, tolerance = target_at(targets, period)
     lower = indicator.lower_is_better
@@ -95,6 +121,7 @@ def assess_series(indicator: Indicator, series, targets):
         status,
         rag.trend(value, previous, lower_is_better=lower),
         rag.trend(value, year_ago, lower_is_better=lower),
+        year_ago,
     )
 
 
@@ -124,6 +151,16 @@ def dashboard(organisation: Organisation, period: datetime.date | None = None) -
         .values_list("indicator_id", "period", "value")
     ):
         series[indicator_id].append((when, value))
+    judgements = {}
+    for judgement in (
+        IndicatorJudgement.objects.for_org(organisation)
+        .filter(indicator_id__in=ids, period__lte=period)
+        .select_related("step")
+        .order_by("period")
+    ):
+        judgements[judgement.indicator_id] = judgement  # the latest by the period
+    if judgements:  # the key is printed where something is rated on it
+        result.key = list(RatingStep.objects.for_org(organisation).filter(retired=False))
     targets = defaultdict(list)
     for indicator_id, applies_from, value, tolerance in (
         Target.objects.for_org(organisation)
@@ -144,7 +181,9 @@ def dashboard(organisation: Organisation, period: datetime.date | None = None) -
     for t in tracked:
         indicator = t.indicator
         points = series.get(indicator.pk, [])
-        latest, value, status, trend_previous, trend_year = assess_series(indicator, points, targets[indicator.pk])
+        latest, value, status, trend_previous, trend_year, year_ago = assess_series(
+            indicator, points, targets[indicator.pk]
+        )
         target, _ = target_at(targets[indicator.pk], latest or period)
         comparator = ""
         for kind in COMPARATOR_PREFERENCE:
@@ -165,6 +204,8 @@ def dashboard(organisation: Organisation, period: datetime.date | None = None) -
                 spark=sparkline([v for _, v in points[-SPARK_PERIODS:]]),
                 comparator=comparator,
                 target_value=target,
+                year_ago=year_ago,
+                judgement=judgements.get(indicator.pk) if status in (rag.NO_DATA, rag.NOT_RATED) else None,
             )
         )
     result.groups = _group(rows)

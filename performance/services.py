@@ -16,6 +16,7 @@ from performance.models import (
     Case,
     CaseAudit,
     Indicator,
+    IndicatorJudgement,
     Measurement,
     OutcomeKind,
     QualifyingOutcome,
@@ -252,3 +253,22 @@ def case_record_remove(record: QualifyingOutcome | Reoffence) -> None:
                     f"would no longer count ({problem}). Remove that reoffence first."
                 )
     record.delete()
+
+
+# --- Rating an indicator by judgement ------------------------------------------------------------
+
+
+@transaction.atomic
+def indicator_judgement_record(
+    *, organisation: Organisation, indicator: Indicator, period: datetime.date, step, note: str = "", user=None
+) -> IndicatorJudgement:
+    """Rate an indicator for a period on the service's own key (replacing a rating of that period)."""
+    if step.organisation_id != organisation.pk:
+        raise ValidationError({"step": "Choose a colour of this service's key."})
+    judgement, _ = IndicatorJudgement.objects.update_or_create(
+        organisation=organisation,
+        indicator=indicator,
+        period=rag.period_start(period, indicator.frequency),
+        defaults={"step": step, "note": note, "entered_by": user},
+    )
+    return judgement

@@ -7,6 +7,7 @@ app_name = "performance"
 urlpatterns = [
     path("", views.index, name="index"),
     path("indicators/<str:code>/", views.indicator_detail, name="indicator_detail"),
+    path("indicators/<str:code>/judge/", views.indicator_judge, name="indicator_judge"),
     path("values/<int:pk>/history/", views.measurement_history, name="measurement_history"),
     path("enter/", views.measurement_entry, name="measurement_entry"),
     path("kpi-return/", views.kpi_return_entry, name="kpi_return"),
@@ -49,4 +50,8 @@ urlpatterns = [
     path("settings/outcome-types/new/", views.outcome_kinds.edit, name="outcome_kind_create"),
     path("settings/outcome-types/<int:pk>/", views.outcome_kinds.edit, name="outcome_kind_edit"),
     path("settings/outcome-types/<int:pk>/change/", views.outcome_kinds.change, name="outcome_kind_change"),
+    path("settings/rating-key/", views.rating_steps.list, name="rating_step_list"),
+    path("settings/rating-key/new/", views.rating_steps.edit, name="rating_step_create"),
+    path("settings/rating-key/<int:pk>/", views.rating_steps.edit, name="rating_step_edit"),
+    path("settings/rating-key/<int:pk>/change/", views.rating_steps.change, name="rating_step_change"),
 ]

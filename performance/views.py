@@ -19,11 +19,13 @@ from performance.forms import (
     CaseForm,
     CohortForm,
     ComparatorForm,
+    JudgementForm,
     KpiReturnForm,
     LocalIndicatorForm,
     MeasurementRowForm,
     OutcomeForm,
     OutcomeKindForm,
+    RatingStepForm,
     ReoffenceForm,
     TargetForm,
 )
@@ -33,8 +35,10 @@ from performance.models import (
     CaseAudit,
     Comparator,
     Indicator,
+    IndicatorJudgement,
     Measurement,
     OutcomeKind,
+    RatingStep,
     RollupRun,
     Target,
     TrackedIndicator,
@@ -69,7 +73,39 @@ def indicator_detail(request, code: str):
     if indicator is None:
         raise Http404("This organisation does not track that indicator.")
     page = selectors.indicator_page(request.organisation, indicator)
-    return render(request, "performance/indicator_detail.html", {"page": page, "indicator": indicator})
+    return render(
+        request,
+        "performance/indicator_detail.html",
+        {
+            "page": page,
+            "indicator": indicator,
+            "judgements": IndicatorJudgement.objects.for_org(request.organisation)
+            .filter(indicator=indicator)
+            .select_related("step", "entered_by"),
+            "judgement_form": JudgementForm(organisation=request.organisation) if request.access.can_edit else None,
+        },
+    )
+
+
+@org_view(**EDITORS)
+@require_POST
+def indicator_judge(request, code: str):
+    org = request.organisation
+    indicator = get_object_or_404(Indicator.objects.available_to(org).filter(tracked_by__organisation=org), code=code)
+    form = JudgementForm(request.POST, organisation=org)
+    if form.is_valid():
+        judgement = services.indicator_judgement_record(
+            organisation=org,
+            indicator=indicator,
+            period=form.cleaned_data["period"],
+            step=form.cleaned_data["step"],
+            note=form.cleaned_data["note"],
+            user=request.user,
+        )
+        messages.success(request, f"Rated {judgement.step.label} for {judgement.period:%B %Y}.")
+    else:
+        messages.error(request, "Not rated: " + " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(reverse("performance:indicator_detail", kwargs={"org": org.slug, "code": code}) + "#judgements")
 
 
 @org_view()
@@ -292,6 +328,18 @@ outcome_kinds = scale_pages(
     lead="The outcomes that bring a child into a live-tracker cohort. The YJB's measure counts "
     "cautions, convictions and releases from custody; add any the service counts locally.",
     columns=[],
+)
+
+
+rating_steps = scale_pages(
+    model=RatingStep,
+    form_class=RatingStepForm,
+    url_prefix="performance:rating_step",
+    title="Key for rating indicators by judgement",
+    noun="colour",
+    lead="Where no target computes an indicator's RAG (no target set, or no value yet), the service rates it "
+    "on this key, best first; the dashboard and the committee report print the key.",
+    columns=[("Means", "meaning")],
 )
 
 

@@ -109,11 +109,13 @@ from performance.forms import (
     CaseForm,
     CohortForm,
     ComparatorForm,
+    JudgementForm,
     KpiReturnForm,
     LocalIndicatorForm,
     MeasurementRowForm,
     OutcomeForm,
     OutcomeKindForm,
+    RatingStepForm,
     ReoffenceForm,
     TargetForm,
 )
@@ -126,6 +128,7 @@ from performance.models import (
     Measurement,
     OutcomeKind,
     QualifyingOutcome,
+    RatingStep,
     Target,
 )
 from performance.tests.factories import outcome_kind
@@ -344,6 +347,7 @@ def world(organisation, manager, officer):
     """One of each record the forms edit or hang from, in the organisation of the conftest people."""
     RagStatus.objects.install(organisation)
     AuditGrade.objects.install(organisation)
+    RatingStep.objects.install(organisation)
     matrix = governance_services.risk_matrix_install(organisation=organisation)
     board = Board.objects.create(organisation=organisation, name="Youth Justice Management Board")
     for name, agency in [("Chair", Agency.INDEPENDENT_CHAIR), ("Police lead", Agency.POLICE)]:
@@ -619,6 +623,15 @@ FORMS: dict[type[forms.BaseForm], list[Spec]] = {
     RagStatusForm: [Spec(lambda w: {"instance": RagStatus(organisation=w.organisation, order=9)}, _save)],
     AuditGradeForm: [Spec(lambda w: {"instance": AuditGrade(organisation=w.organisation, rank=9)}, _save)],
     OutcomeKindForm: [Spec(lambda w: {"instance": OutcomeKind(organisation=w.organisation, position=9)}, _save)],
+    RatingStepForm: [Spec(lambda w: {"instance": RatingStep(organisation=w.organisation, rank=9)}, _save)],
+    JudgementForm: [
+        Spec(
+            lambda w: {"organisation": w.organisation},
+            lambda f, w: performance_services.indicator_judgement_record(
+                organisation=w.organisation, indicator=w.count, user=w.manager, **f.cleaned_data
+            ),
+        )
+    ],
     CohortForm: [Spec(lambda w: {"organisation": w.organisation}, _save)],
     CaseForm: [
         Spec(

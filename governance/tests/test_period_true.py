@@ -68,7 +68,9 @@ def test_a_report_rendered_again_after_later_records_shows_the_same_tables(repor
         title="Later",
     )
     for indicator in Indicator.objects.filter(tracked_by__organisation=organisation)[:5]:
-        Measurement.objects.create(organisation=organisation, indicator=indicator, period=AFTER, value=Decimal(1))
+        Measurement.objects.update_or_create(
+            organisation=organisation, indicator=indicator, period=AFTER, defaults={"value": Decimal(1)}
+        )
 
     # A live-tracker reoffence proven after the period, and a child whose outcome came after it.
     tracked = Case.objects.for_org(organisation).order_by("pk").first()

@@ -90,7 +90,16 @@ def test_lewishams_demo_report_says_what_the_committee_needs(demo):
     # Appendix A: indicator names with their RAG labels; Appendix B: the register's rows.
     appendix_a = next(i for i, p in enumerate(pages) if "Appendix A: performance dashboard" in p)
     dashboard = " ".join(" ".join(pages[appendix_a : appendix_a + 4]).split())
-    assert re.search(r"Reducing Reoffending: YJB Binary Rate Apr 2017 39\.7% 40\.0% Green", dashboard)
+    # With its value a year before (seed 004: 56.3% for the January-March 2016 cohort).
+    assert re.search(
+        r"Reducing Reoffending: YJB Binary Rate Jan 2017 39\.7% 40\.0% Green ▲ Better 56\.3% −16\.6 points", dashboard
+    )
+    # Appendix A's own key for the lines no target rates (seed 000), and those lines rated on it.
+    assert (
+        "rated by judgement on the service's key: Green Target met Amber Toward met target Red Target not met "
+        "Purple Target not started or problematic" in dashboard
+    )
+    assert re.search(r"Trauma - % of cases assessed for trauma — — 100\.0% Purple \(judged\)", dashboard)
     assert "Reducing the numbers of First Time Entrants to the YJS" in dashboard and "Amber" in dashboard
     appendix_b = " ".join(
         " ".join(p for p in pages if "Appendix B: risk register" in p or "Serious youth" in p).split()

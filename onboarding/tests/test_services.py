@@ -15,7 +15,7 @@ from governance.services import risk_matrix_install
 from improvement.models import RagStatus, ReminderSettings
 from onboarding.services import organisation_create, organisation_install
 from performance.catalogue import STARTER_INDICATORS
-from performance.models import AuditGrade, TrackedIndicator
+from performance.models import AuditGrade, RatingStep, TrackedIndicator
 from performance.services import indicators_track
 from yos_tracker.choices import Role
 from yos_tracker.models import Membership, Organisation
@@ -103,6 +103,13 @@ def test_a_new_service_gets_bromleys_audit_grades_when_it_chooses_them():
     grades = AuditGrade.objects.for_org(organisation).order_by("rank")
     assert list(grades.values_list("code", "rank")) == [("good", 1), ("satisfactory", 2), ("inadequate", 3)]
     assert grades.get(code="inadequate").is_inadequate
+
+
+def test_a_new_service_gets_the_three_colour_key_for_judgements_unless_it_chooses_lewishams():
+    assert codes(RatingStep, new_service()) == ["green", "amber", "red"]
+    lewisham = new_service(rating_key="lewisham", slug="like-lewisham", name="Like Lewisham YOS")
+    purple = RatingStep.objects.for_org(lewisham).get(code="purple")
+    assert (purple.label, purple.meaning) == ("Purple", "Target not started or problematic")  # seed 000
 
 
 def test_a_new_service_gets_lewishams_audit_grades_when_it_chooses_them():

@@ -1,6 +1,7 @@
 from .audits import AuditGrade, CaseAudit
 from .catalogue import Indicator, IndicatorCategory
 from .cohorts import Case, Cohort, OutcomeKind, QualifyingOutcome, Reoffence
+from .judgements import IndicatorJudgement, RatingStep
 from .measurements import Comparator, Measurement, Target, TrackedIndicator
 from .runs import RollupRun
 
@@ -12,9 +13,11 @@ __all__ = [
     "Comparator",
     "Indicator",
     "IndicatorCategory",
+    "IndicatorJudgement",
     "Measurement",
     "OutcomeKind",
     "QualifyingOutcome",
+    "RatingStep",
     "Reoffence",
     "RollupRun",
     "Target",

@@ -138,6 +138,21 @@ class Indicator(models.Model):
     def lower_is_better(self) -> bool:
         return self.polarity == Polarity.LOWER_BETTER
 
+    def format_change(self, current, earlier) -> str:
+        """How far a value moved from an earlier one, as a report says it: a percentage in
+        points (56.3% to 39.7%: "−16.6 points"), anything else as a share of the earlier value
+        (44 to 23: "−47.7%")."""
+        if current is None or earlier is None:
+            return ""
+        if self.unit == Unit.PERCENT:
+            change, suffix = current - earlier, " points"
+        elif earlier:
+            change, suffix = (current - earlier) / earlier * 100, "%"
+        else:
+            return ""
+        sign = "+" if change > 0 else "−" if change < 0 else "±"
+        return f"{sign}{abs(change):.1f}{suffix}"
+
     def format_value(self, value) -> str:
         """The value as people read it: 41.0%, 512.3 per 100,000, 23."""
         if value is None:

@@ -2,7 +2,9 @@ import datetime
 from decimal import Decimal as D
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 
 from performance.models import CaseAudit, Measurement, RollupRun
 
@@ -33,19 +35,25 @@ def test_bromleys_audit_figures_are_computed_from_its_fifteen_audits_and_match_t
     assert (run.status, run.rows) == ("succeeded", 15)
 
 
-def test_lewisham_reoffending_falls_as_the_documents_say(demo):
-    values = list(
-        Measurement.objects.filter(organisation__slug="lewisham", indicator__code="REOFF_BINARY")
-        .order_by("period")
-        .values_list("value", flat=True)
-    )
-    assert round(values[0], 1) == D("56.3") and round(values[-1], 1) == D("39.7")
-    custody = list(
-        Measurement.objects.filter(organisation__slug="lewisham", indicator__code="CUSTODY_COUNT")
-        .order_by("period")
-        .values_list("value", flat=True)
-    )
-    assert (custody[0], custody[-1]) == (44, 23)
+def _dashboard_row(html: str, code: str) -> str:
+    start = html.index(f'<tr data-indicator="{code}">')
+    return " ".join(html[start : html.index("</tr>", start)].split())
+
+
+def test_lewishams_dashboard_gives_seed_004s_comparisons_with_a_year_before(demo, client):
+    """Seed 004, of the quarter October-December 2018: "FTEs down 24.1% ... 151 per 100,000 less";
+    "Re-offending ... from 56.3 (Jan-March 16 compared to cohort tracked since Jan-March 17 - 39.7%)";
+    "Custody ... 23 compared to 44 previous year"."""
+    client.force_login(get_user_model().objects.get(username="lewisham.board"))
+    html = client.get(reverse("performance:index", kwargs={"org": "lewisham"})).content.decode()
+
+    fte = _dashboard_row(html, "FTE_RATE")
+    assert "Oct 2018" in fte and "476.0" in fte and "−24.1% on a year before (626.9)" in fte
+    custody = _dashboard_row(html, "CUSTODY_COUNT")
+    assert "Dec 2018" in custody and ">23<" in custody and "−47.7% on a year before (44)" in custody
+    reoffending = _dashboard_row(html, "REOFF_BINARY")
+    assert "Jan 2017" in reoffending and "39.7%" in reoffending
+    assert "−16.6 points on a year before (56.3%)" in reoffending
 
 
 def test_the_demo_loads_twice_without_change(demo):

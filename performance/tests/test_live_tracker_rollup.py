@@ -72,7 +72,7 @@ def test_a_cumulative_indicator_is_compared_with_the_previous_cohort_not_last_mo
     binary = Indicator.objects.get(code="LT_BINARY")
     assert binary.cumulative
     series = [(D(2017, 4, 1), Decimal("20")), (D(2018, 3, 1), Decimal("15")), (D(2018, 4, 1), Decimal("18"))]
-    _, _, _, on_previous, on_year = assess_series(binary, series, [])
+    _, _, _, on_previous, on_year, _ = assess_series(binary, series, [])
     assert on_previous is None  # 15 → 18 is the cohort accumulating, not getting worse
     assert on_year == rag.BETTER  # 18 in April 2018 against 20 in April 2017
     assert assess_series(Indicator.objects.get(code="FTE_RATE"), series, [])[3] == rag.WORSE

@@ -77,7 +77,7 @@ class TestDashboard:
             ]
         )
         client.force_login(board_member)
-        with django_assert_max_num_queries(13):
+        with django_assert_max_num_queries(14):  # 13, and the judgements on the service's key
             response = client.get(url("index"))
         assert response.content.decode().count("data-indicator=") == len(codes)
 
