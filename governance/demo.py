@@ -42,7 +42,7 @@ def load_governance() -> None:
         _risks(lewisham, demo_data)
     if not SelfAssessment.objects.for_org(lewisham).exists():
         _assessments(lewisham, demo_data.SELF_ASSESSMENTS)
-    for slug, item in demo_data.ILLUSTRATIVE_SELF_ASSESSMENTS.items():
+    for slug, item in demo_data.OTHER_SELF_ASSESSMENTS.items():
         organisation = Organisation.objects.get(slug=slug)
         if not SelfAssessment.objects.for_org(organisation).filter(title=item["title"]).exists():
             _assessments(organisation, [item])

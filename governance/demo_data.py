@@ -22,8 +22,9 @@ Where each part comes from:
   Attendance is invented but plausible.
 - SELF_ASSESSMENTS: seed 004 ("Lewisham Self-assessment 2018", September 2016 compared with December 2018)
   and seed 000 (the 2016 inspection headlines), against Domain 1 of HMIP's 2018 standards. The documents
-  publish no ratings; the ratings are ours. ILLUSTRATIVE_SELF_ASSESSMENTS: Southwark's, made up for the demo
-  and set beside its illustrative inspection (improvement/demo_data.py).
+  publish no ratings; the ratings are ours. OTHER_SELF_ASSESSMENTS: Southwark's, made up for the demo and
+  set beside its illustrative inspection (improvement/demo_data.py); Bromley's National Standards audit of
+  2015 (seed 003, 3.3.1).
 
 No child is named and no date of birth appears anywhere in this file.
 """
@@ -1048,7 +1049,7 @@ LOGIC_MODELS = [
 # Made up for the demo (no seed rates Southwark under HMIP's standards): the board's view before its
 # illustrative 2023 inspection, above the inspectors on three standards and below on one.
 ILLUSTRATIVE = "Illustrative."
-ILLUSTRATIVE_SELF_ASSESSMENTS = {
+OTHER_SELF_ASSESSMENTS = {
     "southwark": {
         "framework": "hmip-2021",
         "inspection_by": "Illustrative example: not an HMIP inspection",
@@ -1068,6 +1069,23 @@ ILLUSTRATIVE_SELF_ASSESSMENTS = {
             "3.3": ("Good", ILLUSTRATIVE),
             "3.4": ("Requires improvement", ILLUSTRATIVE),
             "4.1": ("Good", ILLUSTRATIVE),
+        },
+    },
+    # Seed 003 (Bromley, November 2015), 3.3.1: the statutory National Standards Audit, 29 cases. The seed
+    # gives each category's split of cases, not one rating: the rating is the most common outcome, and the
+    # commentary quotes the split. The seed gives no date; the audit was done by the report (November 2015).
+    "bromley": {
+        "framework": "yjb-ns-audit-2015",
+        "date": datetime.date(2015, 10, 1),
+        "title": "National Standards Audit 2015: pre-court work, 29 cases",
+        "ratings": {
+            "NS 1": ("Standard met with improvement", "100% of cases met the standard with improvements."),
+            "NS 2": (
+                "Standard met",
+                "40% of cases met the standard with improvement, 54% met the standard and in 6% the standard was "
+                "not met.",
+            ),
+            "NS 3": ("Standard met", "80% of cases met the standard."),
         },
     },
 }

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from governance.choices import BOARD_ATTENDANCE_KPI, RiskStatus
+from governance.choices import BOARD_ATTENDANCE_KPI, KPI7_DISPROPORTIONALITY_KPI, RiskStatus
 from governance.models import (
     Board,
     LogicModel,
@@ -309,9 +309,9 @@ def board_attendance_tracking(organisation) -> BoardAttendanceTracking:
     tracked = TrackedIndicator.objects.for_org(organisation).filter(indicator__code=BOARD_ATTENDANCE_KPI).exists()
     values = (
         Measurement.objects.for_org(organisation)
-        .filter(indicator__code=BOARD_ATTENDANCE_KPI)
+        .filter(indicator__code__in=[BOARD_ATTENDANCE_KPI, KPI7_DISPROPORTIONALITY_KPI])
         .select_related("indicator")
-        .order_by("-period")[:8]
+        .order_by("-period", "indicator__code")[:16]
     )
     boards = list(Board.objects.for_org(organisation).filter(parent__isnull=True))
     return BoardAttendanceTracking(tracked=tracked, boards=boards, values=list(values))

@@ -44,6 +44,13 @@ Sources, by framework (what each says is quoted in the framework's "source"):
   quality of work done with victims" and give an overall rating (Wakefield, 2025). HMIP has not
   published, in anything we could read, how the 2025 ratings add up, so it has no total here.
 
+* yjb-ns-audit-2015, not an inspection: the YJB's statutory National Standards audit of pre-court
+  work of 2015 (reducing first-time entrants, work with victims of crime), as seed 003 (Bromley,
+  November 2015), 3.3.1 reports it: "The audit judged the quality of pre court work in three
+  categories" - preventing offending, out-of-court disposals, work with victims of crime - with
+  cases that "met the standard", "met the standard with improvement" or where "the standard was
+  not met". A service records its audit as a self-assessment against it.
+
 The standards' prompts are HMIP's headline questions for each standard, as the 2018 and 2021
 standards documents put them.
 """
@@ -298,5 +305,28 @@ FRAMEWORKS = [
                 "prompts": ["Is work with victims high-quality, individualised, and responsive?"],
             },
         ],
+    },
+    {
+        "code": "yjb-ns-audit-2015",
+        "name": "YJB National Standards audit of pre-court work, 2015",
+        "in_use": "2015",
+        "source": (
+            "Seed 003 (Bromley, November 2015), 3.3.1: the statutory National Standards Audit (Reducing First "
+            "Time Entrants and Work with Victims of Crime), judging pre-court work in three categories. Not scored."
+        ),
+        "bands": [],
+        "levels": [
+            ("Standard met", "#00703c", None),
+            ("Standard met with improvement", "#ffbf47", None),
+            ("Standard not met", "#d4351c", None),
+        ],
+        "standards": _in(
+            "Pre-court work",
+            [
+                {"code": "NS 1", "title": "Preventing offending"},
+                {"code": "NS 2", "title": "Out-of-court disposals"},
+                {"code": "NS 3", "title": "Work with victims of crime"},
+            ],
+        ),
     },
 ]

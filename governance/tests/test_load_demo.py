@@ -2,6 +2,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from governance import selectors
+from governance.models import SelfAssessment
 from yos_tracker.models import Membership, Organisation
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +53,18 @@ def test_it_refuses_when_debug_is_off_unless_forced(settings):
     assert not Organisation.objects.exists()
     call_command("load_demo", force=True)
     assert Organisation.objects.count() == 4
+
+
+def test_the_demo_sets_a_self_assessment_beside_an_inspection_scored_out_of_36_and_keeps_bromleys_audit():
+    call_command("load_demo")
+    southwark = SelfAssessment.objects.get(organisation__slug="southwark")
+    beside = selectors.assessment_beside_inspection(southwark)
+    assert (beside.theirs.total, beside.theirs.maximum, beside.theirs.overall.label) == (19, 36, "Good")
+    assert [row.standard.code for row in beside.above] == ["1.3", "2.2", "2.4"]
+    assert beside.inspection.inspectorate == "Illustrative example: not an HMIP inspection"
+    # Seed 003, 3.3.1: Bromley's National Standards audit of 29 pre-court cases, by category.
+    audit = SelfAssessment.objects.get(organisation__slug="bromley")
+    ratings = {r.standard.title: (r.level.label, r.commentary) for r in audit.ratings.all()}
+    assert ratings["Preventing offending"][0] == "Standard met with improvement"
+    assert "54% met the standard and in 6% the standard was not met" in ratings["Out-of-court disposals"][1]
+    assert ratings["Work with victims of crime"] == ("Standard met", "80% of cases met the standard.")

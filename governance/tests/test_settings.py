@@ -349,6 +349,21 @@ def test_turning_kpi7_on_tracks_it_and_records_each_quarter_the_board_met_in(cli
     assert "50.0%" in html and "100.0%" in html
 
 
+def test_turning_kpi7_on_also_records_the_partners_disproportionality_data(client, manager, organisation, boards):
+    Attendance.objects.filter(member=boards["police"], meeting__date=datetime.date(2018, 9, 12)).update(
+        shared_disproportionality_data=True
+    )
+    client.force_login(manager)
+    client.post(url("kpi7"), {"tracked": "on"})
+    shared = Measurement.objects.for_org(organisation).filter(indicator__code="KPI7_DISPROPORTIONALITY_DATA")
+    # June: neither partner brought data; September: the police did, health did not.
+    assert {m.period: (m.numerator, m.denominator) for m in shared} == {
+        datetime.date(2018, 4, 1): (0, 2),
+        datetime.date(2018, 7, 1): (1, 2),
+    }
+    assert "Partners contributing disproportionality data" in client.get(url("kpi7")).content.decode()
+
+
 def test_a_sub_groups_meetings_never_change_the_kpi7_value(client, manager, organisation, boards):
     client.force_login(manager)
     client.post(url("kpi7"), {"tracked": "on"})
