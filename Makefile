@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: setup system-packages run test migrate demo lint worker beat bench load backup restore clean
+.PHONY: setup system-packages run serve test migrate demo lint worker beat bench load backup restore clean
 
 setup: $(VENV)/.installed system-packages
 
@@ -30,6 +30,10 @@ demo: migrate
 run: demo
 	@echo "Serving the demo on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The demo as production serves it: DEBUG off, deploy checks, collectstatic, gunicorn (scripts/serve.sh).
+serve: setup
+	HOST=$(HOST) PORT=$(PORT) scripts/serve.sh
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

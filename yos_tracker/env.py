@@ -43,3 +43,27 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None or raw.strip() == "":
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+# What settings fall back to while DEBUG is on; never accepted with DEBUG off.
+DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
+SECRET_KEY_MIN_LENGTH = 50  # Django's own deploy check asks for at least 50 characters
+
+
+def secret_key(*, debug: bool) -> str:
+    """SECRET_KEY from the environment. With DEBUG off it must be set, at least 50 characters and
+    not the development key: a short or known key lets anyone forge sessions and reset links."""
+    key = env_str("SECRET_KEY")
+    if debug:
+        return key or DEVELOPMENT_SECRET_KEY
+    advice = "make one with: python -c 'import secrets; print(secrets.token_urlsafe(64))'"
+    if not key:
+        raise ImproperlyConfigured(f"SECRET_KEY must be set when DEBUG is off; {advice}")
+    if key == DEVELOPMENT_SECRET_KEY:
+        raise ImproperlyConfigured(f"SECRET_KEY is the development key, which is public; {advice}")
+    if len(key) < SECRET_KEY_MIN_LENGTH:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY must be at least {SECRET_KEY_MIN_LENGTH} characters when DEBUG is off "
+            f"(it has {len(key)}); {advice}"
+        )
+    return key

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from yos_tracker.env import env_bool, env_int, env_list
+from yos_tracker.env import DEVELOPMENT_SECRET_KEY, env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PRODUCTION = {
@@ -48,6 +48,23 @@ def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off():
     result = run_django("manage.py", "check", **{**PRODUCTION, "SECRET_KEY": ""})
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("x", "SECRET_KEY must be at least 50 characters when DEBUG is off (it has 1)"),
+        (DEVELOPMENT_SECRET_KEY, "SECRET_KEY is the development key, which is public"),
+    ],
+)
+def test_it_refuses_a_short_or_public_secret_key_when_debug_is_off(key, message):
+    result = run_django("manage.py", "check", **{**PRODUCTION, "SECRET_KEY": key})
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_the_development_key_is_used_only_while_debug_is_on():
+    assert setting("SECRET_KEY", DEBUG="true", SECRET_KEY="") == DEVELOPMENT_SECRET_KEY
 
 
 def test_unset_database_url_means_sqlite_in_the_project_folder():
