@@ -19,6 +19,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
+from django.shortcuts import render
 
 from yos_tracker.choices import Capability, Role
 from yos_tracker.models import Membership, Organisation
@@ -90,6 +91,14 @@ def org_view(read: Capability = Capability.VIEW, write: Capability = Capability.
         def wrapped(request, *args, org: str, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
+            try:
+                return _scoped(request, *args, org=org, **kwargs)
+            except Http404:
+                # The app's own page, in development too: Django's debug page would list every
+                # URL pattern to someone who has just been told the organisation is not theirs.
+                return render(request, "404.html", status=404)
+
+        def _scoped(request, *args, org: str, **kwargs):
             access = resolve_access(request.user, org)
             # Set before the role check so that the 403 page still shows the organisation's navigation.
             request.organisation = access.organisation

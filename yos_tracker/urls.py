@@ -46,6 +46,7 @@ organisation_patterns = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/", include(account_patterns)),
     path("admin/", admin.site.urls),
     path("services/", include("onboarding.service_urls")),

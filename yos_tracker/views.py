@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
@@ -117,3 +118,9 @@ def healthz(request):
     body = {"database": database_status(), "broker": broker_status(), "version": __version__}
     healthy = body["database"] == "ok" and body["broker"] != "down"
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; the icon is the static SVG."""
+    return redirect(static("favicon.svg"), permanent=True)

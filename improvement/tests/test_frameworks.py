@@ -109,3 +109,15 @@ def test_a_standard_of_another_framework_is_refused(organisation):
         services.inspection_ratings_save(
             inspection=inspection, ratings={other.standards.first(): (other.levels.first(), "")}
         )
+
+
+def test_a_part_rated_inspection_shows_its_points_so_far_and_the_standards_not_rated(client, manager, organisation):
+    framework = _framework("hmip-2018")
+    inspection = Inspection.objects.create(organisation=organisation, framework=framework, inspection_type="full_joint")
+    services.inspection_ratings_save(
+        inspection=inspection, ratings={framework.standards.get(code="1.1"): (framework.levels.get(label=G), "")}
+    )
+    client.force_login(manager)
+    html = " ".join(client.get(inspection.get_absolute_url()).content.decode().split())
+    assert "1 of 12 scored standards rated" in html and "(2 points so far)" in html
+    assert html.count("Not rated") == 11

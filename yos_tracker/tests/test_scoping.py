@@ -80,8 +80,18 @@ class TestOrgView:
             call(report_view, board_member, "post")
 
     def test_outsider_gets_404_before_any_role_check(self, organisation, outsider):
-        with pytest.raises(Http404):
-            call(read_and_edit_view, outsider, "post")
+        assert call(read_and_edit_view, outsider, "post").status_code == 404
+
+    def test_another_organisations_page_is_the_apps_own_not_found_page_even_in_development(
+        self, client, settings, organisation, outsider
+    ):
+        settings.DEBUG = True  # Django's debug page would list the URL patterns
+        client.force_login(outsider)
+        response = client.get("/lewisham/improvement/")
+        assert response.status_code == 404
+        html = response.content.decode()
+        assert "Page not found" in html and "There is no page at this address" in html
+        assert "URLconf" not in html and "No such organisation" not in html
 
     def test_anonymous_is_sent_to_sign_in(self, organisation):
         from django.contrib.auth.models import AnonymousUser

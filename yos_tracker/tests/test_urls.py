@@ -10,8 +10,9 @@ from yos_tracker.tests.urlwalk import walk
 
 # The only pages a visitor may reach without signing in: the sign-in pages themselves
 # (including the set-password link a new member is e-mailed, whose token is the credential),
-# the health check and static files.
+# the health check, the favicon and static files.
 PUBLIC = {
+    "favicon",
     "login",
     "logout",
     "password_reset_confirm",
@@ -54,3 +55,10 @@ def test_public_pages_are_reachable_without_signing_in(client):
     assert client.get(reverse("login")).status_code == 200
     assert client.get(reverse("healthz")).status_code == 200
     assert client.get(settings.STATIC_URL + "css/app.css").status_code == 200
+
+
+def test_the_favicon_is_linked_and_browsers_asking_for_favicon_ico_get_it(client, manager):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("/static/favicon.svg")
+    client.force_login(manager)
+    assert 'rel="icon" href="/static/favicon.svg"' in client.get("/", follow=True).content.decode()
