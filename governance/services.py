@@ -155,7 +155,8 @@ def attendance_rates(*, board: Board, start: datetime.date, end: datetime.date) 
 SOURCE_BOARD_ATTENDANCE = "Attendance at the management board"
 
 
-def _quarter(indicator: Indicator, period: datetime.date) -> tuple[datetime.date, datetime.date]:
+def _period_bounds(indicator: Indicator, period: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of the indicator's period (month, quarter or year) containing `period`."""
     start = rag.period_start(period, indicator.frequency)
     months = {"monthly": 1, "quarterly": 3, "annual": 12}[indicator.frequency]
     return start, start + relativedelta(months=months) - datetime.timedelta(days=1)
@@ -195,7 +196,7 @@ def board_attendance_record(*, organisation: Organisation, period: datetime.date
     )
     written = []
     for indicator in [t.indicator for t in tracked]:
-        start, end = _quarter(indicator, period)
+        start, end = _period_bounds(indicator, period)
         counts = kpi7_counts(organisation=organisation, start=start, end=end)
         if not counts["places"]:
             for stale in Measurement.objects.for_org(organisation).filter(indicator=indicator, period=start):

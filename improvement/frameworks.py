@@ -22,15 +22,20 @@ def frameworks_sync(framework_model, level_model, standard_model) -> int:
             },
         )
         # Ranks are unique within a framework: park the present ones out of the way, so a level
-        # inserted above them (2012's "Very good") can take rank 1.
-        levels = level_model.objects.filter(framework=framework)
+        # inserted above them (2012's "Very good") can take rank 1; a level the data no longer
+        # names (one an installation added) then follows the data's, in its old order.
+        levels = list(level_model.objects.filter(framework=framework).order_by("rank"))
         for level in levels:
-            level.rank += 100
+            level.rank += 1000
             level.save(update_fields=["rank"])
+        named = [label for label, _, _ in data["levels"]]
         for rank, (label, colour, score) in enumerate(data["levels"], start=1):
             level_model.objects.update_or_create(
                 framework=framework, label=label, defaults={"rank": rank, "colour": colour, "score": score}
             )
+        for rank, level in enumerate((lv for lv in levels if lv.label not in named), start=len(named) + 1):
+            level.rank = rank
+            level.save(update_fields=["rank"])
         for position, standard in enumerate(data["standards"]):
             standard_model.objects.update_or_create(
                 framework=framework,

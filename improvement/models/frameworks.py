@@ -54,12 +54,13 @@ class InspectionFramework(models.Model):
         overall rating HMIP's bands give it. A standard rated on no score (resettlement, from 2021)
         is left out, as it is of the published total."""
         scored = [s for s in self.standards.all() if s.scored]
+        scale = list(self.levels.all())
         given = [levels[s.pk] for s in scored if levels.get(s.pk) is not None]
-        best = max((level.score or 0 for level in self.levels.all()), default=0)
+        best = max((level.score or 0 for level in scale), default=0)
         total = sum(level.score or 0 for level in given)
         overall = None
         if self.is_scored and len(given) == len(scored):
-            by_label = {level.label: level for level in self.levels.all()}
+            by_label = {level.label: level for level in scale}
             overall = next((by_label[label] for low, high, label in self.bands if low <= total <= high), None)
         return FrameworkScore(
             total=total, maximum=best * len(scored), rated=len(given), expected=len(scored), overall=overall

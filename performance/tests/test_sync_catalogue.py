@@ -39,3 +39,14 @@ def test_sync_catalogue_on_an_existing_database_keeps_measurements_and_ratings(o
         framework.levels.count() == 4
         and InspectionFramework.objects.get(code="hmip-2012").levels.first().label == "Very good"
     )
+
+
+def test_a_level_an_installation_added_follows_the_datas_and_keeps_its_place_however_often_it_syncs():
+    framework = InspectionFramework.objects.get(code="hmip-2012")
+    framework.levels.create(label="Not inspected", rank=99, colour="#505a5f")
+    for _ in range(3):
+        call_command("sync_catalogue", stdout=io.StringIO())
+    assert list(framework.levels.order_by("rank").values_list("label", "rank"))[-2:] == [
+        ("Poor", 5),
+        ("Not inspected", 6),
+    ]
