@@ -359,6 +359,8 @@ def assessment_edit(request, pk: int | None = None):
     if assessment:
         framework = assessment.framework
     else:
+        # The framework asked for; else the latest inspection's; else the one in use now (the
+        # frameworks are in date order).
         latest = Inspection.objects.for_org(org).select_related("framework").first()
         framework = frameworks.filter(code=request.GET.get("framework")).first() or (
             latest.framework if latest else frameworks.last()

@@ -201,6 +201,29 @@ FRAMEWORKS = [
         ),
     },
     {
+        "code": "yjb-ns-audit-2015",
+        "name": "YJB National Standards audit of pre-court work, 2015",
+        "in_use": "2015",
+        "source": (
+            "Seed 003 (Bromley, November 2015), 3.3.1: the statutory National Standards Audit (Reducing First "
+            "Time Entrants and Work with Victims of Crime), judging pre-court work in three categories. Not scored."
+        ),
+        "bands": [],
+        "levels": [
+            ("Standard met", "#00703c", None),
+            ("Standard met with improvement", "#ffbf47", None),
+            ("Standard not met", "#d4351c", None),
+        ],
+        "standards": _in(
+            "Pre-court work",
+            [
+                {"code": "NS 1", "title": "Preventing offending"},
+                {"code": "NS 2", "title": "Out-of-court disposals"},
+                {"code": "NS 3", "title": "Work with victims of crime"},
+            ],
+        ),
+    },
+    {
         "code": "hmip-2018",
         "name": "HMI Probation inspection of youth offending services, from 2018",
         "in_use": "June 2018 – 2021",
@@ -305,28 +328,5 @@ FRAMEWORKS = [
                 "prompts": ["Is work with victims high-quality, individualised, and responsive?"],
             },
         ],
-    },
-    {
-        "code": "yjb-ns-audit-2015",
-        "name": "YJB National Standards audit of pre-court work, 2015",
-        "in_use": "2015",
-        "source": (
-            "Seed 003 (Bromley, November 2015), 3.3.1: the statutory National Standards Audit (Reducing First "
-            "Time Entrants and Work with Victims of Crime), judging pre-court work in three categories. Not scored."
-        ),
-        "bands": [],
-        "levels": [
-            ("Standard met", "#00703c", None),
-            ("Standard met with improvement", "#ffbf47", None),
-            ("Standard not met", "#d4351c", None),
-        ],
-        "standards": _in(
-            "Pre-court work",
-            [
-                {"code": "NS 1", "title": "Preventing offending"},
-                {"code": "NS 2", "title": "Out-of-court disposals"},
-                {"code": "NS 3", "title": "Work with victims of crime"},
-            ],
-        ),
     },
 ]

@@ -262,3 +262,10 @@ def test_a_self_assessment_cannot_sit_beside_another_framework_s_inspection(orga
             ratings={},
         )
     assert not SelfAssessment.objects.exists()
+
+
+def test_a_service_never_inspected_assesses_itself_against_the_framework_in_use_now(client, manager, organisation):
+    client.force_login(manager)
+    html = client.get(url("assessment_create")).content.decode()
+    assert "HMI Probation youth justice inspection programme, from 2025" in html
+    assert 'data-standard="V1"' in html
