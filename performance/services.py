@@ -2,6 +2,7 @@
 audits. The monthly roll-up is performance.rollup."""
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.apps import apps as global_apps
@@ -9,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Min
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from performance import rag
 from performance.choices import Scope
@@ -183,6 +185,65 @@ def measurement_record(
     current.version += 1  # the row is locked (select_for_update), so this cannot race
     current.save()
     return current
+
+
+@dataclass
+class MeasurementEntry:
+    """One value to upsert: an import's row, or an item of the API's bulk feed. `parts` are the
+    value, numerator and denominator as given; `period` is already the period's first day."""
+
+    indicator: Indicator
+    period: datetime.date
+    parts: dict
+    note: str = ""
+    source: str = ""
+
+
+MEASUREMENT_FIELDS = ("value", "numerator", "denominator", "note", "source")
+
+
+@transaction.atomic
+def measurements_upsert(*, organisation: Organisation, entries: list[MeasurementEntry], user=None) -> dict[str, int]:
+    """Record many values at once, idempotent by (indicator, period): a value that already says
+    what the entry says is left as it is (its version and history too), any other is replaced.
+    The feed from a case-management system and spreadsheet imports, which replace by design
+    (no version check), in a few statements rather than several per value. Returns counts."""
+    indicators = {e.indicator.pk for e in entries}
+    periods = {e.period for e in entries}
+    existing = {
+        (m.indicator_id, m.period): m
+        for m in Measurement.objects.for_org(organisation)
+        .select_for_update()
+        .filter(indicator_id__in=indicators, period__in=periods)
+    }
+    now = timezone.now()
+    created, changed, unchanged = [], [], 0
+    for entry in entries:
+        fields = {**measurement_value(entry.indicator, **entry.parts), "note": entry.note, "source": entry.source}
+        current = existing.get((entry.indicator.pk, entry.period))
+        if current is None:
+            created.append(
+                Measurement(
+                    organisation=organisation, indicator=entry.indicator, period=entry.period, entered_by=user, **fields
+                )
+            )
+        elif all(getattr(current, name) == value for name, value in fields.items()):
+            unchanged += 1
+        else:
+            for name, value in fields.items():
+                setattr(current, name, value)
+            current.entered_by, current.updated_at = user, now
+            current.version += 1  # the rows are locked (select_for_update), so this cannot race
+            changed.append(current)
+    bulk_create_with_history(created, Measurement, batch_size=1000, default_user=user)
+    bulk_update_with_history(
+        changed,
+        Measurement,
+        [*MEASUREMENT_FIELDS, "entered_by", "updated_at", "version"],
+        batch_size=1000,
+        default_user=user,
+    )
+    return {"created": len(created), "changed": len(changed), "unchanged": unchanged}
 
 
 # --- Case audits -----------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from performance import rag, services
 from performance.choices import CaseType
-from performance.models import AuditGrade, CaseAudit, Indicator, Measurement, TrackedIndicator
+from performance.models import AuditGrade, CaseAudit, Measurement, TrackedIndicator
 from performance.models.audits import AUDIT_AREAS
 from performance.models.references import validate_case_reference
 from yos_tracker.imports import Choices, Importer, ImportResult, PlannedRow, RowError, row_kind
@@ -76,19 +76,11 @@ def _row_error(result: ImportResult, columns: list[Column], number: int, referen
 # --- Indicator values ---------------------------------------------------------------------------
 
 
-@dataclass
-class MeasurementStep:
-    indicator: Indicator
-    period: datetime.date
-    parts: dict
-    note: str
-    source: str
-
-
 class MeasurementImporter(Importer):
     key = "measurements"
     noun = "values"
     columns = MEASUREMENT_COLUMNS
+    source_default = "Spreadsheet import"  # a value's source where its row names none
 
     def reference(self, values: dict) -> str:
         return cell_text(values.get("indicator")).upper()
@@ -117,7 +109,7 @@ class MeasurementImporter(Importer):
                     parts[key] = _decimal(values.get(key))
                 except ValueError as problem:
                     error(key, str(problem))
-            note, source = cell_text(values.get("note")), cell_text(values.get("source"))
+            note, source = cell_text(values.get("note")), cell_text(values.get("source")) or self.source_default
             for name, text in (("note", note), ("source", source)):
                 if problems := column_problems(Measurement, name, text):
                     error(name, " ".join(problems))
@@ -145,25 +137,23 @@ class MeasurementImporter(Importer):
             else:
                 kind = "change"
                 detail = f"{indicator.format_value(current.value)} → {indicator.format_value(fields['value'])}"
-            step = MeasurementStep(indicator, period, parts, note, source)
+            step = services.MeasurementEntry(indicator, period, parts, note, source)
             result.rows.append(PlannedRow(number, f"{code} {period:%m/%Y}", kind, detail, [], step))
 
     def write(self, result: ImportResult, *, organisation, user) -> None:
-        for row in result.rows:
-            step: MeasurementStep = row.payload
-            if row.kind != "unchanged":
-                services.measurement_record(
-                    organisation=organisation,
-                    indicator=step.indicator,
-                    period=step.period,
-                    note=step.note,
-                    source=step.source or "Spreadsheet import",
-                    user=user,
-                    **step.parts,
-                )
+        entries = [row.payload for row in result.rows if row.kind != "unchanged"]
+        services.measurements_upsert(organisation=organisation, entries=entries, user=user)
+
+
+class MeasurementFeed(MeasurementImporter):
+    """The same rows sent as data by another system (the API's bulk upsert), not in a file."""
+
+    key = "measurement_feed"
+    source_default = "API"
 
 
 MEASUREMENT_IMPORTER = MeasurementImporter()
+MEASUREMENT_FEED = MeasurementFeed()
 
 
 # --- Case audits ----------------------------------------------------------------------------

@@ -196,3 +196,9 @@ class MembershipRoleForm(forms.Form):
 
     def clean_role(self) -> Role:
         return Role(self.cleaned_data["role"])
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label="What is it for?", max_length=100, help_text="e.g. “Power BI dashboard” or “Case system feed”."
+    )

@@ -274,6 +274,19 @@ class Importer:
             self.remember(organisation=organisation, choices=result.choices)
         return result
 
+    @transaction.atomic
+    def apply_rows(self, *, organisation, rows: list[dict], user=None, **scope) -> ImportResult:
+        """Apply records sent as data (the API) rather than in a file, by the same plan and
+        checks, all or nothing. Rows are numbered from 1 in the order they came."""
+        result = ImportResult(noun=self.noun, columns=self.columns)
+        self.plan_rows(
+            list(enumerate(rows, start=1)), result, organisation=organisation, user=user, choices=Choices(), **scope
+        )
+        result.errors.sort(key=lambda error: error.row)
+        if result.is_valid:
+            self.write(result, organisation=organisation, user=user, **scope)
+        return result
+
     def remember(self, *, organisation, choices: Choices) -> None:
         for header, column in choices.columns.items():
             ImportMapping.objects.update_or_create(

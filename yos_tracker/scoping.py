@@ -8,6 +8,9 @@ Every organisation page is addressed as /<org-slug>/... and decorated with `org_
   unsafe methods (POST, PUT, PATCH, DELETE) need the `write` capability, EDIT unless the view
   says otherwise, so a new form cannot forget its role check.
 
+The REST API (yos_tracker.api) answers through the same two steps, resolve_access and
+Access.require, so a page and its API path can never disagree about who may do what.
+
 Records owned by an organisation use `OrganisationScopedQuerySet.for_org(request.organisation)`
 (or `get_for_org`) so that an object of another organisation is a 404 too.
 """
@@ -61,6 +64,16 @@ class Access:
             return "Superuser"
         return self.role.label if self.role else ""
 
+    def require(self, method: str, *, read: Capability, write: Capability) -> None:
+        """PermissionDenied unless the role carries what this request needs: `read` for safe
+        methods, `write` for the rest. Pages and the API both ask here."""
+        needed = read if method in SAFE_METHODS else write
+        if not self.can(needed):
+            raise PermissionDenied(
+                f"As {self.role_label.lower()} of {self.organisation}, you cannot "
+                f"{Capability(needed).label[0].lower()}{Capability(needed).label[1:]}."
+            )
+
 
 def resolve_access(user, slug: str) -> Access:
     """The person's access to the organisation with this slug; Http404 if they have none."""
@@ -103,12 +116,7 @@ def org_view(read: Capability = Capability.VIEW, write: Capability = Capability.
             # Set before the role check so that the 403 page still shows the organisation's navigation.
             request.organisation = access.organisation
             request.access = access
-            needed = read if request.method in SAFE_METHODS else write
-            if not access.can(needed):
-                raise PermissionDenied(
-                    f"As {access.role_label.lower()} of {access.organisation}, you cannot "
-                    f"{Capability(needed).label[0].lower()}{Capability(needed).label[1:]}."
-                )
+            access.require(request.method, read=read, write=write)
             return view(request, *args, **kwargs)
 
         wrapped.org_view_capabilities = (read, write)

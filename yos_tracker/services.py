@@ -1,11 +1,16 @@
-"""Writes of the core: memberships (who has which role in an organisation)."""
+"""Writes of the core: memberships (who has which role in an organisation) and API tokens."""
+
+import datetime
+import hashlib
+import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from yos_tracker.choices import Role
-from yos_tracker.models import Membership, Organisation
+from yos_tracker.models import ApiToken, Membership, Organisation
 from yos_tracker.tasks import send_membership_email
 
 
@@ -55,3 +60,41 @@ def membership_remove(*, membership: Membership) -> None:
     if _is_last_administrator(membership):
         raise ValidationError("This is the organisation's last administrator; appoint another first.")
     membership.delete()
+
+
+# --- API tokens ----------------------------------------------------------------------------------
+
+# Marks the key as this application's in logs and secret scanners.
+API_TOKEN_PREFIX = "yos_"
+# How often a token's "last used" is written: not on every request of a busy feed.
+LAST_USED_EVERY = datetime.timedelta(minutes=5)
+
+
+def api_token_digest(key: str) -> str:
+    # The key is 256 random bits, so a fast hash is enough: nothing can be guessed from it.
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def api_token_issue(*, user, name: str) -> tuple[ApiToken, str]:
+    """A new token for this person, and its key: the only time the key exists outside the request."""
+    key = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(user=user, name=name.strip(), prefix=key[:10], digest=api_token_digest(key))
+    return token, key
+
+
+def api_token_revoke(*, token: ApiToken) -> ApiToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+def api_token_authenticate(key: str) -> ApiToken | None:
+    """The active token with this key, its owner loaded; None for an unknown or revoked key."""
+    token = ApiToken.objects.active().select_related("user").filter(digest=api_token_digest(key)).first()
+    if token is not None:
+        now = timezone.now()
+        if token.last_used_at is None or now - token.last_used_at > LAST_USED_EVERY:
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+            token.last_used_at = now
+    return token

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "axes",
     "django_celery_beat",
     "django_celery_results",
+    "rest_framework",
+    "drf_spectacular",
     "yos_tracker",
     "governance",
     "improvement",
@@ -193,6 +195,53 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # A page that queues work must not hang for long when the broker is down: try briefly, then
 # keep the work queued in the database (see governance.tasks.render_send).
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+
+# --- Cache ----------------------------------------------------------------
+# Shared by every web server when Redis is there (the API's rate limits count across them);
+# the embedded default keeps it in each process.
+CACHE_URL = env_str("CACHE_URL") or env_str("REDIS_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": "yos"}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# --- REST API ---------------------------------------------------------------
+# Token authentication only: no session, so no page's cookie can be replayed against the API.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["yos_tracker.api_access.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["yos_tracker.api_access.OrganisationPermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["yos_tracker.api_access.TokenRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "yos_tracker.api_access.Pagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "yos_tracker.api.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "600/min")
+# The most items one bulk request may carry (a month's values for every service of a region).
+API_BULK_MAX_ROWS = env_int("API_BULK_MAX_ROWS", 10000)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "YOS Improvement Tracker API",
+    "DESCRIPTION": (
+        "One organisation's improvement plan, performance and governance records, under "
+        "/api/v1/<organisation>/. Send a person's key as `Authorization: Token <key>` (or Bearer); "
+        "the request has that person's roles there."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Served from static/vendor (no CDN: councils run this on intranets).
+    "SWAGGER_UI_DIST": STATIC_URL + "vendor/swagger-ui-5.35.0",
+    "SWAGGER_UI_FAVICON_HREF": STATIC_URL + "favicon.svg",
+}
 
 # --- Forms ----------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from yos_tracker import import_views, views
 
@@ -22,6 +23,8 @@ account_patterns = [
         auth_views.PasswordResetConfirmView.as_view(post_reset_login=False),
         name="password_reset_confirm",
     ),
+    path("tokens/", views.api_tokens, name="api_tokens"),
+    path("tokens/<int:pk>/revoke/", views.api_token_revoke, name="api_token_revoke"),
     path("password/set/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]
 
@@ -43,12 +46,22 @@ organisation_patterns = [
     path("", include("governance.urls")),
 ]
 
+# Each app's API paths, under one organisation: /api/v1/<org>/… (see yos_tracker.api).
+api_patterns = [
+    path("", include("improvement.api_urls")),
+    path("", include("performance.api_urls")),
+    path("", include("governance.api_urls")),
+]
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/", include(account_patterns)),
     path("admin/", admin.site.urls),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
+    path("api/v1/<slug:org>/", include(api_patterns)),
     path("services/", include("onboarding.service_urls")),
     path("<slug:org>/", include(organisation_patterns)),
 ]

@@ -4,17 +4,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from yos_tracker import __version__, services
 from yos_tracker.choices import Capability, Role
-from yos_tracker.forms import MembershipAddForm, MembershipRoleForm, apply_validation_error
+from yos_tracker.forms import ApiTokenForm, MembershipAddForm, MembershipRoleForm, apply_validation_error
 from yos_tracker.health import broker_status, database_status
 from yos_tracker.history import history_rows
-from yos_tracker.models import Membership, Organisation
+from yos_tracker.models import ApiToken, Membership, Organisation
 from yos_tracker.scoping import org_view
 
 MANAGE = {"read": Capability.MANAGE_MEMBERS, "write": Capability.MANAGE_MEMBERS}
@@ -124,3 +124,29 @@ def healthz(request):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says; the icon is the static SVG."""
     return redirect(static("favicon.svg"), permanent=True)
+
+
+# --- API tokens ----------------------------------------------------------------------------------
+
+
+@login_required
+@never_cache
+def api_tokens(request):
+    """The person's own API tokens. A new key is shown on this response only: it is never stored,
+    nor put in a message that would travel in a cookie."""
+    form = ApiTokenForm(request.POST or None)
+    new_key = None
+    if request.method == "POST" and form.is_valid():
+        _, new_key = services.api_token_issue(user=request.user, name=form.cleaned_data["name"])
+        form = ApiTokenForm()
+    tokens = ApiToken.objects.filter(user=request.user)
+    return render(request, "registration/api_tokens.html", {"form": form, "tokens": tokens, "new_key": new_key})
+
+
+@login_required
+@require_POST
+def api_token_revoke(request, pk: int):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)  # only one's own: anyone else's is a 404
+    services.api_token_revoke(token=token)
+    messages.success(request, f"“{token.name}” is revoked: requests with its key are refused from now on.")
+    return redirect("api_tokens")

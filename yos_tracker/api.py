@@ -1,0 +1,144 @@
+"""The REST API's shared parts: how a request proves who sends it (a person's token), the one
+access policy of the pages applied to /api/v1/<org>/… paths, the rate limit per token, pages of
+results, and optimistic locking with ETag / If-Match. Each app's api.py builds on these."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.utils import inline_serializer
+from rest_framework import exceptions, serializers, viewsets
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from yos_tracker.api_access import OrganisationPermission, TokenAuthentication
+from yos_tracker.choices import Capability
+
+
+class OrganisationViewSet(viewsets.GenericViewSet):
+    """A viewset of one organisation's records. `self.organisation` is set by the permission
+    before any handler runs; querysets start from `for_org(self.organisation)`."""
+
+    permission_classes = [OrganisationPermission]
+    capabilities = (Capability.VIEW, Capability.EDIT)
+
+    def schema_only(self) -> bool:
+        """drf-spectacular builds the schema without a request for an organisation."""
+        return getattr(self, "swagger_fake_view", False)
+
+
+class Conflict(exceptions.APIException):
+    status_code = 409
+    default_detail = "Someone else changed this record after you read it; nothing was saved."
+    default_code = "conflict"
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = 412
+    default_detail = "The record has changed since the version in If-Match; nothing was saved."
+    default_code = "precondition_failed"
+
+
+class PreconditionRequired(exceptions.APIException):
+    status_code = 428
+    default_detail = "Send If-Match with the record's ETag, so that a newer change is never overwritten."
+    default_code = "precondition_required"
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def if_match_version(request) -> int:
+    """The version the client last read, from If-Match (as the ETag it was given). Required:
+    an edit that names no version could overwrite a change it never saw."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header:
+        raise PreconditionRequired()
+    tag = header.split(",")[0].strip().removeprefix("W/").strip('"')
+    try:
+        return int(tag)
+    except ValueError:
+        raise PreconditionFailed("If-Match does not name a version of this record.") from None
+
+
+def query_date(request, name: str) -> datetime.date | None:
+    """An optional ISO date from the query string; a bad one is a 400 naming the parameter."""
+    text = request.query_params.get(name)
+    if not text:
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise exceptions.ValidationError({name: [f"“{text}” is not a date; use YYYY-MM-DD."]}) from None
+
+
+RESULT_COUNTS = inline_serializer(
+    "RowsApplied",
+    {name: serializers.IntegerField() for name in ("create", "change", "unchanged")},
+)
+ROW_ERRORS = inline_serializer(
+    "RowErrors",
+    {
+        "errors": inline_serializer(
+            "RowError",
+            {
+                "item": serializers.IntegerField(help_text="The item's place in the list, from 1."),
+                "reference": serializers.CharField(help_text="The record's own reference, e.g. an indicator code."),
+                "field": serializers.CharField(),
+                "message": serializers.CharField(),
+            },
+            many=True,
+        )
+    },
+)
+
+
+def rows_applied(importer, request, organisation, *, key: str) -> Response:
+    """A bulk write: the list under `key` goes through the importer's plan and checks, the ones
+    a spreadsheet of the same records gets, and is written all or nothing."""
+    rows = request.data.get(key) if isinstance(request.data, dict) else None
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        raise exceptions.ValidationError({key: ["Send a list of objects under this key."]})
+    if len(rows) > settings.API_BULK_MAX_ROWS:
+        raise exceptions.ValidationError({key: [f"Send at most {settings.API_BULK_MAX_ROWS:,} at once."]})
+    rows = [
+        {name: value for name, value in row.items() if isinstance(value, str | int | float | bool | None)}
+        for row in rows
+    ]
+    result = importer.apply_rows(organisation=organisation, rows=rows, user=request.user)
+    if result.errors:
+        errors = [
+            {"item": e.row, "reference": e.reference, "field": e.column, "message": e.message} for e in result.errors
+        ]
+        return Response({"errors": errors}, status=400)
+    return Response(result.counts)
+
+
+def validation_detail(error: ValidationError):
+    """A service's ValidationError as DRF reports errors: by field where it names them."""
+    if hasattr(error, "error_dict"):
+        return {field: [str(m) for m in messages] for field, messages in error.message_dict.items()}
+    return {"non_field_errors": error.messages}
+
+
+def exception_handler(exc, context):
+    """DRF's, plus the services' own ValidationError as a 400 with its messages, not a 500."""
+    if isinstance(exc, ValidationError):
+        exc = exceptions.ValidationError(validation_detail(exc))
+    return drf_exception_handler(exc, context)
+
+
+class TokenScheme(OpenApiAuthenticationExtension):
+    """Describes the key in the schema, so the documentation page and generated clients send it."""
+
+    target_class = TokenAuthentication
+    name = "token"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "A key from your API tokens page; `Token <key>` is accepted too.",
+        }

@@ -1,0 +1,71 @@
+"""Who sends an API request and what they may do: the classes REST framework's settings name
+(kept apart from yos_tracker.api, whose imports of REST framework's views would read these
+settings while this module is still loading)."""
+
+from django.conf import settings
+from rest_framework import authentication, exceptions, pagination, permissions, throttling
+
+from yos_tracker import services
+from yos_tracker.scoping import resolve_access
+
+
+class TokenAuthentication(authentication.BaseAuthentication):
+    """`Authorization: Token <key>` or `Authorization: Bearer <key>`, a key from the person's
+    API tokens page or `manage.py api_token`. The request then acts as that person."""
+
+    keywords = (b"token", b"bearer")
+
+    def authenticate(self, request):
+        parts = authentication.get_authorization_header(request).split()
+        if not parts or parts[0].lower() not in self.keywords:
+            return None
+        if len(parts) != 2:
+            raise exceptions.AuthenticationFailed("Send the key as “Authorization: Token <key>”, with no spaces in it.")
+        try:
+            key = parts[1].decode("ascii")
+        except UnicodeDecodeError:
+            raise exceptions.AuthenticationFailed("This is not a key this service issued.") from None
+        token = services.api_token_authenticate(key)
+        if token is None:
+            raise exceptions.AuthenticationFailed("This key is not known here, or it has been revoked.")
+        return token.user, token
+
+    def authenticate_header(self, request) -> str:
+        # Makes a request without a key a 401 (with this challenge) rather than a 403.
+        return 'Token realm="api"'
+
+
+class OrganisationPermission(permissions.BasePermission):
+    """The pages' policy (yos_tracker.scoping): another organisation's path is a 404, a role
+    without the capability a 403. A view names what it needs as `capabilities = (read, write)`."""
+
+    def has_permission(self, request, view) -> bool:
+        if not (request.user and request.user.is_authenticated):
+            return False
+        access = resolve_access(request.user, view.kwargs["org"])
+        view.organisation, view.access = access.organisation, access
+        read, write = view.capabilities
+        access.require(request.method, read=read, write=write)
+        return True
+
+
+class TokenRateThrottle(throttling.SimpleRateThrottle):
+    """Requests per token (API_RATE_LIMIT, e.g. "600/min"), counted in the shared cache so that
+    every web server counts the same token together."""
+
+    scope = "token"
+
+    def get_rate(self) -> str:
+        return settings.API_RATE_LIMIT
+
+    def get_cache_key(self, request, view) -> str | None:
+        if request.auth is None:
+            return None
+        # The digest, not the row's id: ids are reused when a database is restored or rolled back.
+        return self.cache_format % {"scope": self.scope, "ident": request.auth.digest[:24]}
+
+
+class Pagination(pagination.PageNumberPagination):
+    page_size = 100
+    page_size_query_param = "page_size"
+    max_page_size = 1000
