@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from governance import report_services, selectors
 from governance.models import CommitteeReport, ReportRender
 from governance.models.reports import RenderStatus
-from yos_tracker.api import OrganisationViewSet, query_date
+from yos_tracker.api import OrganisationView, OrganisationViewSet, query_date
 from yos_tracker.choices import Capability
 from yos_tracker.downloads import file_download
 
@@ -62,17 +62,14 @@ class RiskSerializer(serializers.Serializer):
         return self._score(r.residual_likelihood, r.residual_impact, r.residual_score, row.residual_band)
 
 
-class RiskViewSet(OrganisationViewSet):
-    # One figure set, not a list of records: neither paged nor filtered by field.
-    filter_backends, pagination_class = [], None
-
+class RiskView(OrganisationView):
     @extend_schema(
         parameters=[
             OpenApiParameter("as_of", OpenApiTypes.DATE, description="The register as it stood at the end of this day.")
         ],
         responses=RiskSerializer(many=True),
     )
-    def list(self, request, org):
+    def get(self, request, org):
         """The risk register, with each risk's scores and bands computed from its matrix."""
         as_of = query_date(request, "as_of")
         matrix = selectors.risk_matrix_of(self.organisation, as_of)
@@ -138,7 +135,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organisati
         return CommitteeReport.objects.for_org(self.organisation).order_by("-meeting_date", "-pk")
 
     @extend_schema(responses=RenderSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def renders(self, request, org, pk):
         """The report's rendered versions, newest first."""
         renders = self.get_object().renders.order_by("-version")

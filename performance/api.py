@@ -16,6 +16,7 @@ from performance.tracker_import import TRACKER_IMPORTER
 from yos_tracker.api import (
     RESULT_COUNTS,
     ROW_ERRORS,
+    OrganisationView,
     OrganisationViewSet,
     PreconditionFailed,
     etag,
@@ -171,7 +172,11 @@ class MeasurementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organ
     @extend_schema(
         request=MeasurementChangeSerializer,
         parameters=[OpenApiParameter("If-Match", str, OpenApiParameter.HEADER, required=True)],
-        responses={200: MeasurementSerializer, 412: OpenApiResponse(description="Changed since that version.")},
+        responses={
+            200: MeasurementSerializer,
+            412: OpenApiResponse(description="Changed since that version: nothing was saved."),
+            428: OpenApiResponse(description="No If-Match: send the ETag of the version you read."),
+        },
     )
     def partial_update(self, request, org, pk):
         measurement = self.get_object()
@@ -237,17 +242,14 @@ class DashboardSerializer(serializers.Serializer):
     rows = DashboardRowSerializer(many=True)
 
 
-class DashboardViewSet(OrganisationViewSet):
-    # One figure set, not a list of records: neither paged nor filtered by field.
-    filter_backends, pagination_class = [], None
-
+class DashboardView(OrganisationView):
     @extend_schema(
         parameters=[
             OpenApiParameter("period", OpenApiTypes.DATE, description="A period's first day; the latest by default.")
         ],
         responses=DashboardSerializer,
     )
-    def list(self, request, org):
+    def get(self, request, org):
         """The dashboard for a period: each tracked indicator's value, target and status then."""
         board = selectors.dashboard(self.organisation, query_date(request, "period"))
         rows = [row for _, group in board.groups for row in group]
@@ -270,10 +272,7 @@ class GradeSplitSerializer(serializers.Serializer):
     grades = GradeCountSerializer(many=True)
 
 
-class AuditFiguresViewSet(OrganisationViewSet):
-    # One figure set, not a list of records: neither paged nor filtered by field.
-    filter_backends, pagination_class = [], None
-
+class AuditFiguresView(OrganisationView):
     @extend_schema(
         parameters=[
             OpenApiParameter("month_from", OpenApiTypes.DATE, description="First month audited (its first day)."),
@@ -281,7 +280,7 @@ class AuditFiguresViewSet(OrganisationViewSet):
         ],
         responses=GradeSplitSerializer(many=True),
     )
-    def list(self, request, org):
+    def get(self, request, org):
         """How many audits had each grade, area by area, over the months chosen (all by default)."""
         audits = CaseAudit.objects.for_org(self.organisation)
         if start := query_date(request, "month_from"):

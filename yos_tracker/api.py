@@ -8,12 +8,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import inline_serializer
-from rest_framework import exceptions, serializers, viewsets
+from rest_framework import exceptions, serializers, views, viewsets
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from yos_tracker.api_access import OrganisationPermission, TokenAuthentication
 from yos_tracker.choices import Capability
+
+
+class OrganisationView(views.APIView):
+    """One figure set of an organisation (a dashboard, a register), not a list of records."""
+
+    permission_classes = [OrganisationPermission]
+    capabilities = (Capability.VIEW, Capability.EDIT)
 
 
 class OrganisationViewSet(viewsets.GenericViewSet):
@@ -84,7 +91,9 @@ ROW_ERRORS = inline_serializer(
         "errors": inline_serializer(
             "RowError",
             {
-                "item": serializers.IntegerField(help_text="The item's place in the list, from 1."),
+                "item": serializers.IntegerField(
+                    help_text="The item's place in the list, from 1; 0 for the whole request."
+                ),
                 "reference": serializers.CharField(help_text="The record's own reference, e.g. an indicator code."),
                 "field": serializers.CharField(),
                 "message": serializers.CharField(),
@@ -98,15 +107,17 @@ ROW_ERRORS = inline_serializer(
 def rows_applied(importer, request, organisation, *, key: str) -> Response:
     """A bulk write: the list under `key` goes through the importer's plan and checks, the ones
     a spreadsheet of the same records gets, and is written all or nothing."""
-    rows = request.data.get(key) if isinstance(request.data, dict) else None
+    try:
+        data = request.data
+    except exceptions.ParseError as error:
+        return _refused(key, str(error.detail))
+    rows = data.get(key) if isinstance(data, dict) else None
     if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
-        raise exceptions.ValidationError({key: ["Send a list of objects under this key."]})
+        return _refused(key, f"Send the {importer.noun} as a list of objects under “{key}”.")
     if len(rows) > settings.API_BULK_MAX_ROWS:
-        raise exceptions.ValidationError({key: [f"Send at most {settings.API_BULK_MAX_ROWS:,} at once."]})
-    rows = [
-        {name: value for name, value in row.items() if isinstance(value, str | int | float | bool | None)}
-        for row in rows
-    ]
+        return _refused(key, f"Send at most {settings.API_BULK_MAX_ROWS:,} {importer.noun} at once.")
+    # A nested value is not a cell: left out, so its column reads as missing and is reported so.
+    rows = [{name: value for name, value in row.items() if not isinstance(value, dict | list)} for row in rows]
     result = importer.apply_rows(organisation=organisation, rows=rows, user=request.user)
     if result.errors:
         errors = [
@@ -114,6 +125,11 @@ def rows_applied(importer, request, organisation, *, key: str) -> Response:
         ]
         return Response({"errors": errors}, status=400)
     return Response(result.counts)
+
+
+def _refused(key: str, message: str) -> Response:
+    """The request as a whole refused, in the shape of row errors (item 0: no one item)."""
+    return Response({"errors": [{"item": 0, "reference": "", "field": key, "message": message}]}, status=400)
 
 
 def validation_detail(error: ValidationError):
@@ -142,3 +158,35 @@ class TokenScheme(OpenApiAuthenticationExtension):
             "scheme": "bearer",
             "description": "A key from your API tokens page; `Token <key>` is accepted too.",
         }
+
+
+PROBLEM = {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
+FIELD_ERRORS = {
+    "type": "object",
+    "description": "Each field (or non_field_errors) with its messages.",
+    "additionalProperties": True,
+}
+ANSWERS = {
+    "401": "No key, or one not known here or revoked.",
+    "403": "Your role in this organisation cannot do this.",
+    "404": "No such organisation or record for this key: another organisation's is not found either.",
+    "429": "Too many requests with this key; wait as Retry-After says.",
+}
+
+
+def error_responses(result, generator, request, public):
+    """A drf-spectacular postprocessing hook: the refusals every operation may answer with, in
+    the schema, so that clients (and the schema tests) know them."""
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Problem"], schemas["FieldErrors"] = PROBLEM, FIELD_ERRORS
+
+    def body(name: str) -> dict:
+        return {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}}
+
+    for item in result["paths"].values():
+        for operation in item.values():
+            responses = operation["responses"]
+            responses.setdefault("400", {"description": "The request is not valid.", "content": body("FieldErrors")})
+            for code, description in ANSWERS.items():
+                responses.setdefault(code, {"description": description, "content": body("Problem")})
+    return result

@@ -238,6 +238,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_AUTHENTICATION": [],
     "SCHEMA_PATH_PREFIX": "/api/v1/",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "yos_tracker.api.error_responses"],
     # Served from static/vendor (no CDN: councils run this on intranets).
     "SWAGGER_UI_DIST": STATIC_URL + "vendor/swagger-ui-5.35.0",
     "SWAGGER_UI_FAVICON_HREF": STATIC_URL + "favicon.svg",
