@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
-from yos_tracker import import_views, views
+from yos_tracker import import_views, sso_views, views
 
 # One sign-in page for the whole site (styled, throttled by django-axes): admin's own
 # login form sends visitors there instead.
@@ -12,7 +12,7 @@ admin.site.site_header = "YOS Improvement Tracker administration"
 admin.site.site_title = "YOS Improvement Tracker"
 
 account_patterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", sso_views.SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
@@ -23,6 +23,12 @@ account_patterns = [
         name="password_reset_confirm",
     ),
     path("password/set/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+]
+
+# Council sign-in (OpenID Connect); the names are mozilla-django-oidc's, which it reverses itself.
+sso_patterns = [
+    path("authenticate/", sso_views.start, name="oidc_authentication_init"),
+    path("callback/", sso_views.callback, name="oidc_authentication_callback"),
 ]
 
 member_patterns = [
@@ -48,6 +54,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/", include(account_patterns)),
+    path("oidc/", include(sso_patterns)),
     path("admin/", admin.site.urls),
     path("services/", include("onboarding.service_urls")),
     path("<slug:org>/", include(organisation_patterns)),
