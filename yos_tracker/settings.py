@@ -132,7 +132,8 @@ OIDC_OP_ISSUER = oidc_issuer("OIDC_ISSUER")
 OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID")
 OIDC_RP_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET")
 # An e-mail address matches an account only when the provider says it verified it
-# (email_verified). Entra ID never says so; true accepts its addresses when it is silent.
+# (email_verified). Entra ID does not say either way for organisational accounts; true accepts
+# the addresses of a provider that is silent (never one that says "not verified").
 OIDC_TRUST_EMAIL = env_bool("OIDC_TRUST_EMAIL", False)
 # The provider proves who a person is, nothing more: accounts, memberships and roles are given
 # in the app (an invitation), never created or changed from its claims.

@@ -64,8 +64,8 @@ class CallbackView(OIDCAuthenticationCallbackView):
         return reverse("login")
 
     def login_failure(self):
-        # The provider's own refusal (the person cancelled, or the council's administrators have
-        # not given them the app); the backend explains its refusals itself.
+        # The provider's own refusal (the person cancelled, or it would not sign them in for this
+        # app); the backend explains its refusals itself.
         if self.request.GET.get("error"):
             messages.error(
                 self.request, "Your council account did not sign you in: try again, or sign in with your password."
