@@ -5,6 +5,7 @@ A value that cannot be understood is an error at start-up, never a silent defaul
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -43,6 +44,39 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None or raw.strip() == "":
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def require_together(*names: str) -> None:
+    """Variables that mean something only together: all set, or none."""
+    missing = [name for name in names if not env_str(name)]
+    if missing and len(missing) < len(names):
+        raise ImproperlyConfigured(f"{', '.join(names)} go together: set {', '.join(missing)} too, or none of them")
+
+
+# Entra ID's issuers shared by every tenant: accounts of any organisation pass them, and each
+# organisation's administrators may give an account whatever e-mail address they like.
+SHARED_ENTRA_TENANTS = {"common", "organizations", "consumers"}
+
+
+def oidc_issuer(name: str) -> str:
+    """An OpenID Connect issuer address, without a trailing slash ("" when unset). It must use
+    https://, except on this machine itself (a provider run for development), and be one
+    organisation's own issuer."""
+    value = env_str(name).rstrip("/")
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if not parts.hostname or parts.scheme not in {"https", "http"}:
+        raise ImproperlyConfigured(f"{name} must be a web address such as https://example.org/, not {value!r}")
+    if parts.scheme == "http" and parts.hostname not in {"127.0.0.1", "localhost", "::1"}:
+        raise ImproperlyConfigured(f"{name} must use https:// (plain http only on this machine), not {value!r}")
+    tenant = parts.path.strip("/").split("/")[0]
+    if parts.hostname == "login.microsoftonline.com" and tenant in SHARED_ENTRA_TENANTS:
+        raise ImproperlyConfigured(
+            f"{name} must be your own tenant's issuer, https://login.microsoftonline.com/<tenant id>/v2.0: "
+            f"“{tenant}” accepts the accounts of every Microsoft tenant"
+        )
+    return value
 
 
 # What settings fall back to while DEBUG is on; never accepted with DEBUG off.

@@ -11,7 +11,7 @@ from yos_tracker.choices import Capability, Role
 from yos_tracker.querysets import OrganisationScopedQuerySet
 
 # First path segments the project itself uses; an organisation cannot take one as its slug.
-RESERVED_SLUGS = frozenset({"accounts", "admin", "healthz", "static", "media", "services", "api"})
+RESERVED_SLUGS = frozenset({"accounts", "admin", "healthz", "static", "media", "services", "api", "oidc"})
 
 
 def validate_slug_not_reserved(value: str) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str, secret_key
+from .env import env_bool, env_int, env_list, env_str, oidc_issuer, require_together, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -125,6 +125,32 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+
+# --- Council sign-in (OpenID Connect, e.g. Microsoft Entra ID) ------------
+# Off unless all three are set (README, "Signing in with a council account"). The names are
+# mozilla-django-oidc's where it has one; the endpoints come from the issuer's discovery document.
+require_together("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET")
+OIDC_OP_ISSUER = oidc_issuer("OIDC_ISSUER")
+OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET")
+# An e-mail address matches an account only when the provider says it verified it
+# (email_verified). Entra ID does not say either way for organisational accounts; true accepts
+# the addresses of a provider that is silent (never one that says "not verified").
+OIDC_TRUST_EMAIL = env_bool("OIDC_TRUST_EMAIL", False)
+# The provider proves who a person is, nothing more: accounts, memberships and roles are given
+# in the app (an invitation), never created or changed from its claims.
+OIDC_CREATE_USER = False
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+# Seconds to wait for the provider, so that a slow one cannot hold a web worker for long.
+OIDC_TIMEOUT = 10
+if OIDC_OP_ISSUER:
+    AUTHENTICATION_BACKENDS.append("yos_tracker.sso.CouncilAccountBackend")
+# django-axes counts failed sign-ins by user name and address; one that came back from the
+# provider has no user name, so its failures would lock a whole council office out together.
+# The provider throttles its own sign-ins.
+AXES_WHITELIST_CALLABLE = "yos_tracker.sso.is_council_sign_in"
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "en-gb"

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from yos_tracker import sso
 from yos_tracker.import_jobs import import_job_run, imports_forget_abandoned
 from yos_tracker.models import Membership
 
@@ -25,6 +26,7 @@ def send_membership_email(membership_id: int, *, new_account: bool) -> str:
         "site_url": settings.SITE_URL,
         "sign_in_url": settings.SITE_URL + reverse("login"),
         "new_account": new_account,
+        "council_sign_in": sso.is_configured(),
     }
     if new_account:
         uid = urlsafe_base64_encode(force_bytes(user.pk))

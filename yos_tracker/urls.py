@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from yos_tracker import import_views, views
+from yos_tracker import import_views, sso_views, views
 
 # One sign-in page for the whole site (styled, throttled by django-axes): admin's own
 # login form sends visitors there instead.
@@ -13,7 +13,7 @@ admin.site.site_header = "YOS Improvement Tracker administration"
 admin.site.site_title = "YOS Improvement Tracker"
 
 account_patterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", sso_views.SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
@@ -26,6 +26,12 @@ account_patterns = [
     path("tokens/", views.api_tokens, name="api_tokens"),
     path("tokens/<int:pk>/revoke/", views.api_token_revoke, name="api_token_revoke"),
     path("password/set/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+]
+
+# Council sign-in (OpenID Connect); the names are mozilla-django-oidc's, which it reverses itself.
+sso_patterns = [
+    path("authenticate/", sso_views.start, name="oidc_authentication_init"),
+    path("callback/", sso_views.callback, name="oidc_authentication_callback"),
 ]
 
 member_patterns = [
@@ -58,6 +64,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/", include(account_patterns)),
+    path("oidc/", include(sso_patterns)),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),

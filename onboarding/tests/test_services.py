@@ -186,7 +186,7 @@ def nothing_set_up():
 FIRST_PERSON = {"email": "pat@admin.gov.uk", "first_name": "Pat", "last_name": "Jones"}
 
 
-@pytest.mark.parametrize("slug", ["admin", "services", "api"])
+@pytest.mark.parametrize("slug", ["admin", "services", "api", "oidc"])
 def test_a_reserved_slug_is_refused_and_nothing_is_created(slug, django_capture_on_commit_callbacks):
     before = nothing_set_up()
     with django_capture_on_commit_callbacks() as callbacks, pytest.raises(ValidationError) as raised:

@@ -49,6 +49,13 @@ def test_an_existing_account_is_told_to_sign_in_as_usual(organisation, outsider)
     assert "Sign in as usual at http://127.0.0.1:8000/accounts/login/" in mail.outbox[0].body
 
 
+@pytest.mark.parametrize("issuer", ["", "https://login.microsoftonline.com/a-tenant/v2.0"])
+def test_the_mail_offers_the_council_account_only_when_that_sign_in_is_on(organisation, settings, issuer):
+    settings.OIDC_OP_ISSUER = issuer
+    send_membership_email(add(organisation).pk, new_account=True)
+    assert ('"Sign in with your council account"' in mail.outbox[0].body) is bool(issuer)
+
+
 def test_the_mail_is_skipped_if_the_membership_was_removed_meanwhile(organisation):
     assert send_membership_email(123456, new_account=True) == "membership removed before the e-mail was sent"
     assert mail.outbox == []

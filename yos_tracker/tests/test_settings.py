@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from yos_tracker.env import DEVELOPMENT_SECRET_KEY, env_bool, env_int, env_list
+from yos_tracker.env import DEVELOPMENT_SECRET_KEY, env_bool, env_int, env_list, oidc_issuer, require_together
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PRODUCTION = {
@@ -17,6 +17,11 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "yos.example.gov.uk",
     "CSRF_TRUSTED_ORIGINS": "https://yos.example.gov.uk",
 }
+COUNCIL_SIGN_IN = {
+    "OIDC_ISSUER": "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0/",
+    "OIDC_CLIENT_ID": "6731de76-14a6-49ae-97bc-6eba6914391e",
+    "OIDC_CLIENT_SECRET": "a-client-secret",
+}
 
 
 def run_django(*args, **env):
@@ -24,7 +29,15 @@ def run_django(*args, **env):
         k: v
         for k, v in os.environ.items()
         if k
-        not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "CELERY_BROKER_URL"}
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "DATABASE_URL",
+            "REDIS_URL",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "CELERY_BROKER_URL",
+            *COUNCIL_SIGN_IN,
+        }
     }
     return subprocess.run(
         [sys.executable, *args], cwd=BASE_DIR, env={**clean, **env}, capture_output=True, text=True, timeout=120
@@ -99,3 +112,42 @@ def test_numbers_and_lists_are_parsed(monkeypatch):
     monkeypatch.setenv("N", "twelve")
     with pytest.raises(ImproperlyConfigured):
         env_int("N", 1)
+
+
+def test_council_sign_in_is_off_without_its_variables_and_its_backend_comes_after_the_others_with_them():
+    assert "CouncilAccountBackend" not in setting("AUTHENTICATION_BACKENDS")
+    backends = setting("AUTHENTICATION_BACKENDS", **COUNCIL_SIGN_IN)
+    assert backends.index("AxesStandaloneBackend") < backends.index("ModelBackend") < backends.index("CouncilAccount")
+    assert setting("OIDC_OP_ISSUER", **COUNCIL_SIGN_IN) == COUNCIL_SIGN_IN["OIDC_ISSUER"].rstrip("/")
+
+
+def test_council_sign_in_variables_go_together(monkeypatch):
+    for name in ("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    require_together("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET")
+    monkeypatch.setenv("OIDC_ISSUER", "https://login.microsoftonline.com/a-tenant/v2.0")
+    with pytest.raises(ImproperlyConfigured, match="set OIDC_CLIENT_ID, OIDC_CLIENT_SECRET too, or none of them"):
+        require_together("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET")
+
+
+@pytest.mark.parametrize(
+    ("issuer", "refusal"),
+    [
+        ("login.microsoftonline.com/a-tenant/v2.0", "must be a web address"),
+        ("http://login.microsoftonline.com/a-tenant/v2.0", "must use https://"),
+        ("https://login.microsoftonline.com/common/v2.0", "“common” accepts the accounts of every Microsoft tenant"),
+        ("https://login.microsoftonline.com/organizations/v2.0", "must be your own tenant's issuer"),
+    ],
+)
+def test_an_issuer_must_be_one_organisations_own_over_https(monkeypatch, issuer, refusal):
+    monkeypatch.setenv("OIDC_ISSUER", issuer)
+    with pytest.raises(ImproperlyConfigured, match=refusal):
+        oidc_issuer("OIDC_ISSUER")
+
+
+@pytest.mark.parametrize(
+    "issuer", ["https://login.microsoftonline.com/a-tenant/v2.0", "http://127.0.0.1:8080/realms/dev", ""]
+)
+def test_a_tenants_own_issuer_or_one_on_this_machine_is_accepted(monkeypatch, issuer):
+    monkeypatch.setenv("OIDC_ISSUER", issuer + "/" if issuer else "")
+    assert oidc_issuer("OIDC_ISSUER") == issuer

@@ -9,12 +9,15 @@ from django.urls import resolve, reverse
 from yos_tracker.tests.urlwalk import walk
 
 # The only pages a visitor may reach without signing in: the sign-in pages themselves
-# (including the set-password link a new member is e-mailed, whose token is the credential),
-# the health check, the favicon and static files.
+# (including the set-password link a new member is e-mailed, whose token is the credential,
+# and signing in with a council account, which answer 404 while it is off), the health check, the
+# favicon and static files.
 PUBLIC = {
     "favicon",
     "login",
     "logout",
+    "oidc_authentication_init",
+    "oidc_authentication_callback",
     "password_reset_confirm",
     "password_reset_complete",
     "admin:logout",

@@ -1,0 +1,77 @@
+"""The sign-in page, and the two addresses of signing in with a council account: the start, which
+sends the browser to the provider, and the callback the provider sends it back to.
+
+The addresses are always routed, and answer 404 while council sign-in is not configured: whether
+it is comes from settings at each request, so the page, the addresses and the backend agree in
+a test that turns it on as much as in production.
+"""
+
+import functools
+import logging
+
+import requests
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import LoginView
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
+
+from yos_tracker import sso
+
+logger = logging.getLogger(__name__)
+
+
+class SignInView(LoginView):
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "council_sign_in": sso.is_configured()}
+
+
+def council_sign_in(view):
+    """Not found unless configured; a provider that does not answer as it should (down, or
+    refusing the app's client secret) is a message on the sign-in page, not a server error."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not sso.is_configured():
+            raise Http404
+        try:
+            return view(request, *args, **kwargs)
+        except requests.RequestException:
+            logger.exception("Council sign-in: %s did not answer as expected", settings.OIDC_OP_ISSUER)
+            messages.error(
+                request,
+                "Your council's sign-in service did not answer as expected, so you are not signed in: "
+                "try again in a few minutes, or sign in with your password.",
+            )
+            return redirect("login")
+
+    return wrapper
+
+
+class StartView(OIDCAuthenticationRequestView):
+    get_settings = staticmethod(sso.oidc_setting)
+
+
+class CallbackView(OIDCAuthenticationCallbackView):
+    get_settings = staticmethod(sso.oidc_setting)
+
+    @property
+    def failure_url(self) -> str:
+        return reverse("login")
+
+    def login_failure(self):
+        # The provider's own refusal (the person cancelled, or it would not sign them in for this
+        # app); the backend explains its refusals itself.
+        if self.request.GET.get("error"):
+            messages.error(
+                self.request, "Your council account did not sign you in: try again, or sign in with your password."
+            )
+        return super().login_failure()
+
+
+start = council_sign_in(StartView.as_view())
+callback = council_sign_in(CallbackView.as_view())
