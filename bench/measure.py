@@ -1,7 +1,7 @@
 """The measurements: server time (in-process, median of several runs after a warm-up) and SQL
 query counts of the busy pages, the roll-up against its naive equivalent, the committee
-report, a 1,000-row plan import, the live tracker's recompute, and the time and peak memory of
-previewing 5,000 and 200,000 rows."""
+report, a 1,000-row plan import, a 10,000-value API upsert, the live tracker's recompute, and
+the time and peak memory of previewing 5,000 and 200,000 rows."""
 
 import datetime
 import statistics
@@ -17,9 +17,11 @@ from governance.models import CommitteeReport
 from governance.reporting import render_pdf
 from improvement import spreadsheet
 from improvement.models import ImprovementPlan
+from performance.choices import Computation, Frequency
 from performance.cohorts import cohorts_months
-from performance.models import CaseAudit, Cohort
+from performance.models import CaseAudit, Cohort, Indicator
 from performance.rollup import case_audit_figures_by_month, live_tracker_rollup
+from yos_tracker.services import api_token_issue
 from yos_tracker.spreadsheets import SpreadsheetError
 from yos_tracker.tests.workbooks import big_plan, workbook
 
@@ -181,3 +183,33 @@ def live_tracker_recompute(organisation) -> float:
         live_tracker_rollup(organisation=organisation, month=datetime.date(2017, 12, 1))
 
     return timed(recompute, runs=3)
+
+
+def api_upsert(organisation, user, count: int = 10_000) -> tuple[float, float, dict]:
+    """Seconds for one API request upserting `count` values (first run: all new), seconds for
+    the same request again (all unchanged), and the second answer's counts."""
+    monthly = list(
+        Indicator.objects.filter(tracked_by__organisation=organisation, frequency=Frequency.MONTHLY)
+        .exclude(computation=Computation.RATIO)
+        .values_list("code", flat=True)
+    )
+    months = -(-count // len(monthly))
+    start = datetime.date(1960, 1, 1)
+    items = [
+        {"indicator": code, "period": f"{start.year + m // 12}-{m % 12 + 1:02d}", "value": m % 97, "source": "Bench"}
+        for m in range(months)
+        for code in monthly
+    ][:count]
+    client = Client(HTTP_AUTHORIZATION=f"Token {api_token_issue(user=user, name='Bench')[1]}")
+    url = f"/api/v1/{organisation.slug}/measurements/bulk/"
+
+    def send() -> tuple[float, dict]:
+        began = time.perf_counter()
+        response = client.post(url, {"measurements": items}, content_type="application/json")
+        assert response.status_code == 200, response.content[:500]
+        return time.perf_counter() - began, response.json()
+
+    first, created = send()
+    assert created["create"] == count, created
+    again, counts = send()
+    return first, again, counts
