@@ -194,7 +194,7 @@ def api_upsert(organisation, user, count: int = 10_000) -> tuple[float, float, d
         .values_list("code", flat=True)
     )
     months = -(-count // len(monthly))
-    start = datetime.date(1960, 1, 1)
+    start = datetime.date(1900, 1, 1)  # long before any of the dataset's own periods
     items = [
         {"indicator": code, "period": f"{start.year + m // 12}-{m % 12 + 1:02d}", "value": m % 97, "source": "Bench"}
         for m in range(months)
