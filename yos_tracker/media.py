@@ -3,7 +3,11 @@ under MEDIA_ROOT on one server, or an S3-compatible bucket when several web serv
 workers) must see the same files. Everything reads and writes them through Django's storage
 API, never by path, so either works."""
 
+import posixpath
+from collections.abc import Iterator
+
 from django.core.exceptions import ImproperlyConfigured
+from django.core.files.storage import Storage
 
 from yos_tracker.env import env_choice, env_str
 
@@ -65,3 +69,14 @@ def media_storage() -> dict:
         addressing_style=env_choice("AWS_S3_ADDRESSING_STYLE", ("auto", "path", "virtual"), "auto"),
     )
 
+
+def stored_names(storage: Storage, folder: str = "") -> Iterator[str]:
+    """The name of every file the storage holds under `folder`, however deep."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # local files: nothing stored there yet, so no folder (a bucket has none to miss)
+        return
+    for name in files:
+        yield posixpath.join(folder, name)
+    for inner in folders:
+        yield from stored_names(storage, posixpath.join(folder, inner))
