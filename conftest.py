@@ -1,6 +1,7 @@
 """Fixtures every app's tests share: the people of healthchecks' test modules (an owner of the
-organisation, members with other roles, an outsider), Chromium for browser tests, and a Celery
-worker that is real whenever a broker is configured."""
+organisation, members with other roles, an outsider), Chromium for browser tests, a Celery
+worker that is real whenever a broker is configured, and a real S3-compatible server for the
+media storage."""
 
 import importlib
 import os
@@ -12,6 +13,7 @@ from django.conf import settings
 from yos_tracker.celery import app
 from yos_tracker.choices import Role
 from yos_tracker.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from yos_tracker.tests.processes import S3Server
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # under one unless told it is safe (it is: the loop is Playwright's, not the app's).
@@ -142,6 +144,28 @@ def reference_data(request):
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
-    """Uploaded evidence and rendered reports go to a folder of the test's own."""
+    """Uploaded evidence and rendered reports go to a folder of the test's own, as files even
+    when the shell names a bucket (AWS_STORAGE_BUCKET_NAME): a test never writes to a real one."""
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """Started once, by the first test that asks for the bucket; stopped when the run ends."""
+    server = S3Server()
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def s3_media(settings, s3_server):
+    """Evidence, reports and waiting imports go to the bucket for this test, emptied after it.
+    Changing STORAGES makes Django forget default_storage, which every FileField reaches through,
+    so the app's own code stores into the bucket."""
+    settings.STORAGES = {**settings.STORAGES, "default": s3_server.storage}
+    yield s3_server
+    s3_server.empty()

@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 
 from improvement.models import Action, RagStatus, RagStatusAlias
 from improvement.tests.factories import PlanFactory
-from yos_tracker.import_jobs import imports_forget_abandoned
+from yos_tracker.import_jobs import import_job_run, imports_forget_abandoned
 from yos_tracker.models import ImportJob
 from yos_tracker.tests.browser import sign_in
 from yos_tracker.tests.workbooks import big_plan
@@ -76,6 +76,24 @@ def test_a_large_file_is_previewed_answered_and_imported_by_a_worker(client, cel
     assert not default_storage.exists(applied.path)  # applied: the upload has gone
 
 
+def test_a_large_file_waits_in_the_bucket_for_the_worker_and_goes_once_imported(
+    client, plan, manager, settings, s3_media
+):
+    settings.IMPORT_BACKGROUND_BYTES = 10
+    client.force_login(manager)
+    url = reverse("improvement:plan_import", kwargs={"org": plan.organisation.slug, "pk": plan.pk})
+
+    preview = _job_of(client.post(url, {"file": SimpleUploadedFile("tracker.csv", CSV.encode())}))
+    assert s3_media.objects() == {preview.path: CSV.encode()}
+    assert import_job_run(job_id=preview.pk).status == "done"  # what the worker runs, reading the bucket
+    answered = _job_of(client.post(preview.get_absolute_url(), {"label:Blue": "A"}))
+    import_job_run(job_id=answered.pk)
+    applied = import_job_run(job_id=_job_of(client.post(answered.get_absolute_url(), {"confirm": "1"})).pk)
+
+    assert (applied.status, Action.objects.filter(recommendation__plan=plan).count()) == ("done", 2)
+    assert s3_media.objects() == {}
+
+
 def test_a_poll_that_finds_the_job_finished_reloads_the_page_for_its_result(client, plan, manager):
     client.force_login(manager)
     job = _waiting_job(plan, manager, status=ImportJob.Status.RUNNING)
@@ -131,6 +149,13 @@ def test_uploads_waiting_longer_than_the_limit_are_removed_with_their_jobs(plan,
 
     assert not default_storage.exists(old.path) and default_storage.exists(recent)
     assert not ImportJob.objects.exists()
+
+
+def test_uploads_nobody_confirmed_are_removed_from_the_bucket_too(plan, manager, s3_media):
+    _waiting_job(plan, manager, status=ImportJob.Status.DONE)
+    assert list(s3_media.objects()) == ["imports/" + "0" * 32 + ".csv"]
+    assert imports_forget_abandoned(older_than=datetime.timedelta(0)) == 1
+    assert s3_media.objects() == {} and not ImportJob.objects.exists()
 
 
 @pytest.mark.django_db

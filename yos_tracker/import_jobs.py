@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from yos_tracker.failures import technical_error
 from yos_tracker.imports import IMPORTERS, Choices
+from yos_tracker.media import stored_names
 from yos_tracker.models import ImportJob
 from yos_tracker.spreadsheets import SpreadsheetError
 
@@ -62,9 +63,7 @@ def imports_forget_abandoned(*, older_than: datetime.timedelta) -> int:
     them; returns how many files went."""
     cutoff = timezone.now() - older_than
     removed = 0
-    _, names = default_storage.listdir("imports") if default_storage.exists("imports") else ([], [])
-    for name in names:
-        path = f"imports/{name}"
+    for path in stored_names(default_storage, "imports"):
         if default_storage.get_modified_time(path) < cutoff:
             default_storage.delete(path)
             removed += 1

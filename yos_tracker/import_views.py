@@ -1,6 +1,6 @@
 """The page every importer uses: upload, preview with the file's questions, confirm.
 
-Between preview and confirmation the file waits in MEDIA_ROOT/imports/ under a random name
+Between preview and confirmation the file waits in the media storage (imports/) under a random name
 known only to the uploader's session, with the person's answers (imports_clean removes files
 waiting for more than a day). If the database goes away while an import is written, the
 transaction dies with the connection, the file stays waiting, and the person is sent back to

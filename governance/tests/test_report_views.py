@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from governance import renders
 from governance.models import CommitteeReport, ReportRender
 from governance.models.reports import RenderStatus
 from yos_tracker.celery import app
@@ -36,6 +37,21 @@ def test_officer_generates_a_version(client, officer, report, django_capture_on_
     assert (render.version, render.status, render.requested_by) == (1, RenderStatus.QUEUED, officer)
     assert len(queued) == 1  # the task is sent only once the request's transaction commits
     assert 'hx-trigger="every 1s"' in response.content.decode()  # the row polls until finished
+
+
+def test_a_version_is_rendered_into_the_bucket_and_downloaded_from_it_by_the_organisation_only(
+    client, officer, report, outsider, s3_media
+):
+    client.force_login(officer)
+    client.post(url("report_detail", pk=report.pk), HTTP_HX_REQUEST="true")
+    render = renders.render_execute(render_id=ReportRender.objects.get().pk)  # what the worker runs
+    pdf = s3_media.objects()[render.file.name]
+    assert pdf.startswith(b"%PDF-")
+    download = client.get(url("render_download", pk=render.pk))
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content) == pdf
+    client.force_login(outsider)
+    assert client.get(url("render_download", org="bromley", pk=render.pk)).status_code == 404
 
 
 def test_board_member_reads_reports_but_cannot_generate_or_define_them(client, board_member, report):

@@ -150,6 +150,36 @@ class TestAddUpdate:
         assert b"".join(download.streaming_content) == b"%PDF-1.4 minutes of the board"
 
 
+class TestEvidenceInABucket:
+    """With several web servers, evidence is kept in an S3-compatible bucket and still reaches
+    only the organisation's members, through the download view."""
+
+    @pytest.fixture
+    def uploaded(self, client, manager, action, scale, s3_media):
+        client.force_login(manager)
+        pdf = SimpleUploadedFile("minutes.pdf", b"%PDF-1.4 minutes of the board")
+        client.post(url("action_detail", pk=action.pk), update_data(scale, files=pdf))
+        return Evidence.objects.get()
+
+    def test_evidence_uploaded_through_the_form_is_kept_in_the_bucket_and_downloaded_whole(
+        self, client, uploaded, s3_media
+    ):
+        assert s3_media.objects() == {uploaded.file.name: b"%PDF-1.4 minutes of the board"}
+        download = client.get(url("evidence_download", pk=uploaded.pk))
+        assert download["Content-Disposition"] == 'attachment; filename="minutes.pdf"'
+        assert b"".join(download.streaming_content) == b"%PDF-1.4 minutes of the board"
+
+    def test_another_organisations_member_cannot_download_it(self, client, uploaded, outsider):
+        client.force_login(outsider)
+        assert client.get(url("evidence_download", pk=uploaded.pk)).status_code == 404
+        assert client.get(url("evidence_download", org="bromley", pk=uploaded.pk)).status_code == 404
+
+    def test_evidence_gone_from_the_bucket_is_a_logged_not_found(self, client, uploaded, s3_media, caplog):
+        s3_media.client.delete_object(Bucket=s3_media.bucket, Key=uploaded.file.name)
+        assert client.get(url("evidence_download", pk=uploaded.pk)).status_code == 404
+        assert f"Stored file {uploaded.file.name} is missing" in caplog.text
+
+
 class TestPlanOverview:
     def test_filters_live_in_the_url(self, client, board_member, plan, scale, action):
         late = ActionFactory(recommendation=action.recommendation, reference="1.2", due_date=datetime.date(2017, 1, 31))

@@ -1,5 +1,6 @@
-"""Processes a fault test owns and may break: a Redis on a spare port and Celery worker
-subprocesses. The machine's shared Redis and any other worker are never touched."""
+"""Processes tests own: a Redis on a spare port and Celery worker subprocesses, which fault tests
+may break, and an S3-compatible server for the media storage. The machine's shared Redis and any
+other worker are never touched."""
 
 import os
 import signal
@@ -8,11 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import boto3
 import redis
 from django.conf import settings
 from django.db import connection
 
 from yos_tracker.celery import app
+from yos_tracker.media import s3_storage
 from yos_tracker.tests.helpers import wait_for
 
 
@@ -104,3 +107,63 @@ class Worker:
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.kill()
+
+
+class S3Server:
+    """moto's S3-compatible server (a real HTTP server in its own process, not a mock of boto3)
+    on a spare port, with one private bucket. `storage` is the STORAGES entry production would
+    build for it; `client` reads the bucket directly, past the storage under test."""
+
+    bucket = "yos-media"  # bucket names must be valid DNS names
+    region = "eu-west-2"
+
+    def __init__(self):
+        self.port = _spare_port()
+        self.endpoint = f"http://127.0.0.1:{self.port}"
+        credentials = {"access_key": "testing", "secret_key": "testing"}
+        self.storage = s3_storage(bucket=self.bucket, endpoint_url=self.endpoint, region=self.region, **credentials)
+        self.client = boto3.client(
+            "s3",
+            endpoint_url=self.endpoint,
+            region_name=self.region,
+            aws_access_key_id=credentials["access_key"],
+            aws_secret_access_key=credentials["secret_key"],
+        )
+        self.process = None
+
+    def start(self) -> "S3Server":
+        self.process = subprocess.Popen(
+            [str(Path(sys.executable).with_name("moto_server")), "-H", "127.0.0.1", "-p", str(self.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,  # it logs every request; a pipe nobody reads would fill and stall it
+        )
+        wait_for(self._listening, timeout=20)
+        self.client.create_bucket(Bucket=self.bucket, CreateBucketConfiguration={"LocationConstraint": self.region})
+        return self
+
+    def _listening(self) -> bool:
+        assert self.process.poll() is None, f"moto_server exited with {self.process.returncode}"
+        try:
+            socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+        except OSError:
+            return False
+        return True
+
+    def objects(self) -> dict[str, bytes]:
+        """Every object in the bucket, by key."""
+        listed = self.client.list_objects_v2(Bucket=self.bucket).get("Contents", [])
+        return {o["Key"]: self.client.get_object(Bucket=self.bucket, Key=o["Key"])["Body"].read() for o in listed}
+
+    def empty(self) -> None:
+        for key in self.objects():
+            self.client.delete_object(Bucket=self.bucket, Key=key)
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)

@@ -1,5 +1,6 @@
 """Configuration comes from the environment, strictly. These start real Django processes."""
 
+import ast
 import os
 import subprocess
 import sys
@@ -8,7 +9,16 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from yos_tracker.env import DEVELOPMENT_SECRET_KEY, env_bool, env_int, env_list, oidc_issuer, require_together
+from yos_tracker.env import (
+    DEVELOPMENT_SECRET_KEY,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    oidc_issuer,
+    require_together,
+)
+from yos_tracker.media import media_storage
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PRODUCTION = {
@@ -37,7 +47,9 @@ def run_django(*args, **env):
             "DJANGO_ALLOW_ASYNC_UNSAFE",
             "CELERY_BROKER_URL",
             *COUNCIL_SIGN_IN,
+            "MEDIA_STORAGE",
         }
+        and not k.startswith("AWS_")
     }
     return subprocess.run(
         [sys.executable, *args], cwd=BASE_DIR, env={**clean, **env}, capture_output=True, text=True, timeout=120
@@ -93,6 +105,82 @@ def test_no_broker_means_eager_tasks_and_a_redis_url_means_a_real_broker():
     assert setting("CELERY_TASK_ALWAYS_EAGER") == "True"
     assert setting("CELERY_TASK_ALWAYS_EAGER", REDIS_URL="redis://127.0.0.1:6379/1") == "False"
     assert setting("CELERY_BROKER_URL", CELERY_BROKER_URL="redis://broker:6379/2") == "redis://broker:6379/2"
+
+
+MEDIA_ENVIRONMENT = [
+    "MEDIA_STORAGE",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "AWS_S3_REGION_NAME",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_S3_ADDRESSING_STYLE",
+]
+
+
+@pytest.fixture
+def media_environment(monkeypatch):
+    """media_environment(**values): the media storage's variables as given, the others unset."""
+    for name in MEDIA_ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+
+    def set_to(**values):
+        for name, value in values.items():
+            monkeypatch.setenv(name, value)
+
+    return set_to
+
+
+def test_a_bucket_named_in_the_environment_makes_the_media_storage_that_bucket_kept_private():
+    storage = setting(
+        "STORAGES['default']",
+        AWS_STORAGE_BUCKET_NAME="lewisham-yos-media",
+        AWS_S3_ENDPOINT_URL="https://s3.council.example",
+        AWS_S3_REGION_NAME="eu-west-2",
+        AWS_ACCESS_KEY_ID="AKIAEXAMPLE",
+        AWS_SECRET_ACCESS_KEY="secret-example",
+        AWS_S3_ADDRESSING_STYLE="path",
+    )
+    assert ast.literal_eval(storage) == {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": "lewisham-yos-media",
+            "endpoint_url": "https://s3.council.example",
+            "region_name": "eu-west-2",
+            "access_key": "AKIAEXAMPLE",
+            "secret_key": "secret-example",
+            "addressing_style": "path",
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "file_overwrite": False,
+        },
+    }
+
+
+def test_the_media_storage_is_files_under_media_root_unless_a_bucket_is_named_or_chosen(media_environment):
+    local = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    assert media_storage() == local
+    media_environment(AWS_STORAGE_BUCKET_NAME="yos", MEDIA_STORAGE="local")
+    assert media_storage() == local
+    media_environment(MEDIA_STORAGE="s3")
+    assert media_storage()["OPTIONS"]["bucket_name"] == "yos"
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"MEDIA_STORAGE": "s3"}, "MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME"),
+        ({"MEDIA_STORAGE": "bucket", "AWS_STORAGE_BUCKET_NAME": "yos"}, "MEDIA_STORAGE must be one of local, s3"),
+        ({"AWS_STORAGE_BUCKET_NAME": "yos", "AWS_S3_ENDPOINT_URL": "s3.example"}, "must be an http:// or https://"),
+        ({"AWS_STORAGE_BUCKET_NAME": "yos", "AWS_ACCESS_KEY_ID": "AKIA"}, "AWS_SECRET_ACCESS_KEY go together"),
+        ({"AWS_STORAGE_BUCKET_NAME": "yos", "AWS_S3_ADDRESSING_STYLE": "dns"}, "must be one of auto, path, virtual"),
+    ],
+)
+def test_a_media_storage_that_cannot_work_is_an_error(media_environment, env, message):
+    media_environment(**env)
+    with pytest.raises(ImproperlyConfigured, match=message):
+        media_storage()
 
 
 def test_a_boolean_that_is_neither_true_nor_false_is_an_error(monkeypatch):
@@ -151,3 +239,13 @@ def test_an_issuer_must_be_one_organisations_own_over_https(monkeypatch, issuer,
 def test_a_tenants_own_issuer_or_one_on_this_machine_is_accepted(monkeypatch, issuer):
     monkeypatch.setenv("OIDC_ISSUER", issuer + "/" if issuer else "")
     assert oidc_issuer("OIDC_ISSUER") == issuer
+
+
+def test_a_choice_is_one_of_its_values_in_any_case(monkeypatch):
+    monkeypatch.setenv("KIND", " S3 ")
+    assert env_choice("KIND", ("local", "s3"), "local") == "s3"
+    monkeypatch.setenv("KIND", "")
+    assert env_choice("KIND", ("local", "s3"), "local") == "local"
+    monkeypatch.setenv("KIND", "ftp")
+    with pytest.raises(ImproperlyConfigured, match="KIND must be one of local, s3, not 'ftp'"):
+        env_choice("KIND", ("local", "s3"), "local")

@@ -2,7 +2,8 @@
 
 PostgreSQL is dumped with pg_dump (custom format); SQLite with Django's dumpdata. The archive
 holds manifest.json (with the migrations the database had, so that a restore can tell a backup
-made by a newer version), the dump, and media/ as it was.
+made by a newer version), the dump, and media/ with every file of the media storage under its
+name, read through the storage: the same for files under MEDIA_ROOT and for a bucket's objects.
 """
 
 import io
@@ -10,15 +11,19 @@ import json
 import os
 import subprocess
 import tarfile
+import time
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
+
+from yos_tracker.media import stored_names
 
 # Rebuilt by Django or meaningless once restored.
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"]
@@ -42,6 +47,23 @@ def pg_environment() -> tuple[list[str], dict]:
     args = ["-h", db.get("HOST") or "127.0.0.1", "-p", str(db.get("PORT") or 5432), "-U", db.get("USER") or "postgres"]
     env = {**os.environ, "PGPASSWORD": db.get("PASSWORD") or ""}
     return args, env
+
+
+def media_archive(archive: tarfile.TarFile) -> int:
+    """Add every stored file to the archive under media/, one at a time (a bucket may hold more
+    than fits in memory); returns how many. media/ is there even when empty, so that restoring
+    the backup empties the storage too."""
+    folder = tarfile.TarInfo("media")
+    folder.type, folder.mode, folder.mtime = tarfile.DIRTYPE, 0o755, time.time()
+    archive.addfile(folder)
+    count = 0
+    for name in stored_names(default_storage):
+        with default_storage.open(name, "rb") as stored:
+            info = tarfile.TarInfo(f"media/{name}")
+            info.size, info.mtime = stored.size, folder.mtime
+            archive.addfile(info, stored)
+        count += 1
+    return count
 
 
 class Command(BaseCommand):
@@ -83,7 +105,5 @@ class Command(BaseCommand):
                 info = tarfile.TarInfo(name)
                 info.size = len(data)
                 archive.addfile(info, io.BytesIO(data))
-            media = Path(settings.MEDIA_ROOT)
-            if media.exists():
-                archive.add(media, arcname="media")
-        self.stdout.write(self.style.SUCCESS(f"Backup written to {target}"))
+            files = media_archive(archive)
+        self.stdout.write(self.style.SUCCESS(f"Backup written to {target} ({files} stored files)"))

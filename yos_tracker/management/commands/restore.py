@@ -4,19 +4,20 @@ This replaces the current data. Either way the dump goes back into the schema it
 and `migrate` then brings a backup made by an older version up to this one, its data migrations
 carrying the records across. PostgreSQL: the schema is emptied and pg_restore puts back the dump.
 SQLite: the tables are dropped, the migrations the backup had are applied, and the dump is loaded
-through the models as they were at those migrations.
+through the models as they were at those migrations. The files under media/ replace every file
+of the media storage, whichever it is (files under MEDIA_ROOT or a bucket).
 """
 
 import io
 import json
-import shutil
 import subprocess
 import tarfile
 import tempfile
 from pathlib import Path
 
 from django.apps import apps as global_apps
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers import python
@@ -25,6 +26,7 @@ from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 
 from yos_tracker.management.commands.backup import applied_migrations, pg_environment
+from yos_tracker.media import stored_names
 
 # The project's own apps, whose models a dump is read into as they were at its migrations; the
 # records of Django's and other libraries' apps are read into today's models.
@@ -102,6 +104,18 @@ def unknown_migrations(recorded: dict[str, list[str]]) -> list[str]:
     )
 
 
+def media_restore(folder: Path) -> None:
+    """Replace every stored file with the files under `folder` (a backup's media/), each under
+    the name the records know it by. Everything stored goes first, so that no name is taken (the
+    storage would store the file under another) and no file stored since the backup lingers."""
+    for name in stored_names(default_storage):
+        default_storage.delete(name)
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            with path.open("rb") as content:
+                default_storage.save(path.relative_to(folder).as_posix(), File(content))
+
+
 class Command(BaseCommand):
     help = "Restore a backup archive (database and media files), replacing the current data."
 
@@ -156,8 +170,6 @@ class Command(BaseCommand):
                 call_command("migrate", interactive=False, verbosity=0, stdout=io.StringIO())
             else:
                 sqlite_load_at(dump, manifest.get("migrations"))
-            media = Path(settings.MEDIA_ROOT)
             if (Path(folder) / "media").exists():
-                shutil.rmtree(media, ignore_errors=True)
-                shutil.copytree(Path(folder) / "media", media)
+                media_restore(Path(folder) / "media")
         self.stdout.write(self.style.SUCCESS(f"Restored {path}"))
