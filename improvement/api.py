@@ -118,6 +118,8 @@ class ActionFilter(django_filters.FilterSet):
     def filter_status(self, queryset, name, value):
         if value.lower() == "none":
             return queryset.filter(current_status_pk__isnull=True)
+        # Every organisation's statuses with the code: an action's own status is only ever one of its
+        # organisation's, so no other can match.
         return queryset.filter(current_status_pk__in=RagStatus.objects.filter(code__iexact=value).values("pk"))
 
 
