@@ -56,6 +56,7 @@ class IndicatorViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organis
 
     serializer_class = IndicatorSerializer
     lookup_field = "code"
+    lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
         if self.schema_only():

@@ -54,3 +54,8 @@ def test_every_operation_answers_each_person_as_the_policy_says(world, path, met
     anonymous = _call(method, url)
     assert anonymous.status_code == 401
     assert anonymous["WWW-Authenticate"].startswith("Token")
+
+
+def test_a_record_named_by_anything_but_its_number_is_not_found(world):
+    response = _call("GET", "/api/v1/lewisham/plans/first/", **world.auth("manager"))
+    assert response.status_code == 404

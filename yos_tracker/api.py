@@ -29,6 +29,8 @@ class OrganisationViewSet(viewsets.GenericViewSet):
 
     permission_classes = [OrganisationPermission]
     capabilities = (Capability.VIEW, Capability.EDIT)
+    # Records are named by number: anything else is not a path here (a 404), never a query.
+    lookup_value_regex = "[0-9]+"
 
     def schema_only(self) -> bool:
         """drf-spectacular builds the schema without a request for an organisation."""

@@ -22,6 +22,9 @@ PUBLIC = {
     "password_reset_complete",
     "admin:logout",
     "healthz",
+    # The API's description: it names its paths, never an organisation's records.
+    "api_schema",
+    "api_docs",
 }
 
 
@@ -44,13 +47,23 @@ def test_the_walk_finds_the_pages_of_every_app():
     assert len(ALL_URLS) > 40  # Django admin's pages are walked too
 
 
-@pytest.mark.parametrize("walked", [u for u in ALL_URLS if u.name not in PUBLIC], ids=lambda u: u.name)
+API = [u for u in ALL_URLS if u.url.startswith("/api/v1/")]
+
+
+@pytest.mark.parametrize("walked", [u for u in ALL_URLS if u.name not in PUBLIC and u not in API], ids=lambda u: u.name)
 @pytest.mark.django_db
 def test_anonymous_visitor_is_sent_to_sign_in(client, walked):
     response = client.get(walked.url)
     if response.status_code == 405:  # a POST-only address: try the method it accepts
         response = client.post(walked.url)
     assert _is_sent_to_login(response), f"{walked.url} answered {response.status_code} to an anonymous visitor"
+
+
+@pytest.mark.parametrize("walked", API, ids=lambda u: u.name)
+@pytest.mark.django_db
+def test_an_anonymous_api_caller_is_answered_401_not_sent_to_a_page(client, walked):
+    # An API's caller is a program: it is told to send a key, not redirected to a form.
+    assert client.get(walked.url).status_code == 401
 
 
 @pytest.mark.django_db
