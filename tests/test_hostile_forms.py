@@ -134,6 +134,7 @@ from performance.models import (
 from performance.tests.factories import outcome_kind
 from yos_tracker import services as core_services
 from yos_tracker.forms import (
+    ApiTokenForm,
     EvidenceFilesField,
     LinksField,
     MembershipAddForm,
@@ -531,6 +532,7 @@ def _organisation_add(form, w):
 
 FORMS: dict[type[forms.BaseForm], list[Spec]] = {
     MembershipAddForm: [Spec(lambda w: {}, _membership_add, refusable=True)],
+    ApiTokenForm: [Spec(lambda w: {}, lambda f, w: core_services.api_token_issue(user=w.manager, **f.cleaned_data)[0])],
     MembershipRoleForm: [
         Spec(
             lambda w: {},
