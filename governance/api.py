@@ -154,11 +154,19 @@ class RenderViewSet(mixins.RetrieveModelMixin, OrganisationViewSet):
     """A rendered version of a report, and its PDF once done."""
 
     serializer_class = RenderSerializer
+    capabilities = (Capability.VIEW, Capability.REPORT)
 
     def get_queryset(self):
         if self.schema_only():
             return ReportRender.objects.none()
         return ReportRender.objects.for_org(self.organisation).select_related("report__organisation")
+
+    @extend_schema(request=None, responses={202: RenderSerializer})
+    @action(detail=True, methods=["post"])
+    def retry(self, request, org, pk):
+        """Queue a failed version again (a render that has not failed is left as it is)."""
+        render = report_services.render_retry(render=self.get_object())
+        return Response(RenderSerializer(render).data, status=202)
 
     @extend_schema(
         responses={

@@ -82,3 +82,10 @@ def test_a_render_is_downloaded_once_done_and_not_before(report, board_member):
     response = api.get(f"{BASE}/renders/{render.pk}/file/")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content) == b"%PDF-1.7 done"
+
+
+def test_a_failed_render_is_queued_again_by_retry(report, officer, django_capture_on_commit_callbacks):
+    render = ReportRender.objects.create(report=report, version=1, status=RenderStatus.FAILED, failure="Worker lost")
+    with django_capture_on_commit_callbacks() as queued:
+        response = _api(officer).post(f"{BASE}/renders/{render.pk}/retry/")
+    assert (response.status_code, response.json()["status"], len(queued)) == (202, "queued", 1)
