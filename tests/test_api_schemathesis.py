@@ -4,7 +4,9 @@ No answer is a server error, and every answer matches what the schema says of it
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -22,7 +24,19 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 
 @pytest.fixture
-def world(db, settings):
+def connection_kept():
+    """As Django's own test client does: the end of a request sent straight to the WSGI app must
+    not close the test's connection, whose transaction holds the test's records (PostgreSQL
+    closes it; SQLite's in-memory database never does)."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def world(db, settings, connection_kept):
     settings.API_RATE_LIMIT = "100000/min"  # hundreds of requests in a few seconds, on one key
     return api_world.build()
 
