@@ -1,6 +1,6 @@
 """WCAG 2.2 AA, as axe-core checks it, on every page template each role opens: Lewisham's demo
 pages from the URL walk (so a new page is covered), each form with its errors showing, import
-previews, and a new service's empty pages.
+previews, and a new service's empty pages. And on a phone the busiest pages fit its width.
 
 The demo is loaded and committed once for the module (it takes seconds), and served by a live
 server of the module's own: pytest-django's would make every test transactional, flushing the
@@ -21,12 +21,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import Count
 from django.test import Client
 from django.test.utils import modify_settings, override_settings
 from django.urls import reverse
 from playwright.sync_api import Page
 from pytest_django.live_server_helper import LiveServer
 
+from improvement.models import Action
 from onboarding.demo import DEMO_ROLES
 from tests.demo_pages import ORG_PATTERNS, WALKER, lewisham_ids, load_demo_with_every_kind_of_record, valid_url
 from yos_tracker.choices import Capability
@@ -254,3 +256,34 @@ def test_import_previews_pass_axe_with_their_questions_errors_and_rows(axe_page,
     assert axe_page.locator(".import-preview tbody tr").count()
     violations += axe_violations(axe_page, f"{plan_import}, previewing the plan's own export")
     assert violations == [], "\n".join(violations)
+
+
+# Every RAG badge's box, where the page's width and any sideways-scrolling box it sits in cut it.
+BADGES_CUT = """() => [...document.querySelectorAll('.rag-badge')]
+  .filter(badge => badge.getClientRects().length).flatMap(badge => {
+  const box = badge.getBoundingClientRect();
+  const scroller = badge.closest('.table-responsive');
+  const edge = scroller ? scroller.getBoundingClientRect() : {left: 0, right: innerWidth};
+  const whole = box.left >= Math.max(0, edge.left) && box.right <= Math.min(innerWidth, edge.right);
+  return whole ? [] : [`${badge.textContent} at ${box.left}–${box.right}`];
+})"""
+TABLES_SCROLLED = """() => [...document.querySelectorAll('.table-responsive')]
+  .filter(box => box.scrollWidth > box.clientWidth).map(box => box.querySelector('caption, th')?.textContent)"""
+
+
+def test_the_dashboard_and_an_action_page_fit_a_phone_with_every_rag_badge_whole(browser, demo_site):
+    action = Action.objects.filter(recommendation__plan__organisation__slug="lewisham").annotate(n=Count("updates"))
+    pages = [
+        reverse("performance:index", kwargs={"org": "lewisham"}),
+        reverse("improvement:action_detail", kwargs={"org": "lewisham", "pk": action.order_by("-n", "pk").first().pk}),
+    ]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    sign_in_as(phone, demo_site, "lewisham.manager")
+    for url in pages:
+        phone.goto(demo_site.url + url)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390, f"{url} scrolls sideways"
+        assert phone.locator(".rag-badge").count()
+        assert phone.evaluate(BADGES_CUT) == [], f"{url} cuts off RAG badges"
+        assert phone.evaluate(TABLES_SCROLLED) == [], f"{url} hides table columns in a sideways scroll"
+    context.close()
