@@ -3,10 +3,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from governance.models import CommitteeReport, ReportRender
-from governance.models.reports import RenderStatus
+from governance.models import CommitteeReport, PlanSignOff, ReportRender
+from governance.models.reports import RenderStatus, ReportKind, SignOffStep
 from yos_tracker.celery import app
 from yos_tracker.choices import Role
+from yos_tracker.tests.helpers import queries_to_open
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +110,30 @@ def test_a_failed_version_says_why_in_words_and_never_shows_the_error(client, of
     html = client.get(url("report_detail", pk=report.pk)).content.decode()
     assert "It stopped because the pages could not be laid out." in html
     assert "Traceback" not in html and "/srv/yos" not in html and "KeyError" not in html
+
+
+def _reports(organisation, count: int, start: int = 0) -> None:
+    """count reports, every third a youth justice plan signed off once, each with two versions."""
+    for n in range(start, start + count):
+        is_plan = n % 3 == 2
+        report = CommitteeReport.objects.create(
+            organisation=organisation,
+            kind=ReportKind.YJ_PLAN if is_plan else ReportKind.COMMITTEE,
+            plan_year=2010 + n if is_plan else None,
+            committee=f"Committee {n % 4}",
+            meeting_date=datetime.date(2017, 1, 1) + datetime.timedelta(days=n),
+            title=f"Report {n}",
+            period_start=datetime.date(2016, 1, 1),
+            period_end=datetime.date(2016, 12, 31),
+        )
+        ReportRender.objects.bulk_create([ReportRender(report=report, version=v) for v in (1, 2)])
+        if is_plan:
+            PlanSignOff.objects.create(report=report, step=SignOffStep.AGREED, date=report.meeting_date, name="YJMB")
+
+
+def test_the_reports_page_makes_as_many_queries_for_ten_reports_as_for_two(client, officer, organisation):
+    _reports(organisation, 2)
+    client.force_login(officer)
+    few = queries_to_open(client, url("reports"))
+    _reports(organisation, 8, start=2)
+    assert queries_to_open(client, url("reports")) == few

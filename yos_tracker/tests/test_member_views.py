@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from yos_tracker.choices import Role
 from yos_tracker.models import Membership
+from yos_tracker.tests.helpers import queries_to_open
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +78,15 @@ def test_removing_the_last_administrator_explains_why_not(client, administrator)
     response = client.post(url("remove", pk=own.pk), follow=True)
     assert "last administrator" in response.content.decode()
     assert Membership.objects.filter(pk=own.pk).exists()
+
+
+def test_the_members_page_makes_as_many_queries_for_ten_members_as_for_two(
+    client, administrator, organisation, make_member
+):
+    roles = [Role.MANAGER, Role.BOARD_MEMBER, Role.OFFICER]
+    make_member(organisation, roles[0], "member0")
+    client.force_login(administrator)
+    few = queries_to_open(client, url("list"))
+    for n in range(1, 9):
+        make_member(organisation, roles[n % 3], f"member{n}")
+    assert queries_to_open(client, url("list")) == few
