@@ -37,3 +37,13 @@ def queries_to_open(client, url: str) -> int:
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     return len(queries)
+
+
+def queries_with_two_rows_and_ten(client, url: str, add_row) -> tuple[int, int]:
+    """The queries opening url makes with two rows, and again with ten; add_row(n) adds row n."""
+    for n in range(2):
+        add_row(n)
+    few = queries_to_open(client, url)
+    for n in range(2, 10):
+        add_row(n)
+    return few, queries_to_open(client, url)
