@@ -146,7 +146,7 @@ def test_the_pdf_is_pdf_ua_with_its_language_title_outline_table_headers_and_cha
     elements = list(struct_elements(catalog["/StructTreeRoot"]))
     tags = {element["/S"] for element in elements}
     assert {"/Table", "/TH", "/TD", "/H1", "/H2"} <= tags
-    # Data cells name their headers, so a screen reader reads "Value: 39.7%", not "39.7%".
+    # Data cells name their headers (/Headers): a screen reader says which column a figure is in.
     assert any(element["/A"].get("/Headers") for element in elements if element["/S"] == "/TD")
     figures = [element for element in elements if element["/S"] == "/Figure"]
     assert figures and all(figure.get("/Alt") for figure in figures)
