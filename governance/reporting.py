@@ -173,7 +173,7 @@ def render_pdf(report: CommitteeReport, progress: Callable[[str], None] = lambda
     progress("Laying out the pages")
     document = HTML(string=html, base_url=str(settings.BASE_DIR)).render()
     progress("Writing the PDF")
-    pdf = document.write_pdf(pdf_tags=True)
+    pdf = document.write_pdf(pdf_variant="pdf/ua-1")
     return pdf, len(document.pages)
 
 

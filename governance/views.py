@@ -85,11 +85,12 @@ def board_detail(request, pk: int):
             "board": board,
             "members": board.members.prefetch_related("theme_lead_for"),
             "meetings": board.meetings.prefetch_related("agenda"),
-            "sub_groups": board.sub_groups.all(),
+            # A sub-group's address names its organisation, and an action's its meeting's.
+            "sub_groups": board.sub_groups.select_related("organisation"),
             "rates": services.attendance_rates(board=board, start=start, end=today),
             "rates_from": start,
             "rates_to": today,
-            "actions": board.actions.select_related("meeting", "status"),
+            "actions": board.actions.select_related("meeting__board__organisation", "status"),
             "scale": scale,
         },
     )
@@ -428,7 +429,11 @@ REPORT = {"write": Capability.REPORT}
 
 @org_view()
 def reports(request):
-    org_reports = CommitteeReport.objects.for_org(request.organisation).prefetch_related("renders")
+    org_reports = (
+        CommitteeReport.objects.for_org(request.organisation)
+        .select_related("organisation")  # each report's address names it
+        .prefetch_related("renders", "sign_offs")
+    )
     committees: dict[str, list] = {}
     for report in org_reports:
         committees.setdefault(report.committee, []).append(report)

@@ -162,8 +162,9 @@ class CommitteeReport(models.Model):
         return f"{self.plan_year}/{(self.plan_year + 1) % 100:02d}" if self.plan_year else ""
 
     def sign_off_stage(self) -> str:
-        """The latest step the plan has reached, or "Draft"."""
-        latest = self.sign_offs.order_by("-pk").first()
+        """The latest step the plan has reached, or "Draft". From all its sign-offs (three at most),
+        so that a list of plans can prefetch them."""
+        latest = max(self.sign_offs.all(), key=lambda sign_off: sign_off.pk, default=None)
         return latest.get_step_display() if latest else "Draft"
 
 

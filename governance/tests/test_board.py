@@ -2,12 +2,16 @@ import datetime
 from decimal import Decimal as D
 
 import pytest
+from django.urls import reverse
 
 from governance import services
 from governance.choices import Agency, AttendanceStatus
 from governance.forms import BoardMemberForm
-from governance.models import Attendance, Board, BoardMember, Meeting
+from governance.models import AgendaItem, Attendance, Board, BoardAction, BoardMember, Meeting
+from improvement.models import RagStatus
+from improvement.tests.factories import PlanFactory, RecommendationFactory
 from performance.models import Indicator, TrackedIndicator
+from yos_tracker.tests.helpers import queries_with_two_rows_and_ten
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +134,47 @@ def test_a_theme_lead_key_beyond_the_integer_range_is_an_invalid_choice_not_a_cr
     )
     assert not form.is_valid()
     assert form.errors["theme_lead_for"] == [f"Select a valid choice. {key} is not one of the available choices."]
+
+
+def test_the_board_page_makes_as_many_queries_for_ten_meetings_members_sub_groups_and_actions_as_for_two(
+    client, board_member, board
+):
+    organisation = board.organisation
+    RagStatus.objects.install(organisation)
+    status = RagStatus.objects.for_org(organisation).first()
+    recommendation = RecommendationFactory(plan=PlanFactory(organisation=organisation))
+
+    def row(n):
+        """A member who leads a theme and attends a meeting of two agenda items that agreed an
+        action, and a sub-group."""
+        member = BoardMember.objects.create(board=board, name=f"Member {n}", agency=Agency.EDUCATION)
+        member.theme_lead_for.add(recommendation)
+        meeting = Meeting.objects.create(board=board, date=datetime.date(2019, 4, 1) + datetime.timedelta(weeks=n))
+        AgendaItem.objects.bulk_create([AgendaItem(meeting=meeting, title=f"Item {i}", order=i) for i in (1, 2)])
+        Attendance.objects.create(meeting=meeting, member=member, status=AttendanceStatus.PRESENT)
+        BoardAction.objects.create(board=board, meeting=meeting, description=f"Action {n}", owner="YOS", status=status)
+        Board.objects.create(organisation=organisation, name=f"Sub-group {n}", parent=board)
+
+    client.force_login(board_member)
+    page = reverse("governance:board_detail", kwargs={"org": "lewisham", "pk": board.pk})
+    few, many = queries_with_two_rows_and_ten(client, page, row)
+    assert many == few
+
+
+def test_a_meetings_page_makes_as_many_queries_for_ten_attending_items_and_actions_as_for_two(
+    client, board_member, board
+):
+    RagStatus.objects.install(board.organisation)
+    status = RagStatus.objects.for_org(board.organisation).first()
+    meeting = board.meetings.first()
+
+    def row(n):
+        member = BoardMember.objects.create(board=board, name=f"Member {n}", agency=Agency.EDUCATION)
+        Attendance.objects.create(meeting=meeting, member=member, status=AttendanceStatus.DEPUTY, deputy_name="A. N.")
+        AgendaItem.objects.create(meeting=meeting, title=f"Item {n}", order=n)
+        BoardAction.objects.create(board=board, meeting=meeting, description=f"Action {n}", owner="YOS", status=status)
+
+    client.force_login(board_member)
+    page = reverse("governance:meeting_detail", kwargs={"org": "lewisham", "pk": meeting.pk})
+    few, many = queries_with_two_rows_and_ten(client, page, row)
+    assert many == few

@@ -4,10 +4,11 @@ import pytest
 from django.urls import reverse
 
 from governance import renders
-from governance.models import CommitteeReport, ReportRender
-from governance.models.reports import RenderStatus
+from governance.models import CommitteeReport, PlanSignOff, ReportRender
+from governance.models.reports import RenderStatus, ReportKind, SignOffStep
 from yos_tracker.celery import app
 from yos_tracker.choices import Role
+from yos_tracker.tests.helpers import queries_with_two_rows_and_ten
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +126,26 @@ def test_a_failed_version_says_why_in_words_and_never_shows_the_error(client, of
     html = client.get(url("report_detail", pk=report.pk)).content.decode()
     assert "It stopped because the pages could not be laid out." in html
     assert "Traceback" not in html and "/srv/yos" not in html and "KeyError" not in html
+
+
+def test_the_reports_page_makes_as_many_queries_for_ten_reports_as_for_two(client, officer, organisation):
+    def report(n):
+        """Every third a youth justice plan, signed off once; each with two versions."""
+        is_plan = n % 3 == 2
+        made = CommitteeReport.objects.create(
+            organisation=organisation,
+            kind=ReportKind.YJ_PLAN if is_plan else ReportKind.COMMITTEE,
+            plan_year=2010 + n if is_plan else None,
+            committee=f"Committee {n % 4}",
+            meeting_date=datetime.date(2017, 1, 1) + datetime.timedelta(days=n),
+            title=f"Report {n}",
+            period_start=datetime.date(2016, 1, 1),
+            period_end=datetime.date(2016, 12, 31),
+        )
+        ReportRender.objects.bulk_create([ReportRender(report=made, version=v) for v in (1, 2)])
+        if is_plan:
+            PlanSignOff.objects.create(report=made, step=SignOffStep.AGREED, date=made.meeting_date, name="YJMB")
+
+    client.force_login(officer)
+    few, many = queries_with_two_rows_and_ten(client, url("reports"), report)
+    assert many == few

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject, IndirectObject
 
 from governance import renders, report_services, reporting
 from governance.models import CommitteeReport, ReportRender
@@ -114,11 +115,25 @@ def test_lewishams_demo_report_says_what_the_committee_needs(demo):
     assert sum(near(p, RED) for p in page_pixels(pdf, heat_page)) > 100  # the heat map's High cells
 
 
+def struct_elements(node):
+    """Every element of a tagged PDF's structure tree under node, depth first."""
+    node = node.get_object()
+    if "/S" in node:
+        yield node
+    kids = node.get("/K", [])
+    for kid in kids if isinstance(kids, list) else [kids]:
+        if isinstance(kid, IndirectObject | DictionaryObject):
+            yield from struct_elements(kid)
+
+
 @pytest.mark.django_db
-def test_the_pdf_is_tagged_and_has_an_outline(demo):
+def test_the_pdf_is_pdf_ua_with_its_language_title_outline_table_headers_and_charts_described(demo):
     pdf, _ = reporting.render_pdf(demo)
     reader = PdfReader(io.BytesIO(pdf))
-    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged for assistive technology
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en-GB"
+    assert reader.metadata.title == demo.title and catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert 'pdfuaid:part="1"' in catalog["/Metadata"].get_object().get_data().decode()
 
     def titles(outline):
         for item in outline:
@@ -127,6 +142,17 @@ def test_the_pdf_is_tagged_and_has_an_outline(demo):
     headings = list(titles(reader.outline))  # WeasyPrint makes the outline from the headings
     assert "Appendix A: performance dashboard" in headings and "Appendix B: risk register" in headings
     assert "Recommendation 1" in headings
+
+    elements = list(struct_elements(catalog["/StructTreeRoot"]))
+    tags = {element["/S"] for element in elements}
+    assert {"/Table", "/TH", "/TD", "/H1", "/H2"} <= tags
+    # Data cells name their headers (/Headers): a screen reader says which column a figure is in.
+    assert any(element["/A"].get("/Headers") for element in elements if element["/S"] == "/TD")
+    figures = [element for element in elements if element["/S"] == "/Figure"]
+    assert figures and all(figure.get("/Alt") for figure in figures)
+    alternatives = " ".join(figure["/Alt"] for figure in figures)
+    assert "Last 12 values of Reducing Reoffending: YJB Binary Rate" in alternatives  # a sparkline
+    assert "Reducing Reoffending: YJB Binary Rate: Lewisham: " in alternatives  # a chart, with its values
 
 
 @pytest.mark.django_db

@@ -6,9 +6,19 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from performance import services
-from performance.models import AuditGrade, CaseAudit, Indicator, Measurement, TrackedIndicator
+from performance.choices import Frequency, Polarity, RunTrigger, Scope, Unit
+from performance.models import (
+    AuditGrade,
+    CaseAudit,
+    Indicator,
+    IndicatorCategory,
+    Measurement,
+    RollupRun,
+    TrackedIndicator,
+)
 from performance.tests.factories import MeasurementFactory, TargetFactory, TrackedFactory, indicator
 from yos_tracker.choices import Role
+from yos_tracker.tests.helpers import queries_with_two_rows_and_ten
 
 pytestmark = pytest.mark.django_db
 MARCH = datetime.date(2017, 3, 1)
@@ -261,6 +271,48 @@ class TestAudits:
         client.force_login(make_member(other_organisation, Role.MANAGER, "bromley-manager"))
         assert client.get(url("audit_edit", org="bromley", pk=audit.pk)).status_code == 404
         assert AuditGrade.objects.for_org(other_organisation).count() == 0
+
+    def test_the_audits_page_makes_as_many_queries_for_ten_audits_as_for_two(
+        self, client, board_member, organisation, make_member
+    ):
+        grades = AuditGrade.objects.install(organisation)
+        areas = ["assessment", "intervention", "risk", "vulnerability", "overall"]
+
+        def audit(n):
+            month = datetime.date(2017, 1 + n % 12, 1)
+            CaseAudit.objects.create(
+                organisation=organisation,
+                month=month,
+                case_reference=f"LW-{n}",
+                case_type="custody",
+                auditor=make_member(organisation, Role.MANAGER, f"auditor{n}"),
+                **{area: grades[n % len(grades)] for area in areas},
+            )
+            RollupRun.objects.create(organisation=organisation, month=month, trigger=RunTrigger.MANUAL)
+
+        client.force_login(board_member)
+        few, many = queries_with_two_rows_and_ten(client, url("audit_list"), audit)
+        assert many == few
+
+
+def test_the_catalogue_makes_as_many_queries_for_ten_own_tracked_indicators_as_for_two(client, manager, organisation):
+    def own(n):
+        local = Indicator.objects.create(
+            organisation=organisation,
+            code=f"LW_OWN_{n}",
+            name=f"Lewisham's own {n}",
+            category=IndicatorCategory.objects.order_by("pk")[n % 3],
+            scope=Scope.LOCAL,
+            unit=Unit.COUNT,
+            polarity=Polarity.HIGHER_BETTER,
+            frequency=Frequency.MONTHLY,
+        )
+        TrackedFactory(organisation=organisation, indicator=local)
+        TargetFactory(organisation=organisation, indicator=local, value=n)
+
+    client.force_login(manager)
+    few, many = queries_with_two_rows_and_ten(client, url("catalogue"), own)
+    assert many == few
 
 
 def test_rolled_up_figures_are_not_typed_in_the_grid(client, manager, organisation):

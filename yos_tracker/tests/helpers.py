@@ -1,7 +1,10 @@
-"""Helpers tests share: waiting on work done elsewhere (a worker thread or process), and
-posting a form back as a browser would."""
+"""Helpers tests share: waiting on work done elsewhere (a worker thread or process), posting
+a form back as a browser would, and counting the queries a page makes."""
 
 import time
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 
 def wait_for(condition, timeout: float = 15.0, interval: float = 0.05):
@@ -25,3 +28,22 @@ def form_data(response) -> dict:
             continue
         data[name] = [v.pk if hasattr(v, "pk") else v for v in value] if isinstance(value, list | tuple) else value
     return data
+
+
+def queries_to_open(client, url: str) -> int:
+    """The queries opening url makes, counted on a second visit: the first fills the process's
+    caches (content types, the organisation's scales), which a growing list must not be blamed for."""
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return len(queries)
+
+
+def queries_with_two_rows_and_ten(client, url: str, add_row) -> tuple[int, int]:
+    """The queries opening url makes with two rows, and again with ten; add_row(n) adds row n."""
+    for n in range(2):
+        add_row(n)
+    few = queries_to_open(client, url)
+    for n in range(2, 10):
+        add_row(n)
+    return few, queries_to_open(client, url)

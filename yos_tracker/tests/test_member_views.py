@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from yos_tracker.choices import Role
 from yos_tracker.models import Membership
+from yos_tracker.tests.helpers import queries_with_two_rows_and_ten
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +78,14 @@ def test_removing_the_last_administrator_explains_why_not(client, administrator)
     response = client.post(url("remove", pk=own.pk), follow=True)
     assert "last administrator" in response.content.decode()
     assert Membership.objects.filter(pk=own.pk).exists()
+
+
+def test_the_members_page_makes_as_many_queries_for_ten_members_as_for_two(
+    client, administrator, organisation, make_member
+):
+    roles = [Role.MANAGER, Role.BOARD_MEMBER, Role.OFFICER]
+    client.force_login(administrator)
+    few, many = queries_with_two_rows_and_ten(
+        client, url("list"), lambda n: make_member(organisation, roles[n % 3], f"member{n}")
+    )
+    assert many == few
