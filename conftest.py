@@ -8,7 +8,9 @@ import os
 
 import pytest
 from celery.contrib.testing.worker import start_worker
+from django.apps import apps
 from django.conf import settings
+from pytest_django.plugin import blocking_manager_key
 
 from yos_tracker.celery import app
 from yos_tracker.choices import Role
@@ -125,21 +127,24 @@ REFERENCE_DATA = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def reference_data(request):
-    """Tests that commit for real (live server, Celery worker) flush the database afterwards,
-    taking the migrations' reference data with it; put it back before each such test.
-    (Serialized rollback cannot do this here: Playwright runs tests in a greenlet, where Django
-    gives the test a connection without the serialized copy.)"""
-    marker = request.node.get_closest_marker("django_db")
+def _commits(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
     transactional_mark = marker is not None and marker.kwargs.get("transaction", False)
-    if not ({"transactional_db", "live_server"} & set(request.fixturenames) or transactional_mark):
-        return
-    request.getfixturevalue("transactional_db")
-    from django.apps import apps
+    return bool({"transactional_db", "live_server"} & set(item.fixturenames)) or transactional_mark
 
-    for module, function in REFERENCE_DATA:
-        getattr(importlib.import_module(module), function)(apps, None)
+
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Tests that commit for real (live server, Celery worker) flush the database as they end,
+    taking the migrations' reference data with it; put it back at once, so that whatever test
+    comes next, of either kind, finds the database as migrated. (Serialized rollback cannot do
+    this here: Playwright runs tests in a greenlet, where Django gives the test a connection
+    without the serialized copy.)"""
+    yield
+    if _commits(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            for module, function in REFERENCE_DATA:
+                getattr(importlib.import_module(module), function)(apps, None)
 
 
 @pytest.fixture(autouse=True)

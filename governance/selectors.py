@@ -227,6 +227,29 @@ def register_shown(rows: list[RiskRow], params) -> list[RiskRow]:
     return sorted((r for r in rows if _risk_matches(r, params)), key=lambda r: (key(r), r.risk.number))
 
 
+def risk_register(organisation, params) -> dict:
+    """What the register page shows: the filtered rows, both heat maps of the open risks, the
+    filters' choices and the scoring checks (or no matrix, when the service has none yet)."""
+    matrix = risk_matrix_of(organisation)
+    if matrix is None:
+        return {"matrix": None}
+    risks = list(risks_for(organisation))
+    rows = risk_rows(matrix, risks)
+    open_risks = [r for r in risks if r.status == RiskStatus.OPEN]
+    return {
+        "matrix": matrix,
+        "rows": register_shown(rows, params),
+        "total": len(rows),
+        "maps": [heat_map(matrix, open_risks, "inherent"), heat_map(matrix, open_risks, "residual")],
+        "owners": sorted({r.owner for r in risks}),
+        "checks": score_checks(risks),
+        "bands": matrix.bands.all(),
+        "statuses": RiskStatus.choices,
+        "params": params,
+        "export_query": params.urlencode(),
+    }
+
+
 def register_is_filtered(params) -> bool:
     return any(params.get(name) for name in REGISTER_FILTERS)
 

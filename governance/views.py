@@ -37,6 +37,7 @@ from governance.models import (
 from governance.models.reports import RenderStatus
 from governance.report_pages import report_page_context
 from improvement.models import Inspection, InspectionFramework, RagStatus
+from yos_tracker import page_cache
 from yos_tracker.choices import Capability
 from yos_tracker.downloads import file_download
 from yos_tracker.forms import apply_validation_error
@@ -194,34 +195,10 @@ def meeting_edit(request, board_pk: int, pk: int | None = None):
 
 @org_view()
 def risk_register(request):
-    org = request.organisation
-    matrix = selectors.risk_matrix_of(org)
-    if matrix is None:
-        return render(request, "governance/risk_register.html", {"matrix": None})
-    risks = list(selectors.risks_for(org))
-    rows = selectors.risk_rows(matrix, risks)
-    params = request.GET
-    shown = selectors.register_shown(rows, params)
-    open_risks = [r for r in risks if r.status == RiskStatus.OPEN]
-    return render(
-        request,
-        "governance/risk_register.html",
-        {
-            "matrix": matrix,
-            "rows": shown,
-            "total": len(rows),
-            "maps": [
-                selectors.heat_map(matrix, open_risks, "inherent"),
-                selectors.heat_map(matrix, open_risks, "residual"),
-            ],
-            "owners": sorted({r.owner for r in risks}),
-            "checks": selectors.score_checks(risks),
-            "bands": matrix.bands.all(),
-            "statuses": RiskStatus.choices,
-            "params": params,
-            "export_query": params.urlencode(),
-        },
+    body = page_cache.cached_part(
+        request, "governance/_risk_register.html", lambda: selectors.risk_register(request.organisation, request.GET)
     )
+    return render(request, "governance/risk_register.html", {"body": body})
 
 
 def _matrix(organisation):

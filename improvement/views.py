@@ -31,6 +31,7 @@ from improvement.models import (
     Recommendation,
     ReminderSettings,
 )
+from yos_tracker import page_cache
 from yos_tracker.downloads import file_download
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
@@ -122,11 +123,15 @@ def inspection_ratings(request, pk: int):
 @org_view()
 def plan_detail(request, pk: int):
     plan = ImprovementPlan.objects.select_related("inspection", "organisation").get_for_org(request.organisation, pk=pk)
-    overview = selectors.plan_overview(plan, request.GET)
+
+    def build() -> dict:
+        overview = selectors.plan_overview(plan, request.GET)
+        return {"plan": plan, "overview": overview, "approvals": plan.approvals.select_related("plan__organisation")}
+
     if request.htmx:
-        return render(request, "improvement/_plan_actions.html", {"plan": plan, "overview": overview})
-    approvals = plan.approvals.select_related("plan__organisation")
-    return render(request, "improvement/plan_detail.html", {"plan": plan, "overview": overview, "approvals": approvals})
+        return HttpResponse(page_cache.cached_part(request, "improvement/_plan_actions.html", build))
+    body = page_cache.cached_part(request, "improvement/_plan_page.html", build)
+    return render(request, "improvement/plan_detail.html", {"plan": plan, "body": body})
 
 
 @org_view(**EDITORS)

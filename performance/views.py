@@ -43,6 +43,7 @@ from performance.models import (
     Target,
     TrackedIndicator,
 )
+from yos_tracker import page_cache
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
 from yos_tracker.import_views import import_view
@@ -62,8 +63,13 @@ def _period(raw: str | None) -> datetime.date | None:
 
 @org_view()
 def index(request):
-    dashboard = selectors.dashboard(request.organisation, _period(request.GET.get("period")))
-    return render(request, "performance/dashboard.html", {"dashboard": dashboard, "statuses": rag.STATUSES})
+    period = _period(request.GET.get("period"))
+    body = page_cache.cached_part(
+        request,
+        "performance/_dashboard.html",
+        lambda: {"dashboard": selectors.dashboard(request.organisation, period), "statuses": rag.STATUSES},
+    )
+    return render(request, "performance/dashboard.html", {"body": body})
 
 
 @org_view()

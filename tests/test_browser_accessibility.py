@@ -70,7 +70,10 @@ def _session(username: str) -> str:
 def _page_template(response) -> str | None:
     """The template of a whole HTML page; None for a download, a fragment or a refusal."""
     html = response.status_code == 200 and response["Content-Type"].startswith("text/html")
-    return response.templates[0].name if html and b"<html" in response.content else None
+    if not (html and b"<html" in response.content):
+        return None
+    names = [template.name for template in response.templates]
+    return names[names.index("base.html") - 1]  # the page's own, which extends it
 
 
 def _lewisham_pages(walker: Client) -> Pages:

@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate, pre_migrate
 
 
 class CoreConfig(AppConfig):
@@ -6,3 +8,11 @@ class CoreConfig(AppConfig):
 
     name = "yos_tracker"
     verbose_name = "Organisations and access"
+
+    def ready(self) -> None:
+        # Here, as Django's documentation has it: the module needs the models, loaded only now.
+        from yos_tracker import page_cache
+
+        connection_created.connect(page_cache.watch_connection, dispatch_uid="yos_tracker.page_cache")
+        pre_migrate.connect(page_cache.migration_started, dispatch_uid="yos_tracker.page_cache")
+        post_migrate.connect(page_cache.migration_finished, dispatch_uid="yos_tracker.page_cache")

@@ -222,3 +222,14 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class DataVersion(models.Model):
+    """One number, raised after every committed write (yos_tracker.page_cache): a part of a page
+    rendered while it stood is current until it moves. Starts at random, so that a number a cache
+    has seen is never reused after the row is lost."""
+
+    number = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return str(self.number)

@@ -1,0 +1,143 @@
+"""The busiest pages keep their rendered content until the data changes (yos_tracker.page_cache):
+a second visit does not compute the rows again, and any write, by any path, shows at once.
+
+These tests commit for real (transactional), as the server's requests do: a write inside a
+transaction not yet committed is never cached, so the ordinary rolled-back test would only ever
+see pages rendered afresh."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from governance import services as governance_services
+from governance.models import Risk
+from governance.tests.factories import RiskFactory
+from improvement.models import Action, RagStatus
+from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory
+from performance.models import Measurement
+from performance.services import MeasurementEntry, measurements_upsert
+from performance.tests.factories import MeasurementFactory, TrackedFactory, indicator
+from yos_tracker import page_cache
+
+pytestmark = pytest.mark.django_db(transaction=True)
+MARCH = datetime.date(2017, 3, 1)
+
+
+@pytest.fixture
+def world(organisation):
+    RagStatus.objects.install(organisation)
+    governance_services.risk_matrix_install(organisation=organisation)
+    TrackedFactory(organisation=organisation, indicator=indicator("CUSTODY_COUNT"))
+    MeasurementFactory(organisation=organisation, indicator=indicator("CUSTODY_COUNT"), period=MARCH, value=23)
+    RiskFactory(organisation=organisation, number=1, title="Analytic capacity")
+    plan = PlanFactory(organisation=organisation)
+    ActionFactory(recommendation=RecommendationFactory(plan=plan), reference="1.1", description="Audit plans")
+    return plan
+
+
+def _queries(client, url) -> tuple[str, int]:
+    """The page's main content (outside it, each page carries a fresh CSRF token) and the queries."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    return html[html.index("<main") : html.index("</main>")], len(queries)
+
+
+PAGES = {
+    "dashboard": lambda plan: "/lewisham/performance/",
+    "plan": lambda plan: plan.get_absolute_url(),
+    "risk register": lambda plan: "/lewisham/governance/risks/",
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_second_visit_is_served_from_the_cache_with_fewer_queries_and_the_same_page(client, manager, world, page):
+    client.force_login(manager)
+    url = PAGES[page](world)
+    first, first_queries = _queries(client, url)
+    again, again_queries = _queries(client, url)
+    assert again == first
+    assert again_queries < first_queries
+
+
+def _dashboard_value(client) -> str:
+    html = client.get("/lewisham/performance/").content.decode()
+    row = html[html.index('data-indicator="CUSTODY_COUNT"') :]
+    return row[: row.index("</tr>")]
+
+
+def _saved(organisation) -> None:
+    measurement = Measurement.objects.get(organisation=organisation)
+    measurement.value = 41
+    measurement.save()
+
+
+WRITES = {
+    "a form's save": _saved,
+    "an update of many rows at once": lambda org: Measurement.objects.filter(organisation=org).update(value=41),
+    "the API's bulk upsert": lambda org: measurements_upsert(
+        organisation=org,
+        entries=[
+            MeasurementEntry(
+                indicator("CUSTODY_COUNT"),
+                MARCH,
+                {"value": Decimal(41), "numerator": None, "denominator": None},
+                source="API",
+            )
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_a_value_written_by_any_path_is_on_the_dashboard_at_once(client, manager, organisation, world, write):
+    client.force_login(manager)
+    assert ">23<" in _dashboard_value(client)
+    assert ">23<" in _dashboard_value(client)  # now from the cache
+    WRITES[write](organisation)
+    assert ">41<" in _dashboard_value(client)
+
+
+def test_a_risk_retitled_and_an_action_added_show_at_once(client, manager, organisation, world):
+    client.force_login(manager)
+    client.get("/lewisham/governance/risks/")
+    Risk.objects.filter(organisation=organisation).update(title="Loss of the analyst")
+    assert "Loss of the analyst" in client.get("/lewisham/governance/risks/").content.decode()
+    client.get(world.get_absolute_url())
+    ActionFactory(recommendation=world.recommendations.get(), reference="1.2", description="Train the managers")
+    assert "Train the managers" in client.get(world.get_absolute_url()).content.decode()
+
+
+def test_each_role_gets_its_own_copy(client, manager, board_member, world):
+    client.force_login(manager)
+    assert "Enter values" in client.get("/lewisham/performance/").content.decode()
+    client.force_login(board_member)
+    assert "Enter values" not in client.get("/lewisham/performance/").content.decode()
+
+
+def test_the_filters_in_the_address_get_their_own_copy(client, manager, world):
+    client.force_login(manager)
+    assert 'data-risk="1"' in client.get("/lewisham/governance/risks/").content.decode()
+    assert 'data-risk="1"' not in client.get("/lewisham/governance/risks/?owner=Nobody").content.decode()
+
+
+def test_a_transaction_that_has_written_sees_no_cached_part_until_it_commits(world):
+    before = page_cache.current_version()
+    assert before is not None
+    with transaction.atomic():
+        Action.objects.update(description="Changed, not yet committed")
+        assert page_cache.current_version() is None
+    assert page_cache.current_version() > before
+
+
+def test_bookkeeping_no_page_shows_leaves_the_version_alone(client, manager, world):
+    client.force_login(manager)
+    before = page_cache.current_version()
+    client.get("/lewisham/")  # the session row written again
+    Session.objects.update(expire_date=datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC))
+    assert page_cache.current_version() == before

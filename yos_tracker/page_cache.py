@@ -1,0 +1,113 @@
+"""Rendered parts of the busiest pages (the dashboard, a plan's actions, the risk register),
+kept in the cache under the data version they were rendered at, so a page costs its rows once
+per change rather than once per visit.
+
+The version is one number in the database (DataVersion), raised after any write is committed:
+every INSERT, UPDATE or DELETE the application's connections run passes through `watch_writes`,
+whatever made it (a form, an import, the API, a Celery task, a bulk insert), so no service can
+forget to invalidate. A connection that has written inside a transaction not yet committed sees
+rows no one else does, so it renders afresh and caches nothing until it commits.
+"""
+
+import hashlib
+import re
+import secrets
+from collections.abc import Callable
+
+from django import db
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from yos_tracker.models import DataVersion
+
+TIMEOUT = 60 * 60
+WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE)\s+(?:TABLE\s+)?"?(\w+)', re.IGNORECASE)
+# Bookkeeping no page part shows: sessions, sign-in attempts, the scheduler's and the task
+# results' own tables, a token's last use, an import's progress, and the version itself.
+UNSHOWN = re.compile(r"django_session|axes_|django_celery_|yos_tracker_(?:apitoken|importjob|dataversion)")
+
+
+def bump() -> None:
+    if not DataVersion.objects.update(number=F("number") + 1):
+        DataVersion.objects.create(number=secrets.randbits(62))
+
+
+def _after_commit() -> None:
+    bump()
+
+
+def _uncommitted_writes(conn) -> bool:
+    return conn.in_atomic_block and any(func is _after_commit for _, func, _ in conn.run_on_commit)
+
+
+_migrating = False
+
+
+def migration_started(**kwargs) -> None:
+    """pre_migrate's receiver: the version's own table may not exist yet, so writes go unwatched."""
+    global _migrating
+    _migrating = True
+
+
+def migration_finished(**kwargs) -> None:
+    """post_migrate's receiver: whatever the migrations wrote counts as one change."""
+    global _migrating
+    _migrating = False
+    bump()
+
+
+def watch_connection(sender, connection, **kwargs) -> None:
+    """connection_created's receiver: every connection the application opens is watched."""
+    if watch_writes not in connection.execute_wrappers:
+        connection.execute_wrappers.append(watch_writes)
+
+
+def watch_writes(execute, sql, params, many, context):
+    result = execute(sql, params, many, context)
+    match = WRITE.match(sql)
+    if match and not _migrating and not UNSHOWN.match(match[1]):
+        conn = context["connection"]
+        if not conn.in_atomic_block:
+            bump()
+        elif not _uncommitted_writes(conn):
+            transaction.on_commit(_after_commit, using=conn.alias)
+    return result
+
+
+def current_version() -> int | None:
+    """The version now, or None when this connection has uncommitted writes (or the row is missing)."""
+    if _uncommitted_writes(db.connection):
+        return None
+    return DataVersion.objects.order_by("pk").values_list("number", flat=True).first()
+
+
+def cached_part(request, template: str, build: Callable[[], dict]) -> SafeString:
+    """`template` rendered with the context `build()` returns, from the cache when it was rendered
+    at the same data version for the same organisation, address (query included) and role, today
+    (what is overdue or stale turns on the date). `build` runs only when the cache has nothing."""
+    def render() -> str:
+        # The context processors have run for the page around it; the part needs only the request.
+        return render_to_string(template, {**build(), "request": request})
+
+    version = current_version()
+    if version is None:
+        return mark_safe(render())
+    access = request.access
+    parts = [
+        template,
+        access.organisation.pk,
+        ",".join(sorted(access.capabilities)),
+        request.get_full_path(),
+        timezone.localdate().isoformat(),
+        version,
+    ]
+    key = "page:" + hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, TIMEOUT)
+    return mark_safe(html)
