@@ -42,8 +42,10 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# The benchmark at scale, on the machine's PostgreSQL (its own database, yos_bench).
+# The benchmark at scale, on the machine's PostgreSQL (its own database, yos_bench), with wrk
+# driving gunicorn for the throughput figures.
 bench: setup
+	@scripts/system-packages.sh wrk
 	$(BIN)/python -m bench.run
 
 # 60 s of 20 simulated people against gunicorn, PostgreSQL, Redis and a real Celery worker.

@@ -1,26 +1,32 @@
 """The measurements: server time (in-process, median of several runs after a warm-up) and SQL
 query counts of the busy pages, the roll-up against its naive equivalent, the committee
 report, a 1,000-row plan import, a 10,000-value API upsert, the live tracker's recompute, and
-the time and peak memory of previewing 5,000 and 200,000 rows."""
+the time and peak memory of previewing 5,000 and 200,000 rows; and beside them the machine's
+ceilings: a bare page as big as the dashboard, a raw GROUP BY over the audits, WeasyPrint alone
+on the report's HTML."""
 
 import datetime
 import statistics
 import time
 import tracemalloc
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from weasyprint import HTML
 
 from governance.models import CommitteeReport
-from governance.reporting import render_pdf
+from governance.reporting import render_html, render_pdf
 from improvement import spreadsheet
 from improvement.models import ImprovementPlan
 from performance.choices import Computation, Frequency
 from performance.cohorts import cohorts_months
 from performance.models import CaseAudit, Cohort, Indicator
 from performance.rollup import case_audit_figures_by_month, live_tracker_rollup
+from yos_tracker import page_cache
 from yos_tracker.services import api_token_issue
 from yos_tracker.spreadsheets import SpreadsheetError
 from yos_tracker.tests.workbooks import big_plan, workbook
@@ -53,24 +59,67 @@ def page(client: Client, url: str) -> tuple[float, int]:
     return seconds * 1000, len(queries)
 
 
-def pages(organisation, username: str) -> dict[str, tuple[float, int]]:
-    client = Client()
-    from django.contrib.auth import get_user_model
+def page_after_a_write(client: Client, url: str) -> float:
+    """Median ms of a GET just after the data changed, so rendered afresh (yos_tracker.page_cache)."""
+    samples = []
+    for _ in range(RUNS):
+        page_cache.bump()
+        start = time.perf_counter()
+        response = client.get(url)
+        samples.append(time.perf_counter() - start)
+        assert response.status_code == 200, (url, response.status_code)
+    return statistics.median(samples) * 1000
 
+
+def signed_in(username: str) -> Client:
+    client = Client()
     client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def page_paths(organisation) -> dict[str, str]:
+    """The busy pages of a service of the dataset, by name."""
     plan = ImprovementPlan.objects.for_org(organisation).get()
     action = plan.recommendations.first().actions.first()
     risk = organisation.risks.first()
     slug = organisation.slug
     return {
-        "dashboard": page(client, f"/{slug}/performance/"),
-        "plan_overview": page(client, plan.get_absolute_url()),
-        "action": page(client, f"/{slug}/improvement/actions/{action.pk}/"),
-        "risk_register": page(client, f"/{slug}/governance/risks/"),
-        "risk": page(client, f"/{slug}/governance/risks/{risk.pk}/"),
+        "dashboard": f"/{slug}/performance/",
+        "plan_overview": plan.get_absolute_url(),
+        "action": f"/{slug}/improvement/actions/{action.pk}/",
+        "risk_register": f"/{slug}/governance/risks/",
+        "risk": f"/{slug}/governance/risks/{risk.pk}/",
         # As it opens: the two latest cohorts side by side (the recompute measures all five).
-        "tracker": page(client, f"/{slug}/performance/tracker/?as_at=2018-12-31"),
+        "tracker": f"/{slug}/performance/tracker/?as_at=2018-12-31",
     }
+
+
+def pages(client: Client, paths: dict[str, str]) -> dict[str, tuple[float, int]]:
+    return {name: page(client, path) for name, path in paths.items()}
+
+
+RAW_GROUP_BY = "SELECT organisation_id, month, COUNT(*) FROM performance_caseaudit GROUP BY organisation_id, month"
+
+
+def raw_group_by() -> float:
+    """Seconds the database takes to group every audit by organisation and month, in SQL written
+    by hand and read straight off the cursor: the least any roll-up of them could take."""
+
+    def run():
+        with connection.cursor() as cursor:
+            cursor.execute(RAW_GROUP_BY)
+            cursor.fetchall()
+
+    return timed(run, runs=3)
+
+
+def weasyprint_alone() -> float:
+    """Seconds WeasyPrint takes to lay out and write the committee report from its HTML, made once
+    beforehand: the report's ceiling."""
+    html = render_html(CommitteeReport.objects.get(organisation__slug="lewisham", kind="committee"))
+    return timed(
+        lambda: HTML(string=html, base_url=str(settings.BASE_DIR)).render().write_pdf(pdf_variant="pdf/ua-1"), runs=3
+    )
 
 
 def rollup() -> tuple[float, float]:

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The Debian packages that WeasyPrint, the PDF tests and the browser tests need.
+# The Debian packages that WeasyPrint, the PDF tests and the browser tests need, and any named
+# as arguments (`make bench` adds wrk).
 # Installs the missing ones when run as root on Debian; otherwise says exactly what to install.
 set -euo pipefail
 
-PACKAGES=(chromium poppler-utils libharfbuzz-subset0)
+PACKAGES=(chromium poppler-utils libharfbuzz-subset0 "$@")
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

@@ -13,16 +13,16 @@ import hashlib
 import re
 import secrets
 from collections.abc import Callable
+from contextlib import contextmanager
 
 from django import db
+from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
-
-from yos_tracker.models import DataVersion
 
 TIMEOUT = 60 * 60
 WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE)\s+(?:TABLE\s+)?"?(\w+)', re.IGNORECASE)
@@ -31,9 +31,14 @@ WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE)\s+(?:TAB
 UNSHOWN = re.compile(r"django_session|axes_|django_celery_|yos_tracker_(?:apitoken|importjob|dataversion)")
 
 
+def _versions():
+    # Looked up, not imported: the core app connects this module's receivers before its models load.
+    return apps.get_model("yos_tracker", "DataVersion")._default_manager
+
+
 def bump() -> None:
-    if not DataVersion.objects.update(number=F("number") + 1):
-        DataVersion.objects.create(number=secrets.randbits(62))
+    if not _versions().update(number=F("number") + 1):
+        _versions().create(number=secrets.randbits(62))
 
 
 def _after_commit() -> None:
@@ -44,19 +49,32 @@ def _uncommitted_writes(conn) -> bool:
     return conn.in_atomic_block and any(func is _after_commit for _, func, _ in conn.run_on_commit)
 
 
-_migrating = False
+_paused = False
+
+
+@contextmanager
+def unwatched():
+    """Writes inside go unwatched, and count as one change once done: for a database rebuilt or
+    moved between migrations by hand (a restore), which may not have the version's table meanwhile."""
+    global _paused
+    _paused = True
+    try:
+        yield
+    finally:
+        _paused = False
+    bump()
 
 
 def migration_started(**kwargs) -> None:
     """pre_migrate's receiver: the version's own table may not exist yet, so writes go unwatched."""
-    global _migrating
-    _migrating = True
+    global _paused
+    _paused = True
 
 
 def migration_finished(**kwargs) -> None:
     """post_migrate's receiver: whatever the migrations wrote counts as one change."""
-    global _migrating
-    _migrating = False
+    global _paused
+    _paused = False
     bump()
 
 
@@ -69,7 +87,7 @@ def watch_connection(sender, connection, **kwargs) -> None:
 def watch_writes(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     match = WRITE.match(sql)
-    if match and not _migrating and not UNSHOWN.match(match[1]):
+    if match and not _paused and not UNSHOWN.match(match[1]):
         conn = context["connection"]
         if not conn.in_atomic_block:
             bump()
@@ -82,13 +100,14 @@ def current_version() -> int | None:
     """The version now, or None when this connection has uncommitted writes (or the row is missing)."""
     if _uncommitted_writes(db.connection):
         return None
-    return DataVersion.objects.order_by("pk").values_list("number", flat=True).first()
+    return _versions().order_by("pk").values_list("number", flat=True).first()
 
 
 def cached_part(request, template: str, build: Callable[[], dict]) -> SafeString:
     """`template` rendered with the context `build()` returns, from the cache when it was rendered
     at the same data version for the same organisation, address (query included) and role, today
     (what is overdue or stale turns on the date). `build` runs only when the cache has nothing."""
+
     def render() -> str:
         # The context processors have run for the page around it; the part needs only the request.
         return render_to_string(template, {**build(), "request": request})

@@ -125,7 +125,7 @@ def test_the_scales_of_one_service_are_its_own(other_organisation):
     assert not RagStatus.objects.for_org(other_organisation).exists()
 
 
-def test_the_first_person_gets_their_role_and_an_email_on_commit(django_capture_on_commit_callbacks):
+def test_the_first_person_gets_their_role_and_an_email_on_commit(django_capture_on_commit_callbacks, mailoutbox):
     with django_capture_on_commit_callbacks() as callbacks:
         organisation = new_service(
             first_person={
@@ -139,33 +139,36 @@ def test_the_first_person_gets_their_role_and_an_email_on_commit(django_capture_
     assert membership.role == Role.ADMINISTRATOR
     assert membership.user.email == "sam.khan@greenwich.gov.uk"
     assert membership.user.get_full_name() == "Sam Khan"
-    assert len(callbacks) == 1  # the welcome e-mail, sent only once the service is saved
+    assert mailoutbox == []  # the welcome e-mail is sent only once the service is saved
+    for callback in callbacks:
+        callback()
+    assert [message.to for message in mailoutbox] == [["sam.khan@greenwich.gov.uk"]]
 
 
-def test_the_first_person_is_a_manager_unless_told_otherwise(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks() as callbacks:
+def test_the_first_person_is_a_manager_unless_told_otherwise(django_capture_on_commit_callbacks, mailoutbox):
+    with django_capture_on_commit_callbacks(execute=True):
         organisation = new_service(
             first_person={"email": "jo@greenwich.gov.uk", "first_name": "Jo", "last_name": "Lee"}
         )
     assert Membership.objects.get(organisation=organisation).role == Role.MANAGER
-    assert len(callbacks) == 1
+    assert [message.to for message in mailoutbox] == [["jo@greenwich.gov.uk"]]
 
 
-def test_a_first_person_with_an_account_keeps_it(django_capture_on_commit_callbacks, manager):
-    with django_capture_on_commit_callbacks() as callbacks:
+def test_a_first_person_with_an_account_keeps_it(django_capture_on_commit_callbacks, mailoutbox, manager):
+    with django_capture_on_commit_callbacks(execute=True):
         organisation = new_service(
             first_person={"email": manager.email, "first_name": "Other", "last_name": "Name", "role": Role.MANAGER}
         )
     assert Membership.objects.get(organisation=organisation).user == manager
     assert get_user_model().objects.filter(email__iexact=manager.email).count() == 1
-    assert len(callbacks) == 1
+    assert [message.to for message in mailoutbox] == [[manager.email]]
 
 
-def test_without_a_first_person_nobody_has_a_role_and_nothing_is_sent(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks() as callbacks:
+def test_without_a_first_person_nobody_has_a_role_and_nothing_is_sent(django_capture_on_commit_callbacks, mailoutbox):
+    with django_capture_on_commit_callbacks(execute=True):
         organisation = new_service()
     assert not Membership.objects.filter(organisation=organisation).exists()
-    assert callbacks == []
+    assert mailoutbox == []
 
 
 # --- invalid organisations -------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from django.core.serializers.base import DeserializationError
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 
+from yos_tracker import page_cache
 from yos_tracker.management.commands.backup import applied_migrations, pg_environment
 from yos_tracker.media import stored_names
 
@@ -144,32 +145,37 @@ class Command(BaseCommand):
                     f"{', '.join(newer[:3])}{' …' if len(newer) > 3 else ''}); upgrade before restoring it."
                 )
             dump = Path(folder) / manifest["dump"]
-            if engine == "postgresql":
-                # pg_restore --clean drops only what the dump holds; tables added since the backup
-                # would stay behind and trip up the migrations that create them.
-                with connection.cursor() as cursor:
-                    cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-                connection.close()
-                pg_args, env = pg_environment()
-                subprocess.run(
-                    [
-                        "pg_restore",
-                        "--clean",
-                        "--if-exists",
-                        "--no-owner",
-                        *pg_args,
-                        "-d",
-                        connection.settings_dict["NAME"],
-                        str(dump),
-                    ],
-                    env=env,
-                    check=True,
-                    capture_output=True,
-                )
-                # A backup made by an older version comes up to this one's schema.
-                call_command("migrate", interactive=False, verbosity=0, stdout=io.StringIO())
-            else:
-                sqlite_load_at(dump, manifest.get("migrations"))
+            with page_cache.unwatched():  # the tables, the version's among them, come and go meanwhile
+                self.load(engine, dump, manifest)
             if (Path(folder) / "media").exists():
                 media_restore(Path(folder) / "media")
         self.stdout.write(self.style.SUCCESS(f"Restored {path}"))
+
+    def load(self, engine: str, dump: Path, manifest: dict) -> None:
+        """Replace the database with the dump, then migrate it to this version."""
+        if engine == "postgresql":
+            # pg_restore --clean drops only what the dump holds; tables added since the backup
+            # would stay behind and trip up the migrations that create them.
+            with connection.cursor() as cursor:
+                cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+            connection.close()
+            pg_args, env = pg_environment()
+            subprocess.run(
+                [
+                    "pg_restore",
+                    "--clean",
+                    "--if-exists",
+                    "--no-owner",
+                    *pg_args,
+                    "-d",
+                    connection.settings_dict["NAME"],
+                    str(dump),
+                ],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
+            # A backup made by an older version comes up to this one's schema.
+            call_command("migrate", interactive=False, verbosity=0, stdout=io.StringIO())
+        else:
+            sqlite_load_at(dump, manifest.get("migrations"))
