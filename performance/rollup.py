@@ -38,10 +38,12 @@ PLAN_INDICATORS = {
 
 def _audit_counts() -> dict:
     """The roll-up's counts as aggregate expressions: audited, and per area how many were graded
-    (not "not applicable"), good and inadequate. Grades are matched by id against the (small)
-    grade table rather than joined to each audit, five times over a million rows."""
-    good = AuditGrade.objects.filter(is_good=True).values("pk")
-    inadequate = AuditGrade.objects.filter(is_inadequate=True).values("pk")
+    (not "not applicable"), good and inadequate. The grades that are good or inadequate are read
+    first (a few rows) and matched by id, rather than the grade table joined to every audit five
+    times over."""
+    grades = list(AuditGrade.objects.values_list("pk", "is_good", "is_inadequate"))
+    good = [pk for pk, is_good, _ in grades if is_good]
+    inadequate = [pk for pk, _, is_inadequate in grades if is_inadequate]
     counts = {"total": Count("pk")}
     for area, _ in [*AUDIT_AREAS, ("overall", "")]:
         counts[f"graded_{area}"] = Count(f"{area}_id")
@@ -65,7 +67,8 @@ def _figures(row: dict) -> dict[str, tuple[int, int]]:
 
 
 def case_audit_figures(*, organisation: Organisation, month: datetime.date) -> dict[str, tuple[int, int]]:
-    """Indicator code → (numerator, denominator) for a month's audits, in ONE aggregate query."""
+    """Indicator code → (numerator, denominator) for a month's audits, in ONE aggregate query
+    (after reading which grades are good or inadequate)."""
     return _figures(CaseAudit.objects.filter(organisation=organisation, month=month).aggregate(**_audit_counts()))
 
 
