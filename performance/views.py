@@ -44,6 +44,7 @@ from performance.models import (
     TrackedIndicator,
 )
 from yos_tracker import page_cache
+from yos_tracker.dates import in_reach
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
 from yos_tracker.import_views import import_view
@@ -56,9 +57,12 @@ def _period(raw: str | None) -> datetime.date | None:
     if not raw:
         return None
     try:
-        return datetime.date.fromisoformat(raw.strip()).replace(day=1)
+        period = datetime.date.fromisoformat(raw.strip()).replace(day=1)
     except ValueError:
         raise Http404("No such period.") from None
+    if not in_reach(period):
+        raise Http404("No such period.")
+    return period
 
 
 @org_view()

@@ -14,6 +14,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from yos_tracker.api_access import OrganisationPermission, TokenAuthentication
 from yos_tracker.choices import Capability
+from yos_tracker.dates import EARLIEST, LATEST, in_reach
 
 
 class OrganisationView(views.APIView):
@@ -78,9 +79,14 @@ def query_date(request, name: str) -> datetime.date | None:
     if not text:
         return None
     try:
-        return datetime.date.fromisoformat(text)
+        day = datetime.date.fromisoformat(text)
     except ValueError:
         raise exceptions.ValidationError({name: [f"“{text}” is not a date; use YYYY-MM-DD."]}) from None
+    if not in_reach(day):
+        raise exceptions.ValidationError(
+            {name: [f"“{text}” is out of range: use a date from {EARLIEST:%Y-%m-%d} to {LATEST:%Y-%m-%d}."]}
+        )
+    return day
 
 
 RESULT_COUNTS = inline_serializer(

@@ -41,12 +41,9 @@ def bump() -> None:
         _versions().create(number=secrets.randbits(62))
 
 
-def _after_commit() -> None:
-    bump()
-
-
 def _uncommitted_writes(conn) -> bool:
-    return conn.in_atomic_block and any(func is _after_commit for _, func, _ in conn.run_on_commit)
+    """Whether the connection's transaction has written: its commit is then still to raise the version."""
+    return conn.in_atomic_block and any(func is bump for _, func, _ in conn.run_on_commit)
 
 
 _paused = False
@@ -85,6 +82,8 @@ def watch_connection(sender, connection, **kwargs) -> None:
 
 
 def watch_writes(execute, sql, params, many, context):
+    """The execute wrapper: a write raises the version at once outside a transaction, and once the
+    transaction commits inside one."""
     result = execute(sql, params, many, context)
     match = WRITE.match(sql)
     if match and not _paused and not UNSHOWN.match(match[1]):
@@ -92,7 +91,7 @@ def watch_writes(execute, sql, params, many, context):
         if not conn.in_atomic_block:
             bump()
         elif not _uncommitted_writes(conn):
-            transaction.on_commit(_after_commit, using=conn.alias)
+            transaction.on_commit(bump, using=conn.alias)
     return result
 
 

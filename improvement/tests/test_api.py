@@ -71,6 +71,13 @@ def test_a_date_that_is_not_one_is_a_400_naming_the_parameter(api, action):
     assert response.status_code == 400 and "as_of" in response.json()
 
 
+@pytest.mark.parametrize("day", ["0001-01-01", "1997-12-31", "9999-12-31"])
+def test_a_date_outside_what_can_be_looked_at_is_a_400_naming_the_parameter_and_its_range(api, action, day):
+    response = api.get(f"{BASE}/plans/{action.recommendation.plan_id}/", {"as_of": day})
+    assert response.status_code == 400
+    assert response.json()["as_of"] == [f"“{day}” is out of range: use a date from 1998-01-01 to 9998-12-31."]
+
+
 def test_actions_filter_by_status_code(api, action):
     UpdateFactory(action=action)
     ActionFactory(recommendation=action.recommendation)

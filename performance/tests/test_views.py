@@ -60,6 +60,11 @@ class TestDashboard:
         row = row[: row.index("</tr>")]
         assert ">31<" in row and ">Amber</span>" in row
 
+    @pytest.mark.parametrize("period", ["0001-01-01", "9999-12-01", "March"])
+    def test_a_period_that_cannot_be_shown_is_not_found(self, client, board_member, custody, period):
+        client.force_login(board_member)
+        assert client.get(url("index"), {"period": period}).status_code == 404
+
     def test_no_value_reads_as_no_data(self, client, board_member, organisation, custody):
         TrackedFactory(organisation=organisation, indicator=indicator("EET_END_ORDER"))
         client.force_login(board_member)
