@@ -286,11 +286,12 @@ TABLES_SCROLLED = """() => [...document.querySelectorAll('.table-responsive')]
   .filter(box => box.scrollWidth > box.clientWidth).map(box => box.querySelector('caption, th')?.textContent)"""
 
 
-def test_the_dashboard_and_an_action_page_fit_a_phone_with_every_rag_badge_whole(browser, demo_site):
+def test_the_dashboard_an_action_page_and_the_risk_register_fit_a_phone_with_every_rag_badge_whole(browser, demo_site):
     action = Action.objects.filter(recommendation__plan__organisation__slug="lewisham").annotate(n=Count("updates"))
     pages = [
         reverse("performance:index", kwargs={"org": "lewisham"}),
         reverse("improvement:action_detail", kwargs={"org": "lewisham", "pk": action.order_by("-n", "pk").first().pk}),
+        reverse("governance:risk_register", kwargs={"org": "lewisham"}),
     ]
     context = browser.new_context(viewport={"width": 390, "height": 844})
     phone = context.new_page()
