@@ -25,7 +25,10 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 TIMEOUT = 60 * 60
-WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE)\s+(?:TABLE\s+)?"?(\w+)', re.IGNORECASE)
+# SQLite's bulk inserts that skip or replace conflicting rows say INSERT OR IGNORE/REPLACE INTO.
+WRITE = re.compile(
+    r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|TRUNCATE)\s+(?:TABLE\s+)?"?(\w+)', re.IGNORECASE
+)
 # Bookkeeping no page part shows: sessions, sign-in attempts, the scheduler's and the task
 # results' own tables, a token's last use, an import's progress, and the version itself.
 UNSHOWN = re.compile(r"django_session|axes_|django_celery_|yos_tracker_(?:apitoken|importjob|dataversion)")
