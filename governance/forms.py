@@ -32,10 +32,17 @@ from improvement.forms import StandardRatingsForm
 from improvement.models import Inspection, RagStatus, Recommendation
 from performance.models import Indicator
 from yos_tracker.dates import refuse_future
-from yos_tracker.forms import ColourInput, DateInput, OptimisticLockMixin, RecordsField, UniqueWithinMixin
+from yos_tracker.forms import (
+    ColourInput,
+    DateInput,
+    OptimisticLockMixin,
+    RecordForm,
+    RecordsField,
+    UniqueWithinMixin,
+)
 
 
-class BoardMemberForm(forms.ModelForm):
+class BoardMemberForm(RecordForm):
     class Meta:
         model = BoardMember
         fields = ["name", "agency", "role", "statutory", "seniority", "start_date", "end_date", "theme_lead_for"]
@@ -48,7 +55,7 @@ class BoardMemberForm(forms.ModelForm):
         self.fields["theme_lead_for"].label_from_instance = lambda r: f"{r.reference}. {r.text[:90]}"
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(RecordForm):
     agenda_text = forms.CharField(
         label="Agenda", widget=forms.Textarea(attrs={"rows": 4}), required=False, help_text="One item per line."
     )
@@ -112,7 +119,7 @@ class MeetingForm(forms.ModelForm):
         return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class RiskForm(UniqueWithinMixin, OptimisticLockMixin, forms.ModelForm):
+class RiskForm(UniqueWithinMixin, OptimisticLockMixin, RecordForm):
     unique_within = "organisation"
 
     class Meta:
@@ -218,7 +225,7 @@ class SelfAssessmentForm(StandardRatingsForm):
         }
 
 
-class CommitteeReportForm(forms.ModelForm):
+class CommitteeReportForm(RecordForm):
     sections = forms.MultipleChoiceField(
         choices=SECTIONS,
         widget=forms.CheckboxSelectMultiple,
@@ -264,7 +271,7 @@ class CommitteeReportForm(forms.ModelForm):
         return sections
 
 
-class BoardActionForm(forms.ModelForm):
+class BoardActionForm(RecordForm):
     class Meta:
         model = BoardAction
         fields = ["description", "owner", "due_date", "status", "meeting"]
@@ -325,7 +332,7 @@ class RiskBandForm(forms.Form):
 RiskBandFormSet = forms.formset_factory(RiskBandForm, extra=1, can_delete=True, min_num=1, validate_min=True)
 
 
-class ContributionForm(forms.ModelForm):
+class ContributionForm(RecordForm):
     class Meta:
         model = PartnerContribution
         fields = ["agency", "staffing", "payments_in_kind", "other_delegated"]
@@ -371,7 +378,7 @@ class ContributionYearForm(forms.Form):
         return year
 
 
-class BoardForm(UniqueWithinMixin, forms.ModelForm):
+class BoardForm(UniqueWithinMixin, RecordForm):
     unique_within = "organisation"
 
     class Meta:
@@ -418,7 +425,7 @@ PLAN_RECORDS = {
 }
 
 
-class YouthJusticePlanForm(forms.ModelForm):
+class YouthJusticePlanForm(RecordForm):
     """A youth justice plan's definition: its year, its date (the figures are as they stood then)
     and a narrative under each of the YJB's headings."""
 
@@ -474,14 +481,14 @@ class YouthJusticePlanForm(forms.ModelForm):
         return plan
 
 
-class SignOffForm(forms.ModelForm):
+class SignOffForm(RecordForm):
     class Meta:
         model = PlanSignOff
         fields = ["step", "date", "name", "role"]
         widgets = {"date": DateInput, "step": forms.HiddenInput}
 
 
-class LogicModelForm(OptimisticLockMixin, UniqueWithinMixin, forms.ModelForm):
+class LogicModelForm(OptimisticLockMixin, UniqueWithinMixin, RecordForm):
     unique_within = "organisation"
 
     class Meta:
@@ -490,7 +497,7 @@ class LogicModelForm(OptimisticLockMixin, UniqueWithinMixin, forms.ModelForm):
         widgets = {field: forms.Textarea(attrs={"rows": 4}) for field in ("inputs", "activities", "outputs")}
 
 
-class LogicOutcomeForm(forms.ModelForm):
+class LogicOutcomeForm(RecordForm):
     indicators = RecordsField(
         queryset=Indicator.objects.none(),
         required=False,
@@ -511,7 +518,7 @@ class LogicOutcomeForm(forms.ModelForm):
         self.fields["indicators"].queryset = (tracked | linked).distinct().order_by("name")
 
 
-class LogicOutcomeReviewForm(forms.ModelForm):
+class LogicOutcomeReviewForm(RecordForm):
     class Meta:
         model = LogicOutcomeReview
         fields = ["date", "status", "note"]

@@ -109,6 +109,7 @@ def _progress(report, plan, actions, scale, by_pk) -> list[RecommendationProgres
             action__recommendation__plan=plan, date__range=(report.period_start, report.period_end)
         )
         .select_related("action", "status")
+        .with_corrected_on()
         .order_by("date", "pk")
     )
     by_rec: dict[int, RecommendationProgress] = {}

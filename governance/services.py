@@ -37,6 +37,7 @@ from governance.models import (
 from performance import rag
 from performance.models import Indicator, Measurement, TrackedIndicator
 from performance.services import indicator_tracking_set, measurement_record
+from yos_tracker import records
 from yos_tracker.dates import refuse_future
 from yos_tracker.models import Organisation
 
@@ -111,13 +112,12 @@ def risk_review_record(
 
 
 def risk_save(*, organisation: Organisation, risk: Risk | None = None, **fields) -> Risk:
-    """Add a risk, or change one (its version moves on, so a form opened before is refused)."""
+    """Add a risk, or change the fields given of one: nothing is saved when they already say what
+    is stored; otherwise its version moves on, so a form opened before is refused."""
     if risk is None:
         risk = Risk(organisation=organisation, **fields)
-    else:
-        for name, value in fields.items():
-            setattr(risk, name, value)
-        risk.version += 1
+    elif not records.changes_applied(risk, fields):
+        return risk
     risk.full_clean(validate_unique=False, validate_constraints=False)
     risk.save()
     return risk

@@ -9,12 +9,23 @@ from governance.choices import RiskStatus
 from governance.models import Risk
 from governance.models.risks import recorded_score_kept
 from governance.selectors import register_shown, risk_matrix_of, risk_rows, risks_for
-from yos_tracker.imports import Choices, Importer, ImportResult, PlannedRow, RowError, dates_of, row_kind
+from yos_tracker.imports import (
+    Choices,
+    Importer,
+    ImportResult,
+    PlannedRow,
+    RowError,
+    SameRecordQuestion,
+    dates_of,
+    row_plan,
+)
+from yos_tracker.records import carried
 from yos_tracker.spreadsheets import (
     Column,
     SpreadsheetError,
     cell_text,
     column_problems,
+    normalise,
     write_table,
 )
 
@@ -124,6 +135,10 @@ def _level(matrix, value) -> int | None:
     return None
 
 
+LEVELS = ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
+OPTIONAL_TEXT = ("category", "mitigations", "status_commentary")
+
+
 class RiskImporter(Importer):
     key = "risks"
     noun = "risks"
@@ -138,6 +153,8 @@ class RiskImporter(Importer):
         if matrix is None:
             raise SpreadsheetError("This service has no risk matrix yet: set one up before importing risks.")
         existing = {r.number: r for r in Risk.objects.for_org(organisation)}
+        # Numbers a row added under a number of its own may not take: the register's and the file's.
+        taken = set(existing) | {n for _, values in rows if (n := _whole_number(values.get("number"))) is not None}
         statuses = {s.value: s.value for s in RiskStatus} | {s.label.lower(): s.value for s in RiskStatus}
         levels_text = ", ".join(f"{i} {name}" for i, name in enumerate(matrix.levels, start=1))
         seen = {}
@@ -151,23 +168,24 @@ class RiskImporter(Importer):
             fields = {"number": _whole_number(values.get("number"))}
             if fields["number"] is None:
                 error("number", "give the risk's number")
-            fields |= dates_of(values, ("raised_on", "last_reviewed"), LABELS, error)
+            fields |= dates_of(values, [k for k in ("raised_on", "last_reviewed") if k in values], LABELS, error)
             if "raised_on" in fields and fields["raised_on"] is None:
                 error("raised_on", "give the date the risk was raised")
-            for key in ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact"):
+            for key in LEVELS:
                 fields[key] = _level(matrix, values.get(key))
                 if fields[key] is None:
                     given = values.get(key)
                     error(key, f"“{given if given is not None else ''}” is not a level: {levels_text}")
-            for key in ("title", "description", "owner", "category", "mitigations", "status_commentary"):
+            for key in ("title", "description", "owner", *carried(values, OPTIONAL_TEXT)):
                 fields[key] = cell_text(values.get(key))
             for key in ("title", "description", "owner"):
                 if not fields[key]:
                     error(key, f"give the risk's {LABELS[key].lower()}")
-            status_text = str(values.get("status") or "open").strip().lower()
-            fields["status"] = statuses.get(status_text)
-            if fields["status"] is None:
-                error("status", f"“{status_text}” is not a status: open, closed or completed")
+            status_text = cell_text(values.get("status")).lower()
+            if status_text:  # a blank status is no status: a new risk is open, a stored one keeps its own
+                fields["status"] = statuses.get(status_text)
+                if fields["status"] is None:
+                    error("status", f"“{status_text}” is not a status: open, closed or completed")
             for key, value in fields.items():
                 if value is not None and (problems := column_problems(Risk, key, value)):
                     error(key, " ".join(problems))
@@ -177,8 +195,13 @@ class RiskImporter(Importer):
                 error("number", f"risk {fields['number']} appears twice (also row {seen[fields['number']]})")
                 continue
             seen[fields["number"]] = number
-            step = RiskStep(fields, existing.get(fields["number"]))
+            current, detail = existing.get(fields["number"]), ""
+            if current is not None and normalise(current.title) != normalise(fields["title"]):
+                current, detail = self._same_record(number, fields, current, taken, result, choices)
+            step = RiskStep(fields, current)
             for when in ("inherent", "residual"):
+                if f"{when}_score" not in values:
+                    continue  # no such column: a stored recorded score is kept
                 recorded = _whole_number(values.get(f"{when}_score"))
                 computed = fields[f"{when}_likelihood"] * fields[f"{when}_impact"]
                 fields[f"{when}_score_recorded"] = recorded_score_kept(recorded, computed)
@@ -186,16 +209,56 @@ class RiskImporter(Importer):
                     label = "before" if when == "inherent" else "after"
                     step.disagreements.append(Disagreement(number, fields["number"], label, recorded, computed))
             result.notes += [str(d) for d in step.disagreements]
-            kind = row_kind(step.current, fields)
+            kind, found = row_plan(step.current, fields)
             result.rows.append(
-                PlannedRow(number, f"Risk {fields['number']}: {fields['title'][:60]}", kind, "", [], step)
+                PlannedRow(
+                    number,
+                    f"Risk {fields['number']}: {fields['title'][:60]}",
+                    kind,
+                    detail,
+                    [_shown_change(matrix, change) for change in found],
+                    step,
+                    f"risk {fields['number']}",
+                )
             )
+
+    def _same_record(self, row: int, fields: dict, stored: Risk, taken: set, result: ImportResult, choices: Choices):
+        """A row naming a stored risk by its number under another title: the same risk only if the
+        person says so (it is then changed); otherwise a new risk under the next free number.
+        Returns the risk the row changes (None: it adds one) and what the preview says of it."""
+        key = str(stored.number)
+        same = key in choices.same
+        new_number = None if same else max(taken) + 1
+        result.same_records.append(
+            SameRecordQuestion(
+                key,
+                row,
+                f"risk {stored.number}",
+                stored.title,
+                fields["title"],
+                f"risk {new_number}" if new_number else "",
+            )
+        )
+        if same:
+            return stored, f"the register's risk {stored.number}, retitled"
+        taken.add(new_number)
+        fields["number"] = new_number
+        return None, f"as risk {new_number}, since the register's risk {stored.number} is “{stored.title[:60]}”"
 
     def write(self, result: ImportResult, *, organisation, user) -> None:
         for row in result.rows:
             step: RiskStep = row.payload
             if row.kind != "unchanged":
                 services.risk_save(organisation=organisation, risk=step.current, **step.fields)
+
+
+def _shown_change(matrix, change) -> tuple[str, str, str]:
+    """A change as the register reads it: levels by name, a status by its label."""
+    if change.name in LEVELS:
+        return change.label, matrix.level_name(change.before), matrix.level_name(change.after)
+    if change.name == "status":
+        return change.label, RiskStatus(change.before).label, RiskStatus(change.after).label
+    return change.row
 
 
 RISK_IMPORTER = RiskImporter()

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import get_user_model
 
 from improvement import services
 from improvement.models import (
@@ -16,6 +17,7 @@ from yos_tracker.forms import (
     EvidenceFilesField,
     LinksField,
     OptimisticLockMixin,
+    RecordForm,
     UniqueWithinMixin,
 )
 
@@ -55,7 +57,7 @@ class PlanApprovalForm(forms.Form):
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, help_text="e.g. the minute.")
 
 
-class InspectionForm(forms.ModelForm):
+class InspectionForm(RecordForm):
     report_url = forms.URLField(label="Link to the published report", required=False, assume_scheme="https")
 
     class Meta:
@@ -176,7 +178,7 @@ class StandardRatingsForm(forms.Form):
         }
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(RecordForm):
     class Meta:
         model = ImprovementPlan
         fields = ["title", "inspection", "period_start", "period_end", "status", "approved_by", "stale_after_days"]
@@ -187,7 +189,7 @@ class PlanForm(forms.ModelForm):
         self.fields["inspection"].queryset = Inspection.objects.for_org(organisation)
 
 
-class NextStepsMixin(forms.ModelForm):
+class NextStepsMixin(RecordForm):
     """A "next steps" box, one planned activity per line, saved through services.next_steps_set."""
 
     next_steps_text = forms.CharField(
@@ -246,8 +248,6 @@ class ActionForm(OptimisticLockMixin, NextStepsMixin):
         }
 
     def __init__(self, *args, plan, **kwargs):
-        from django.contrib.auth import get_user_model
-
         super().__init__(*args, **kwargs)
         self.fields["recommendation"].queryset = plan.recommendations.all()
         self.fields["owner"].queryset = (
@@ -258,7 +258,7 @@ class ActionForm(OptimisticLockMixin, NextStepsMixin):
         self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
 
 
-class RagStatusForm(UniqueWithinMixin, forms.ModelForm):
+class RagStatusForm(UniqueWithinMixin, RecordForm):
     unique_within = "organisation"
 
     class Meta:
@@ -271,7 +271,7 @@ class RagStatusForm(UniqueWithinMixin, forms.ModelForm):
         }
 
 
-class ReminderSettingsForm(forms.ModelForm):
+class ReminderSettingsForm(RecordForm):
     class Meta:
         model = ReminderSettings
         fields = ["enabled", "due_soon_days"]

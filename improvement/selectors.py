@@ -20,6 +20,7 @@ from improvement.models import (
 )
 from improvement.reminders import Digest, digests
 from improvement.rollups import Rollup, rollup
+from yos_tracker.history import CHANGED, history_rows
 
 
 def _day(value) -> str:
@@ -166,10 +167,19 @@ def plan_overview(plan: ImprovementPlan, params) -> PlanOverview:
 
 
 def action_timeline(action: Action) -> list[ProgressUpdate]:
-    """The action's updates, newest first, with their status, author and evidence."""
-    return list(
+    """The action's updates, newest first, with their status, author and evidence, and each one's
+    `corrections`: who corrected it, when and why, and what it said before, newest first (none
+    for an update never corrected). Whoever may read the action may read these."""
+    updates = list(
         ProgressUpdate.objects.filter(action=action).select_related("status", "author").prefetch_related("evidence")
     )
+    corrections: dict[int, list] = {}
+    for row in history_rows(ProgressUpdate.history.filter(action_id=action.pk)):
+        if row.action == CHANGED:
+            corrections.setdefault(row.record, []).append(row)
+    for update in updates:
+        update.corrections = corrections.get(update.pk, [])
+    return updates
 
 
 @dataclass

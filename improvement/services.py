@@ -20,6 +20,7 @@ from improvement.models import (
     Recommendation,
 )
 from improvement.selectors import plan_snapshot
+from yos_tracker import records
 from yos_tracker.dates import refuse_future
 
 # --- Progress updates -------------------------------------------------------------------------
@@ -53,13 +54,14 @@ def action_update_correct(
     *, update: ProgressUpdate, date: datetime.date, narrative: str, status: RagStatus, reason: str
 ) -> ProgressUpdate:
     """Correct a recorded update (a typo, a wrong date). The update is changed in place and the
-    previous version, who corrected it and why, stay in its history."""
+    previous version, who corrected it and why, stay in its history; a correction that changes
+    nothing is not one, and leaves no trace."""
     if status.organisation_id != update.status.organisation_id:
         raise ValidationError({"status": "Choose a status from this organisation's scale."})
     refuse_future(date, what="An update")
-    update.date, update.narrative, update.status = date, narrative, status
-    update._change_reason = reason
-    update.save()
+    if records.changes_applied(update, {"date": date, "narrative": narrative, "status": status}):
+        update._change_reason = reason
+        update.save()
     return update
 
 
@@ -140,12 +142,11 @@ def action_add(*, recommendation: Recommendation, reference: str, order: int, **
 
 
 def action_change(*, action: Action, **fields) -> Action:
-    """Change an action's fields; its version moves on, so a form opened before is refused."""
-    for name, value in fields.items():
-        setattr(action, name, value)
-    action.version += 1
-    action.full_clean()
-    action.save()
+    """Change the fields given of an action: nothing is saved when they already say what is
+    stored; otherwise its version moves on, so a form opened before is refused."""
+    if records.changes_applied(action, fields):
+        action.full_clean()
+        action.save()
     return action
 
 

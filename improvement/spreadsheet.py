@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from improvement import selectors, services
 from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus, RagStatusAlias, Recommendation
+from yos_tracker import records
 from yos_tracker.imports import (
     Choices,
     Importer,
@@ -21,7 +22,8 @@ from yos_tracker.imports import (
     dates_of,
     suggestion,
 )
-from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise, unchanged, write_table
+from yos_tracker.records import carried, same_value
+from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise, write_table
 
 # The export's headers, and the names councils' own trackers give the same columns.
 COLUMNS = [
@@ -171,7 +173,7 @@ class PlanImporter(Importer):
                 action = services.action_add(
                     recommendation=recommendation, reference=step.reference, order=action_order, **step.values
                 )
-            elif row.kind == "change" and any(what != "update" for what, _, _ in row.changes):
+            elif row.kind == "change":
                 services.action_change(action=action, **step.values)
             if step.update:
                 date, status, narrative = step.update
@@ -220,7 +222,8 @@ class _Planner:
             self.latest[update.action_id] = update
         self.members = {}
         for user in get_user_model().objects.filter(memberships__organisation=plan.organisation):
-            self.members.setdefault(normalise(user.get_full_name()), user)
+            for name in _names_of(user):
+                self.members.setdefault(name, user)
         self.seen: dict[tuple[str, str], int] = {}
         self.today = timezone.localdate()
 
@@ -296,29 +299,19 @@ class _Planner:
         if len(self.result.errors) > errors_before:
             return
 
-        owner_text = cell_text(values.get("owner"))
-        owner_user = self.members.get(normalise(owner_text)) if owner_text else None
-        wanted = {
-            "description": description or (action.description if action else ""),
-            "owner": owner_user,
-            "owner_name": "" if owner_user else owner_text,
-            "lead": cell_text(values.get("lead")),
-            "start_date": dates["start_date"],
-            "due_date": dates["due_date"],
-        }
-        changes = []
-        if action is not None:
-            for name, new in wanted.items():
-                old = getattr(action, name)
-                if not unchanged(old, new):
-                    changes.append((Action._meta.get_field(name).verbose_name, _show(old), _show(new)))
+        wanted = {"description": description or (action.description if action else "")}
+        if "owner" in values:
+            wanted |= self.owner(cell_text(values.get("owner")), action)
+        wanted |= {key: cell_text(values.get(key)) for key in carried(values, ("lead",))}
+        wanted |= {key: dates[key] for key in carried(values, ("start_date", "due_date"))}
+        changes = _shown_changes(action, wanted) if action is not None else []
         update = self.plan_update(
             number, reference, action, status, cell_text(values.get("latest_update")), dates.get("latest_update_date")
         )
         if len(self.result.errors) > errors_before:
             return
         if update:
-            changes.append(("update", "", f"{update[1].label} on {update[0]:%d/%m/%Y}: {update[2][:100]}"))
+            changes.append(("New update", "", f"{update[1].label} on {update[0]:%d/%m/%Y}: {update[2][:100]}"))
         kind = "create" if action is None else ("change" if changes else "unchanged")
         if new_rec:
             detail = f"under the new recommendation {new_rec[0]}"
@@ -335,6 +328,15 @@ class _Planner:
             )
         )
 
+    def owner(self, text: str, action: Action | None) -> dict:
+        """An owner cell as the action stores it: a member of the service named by their name,
+        user name or e-mail address (the owner the action has, as the export writes them,
+        first), or else the name or role as written."""
+        if action is not None and action.owner_id and normalise(text) in _names_of(action.owner):
+            return {"owner": action.owner, "owner_name": ""}
+        person = self.members.get(normalise(text)) if text else None
+        return {"owner": person, "owner_name": "" if person else text}
+
     def plan_update(self, number, reference, action, status, narrative, date):
         current = self.latest.get(action.pk) if action else None
         if not (status or narrative or date):
@@ -348,7 +350,7 @@ class _Planner:
         if (
             current
             and (current.date, current.status_id) == (date, status.pk)
-            and unchanged(current.narrative, narrative)
+            and same_value(current.narrative, narrative)
         ):
             return None
         return (date, status, narrative)
@@ -399,11 +401,19 @@ class _Planner:
         return str(n)
 
 
-def _show(value) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, datetime.date):
-        return value.strftime("%d/%m/%Y")
-    if hasattr(value, "get_full_name"):
-        return value.get_full_name()
-    return str(value)
+def _shown_changes(action: Action, wanted: dict) -> list[tuple[str, str, str]]:
+    """What a row changes in an action, as (what, before, after); the owner, an account or a name
+    as written, is one line."""
+    shown = []
+    for change in records.changes(action, wanted):
+        if change.name not in ("owner", "owner_name"):
+            shown.append(change.row)
+        elif not any(what == "Owner" for what, _, _ in shown):
+            after = wanted["owner"] or wanted["owner_name"]
+            shown.append(records.FieldChange("owner", "Owner", action.owner_display, after).row)
+    return shown
+
+
+def _names_of(person) -> set[str]:
+    """What a spreadsheet may call a member: their full name, user name or e-mail address."""
+    return {normalise(name) for name in (person.get_full_name(), person.get_username(), person.email) if name}

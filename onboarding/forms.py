@@ -8,6 +8,7 @@ from performance.choices import (
     RATING_KEY_SCALE_CHOICES,
 )
 from yos_tracker.choices import Role
+from yos_tracker.forms import RecordForm
 from yos_tracker.models import Organisation
 
 FIRST_ROLES = [(Role.MANAGER.value, Role.MANAGER.label), (Role.ADMINISTRATOR.value, Role.ADMINISTRATOR.label)]
@@ -44,7 +45,7 @@ class SetupChoicesForm(forms.Form):
     )
 
 
-class NewServiceForm(SetupChoicesForm, forms.ModelForm):
+class NewServiceForm(SetupChoicesForm, RecordForm):
     first_email = forms.EmailField(
         label="First person's e-mail address",
         max_length=150,

@@ -137,11 +137,26 @@ class MeasurementFeedItem(serializers.Serializer):
 
     indicator = serializers.CharField(help_text="A tracked indicator's code, e.g. FTE.")
     period = serializers.CharField(help_text="The period's first day (2024-03-01) or its month (2024-03).")
-    value = serializers.DecimalField(max_digits=14, decimal_places=4, required=False, allow_null=True)
+    value = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=4,
+        required=False,
+        allow_null=True,
+        help_text="For a percentage indicator (unit %), the percentage: 62 for 62%, never the fraction 0.62 "
+        "(a feed whose percentages all lie between 0 and 1 is refused unless it says which it means; see "
+        "`percentages`). A ratio indicator's value is worked out from its numerator and denominator.",
+    )
     numerator = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, allow_null=True)
     denominator = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, allow_null=True)
-    note = serializers.CharField(required=False, allow_blank=True)
-    source = serializers.CharField(required=False, allow_blank=True, help_text="Where the figure comes from.")
+    note = serializers.CharField(
+        required=False, allow_blank=True, help_text="Left out: the stored note is kept. Empty: it is cleared."
+    )
+    source = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="Where the figure comes from. Left out: the stored source is kept (a new value's is “API”). "
+        "Empty: it is cleared.",
+    )
 
 
 class MeasurementFilter(IndicatorCodeFilter):
@@ -203,13 +218,27 @@ class MeasurementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organ
         return Response(self.get_serializer(saved).data, headers={"ETag": etag(saved.version)})
 
     @extend_schema(
-        request=inline_serializer("MeasurementFeed", {"measurements": MeasurementFeedItem(many=True)}),
+        request=inline_serializer(
+            "MeasurementFeed",
+            {
+                "measurements": MeasurementFeedItem(many=True),
+                "percentages": serializers.ChoiceField(
+                    choices=["percent", "fraction"],
+                    required=False,
+                    help_text="How values for percentage indicators read: “percent” (the default: 62 for 62%) or "
+                    "“fraction” (0.62 for 62%). Say “percent” when every one really is below 1%.",
+                ),
+            },
+        ),
         responses={200: RESULT_COUNTS, 400: ROW_ERRORS},
     )
     @action(detail=False, methods=["post"])
     def bulk(self, request, org):
         """Upsert many values at once, by (indicator, period): the same values sent twice change
-        nothing. All or nothing: one bad item and none is written, each error naming its item."""
+        nothing, and of a stored value only the fields an item carries change (one it leaves out
+        is kept). All or nothing: one bad item and none is written, each error naming its item.
+        The answer counts what was added, changed and left as it was, and lists each change as
+        before → after."""
         return rows_applied(MEASUREMENT_FEED, request, self.organisation, key="measurements")
 
 

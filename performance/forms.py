@@ -21,7 +21,7 @@ from performance.models import (
 from performance.models.audits import AUDIT_AREAS
 from performance.models.cohorts import reoffence_problem
 from yos_tracker.dates import refuse_future
-from yos_tracker.forms import ColourInput, DateInput, OptimisticLockMixin, UniqueWithinMixin
+from yos_tracker.forms import ColourInput, DateInput, OptimisticLockMixin, RecordForm, UniqueWithinMixin
 
 
 def _plain(number):
@@ -60,9 +60,19 @@ class MeasurementRowForm(forms.Form):
         self.fields["note"].label = f"{indicator.name}: note"
 
     @property
+    def carried(self) -> tuple[str, ...]:
+        """The cells this row shows, so posts: a ratio's two parts, or a value; and its note."""
+        return ("numerator", "denominator", "note") if self.indicator.is_ratio else ("value", "note")
+
+    @property
     def is_blank(self) -> bool:
         data = self.cleaned_data
         return all(data.get(k) in (None, "") for k in ("value", "numerator", "denominator"))
+
+    def has_changed(self) -> bool:
+        """Whether the person changed a cell of this row; a cell the row does not show (a ratio's
+        value, worked out from its parts) is never posted, so never counts as changed."""
+        return any(name in self.changed_data for name in self.carried)
 
     def clean(self):
         data = super().clean()
@@ -77,7 +87,7 @@ class MeasurementRowForm(forms.Form):
         return data
 
 
-class CaseAuditForm(forms.ModelForm):
+class CaseAuditForm(RecordForm):
     class Meta:
         model = CaseAudit
         fields = ["month", "case_reference", "case_type", *[area for area, _ in AUDIT_AREAS], "overall", "notes"]
@@ -111,7 +121,7 @@ class CaseAuditForm(forms.ModelForm):
         return data
 
 
-class AuditGradeForm(UniqueWithinMixin, forms.ModelForm):
+class AuditGradeForm(UniqueWithinMixin, RecordForm):
     unique_within = "organisation"
 
     class Meta:
@@ -125,7 +135,7 @@ class AuditGradeForm(UniqueWithinMixin, forms.ModelForm):
         }
 
 
-class OutcomeKindForm(UniqueWithinMixin, forms.ModelForm):
+class OutcomeKindForm(UniqueWithinMixin, RecordForm):
     unique_within = "organisation"
 
     class Meta:
@@ -138,7 +148,7 @@ class OutcomeKindForm(UniqueWithinMixin, forms.ModelForm):
         }
 
 
-class RatingStepForm(UniqueWithinMixin, forms.ModelForm):
+class RatingStepForm(UniqueWithinMixin, RecordForm):
     unique_within = "organisation"
 
     class Meta:
@@ -148,7 +158,7 @@ class RatingStepForm(UniqueWithinMixin, forms.ModelForm):
         help_texts = {"code": "Lower-case letters, digits, hyphens and underscores: e.g. purple."}
 
 
-class LocalIndicatorForm(UniqueWithinMixin, forms.ModelForm):
+class LocalIndicatorForm(UniqueWithinMixin, RecordForm):
     """A service's own indicator, beside the shared catalogue."""
 
     unique_within = "organisation"
@@ -178,7 +188,7 @@ class LocalIndicatorForm(UniqueWithinMixin, forms.ModelForm):
         return self.cleaned_data["code"].strip().upper()
 
 
-class TargetForm(UniqueWithinMixin, forms.ModelForm):
+class TargetForm(UniqueWithinMixin, RecordForm):
     unique_within = ("organisation", "indicator")
 
     class Meta:
@@ -203,7 +213,7 @@ class TargetForm(UniqueWithinMixin, forms.ModelForm):
         return tolerance
 
 
-class ComparatorForm(UniqueWithinMixin, forms.ModelForm):
+class ComparatorForm(UniqueWithinMixin, RecordForm):
     unique_within = ("organisation", "indicator")
 
     class Meta:
@@ -216,7 +226,7 @@ class ComparatorForm(UniqueWithinMixin, forms.ModelForm):
         return rag.period_start(self.cleaned_data["period"], self.instance.indicator.frequency)
 
 
-class CohortForm(UniqueWithinMixin, forms.ModelForm):
+class CohortForm(UniqueWithinMixin, RecordForm):
     unique_within = "organisation"
 
     class Meta:
@@ -259,7 +269,7 @@ class CohortForm(UniqueWithinMixin, forms.ModelForm):
 GRAVITY_HELP = "1 to 8, as the YJB's gravity matrix scores the offence."
 
 
-class CaseForm(OptimisticLockMixin, UniqueWithinMixin, forms.ModelForm):
+class CaseForm(OptimisticLockMixin, UniqueWithinMixin, RecordForm):
     unique_within = "organisation"
 
     class Meta:
@@ -279,7 +289,7 @@ class CaseForm(OptimisticLockMixin, UniqueWithinMixin, forms.ModelForm):
         return reference
 
 
-class OutcomeForm(forms.ModelForm):
+class OutcomeForm(RecordForm):
     class Meta:
         model = QualifyingOutcome
         fields = ["date", "kind", "gravity"]
@@ -303,7 +313,7 @@ class OutcomeForm(forms.ModelForm):
         return data
 
 
-class ReoffenceForm(forms.ModelForm):
+class ReoffenceForm(RecordForm):
     class Meta:
         model = Reoffence
         fields = ["offence_date", "proven_date", "offence_type", "gravity", "violent"]

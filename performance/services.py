@@ -2,7 +2,7 @@
 audits. The monthly roll-up is performance.rollup."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.apps import apps as global_apps
@@ -26,6 +26,7 @@ from performance.models import (
     TrackedIndicator,
 )
 from performance.models.cohorts import reoffence_problem
+from yos_tracker import records
 from yos_tracker.models import Organisation
 
 
@@ -144,15 +145,18 @@ def measurement_record(
     value=None,
     numerator=None,
     denominator=None,
-    note: str = "",
-    source: str = "",
+    note: str | None = None,
+    source: str | None = None,
     user=None,
     expected_version: int | None = None,
 ) -> Measurement:
-    """Record (or change) a value. `expected_version` is the version the person saw: 0 for
-    "there was no value", None to skip the check (imports and roll-ups, which replace)."""
+    """Record (or change) a value. A note or source of None keeps the stored one ("" clears it);
+    a value that already says all this is left as it is, its author, version and history too
+    (yos_tracker.records). `expected_version` is the version the person saw: 0 for "there was no
+    value", None to skip the check."""
     period = rag.period_start(period, indicator.frequency)
     fields = measurement_value(indicator, value=value, numerator=numerator, denominator=denominator)
+    text = {name: given for name, given in (("note", note), ("source", source)) if given is not None}
     current = (
         Measurement.objects.select_for_update(of=("self",))
         .select_related("entered_by", "indicator")
@@ -166,37 +170,33 @@ def measurement_record(
             organisation=organisation,
             indicator=indicator,
             period=period,
-            note=note,
-            source=source,
             entered_by=user,
-            **fields,
+            **{"note": "", "source": "", **fields, **text},
         )
     if expected_version is not None and current.version != expected_version:
         raise StaleEdit(current)
-    unchanged = all(getattr(current, k) == v for k, v in fields.items()) and (current.note, current.source) == (
-        note,
-        source,
-    )
-    if unchanged:
-        return current
-    for name, new in fields.items():
-        setattr(current, name, new)
-    current.note, current.source, current.entered_by = note, source, user
-    current.version += 1  # the row is locked (select_for_update), so this cannot race
-    current.save()
+    if records.changes_applied(current, {**fields, **text}):
+        current.entered_by = user
+        current.save()  # the row is locked (select_for_update), so its version cannot race
     return current
 
 
 @dataclass
 class MeasurementEntry:
     """One value to upsert: an import's row, or an item of the API's bulk feed. `parts` are the
-    value, numerator and denominator as given; `period` is already the period's first day."""
+    value, numerator and denominator as given; `period` is already the period's first day; `text`
+    holds the note and source as far as the input carries them (what it leaves out is kept), and
+    `source_if_new` is where a new value comes from when the input names no source."""
 
     indicator: Indicator
     period: datetime.date
     parts: dict
-    note: str = ""
-    source: str = ""
+    text: dict = field(default_factory=dict)
+    source_if_new: str = ""
+
+    @property
+    def wanted(self) -> dict:
+        return {**measurement_value(self.indicator, **self.parts), **self.text}
 
 
 MEASUREMENT_FIELDS = ("value", "numerator", "denominator", "note", "source")
@@ -205,9 +205,10 @@ MEASUREMENT_FIELDS = ("value", "numerator", "denominator", "note", "source")
 @transaction.atomic
 def measurements_upsert(*, organisation: Organisation, entries: list[MeasurementEntry], user=None) -> dict[str, int]:
     """Record many values at once, idempotent by (indicator, period): a value that already says
-    what the entry says is left as it is (its version and history too), any other is replaced.
-    The feed from a case-management system and spreadsheet imports, which replace by design
-    (no version check), in a few statements rather than several per value. Returns counts."""
+    what the entry says is left as it is (its author, version and history too), and of any other
+    only the fields the entry carries change (yos_tracker.records). The feed from a
+    case-management system and spreadsheet imports, which replace by design (no version check),
+    in a few statements rather than several per value. Returns counts."""
     indicators = {e.indicator.pk for e in entries}
     periods = {e.period for e in entries}
     existing = {
@@ -219,22 +220,23 @@ def measurements_upsert(*, organisation: Organisation, entries: list[Measurement
     now = timezone.now()
     created, changed, unchanged = [], [], 0
     for entry in entries:
-        fields = {**measurement_value(entry.indicator, **entry.parts), "note": entry.note, "source": entry.source}
+        wanted = entry.wanted
         current = existing.get((entry.indicator.pk, entry.period))
         if current is None:
             created.append(
                 Measurement(
-                    organisation=organisation, indicator=entry.indicator, period=entry.period, entered_by=user, **fields
+                    organisation=organisation,
+                    indicator=entry.indicator,
+                    period=entry.period,
+                    entered_by=user,
+                    **{"note": "", "source": entry.source_if_new, **wanted},
                 )
             )
-        elif all(getattr(current, name) == value for name, value in fields.items()):
-            unchanged += 1
-        else:
-            for name, value in fields.items():
-                setattr(current, name, value)
+        elif records.changes_applied(current, wanted):  # the rows are locked, so the version cannot race
             current.entered_by, current.updated_at = user, now
-            current.version += 1  # the rows are locked (select_for_update), so this cannot race
             changed.append(current)
+        else:
+            unchanged += 1
     bulk_create_with_history(created, Measurement, batch_size=1000, default_user=user)
     bulk_update_with_history(
         changed,
@@ -250,12 +252,12 @@ def measurements_upsert(*, organisation: Organisation, entries: list[Measurement
 
 
 def case_audit_save(*, organisation: Organisation, audit: CaseAudit | None = None, auditor=None, **fields) -> CaseAudit:
-    """Record a case audit, or change one; an audit keeps the auditor who first recorded it."""
+    """Record a case audit, or change the fields given of one (nothing is saved when they already
+    say what is stored); an audit keeps the auditor who first recorded it."""
     if audit is None:
         audit = CaseAudit(organisation=organisation, auditor=auditor, **fields)
-    else:
-        for name, value in fields.items():
-            setattr(audit, name, value)
+    elif not records.changes_applied(audit, fields):
+        return audit
     audit.full_clean(validate_unique=False, validate_constraints=False)
     audit.save()
     return audit
@@ -282,11 +284,10 @@ def case_event_record(
     by its pseudonymous reference if it is new; a team or case manager given replaces the case's.
     `kind` is one of the service's outcome types, or a reoffence's offence type."""
     case = Case.objects.for_org(organisation).filter(reference__iexact=reference).first()
+    given = {name: value for name, value in (("team", team), ("case_manager", case_manager)) if value}
     if case is None:
-        case = Case(organisation=organisation, reference=reference)
-    wanted = (team or case.team, case_manager or case.case_manager)
-    if case.pk is None or wanted != (case.team, case.case_manager):
-        case.team, case.case_manager = wanted
+        case = Case(organisation=organisation, reference=reference, **given)
+    if case.pk is None or records.changes_applied(case, given):
         case.full_clean(validate_constraints=False)
         case.save()
     if event == "outcome":
@@ -298,6 +299,18 @@ def case_event_record(
     record.full_clean(exclude=["case"])
     record.save()
     return record
+
+
+@transaction.atomic
+def case_event_change(*, record: QualifyingOutcome | Reoffence, fields: dict, case: dict) -> None:
+    """Change the fields given of a recorded outcome or reoffence, and of its case (its team, its
+    case manager); nothing is saved of either when it already says them."""
+    if records.changes_applied(record, fields):
+        record.full_clean(exclude=["case"])
+        record.save()
+    if records.changes_applied(record.case, case):
+        record.case.full_clean(validate_constraints=False)
+        record.case.save()
 
 
 @transaction.atomic

@@ -8,12 +8,22 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 
 from performance import rag, services
-from performance.choices import CaseType
-from performance.models import AuditGrade, CaseAudit, Measurement, TrackedIndicator
+from performance.choices import CaseType, Unit
+from performance.models import AuditGrade, CaseAudit, Indicator, Measurement, TrackedIndicator
 from performance.models.audits import AUDIT_AREAS
 from performance.models.references import validate_case_reference
-from yos_tracker.imports import Choices, Importer, ImportResult, PlannedRow, RowError, row_kind
-from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise, parse_date, unchanged
+from yos_tracker.imports import (
+    PERCENTAGES,
+    Choices,
+    Importer,
+    ImportResult,
+    PercentQuestion,
+    PlannedRow,
+    RowError,
+    row_plan,
+)
+from yos_tracker.records import carried
+from yos_tracker.spreadsheets import Column, Percent, cell_text, column_problems, normalise, parse_date, percent_of
 
 MEASUREMENT_COLUMNS = [
     Column("indicator", "Indicator code", ("indicator", "code", "kpi", "kpi code", "measure", "indicator ref")),
@@ -24,6 +34,7 @@ MEASUREMENT_COLUMNS = [
     Column("note", "Note", ("notes", "comment", "comments", "commentary"), required=False),
     Column("source", "Source", ("data source", "from", "system"), required=False),
 ]
+AUDIT_LABELS = {"case_type": "Case type", **dict(AUDIT_AREAS), "overall": "Overall", "notes": "Notes"}
 AUDIT_COLUMNS = [
     Column("month", "Month", ("audit month", "period", "date of audit", "audit date", "date")),
     Column("case_reference", "Case reference", ("case ref", "reference", "ref", "case id", "case number", "case no")),
@@ -64,6 +75,11 @@ def _decimal(value) -> Decimal | None:
     return number
 
 
+def _number(value) -> Decimal | Percent | None:
+    """A cell's number, or the percentage it says (a cell Excel shows as 62%, or "62%")."""
+    return percent_of(value) or _decimal(value)
+
+
 def _row_error(result: ImportResult, columns: list[Column], number: int, reference: str):
     labels = {c.key: c.label for c in columns}
 
@@ -76,14 +92,44 @@ def _row_error(result: ImportResult, columns: list[Column], number: int, referen
 # --- Indicator values ---------------------------------------------------------------------------
 
 
+def fractions_guessed(values: list[Decimal]) -> bool:
+    """Whether plain numbers given for percentage indicators read as fractions (0.62 for 62%):
+    every one lies between 0 and 1, and not all are 0 or 1."""
+    return bool(values) and all(0 <= v <= 1 for v in values) and any(0 < v < 1 for v in values)
+
+
+def percentage_points(indicator: Indicator, given: Decimal | Percent | None, percentages: str) -> Decimal | None:
+    """A value as the indicator stores it. A percentage indicator keeps points (62 for 62%): a
+    cell that says a percentage gives its points, and a plain number is a fraction only when the
+    person says the file's are. Any other indicator refuses a percentage (ValueError)."""
+    if given is None:
+        return None
+    if isinstance(given, Percent):
+        if indicator.unit != Unit.PERCENT:
+            raise ValueError(
+                f"“{given}” is a percentage, but {indicator.code} is measured as "
+                f"{indicator.get_unit_display().lower()}: give the number"
+            )
+        return given.points
+    if indicator.unit == Unit.PERCENT and percentages == "fraction":
+        return given * 100
+    return given
+
+
 class MeasurementImporter(Importer):
     key = "measurements"
     noun = "values"
     columns = MEASUREMENT_COLUMNS
-    source_default = "Spreadsheet import"  # a value's source where its row names none
+    source_default = "Spreadsheet import"  # a new value's source where its row names none
 
     def reference(self, values: dict) -> str:
         return cell_text(values.get("indicator")).upper()
+
+    def feed_choices(self, data: dict) -> Choices:
+        percentages = data.get("percentages", "")
+        if percentages not in ("", *PERCENTAGES):
+            raise ValueError('“percentages” is "percent" (62 for 62%) or "fraction" (0.62 for 62%)')
+        return Choices(percentages=percentages)
 
     def plan_rows(self, rows, result: ImportResult, *, organisation, user, choices: Choices) -> None:
         tracked = {
@@ -91,6 +137,8 @@ class MeasurementImporter(Importer):
             for t in TrackedIndicator.objects.for_org(organisation).select_related("indicator")
         }
         existing = {(m.indicator_id, m.period): m for m in Measurement.objects.for_org(organisation)}
+        result.percentages = self._percent_question(rows, tracked)
+        percentages = choices.percentages or (result.percentages.guess if result.percentages else "percent")
         seen = {}
         for number, values in rows:
             code = self.reference(values)
@@ -106,12 +154,18 @@ class MeasurementImporter(Importer):
             parts = {}
             for key in ("value", "numerator", "denominator"):
                 try:
-                    parts[key] = _decimal(values.get(key))
+                    given = _number(values.get(key))
+                    if key == "value" and indicator is not None:
+                        parts[key] = percentage_points(indicator, given, percentages)
+                    elif isinstance(given, Percent):
+                        raise ValueError(f"“{given}” is a percentage: give the count")
+                    else:
+                        parts[key] = given
                 except ValueError as problem:
                     error(key, str(problem))
-            note, source = cell_text(values.get("note")), cell_text(values.get("source")) or self.source_default
-            for name, text in (("note", note), ("source", source)):
-                if problems := column_problems(Measurement, name, text):
+            text = {key: cell_text(value) for key, value in carried(values, ("note", "source")).items()}
+            for name, given in text.items():
+                if problems := column_problems(Measurement, name, given):
                     error(name, " ".join(problems))
             if len(result.errors) > before:
                 continue
@@ -121,28 +175,70 @@ class MeasurementImporter(Importer):
                 error("period", f"{code} for {period:%m/%Y} appears twice (also row {seen[key]})")
                 continue
             seen[key] = number
+            entry = services.MeasurementEntry(indicator, period, parts, text, self.source_default)
             try:
-                fields = services.measurement_value(indicator, **parts)
+                wanted = entry.wanted
             except ValidationError as problem:
                 column = next(iter(problem.error_dict)) if hasattr(problem, "error_dict") else "value"
                 error(column if column in parts else "value", problem.messages[0])
                 continue
             current = existing.get(key)
-            if current is None:
-                kind, detail = "create", indicator.format_value(fields["value"])
-            elif (
-                current.value == fields["value"] and unchanged(current.note, note) and unchanged(current.source, source)
-            ):
-                kind, detail = "unchanged", indicator.format_value(current.value)
-            else:
-                kind = "change"
-                detail = f"{indicator.format_value(current.value)} → {indicator.format_value(fields['value'])}"
-            step = services.MeasurementEntry(indicator, period, parts, note, source)
-            result.rows.append(PlannedRow(number, f"{code} {period:%m/%Y}", kind, detail, [], step))
+            kind, found = row_plan(current, wanted, labels=_labels(indicator))
+            result.rows.append(
+                PlannedRow(
+                    number,
+                    f"{code} {period:%m/%Y}",
+                    kind,
+                    indicator.format_value(wanted["value"]),
+                    [_shown_change(indicator, change) for change in found],
+                    entry,
+                    code,
+                )
+            )
+
+    def _percent_question(self, rows, tracked: dict) -> PercentQuestion | None:
+        """What plain numbers for percentage indicators mean, asked when they look like fractions
+        (until answered they are read as the guess says); None when they do not."""
+        plain = []
+        for number, values in rows:
+            indicator = tracked.get(self.reference(values))
+            if indicator is None or indicator.unit != Unit.PERCENT:
+                continue
+            if indicator.is_ratio and values.get("numerator") not in (None, "") and values.get("denominator"):
+                continue  # worked out from its two counts: the value cell is not read
+            try:
+                given = _number(values.get("value"))
+            except ValueError:
+                continue
+            if given is not None and not isinstance(given, Percent):
+                plain.append((number, values.get("value"), given))
+        if not fractions_guessed([given for _, _, given in plain]):
+            return None
+        return PercentQuestion(
+            rows=tuple(number for number, _, _ in plain),
+            examples=tuple(cell_text(cell) for _, cell, _ in plain[:3]),
+        )
 
     def write(self, result: ImportResult, *, organisation, user) -> None:
         entries = [row.payload for row in result.rows if row.kind != "unchanged"]
         services.measurements_upsert(organisation=organisation, entries=entries, user=user)
+
+
+def _labels(indicator: Indicator) -> dict[str, str]:
+    return {
+        "value": "Value",
+        "numerator": (indicator.numerator_label or "numerator").capitalize(),
+        "denominator": (indicator.denominator_label or "denominator").capitalize(),
+    }
+
+
+def _shown_change(indicator: Indicator, change) -> tuple[str, str, str]:
+    """A value's change as people read the value (62.0%); any other field's as records shows it."""
+    if change.name != "value":
+        return change.row
+    label, _, after = change.row
+    after = after if change.clears else indicator.format_value(change.after)
+    return label, indicator.format_value(change.before), after
 
 
 class MeasurementFeed(MeasurementImporter):
@@ -220,8 +316,8 @@ class AuditImporter(Importer):
                 if chosen[column] is None:
                     also = "" if column == "overall" else ", or n/a where the area does not apply"
                     error(column, f"“{cell_text(values.get(column))}” is not a grade: {allowed}{also}")
-            notes = cell_text(values.get("notes"))
-            if problems := column_problems(CaseAudit, "notes", notes):
+            text = {key: cell_text(value) for key, value in carried(values, ("notes",)).items()}
+            if problems := column_problems(CaseAudit, "notes", text.get("notes", "")):
                 error("notes", " ".join(problems))
             if len(result.errors) > before:
                 continue
@@ -230,26 +326,35 @@ class AuditImporter(Importer):
                 error("case_reference", f"{reference} appears twice for {month:%m/%Y} (also row {seen[key]})")
                 continue
             seen[key] = number
-            fields = {"case_type": case_type, "notes": notes, **chosen}
+            fields = {"case_type": case_type, **text, **chosen}
             current = existing.get(key)
-            kind = row_kind(current, fields)
+            kind, found = row_plan(current, fields, labels=AUDIT_LABELS)
             step = AuditStep(month, reference, fields, current)
             result.rows.append(
-                PlannedRow(number, f"{reference} {month:%m/%Y}", kind, chosen["overall"].label, [], step)
+                PlannedRow(
+                    number,
+                    f"{reference} {month:%m/%Y}",
+                    kind,
+                    chosen["overall"].label,
+                    [change.row for change in found],
+                    step,
+                    reference,
+                )
             )
 
     def write(self, result: ImportResult, *, organisation, user) -> None:
         for row in result.rows:
             step: AuditStep = row.payload
-            if row.kind != "unchanged":
+            if row.kind == "create":
                 services.case_audit_save(
                     organisation=organisation,
-                    audit=step.current,
                     auditor=user,
                     month=step.month,
                     case_reference=step.reference,
                     **step.fields,
                 )
+            elif row.kind == "change":
+                services.case_audit_save(organisation=organisation, audit=step.current, **step.fields)
 
 
 AUDIT_IMPORTER = AuditImporter()

@@ -14,6 +14,7 @@ from performance.choices import VIOLENT_OFFENCES, OffenceType
 from performance.models import Case, OutcomeKind, QualifyingOutcome, Reoffence
 from performance.models.cohorts import reoffence_problem
 from performance.models.references import validate_case_reference
+from yos_tracker import records
 from yos_tracker.imports import Choices, Importer, ImportResult, PlannedRow, RowError, dates_of
 from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise
 
@@ -36,6 +37,8 @@ COLUMNS = [
     ),
 ]
 LABELS = {column.key: column.label for column in COLUMNS}
+# What services.case_event_record takes of a row.
+CASE_EVENT_FIELDS = ("reference", "event", "date", "kind", "proven_date", "gravity", "violent", "team", "case_manager")
 EVENTS = {
     **dict.fromkeys(["outcome", "qualifying outcome", "substantive outcome", "index outcome"], OUTCOME),
     **dict.fromkeys(["reoffence", "re-offence", "reoffending", "further offence", "offence"], REOFFENCE),
@@ -81,6 +84,18 @@ class EventStep:
     violent: bool
     team: str
     case_manager: str
+    given: tuple[str, ...] = ()  # the event's own fields the row carries: what a stored event may change to
+    record: QualifyingOutcome | Reoffence | None = None  # the stored event the row names, if any
+
+    def event_fields(self) -> dict:
+        """The stored event's fields this row says (an outcome has only its gravity)."""
+        names = ("gravity",) if self.event == OUTCOME else ("gravity", "proven_date", "violent")
+        return {name: getattr(self, name) for name in names if name in self.given}
+
+    def case_fields(self) -> dict:
+        """A case's team and case manager as the row gives them: rows are events, so a blank cell
+        says nothing of the case (another row of it may name them)."""
+        return {name: getattr(self, name) for name in ("team", "case_manager") if getattr(self, name)}
 
 
 class TrackerImporter(Importer):
@@ -101,13 +116,13 @@ class TrackerImporter(Importer):
         }
         outcome_labels = [kind.label for kind in kinds]
         first_outcome = {}  # lower-case reference → the earliest qualifying outcome, stored or in the file
-        stored = set()
+        stored = {}  # (lower-case reference, event, date, kind) → the stored outcome or reoffence
         for outcome in QualifyingOutcome.objects.for_org(organisation).select_related("case", "kind"):
             key = outcome.case.reference.lower()
             first_outcome[key] = min(first_outcome.get(key, outcome.date), outcome.date)
-            stored.add((key, OUTCOME, outcome.date, outcome.kind.code))
+            stored[(key, OUTCOME, outcome.date, outcome.kind.code)] = outcome
         for offence in Reoffence.objects.for_org(organisation).select_related("case"):
-            stored.add((offence.case.reference.lower(), REOFFENCE, offence.offence_date, offence.offence_type))
+            stored[(offence.case.reference.lower(), REOFFENCE, offence.offence_date, offence.offence_type)] = offence
         steps = []
         for number, values in rows:
             if step := self._step(number, values, result, outcomes, outcome_labels):
@@ -134,13 +149,21 @@ class TrackerImporter(Importer):
                 )
                 continue
             seen[identity] = number
-            kind = "unchanged" if identity in stored else "create"
+            record = stored.get(identity)
+            found = []
+            if record is not None:
+                found = records.changes(record, step.event_fields(), labels=LABELS)
+                found += records.changes(record.case, step.case_fields(), labels=LABELS)
+            kind = "create" if record is None else ("change" if found else "unchanged")
             is_new_case = key not in cases and key not in new_cases and kind == "create"
             new_cases.add(key)
             detail = ("new case; " if is_new_case else "") + (
                 f"{'outcome' if step.event == OUTCOME else 'reoffence'} on {step.date:%d/%m/%Y}"
             )
-            result.rows.append(PlannedRow(number, step.reference, kind, detail, [], step))
+            step.record = record
+            result.rows.append(
+                PlannedRow(number, step.reference, kind, detail, [c.row for c in found], step, step.reference)
+            )
 
     def _step(
         self, number: int, values: dict, result: ImportResult, outcomes: dict[str, str], outcome_labels: list[str]
@@ -199,15 +222,19 @@ class TrackerImporter(Importer):
             violent and event == REOFFENCE,
             team,
             case_manager,
+            tuple(name for name in ("gravity", "proven_date", "violent") if name in values),
         )
 
     def write(self, result: ImportResult, *, organisation, user) -> None:
         kinds = {kind.code: kind for kind in OutcomeKind.objects.for_org(organisation)}
         for row in result.rows:
+            step: EventStep = row.payload
             if row.kind == "create":
-                step: EventStep = row.payload
                 kind = kinds[step.kind] if step.event == OUTCOME else step.kind
-                services.case_event_record(organisation=organisation, **{**vars(step), "kind": kind})
+                fields = {name: getattr(step, name) for name in CASE_EVENT_FIELDS}
+                services.case_event_record(organisation=organisation, **{**fields, "kind": kind})
+            elif row.kind == "change":
+                services.case_event_change(record=step.record, fields=step.event_fields(), case=step.case_fields())
 
 
 TRACKER_IMPORTER = TrackerImporter()

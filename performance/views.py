@@ -177,6 +177,8 @@ def measurement_entry(request):
                         continue
                     data = form.cleaned_data
                     try:
+                        # A ratio's value is worked out from its parts, any other's parts are
+                        # none: only the note is kept unless the person changed it.
                         services.measurement_record(
                             organisation=request.organisation,
                             indicator=row["indicator"],
@@ -184,7 +186,7 @@ def measurement_entry(request):
                             value=data["value"],
                             numerator=data["numerator"],
                             denominator=data["denominator"],
-                            note=data["note"],
+                            note=data["note"] if "note" in form.changed_data else None,
                             user=request.user,
                             expected_version=data["version"],
                         )

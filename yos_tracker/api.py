@@ -91,7 +91,28 @@ def query_date(request, name: str) -> datetime.date | None:
 
 RESULT_COUNTS = inline_serializer(
     "RowsApplied",
-    {name: serializers.IntegerField() for name in ("create", "change", "unchanged")},
+    {
+        **{name: serializers.IntegerField() for name in ("create", "change", "unchanged")},
+        "changes": inline_serializer(
+            "RowChanged",
+            {
+                "item": serializers.IntegerField(help_text="The item's place in the list, from 1."),
+                "reference": serializers.CharField(help_text="The record's own reference, e.g. an indicator code."),
+                "fields": inline_serializer(
+                    "FieldChanged",
+                    {
+                        "field": serializers.CharField(),
+                        "before": serializers.CharField(),
+                        "after": serializers.CharField(help_text="“cleared” where the item sent an empty value."),
+                    },
+                    many=True,
+                ),
+            },
+            many=True,
+            help_text="Each stored record the request changed, field by field as before → after. A field an item "
+            'leaves out keeps its stored value; only an empty value (null or "") clears it.',
+        ),
+    },
 )
 ROW_ERRORS = inline_serializer(
     "RowErrors",
@@ -124,15 +145,28 @@ def rows_applied(importer, request, organisation, *, key: str) -> Response:
         return _refused(key, f"Send the {importer.noun} as a list of objects under “{key}”.")
     if len(rows) > settings.API_BULK_MAX_ROWS:
         return _refused(key, f"Send at most {settings.API_BULK_MAX_ROWS:,} {importer.noun} at once.")
+    try:
+        choices = importer.feed_choices(data)
+    except ValueError as error:
+        return _refused(key, str(error))
     # A nested value is not a cell: left out, so its column reads as missing and is reported so.
     rows = [{name: value for name, value in row.items() if not isinstance(value, dict | list)} for row in rows]
-    result = importer.apply_rows(organisation=organisation, rows=rows, user=request.user)
+    result = importer.apply_rows(organisation=organisation, rows=rows, user=request.user, choices=choices)
     if result.errors:
         errors = [
             {"item": e.row, "reference": e.reference, "field": e.column, "message": e.message} for e in result.errors
         ]
         return Response({"errors": errors}, status=400)
-    return Response(result.counts)
+    changed = [
+        {
+            "item": row.row,
+            "reference": row.reference or row.label,
+            "fields": [{"field": what, "before": before, "after": after} for what, before, after in row.changes],
+        }
+        for row in result.rows
+        if row.kind == "change"
+    ]
+    return Response({**result.counts, "changes": changed})
 
 
 def _refused(key: str, message: str) -> Response:

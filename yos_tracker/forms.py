@@ -6,6 +6,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
+from yos_tracker import records
 from yos_tracker.choices import ORGANISATION_ROLES, Role
 from yos_tracker.history import history_rows
 from yos_tracker.uploads import validate_upload
@@ -120,6 +121,19 @@ class UniqueWithinMixin:
                 self.add_error(shown[0] if len(shown) == 1 else None, error.messages)
 
 
+class RecordForm(forms.ModelForm):
+    """The model form every app's forms build on. Saving a stored record the form leaves as it
+    was writes nothing (yos_tracker.records): no history entry, no version bump; what the form
+    keeps beside the record (its many-to-many choices, an action's next steps) is still saved,
+    and changes only where it differs."""
+
+    def save(self, commit=True):
+        if not commit or self.instance.pk is None or records.unsaved_changes(self.instance):
+            return super().save(commit=commit)
+        self._save_m2m()
+        return self.instance
+
+
 class OptimisticLockMixin:
     """For model forms of records with a `version` field: the version the person loaded travels in
     a hidden field, and a save on top of someone else's later change is refused with who made that
@@ -152,6 +166,9 @@ class OptimisticLockMixin:
                 ).first()
                 if current is not None and current != self.cleaned_data.get("version"):
                     raise ValidationError(stale_message(obj), code="stale")
+                if not records.unsaved_changes(obj):
+                    self._save_m2m()
+                    return obj
             obj.version = (self.cleaned_data.get("version") or 0) + 1 if obj.pk else 1
             obj.save()
             self.save_m2m()

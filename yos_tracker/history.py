@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 _ACTIONS = {"+": "Created", "~": "Changed", "-": "Deleted"}
+CHANGED = _ACTIONS["~"]
 # Fields that count edits or stamp times: true, but not what anyone changed.
 BOOKKEEPING_FIELDS = ["version", "updated_at"]
 
@@ -27,6 +28,7 @@ class HistoryRow:
     changes: list[Change] = field(default_factory=list)
     reason: str = ""
     subject: str = ""  # which record, in a history of several
+    record: object = None  # that record's primary key
 
 
 def _display(record, field_name: str) -> str:
@@ -72,6 +74,7 @@ def history_rows(history: models.QuerySet, *, limit: int | None = None, subjects
             action=_ACTIONS.get(record.history_type, record.history_type),
             reason=record.history_change_reason or "",
             subject=str(record.instance) if subjects else "",
+            record=key,
         )
         if older is not None and record.history_type == "~":
             for change in record.diff_against(older, excluded_fields=BOOKKEEPING_FIELDS).changes:

@@ -84,14 +84,22 @@ def _forget(request, token: str) -> None:
 
 def answers(post, choices: Choices) -> Choices:
     """The person's answers on a preview: which column a header is, what an unknown label means,
-    and whether the values Excel last worked out for formula cells may be used."""
+    whether the values Excel last worked out for formula cells may be used, which rows are the
+    stored record their number names (ticked boxes: the form says them all at once), and how
+    plain numbers for percentage indicators read."""
     columns, labels = dict(choices.columns), dict(choices.labels)
     for name, value in post.items():
         if name.startswith("column:"):
             columns[normalise(name[len("column:") :])] = value
         elif name.startswith("label:"):
             labels[normalise(name[len("label:") :])] = value
-    return Choices(columns=columns, labels=labels, accept_formulas=post.get("accept_formulas") == "on")
+    return Choices(
+        columns=columns,
+        labels=labels,
+        accept_formulas=post.get("accept_formulas") == "on",
+        same=post.getlist("same") if post.get("answer") else list(choices.same),
+        percentages=post.get("percentages", choices.percentages),
+    )
 
 
 def import_view(*, importer: Importer, title: str, done_url, scope=None, help_template: str = ""):

@@ -16,8 +16,9 @@ from dataclasses import asdict, dataclass, field
 from django.conf import settings
 from django.db import transaction
 
+from yos_tracker import records
 from yos_tracker.models import ImportMapping
-from yos_tracker.spreadsheets import Column, Formula, SpreadsheetError, normalise, parse_date, read_sheet, unchanged
+from yos_tracker.spreadsheets import Column, Formula, SpreadsheetError, normalise, parse_date, read_sheet
 
 # Every importer, by key: each registers itself when its module loads (a worker loads them
 # through the apps' tasks modules).
@@ -41,7 +42,8 @@ class RowError:
 
 @dataclass
 class PlannedRow:
-    """What an import will do with one row: kind is "create", "change" or "unchanged"."""
+    """What an import will do with one row: kind is "create", "change" or "unchanged". A change
+    lists each field it changes as (what, before, after), a cleared field's after "cleared"."""
 
     row: int
     label: str
@@ -49,6 +51,7 @@ class PlannedRow:
     detail: str = ""
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (what, before, after)
     payload: object = None  # what the importer's write() needs; never shown or stored
+    reference: str = ""  # the record's own reference, as a row error names it
 
 
 @dataclass(frozen=True)
@@ -60,14 +63,47 @@ class LabelQuestion:
     rows: tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class SameRecordQuestion:
+    """A row that names a stored record by its number alone, under another title: is it the same
+    record (then the row changes it), or another (then it is added under `new_reference`)?"""
+
+    key: str  # what Choices.same holds when the person says it is the same record
+    row: int
+    reference: str
+    stored: str  # the stored record's title
+    given: str  # the row's title
+    new_reference: str
+
+
+PERCENTAGES = {
+    "fraction": "Fractions: 0.62 means 62%",
+    "percent": "Percentages: 0.62 means 0.62%",
+}
+
+
+@dataclass(frozen=True)
+class PercentQuestion:
+    """Plain numbers given for percentage indicators all lie between 0 and 1, as fractions do: what
+    do they mean? Until answered they are read as the guess says, and nothing is written."""
+
+    rows: tuple[int, ...]
+    examples: tuple[str, ...]  # a few of them, as the file has them
+    guess: str = "fraction"
+
+
 @dataclass
 class Choices:
     """The person's answers to a file's questions. columns: normalised header → column key ("" to
-    ignore it); labels: normalised label → code ("" to leave its rows in error)."""
+    ignore it); labels: normalised label → code ("" to leave its rows in error); same: the keys of
+    rows that are the stored record their number names (SameRecordQuestion); percentages: how
+    plain numbers for percentage indicators read ("fraction", "percent", or "" not yet said)."""
 
     columns: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     accept_formulas: bool = False
+    same: list[str] = field(default_factory=list)
+    percentages: str = ""
 
     @classmethod
     def from_data(cls, data: dict | None) -> "Choices":
@@ -91,6 +127,8 @@ class ImportResult:
     formulas: list[Formula] = field(default_factory=list)  # with a last value, to be accepted
     labels: list[LabelQuestion] = field(default_factory=list)
     label_choices: list[tuple[str, str]] = field(default_factory=list)  # (code, label) answers offer
+    same_records: list[SameRecordQuestion] = field(default_factory=list)
+    percentages: PercentQuestion | None = None
     choices: Choices = field(default_factory=Choices)
 
     @property
@@ -102,9 +140,23 @@ class ImportResult:
         return bool(self.formulas) and not self.choices.accept_formulas
 
     @property
+    def needs_percentages(self) -> bool:
+        return self.percentages is not None and self.choices.percentages not in PERCENTAGES
+
+    @property
+    def percentage_readings(self) -> list[tuple[str, str]]:
+        return list(PERCENTAGES.items())
+
+    @property
+    def has_questions(self) -> bool:
+        return bool(self.missing or self.unknown_headers or self.labels or self.formulas or self.same_records) or (
+            self.percentages is not None
+        )
+
+    @property
     def is_valid(self) -> bool:
         """Whether confirming writes: no row in error and nothing left to answer."""
-        return not (self.errors or self.missing or self.needs_formula_consent)
+        return not (self.errors or self.missing or self.needs_formula_consent or self.needs_percentages)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -132,6 +184,8 @@ class ImportResult:
             "formulas": [asdict(f) for f in self.formulas],
             "labels": [asdict(q) for q in self.labels],
             "label_choices": self.label_choices,
+            "same_records": [asdict(q) for q in self.same_records],
+            "percentages": asdict(self.percentages) if self.percentages else None,
             "choices": self.choices.as_data(),
         }
 
@@ -151,8 +205,16 @@ class ImportResult:
             formulas=[Formula(**f) for f in data["formulas"]],
             labels=[LabelQuestion(**{**q, "rows": tuple(q["rows"])}) for q in data["labels"]],
             label_choices=[tuple(c) for c in data["label_choices"]],
+            same_records=[SameRecordQuestion(**q) for q in data.get("same_records", [])],
+            percentages=_percent_question(data.get("percentages")),
             choices=Choices.from_data(data["choices"]),
         )
+
+
+def _percent_question(data: dict | None) -> PercentQuestion | None:
+    if not data:
+        return None
+    return PercentQuestion(**{**data, "rows": tuple(data["rows"]), "examples": tuple(data["examples"])})
 
 
 def dates_of(values: dict, keys, labels: dict[str, str], error) -> dict:
@@ -167,14 +229,14 @@ def dates_of(values: dict, keys, labels: dict[str, str], error) -> dict:
     return found
 
 
-def row_kind(current, fields: dict) -> str:
-    """What a row does to its record: "create" when there is none, "unchanged" when every field
-    already says what the row says, "change" otherwise."""
+def row_plan(current, wanted: dict, *, labels: dict | None = None) -> tuple[str, list[records.FieldChange]]:
+    """What a row does to its record (yos_tracker.records' rule): "create" when there is none,
+    "unchanged" when every field the row carries already says what the row says, "change"
+    otherwise, with the fields it changes."""
     if current is None:
-        return "create"
-    if all(unchanged(getattr(current, name), value) for name, value in fields.items()):
-        return "unchanged"
-    return "change"
+        return "create", []
+    found = records.changes(current, wanted, labels=labels)
+    return ("change" if found else "unchanged"), found
 
 
 def suggestion(label: str, candidates: dict[str, str]) -> str:
@@ -218,6 +280,11 @@ class Importer:
     def scope_objects(self, organisation, ids: dict) -> dict:
         """The scope back from its ids, within the organisation."""
         return {}
+
+    def feed_choices(self, data: dict) -> Choices:
+        """What a feed's request (the API) says up front that a file's person answers on its
+        preview; ValueError, naming the key, for an answer it cannot be."""
+        return Choices()
 
     def preview(self, *, organisation, upload, user=None, choices: Choices | None = None, progress=None, **scope):
         """What importing the file would do. Raises SpreadsheetError if it cannot be read at all."""
@@ -275,13 +342,29 @@ class Importer:
         return result
 
     @transaction.atomic
-    def apply_rows(self, *, organisation, rows: list[dict], user=None, **scope) -> ImportResult:
+    def apply_rows(
+        self, *, organisation, rows: list[dict], user=None, choices: Choices | None = None, **scope
+    ) -> ImportResult:
         """Apply records sent as data (the API) rather than in a file, by the same plan and
-        checks, all or nothing. Rows are numbered from 1 in the order they came."""
-        result = ImportResult(noun=self.noun, columns=self.columns)
+        checks, all or nothing. Rows are numbered from 1 in the order they came; a key a row
+        leaves out is a column a file does not have (its stored value is kept)."""
+        choices = choices or Choices()
+        result = ImportResult(noun=self.noun, columns=self.columns, choices=choices)
         self.plan_rows(
-            list(enumerate(rows, start=1)), result, organisation=organisation, user=user, choices=Choices(), **scope
+            list(enumerate(rows, start=1)), result, organisation=organisation, user=user, choices=choices, **scope
         )
+        if result.needs_percentages:
+            items = ", ".join(map(str, result.percentages.rows))
+            result.errors.append(
+                RowError(
+                    0,
+                    "percentages",
+                    f"every value given for a percentage indicator (items {items})"
+                    " lies between 0 and 1, as fractions do, but values are taken as percentages: 62 for 62%. Send "
+                    'percentages, or say "percentages": "fraction" to send fractions (or "percent" if these really '
+                    "are below 1%)",
+                )
+            )
         result.errors.sort(key=lambda error: error.row)
         if result.is_valid:
             self.write(result, organisation=organisation, user=user, **scope)
@@ -302,10 +385,12 @@ __all__ = [
     "ImportResult",
     "Importer",
     "LabelQuestion",
+    "PercentQuestion",
     "PlannedRow",
     "RowError",
+    "SameRecordQuestion",
     "SpreadsheetError",
     "dates_of",
-    "row_kind",
+    "row_plan",
     "suggestion",
 ]

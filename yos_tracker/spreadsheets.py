@@ -10,6 +10,7 @@ import csv
 import datetime
 import io
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -68,6 +69,30 @@ def normalise(text) -> str:
     """How headers and labels people type are compared: case, stray spaces, underscores and a
     trailing dot or colon aside ("No." is "no", " RAG status " is "rag status")."""
     return " ".join(str(text if text is not None else "").replace("_", " ").lower().split()).strip(" .:")
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A cell that says a percentage: a number Excel shows as one (0.62 formatted as 62%), or the
+    text "62%". `points` is the percentage as people read it: 62."""
+
+    points: Decimal
+
+    def __str__(self) -> str:
+        return f"{format(self.points.normalize(), 'f')}%"
+
+
+PERCENT_TEXT = re.compile(r"^\s*(?P<points>[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+)\s*%\s*$")
+
+
+def percent_of(value) -> Percent | None:
+    """The percentage a cell says, if it says one: a Percent already, or text such as "62%" or
+    "12.5 %"; None for anything else."""
+    if isinstance(value, Percent):
+        return value
+    if isinstance(value, str) and (match := PERCENT_TEXT.match(value)):
+        return Percent(Decimal(match["points"].replace(",", "")))
+    return None
 
 
 @dataclass(frozen=True)
@@ -144,7 +169,7 @@ def read_sheet(
                 if cell is not None and cell.data_type == "f" and isinstance(value, str) and value.startswith("="):
                     formulas.append(Formula(number, key, f"{get_column_letter(i + 1)}{number}", value, None))
                     value, has_formula = None, True
-                values[key] = _clean(value)
+                values[key] = _clean(_as_percent(value, cell))
             if not has_formula and all(v in (None, "") for v in values.values()):
                 empty_run += 1
                 if empty_run >= EMPTY_RUN_ENDS_DATA:
@@ -176,6 +201,19 @@ def read_sheet(
 class _Cell:
     value: object
     data_type: str = "s"
+    number_format: str = "General"
+
+
+def _as_percent(value, cell):
+    """A number the worksheet shows as a percentage (0.62 as 62%) is the percentage people read."""
+    if (
+        cell is not None
+        and isinstance(value, int | float | Decimal)
+        and not isinstance(value, bool)
+        and "%" in (cell.number_format or "")
+    ):
+        return Percent(Decimal(str(value)) * 100)
+    return value
 
 
 def _workbook_rows(upload):
@@ -183,7 +221,7 @@ def _workbook_rows(upload):
     book = openpyxl.load_workbook(upload, read_only=True, data_only=False)
     try:
         for number, row in enumerate(book.worksheets[0].iter_rows(), start=1):
-            yield number, [_Cell(c.value, c.data_type) for c in row]
+            yield number, [_Cell(c.value, c.data_type, getattr(c, "number_format", None) or "General") for c in row]
     finally:
         book.close()
 
@@ -237,7 +275,7 @@ def _with_cached_values(upload, formulas: list[Formula]) -> list[Formula]:
             for i, cell in enumerate(row):
                 key = (number, f"{get_column_letter(i + 1)}{number}")
                 if key in wanted:
-                    found[key] = cell.value
+                    found[key] = _as_percent(cell.value, cell)
     finally:
         book.close()
     return [Formula(f.row, f.key, f.cell, f.formula, _clean(found.get((f.row, f.cell)))) for f in formulas]
@@ -351,18 +389,6 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
-def unchanged(stored, imported) -> bool:
-    """Whether an imported cell says what is stored. Browsers post a line break as CRLF and a
-    worksheet gives it back as LF: the same text, not a change to report or write."""
-    if isinstance(stored, str) and isinstance(imported, str):
-        return _line_feeds(stored) == _line_feeds(imported)
-    return stored == imported
-
-
-def _line_feeds(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def column_problems(model, name: str, value) -> list[str]:
     """What the database column `model.name` would refuse in `value` (text longer than the
     column, a number beyond it): an importer reports these as row errors instead of failing
@@ -417,6 +443,13 @@ class Formatted:
     def percent(cls, value) -> "Formatted":
         return cls(None if value is None else Decimal(value) / 100, PERCENT_FORMAT)
 
+    @property
+    def text(self):
+        """As a CSV holds it: a percentage with its sign ("41.2%"), so that it reads back as one."""
+        if self.value is None or "%" not in self.number_format:
+            return self.value
+        return str(Percent(Decimal(self.value) * 100))
+
 
 @dataclass
 class Sheet:
@@ -467,7 +500,7 @@ def write_table(headers: list[str], rows: list[list], fmt: str, title: str = "Sh
         return write_workbook([Sheet(title, headers, rows)])
     dataset = tablib.Dataset(headers=headers, title=title[:31])
     for row in rows:
-        row = [v.value if isinstance(v, Formatted) else v for v in row]
+        row = [v.text if isinstance(v, Formatted) else v for v in row]
         row = [v.strftime("%d/%m/%Y") if isinstance(v, datetime.date) else v for v in row]
         dataset.append([escape_cell("" if v is None else v) for v in row])
     return dataset.export("csv").encode("utf-8-sig")

@@ -1,6 +1,7 @@
 """Committee reports: the PDF is checked from the PDF itself (text with pypdf, colours from
 pdftoppm's page images), renders are idempotent, failures are recorded and retried."""
 
+import datetime
 import io
 import re
 import subprocess
@@ -9,12 +10,16 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
 from governance import renders, report_services, reporting
 from governance.models import CommitteeReport, ReportRender
 from governance.models.reports import RenderStatus
+from improvement import services as improvement_services
+from improvement.models import RagStatus
+from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
 from yos_tracker.tests.helpers import wait_for
 
 GREEN, RED = (0x00, 0x70, 0x3C), (0xD4, 0x35, 0x1C)
@@ -237,3 +242,27 @@ def test_a_new_report_is_prefilled_from_the_previous_one_to_the_committee(demo):
     )
     assert initial["purpose"] == demo.purpose and initial["background"] == demo.background
     assert str(initial["period_start"]) == "2017-06-29"
+
+
+def test_a_corrected_update_is_marked_as_such_in_the_report(organisation):
+    scale = {s.code: s for s in RagStatus.objects.install(organisation)}
+    plan = PlanFactory(organisation=organisation)
+    action = ActionFactory(recommendation=RecommendationFactory(plan=plan))
+    corrected = UpdateFactory(action=action, date=datetime.date(2017, 5, 2), narrative="Firts audit done.")
+    UpdateFactory(action=action, date=datetime.date(2017, 6, 1), narrative="Second audit done.")
+    improvement_services.action_update_correct(
+        update=corrected, date=corrected.date, status=scale["G"], narrative="First audit done.", reason="Spelling"
+    )
+    report = CommitteeReport.objects.create(
+        organisation=organisation,
+        committee="Safer Stronger Select Committee",
+        meeting_date=datetime.date(2017, 6, 28),
+        title="Youth Offending Service improvement plan",
+        period_start=datetime.date(2017, 4, 1),
+        period_end=datetime.date(2017, 6, 28),
+        sections=["recommendations"],
+    )
+    text = " ".join(re.sub(r"<[^>]+>", " ", reporting.render_html(report)).split())
+    today = timezone.localdate()
+    assert f"02/05/2017 ({action.reference}, Green, corrected {today:%d/%m/%Y}): First audit done." in text
+    assert f"01/06/2017 ({action.reference}, Amber): Second audit done." in text

@@ -13,6 +13,7 @@ from governance.choices import FIVE_BY_FIVE_RISK_MATRIX
 from governance.models import Risk, RiskReview
 from governance.selectors import heat_map
 from governance.tests.factories import RiskFactory
+from yos_tracker.imports import Choices
 
 pytestmark = pytest.mark.django_db
 
@@ -192,6 +193,75 @@ def test_an_exported_register_imports_unchanged(organisation):
     assert {(d.number, d.when, d.recorded) for d in spreadsheet.disagreements(result)} == {
         (d.number, d.when, d.recorded) for d in spreadsheet.disagreements(imported)
     }
+
+
+def _register(
+    rows, headers=("No", "Date raised", "Title", "Description and consequences", "Owner")
+) -> SimpleUploadedFile:
+    """A register as another service keeps it: its own numbers, Low/Medium/High, no categories."""
+    levels = ["Likelihood before", "Impact before", "Likelihood after", "Impact after"]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([*headers, *levels])
+    for row in rows:
+        sheet.append([*row, "Low", "High", "Low", "Medium"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile("other-register.xlsx", buffer.getvalue())
+
+
+@pytest.fixture
+def four_risks(organisation):
+    services.risk_matrix_install(organisation=organisation)
+    return [
+        RiskFactory(organisation=organisation, number=n, title=f"Our risk {n}", category="Finance") for n in range(1, 5)
+    ]
+
+
+def test_a_register_numbered_like_ours_is_added_under_new_numbers_not_written_over_ours(organisation, four_risks):
+    upload = _register([[n, "01/04/2024", f"Their risk {n}", "d", "AB"] for n in range(1, 5)])
+    preview = spreadsheet.RISK_IMPORTER.preview(organisation=organisation, upload=upload)
+    assert [(q.reference, q.stored, q.given, q.new_reference) for q in preview.same_records] == [
+        (f"risk {n}", f"Our risk {n}", f"Their risk {n}", f"risk {n + 4}") for n in range(1, 5)
+    ]
+    assert [(r.kind, r.label) for r in preview.rows] == [
+        ("create", f"Risk {n + 4}: Their risk {n}") for n in range(1, 5)
+    ]
+    assert "since the register's risk 1 is “Our risk 1”" in preview.rows[0].detail
+    history = Risk.history.count()
+    spreadsheet.RISK_IMPORTER.apply(organisation=organisation, upload=upload)
+    ours = {r.number: (r.title, r.category, r.version) for r in Risk.objects.filter(number__lte=4)}
+    assert ours == {n: (f"Our risk {n}", "Finance", 1) for n in range(1, 5)}
+    assert [r.title for r in Risk.objects.filter(number__gt=4)] == [f"Their risk {n}" for n in range(1, 5)]
+    assert Risk.history.count() == history + 4
+
+
+def test_a_row_ticked_as_the_same_risk_changes_it_and_shows_each_change(organisation, four_risks):
+    upload = _register([[2, "09/06/2017", "Analytic capacity, retitled", "d", "GR"]])
+    preview = spreadsheet.RISK_IMPORTER.preview(organisation=organisation, upload=upload, choices=Choices(same=["2"]))
+    row = preview.rows[0]
+    assert row.kind == "change"
+    assert ("Title", "Our risk 2", "Analytic capacity, retitled") in row.changes
+    assert ("Likelihood before mitigation", "Medium", "Low") in row.changes
+    spreadsheet.RISK_IMPORTER.apply(organisation=organisation, upload=upload, choices=Choices(same=["2"]))
+    risk = Risk.objects.get(organisation=organisation, number=2)
+    assert (risk.title, risk.category, risk.version) == ("Analytic capacity, retitled", "Finance", 2)
+    assert Risk.objects.count() == 4
+
+
+def test_a_file_without_optional_columns_keeps_what_they_hold(organisation, four_risks):
+    first = four_risks[0]
+    Risk.objects.filter(pk=first.pk).update(mitigations="Vetting", status_commentary="Reviewed at board")
+    upload = _register([[1, "09/06/2017", "Our risk 1", "d", "GR"]])
+    preview = spreadsheet.RISK_IMPORTER.preview(organisation=organisation, upload=upload)
+    assert not preview.same_records and preview.rows[0].kind == "change"
+    assert preview.rows[0].changes == [
+        ("Likelihood before mitigation", "Medium", "Low"),
+        ("Likelihood after mitigation", "Medium", "Low"),
+    ]
+    spreadsheet.RISK_IMPORTER.apply(organisation=organisation, upload=upload)
+    first = Risk.objects.get(pk=first.pk)
+    assert (first.category, first.mitigations, first.status_commentary) == ("Finance", "Vetting", "Reviewed at board")
 
 
 def test_bad_rows_are_reported_and_nothing_is_written(organisation):

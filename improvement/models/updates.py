@@ -4,10 +4,18 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from simple_history.models import HistoricalRecords
 
 from yos_tracker.querysets import OrganisationScopedQuerySet
+
+
+class ProgressUpdateQuerySet(OrganisationScopedQuerySet.through("action__recommendation__plan__organisation")):
+    def with_corrected_on(self) -> "ProgressUpdateQuerySet":
+        """Annotate corrected_on: when the update was last corrected (changed after it was first
+        recorded, which only a correction does), or None."""
+        changed = ProgressUpdate.history.filter(id=OuterRef("pk"), history_type="~").order_by("-history_date")
+        return self.annotate(corrected_on=Subquery(changed.values("history_date")[:1]))
 
 
 class ProgressUpdate(models.Model):
@@ -24,7 +32,7 @@ class ProgressUpdate(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
-    objects = OrganisationScopedQuerySet.through("action__recommendation__plan__organisation").as_manager()
+    objects = ProgressUpdateQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-created_at", "-pk"]

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from improvement import spreadsheet
 from improvement.models import Action, ProgressUpdate, RagStatus, Recommendation
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
+from yos_tracker.choices import Role
 from yos_tracker.imports import Choices
 from yos_tracker.spreadsheets import SpreadsheetError, escape_cell, parse_date
 
@@ -208,7 +209,7 @@ class TestApply:
         )
         preview = preview_of(plan, xlsx([row(due="30/04/2016")]))
         assert preview.rows[0].kind == "change"
-        assert preview.rows[0].changes == [("due date", "31/03/2016", "30/04/2016")]
+        assert preview.rows[0].changes == [("Due date", "31/03/2016", "30/04/2016")]
         apply_of(plan, xlsx([row(due="30/04/2016")]), manager)
         assert Action.objects.get(reference="4(g)").due_date == datetime.date(2016, 4, 30)
 
@@ -232,6 +233,47 @@ class TestRoundTrip:
         assert [r.kind for r in preview.rows] == ["unchanged", "unchanged"]
         apply_of(plan, SimpleUploadedFile(f"plan.{fmt}", exported), manager)
         assert (Action.objects.count(), ProgressUpdate.objects.count(), Action.history.count()) == before
+
+    def test_owners_with_accounts_export_and_import_as_they_are(self, plan, rec, manager, make_member, organisation):
+        """An owner shown by user name (no name given) or who has since left the service is still
+        the account the action names, not a name typed in its place."""
+        unnamed = make_member(organisation, Role.MANAGER, "jo.bloggs@lewisham.gov.uk")
+        unnamed.first_name = unnamed.last_name = ""
+        unnamed.save()
+        departed = make_member(organisation, Role.MANAGER, "departed")
+        for reference, owner in (("4(g)", unnamed), ("4(h)", departed), ("4(i)", manager)):
+            ActionFactory(recommendation=rec, reference=reference, owner=owner, owner_name="")
+        departed.memberships.all().delete()
+        history = Action.history.count()
+        exported = SimpleUploadedFile("plan.xlsx", spreadsheet.plan_export(plan, "xlsx"))
+        preview = preview_of(plan, exported)
+        assert [(r.kind, r.changes) for r in preview.rows] == [("unchanged", [])] * 3
+        apply_of(plan, exported, manager)
+        assert Action.history.count() == history
+        assert {a.reference: a.owner for a in Action.objects.all()} == {
+            "4(g)": unnamed,
+            "4(h)": departed,
+            "4(i)": manager,
+        }
+
+    def test_a_member_named_by_their_e_mail_address_owns_the_action(self, plan, rec, manager):
+        preview = preview_of(plan, xlsx([row(owner=manager.email.upper())]))
+        assert preview.rows[0].payload.values["owner"] == manager
+
+    def test_a_file_without_an_owner_or_lead_column_keeps_them(self, plan, rec, manager):
+        action = ActionFactory(recommendation=rec, reference="4(g)", owner=manager, owner_name="", lead="Police")
+        headers = ["Reference", "Recommendation", "Action"]
+        upload = xlsx([["4(g)", "4 — The board should oversee performance.", action.description]], headers=headers)
+        preview = preview_of(plan, upload)
+        assert [r.kind for r in preview.rows] == ["unchanged"]
+        apply_of(plan, xlsx([["4(g)", "4 — The board should oversee performance.", "Reworded"]], headers), manager)
+        action.refresh_from_db()
+        assert (action.description, action.owner, action.lead) == ("Reworded", manager, "Police")
+
+    def test_a_blank_owner_cell_clears_the_owner_and_the_preview_says_so(self, plan, rec, manager):
+        ActionFactory(recommendation=rec, reference="4(g)", description="Quarterly report", owner=manager)
+        preview = preview_of(plan, xlsx([row(owner="", start="", due="")]))
+        assert ("Owner", manager.get_full_name(), "cleared") in preview.rows[0].changes
 
     def test_cells_that_look_like_formulas_are_escaped(self):
         assert escape_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'

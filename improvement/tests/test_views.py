@@ -341,6 +341,31 @@ class TestEditing:
         page = client.get(url("update_correct", pk=update.pk)).content.decode()
         assert "Typo" in page and "<del>Audit tool agreed and first audit completed.</del>" in page
 
+    def test_a_corrected_update_is_marked_and_anyone_who_reads_the_action_sees_what_it_said(
+        self, client, manager, board_member, action, scale
+    ):
+        update = action.updates.get()
+        improvement_services.action_update_correct(
+            update=update, date=update.date, status=scale["R"], narrative="Audit tool not agreed.", reason="Wrong RAG"
+        )
+        client.force_login(board_member)
+        page = client.get(url("action_detail", pk=action.pk)).content.decode()
+        assert "update-corrected" in page and "Corrected " in page
+        assert "<del>Audit tool agreed and first audit completed.</del>" in page
+        assert "Wrong RAG" in page and "Audit tool not agreed." in page
+
+    def test_an_update_never_corrected_carries_no_mark(self, client, board_member, action):
+        client.force_login(board_member)
+        assert "update-corrected" not in client.get(url("action_detail", pk=action.pk)).content.decode()
+
+    def test_a_correction_that_changes_nothing_leaves_no_trace(self, action):
+        update = action.updates.get()
+        improvement_services.action_update_correct(
+            update=update, date=update.date, status=update.status, narrative=update.narrative, reason="Looked again"
+        )
+        assert update.history.count() == 1
+        assert ProgressUpdate.objects.with_corrected_on().get(pk=update.pk).corrected_on is None
+
     def test_board_member_cannot_correct_an_update(self, client, board_member, action, scale):
         client.force_login(board_member)
         update = action.updates.get()

@@ -2,7 +2,16 @@ import datetime
 
 import factory
 
-from performance.models import CaseAudit, Indicator, Measurement, OutcomeKind, Target, TrackedIndicator
+from performance.choices import Scope
+from performance.models import (
+    CaseAudit,
+    Indicator,
+    IndicatorCategory,
+    Measurement,
+    OutcomeKind,
+    Target,
+    TrackedIndicator,
+)
 from yos_tracker.tests.factories import OrganisationFactory
 
 
@@ -53,3 +62,17 @@ class CaseAuditFactory(factory.django.DjangoModelFactory):
 def outcome_kind(organisation, code: str = "conviction") -> OutcomeKind:
     """One of the organisation's qualifying outcome types, giving it the YJB's if it has none."""
     return next(kind for kind in OutcomeKind.objects.install(organisation) if kind.code == code)
+
+
+def local_indicator(organisation, code="EET_LOCAL", name="Bromley's own EET measure") -> Indicator:
+    """A service's own percentage indicator, entered directly (not worked out from two counts)."""
+    return Indicator.objects.create(
+        organisation=organisation,
+        code=code,
+        name=name,
+        category=IndicatorCategory.objects.get(code="education"),
+        scope=Scope.LOCAL,
+        unit="percent",
+        polarity="higher_better",
+        frequency="monthly",
+    )

@@ -10,7 +10,7 @@ from django.test import Client
 
 from performance import selectors
 from performance.models import Case, Measurement
-from performance.tests.factories import MeasurementFactory, TrackedFactory, indicator, outcome_kind
+from performance.tests.factories import MeasurementFactory, TrackedFactory, indicator, local_indicator, outcome_kind
 from yos_tracker.services import api_token_issue
 
 BASE = "/api/v1/lewisham"
@@ -37,9 +37,9 @@ MONTHS = [{"indicator": "CUSTODY_COUNT", "period": f"2018-{m:02d}", "value": 20 
 def test_a_bulk_feed_records_every_value_and_a_second_run_changes_nothing(api, tracked, organisation):
     first = _bulk(api, MONTHS)
     assert first.status_code == 200
-    assert first.json() == {"create": 12, "change": 0, "unchanged": 0}
+    assert first.json() == {"create": 12, "change": 0, "unchanged": 0, "changes": []}
     versions = dict(Measurement.objects.values_list("period", "version"))
-    assert _bulk(api, MONTHS).json() == {"create": 0, "change": 0, "unchanged": 12}
+    assert _bulk(api, MONTHS).json() == {"create": 0, "change": 0, "unchanged": 12, "changes": []}
     assert dict(Measurement.objects.values_list("period", "version")) == versions
     assert Measurement.history.count() == 12
 
@@ -57,12 +57,94 @@ def test_a_changed_value_is_replaced_with_a_new_version_and_history_as_the_token
     api, tracked, organisation, manager
 ):
     MeasurementFactory(
-        organisation=organisation, indicator=indicator("CUSTODY_COUNT"), period=datetime.date(2018, 1, 1)
+        organisation=organisation,
+        indicator=indicator("CUSTODY_COUNT"),
+        period=datetime.date(2018, 1, 1),
+        value=23,
+        source="Police national computer",
     )
-    assert _bulk(api, MONTHS[:1]).json() == {"create": 0, "change": 1, "unchanged": 0}
+    answer = _bulk(api, MONTHS[:1]).json()
+    assert (answer["create"], answer["change"], answer["unchanged"]) == (0, 1, 0)
+    assert answer["changes"] == [
+        {"item": 1, "reference": "CUSTODY_COUNT", "fields": [{"field": "Value", "before": "23", "after": "21"}]}
+    ]
     value = Measurement.objects.get(period=datetime.date(2018, 1, 1))
-    assert (value.value, value.version, value.entered_by, value.source) == (Decimal(21), 2, manager, "API")
+    assert (value.value, value.version, value.entered_by) == (Decimal(21), 2, manager)
+    assert value.source == "Police national computer"  # the item named no source: the stored one stays
     assert value.history.first().history_user == manager
+
+
+def test_a_bulk_item_without_note_and_source_keeps_both_and_adds_no_history(api, tracked, organisation, manager):
+    stored = MeasurementFactory(
+        organisation=organisation,
+        indicator=indicator("CUSTODY_COUNT"),
+        period=datetime.date(2018, 1, 1),
+        value=21,
+        note="Provisional: police data to 28/11",
+        source="Live tracker (computed from case records)",
+        entered_by=manager,
+    )
+    history = Measurement.history.count()
+    answer = _bulk(api, [{"indicator": "CUSTODY_COUNT", "period": "2018-01", "value": 21}]).json()
+    assert (answer["change"], answer["unchanged"]) == (0, 1)
+    value = Measurement.objects.get(pk=stored.pk)
+    assert (value.note, value.source, value.version) == (
+        "Provisional: police data to 28/11",
+        "Live tracker (computed from case records)",
+        1,
+    )
+    assert Measurement.history.count() == history
+
+
+def test_an_empty_note_in_a_bulk_item_clears_it_and_the_answer_says_so(api, tracked, organisation):
+    MeasurementFactory(
+        organisation=organisation,
+        indicator=indicator("CUSTODY_COUNT"),
+        period=datetime.date(2018, 1, 1),
+        value=21,
+        note="Provisional",
+    )
+    answer = _bulk(api, [{"indicator": "CUSTODY_COUNT", "period": "2018-01", "value": 21, "note": ""}]).json()
+    assert answer["changes"][0]["fields"] == [{"field": "Note", "before": "Provisional", "after": "cleared"}]
+    assert Measurement.objects.get().note == ""
+
+
+def test_a_new_value_with_no_source_named_comes_from_the_api(api, tracked):
+    _bulk(api, MONTHS[:1])
+    assert Measurement.objects.get().source == "API"
+
+
+@pytest.fixture
+def percentage(organisation):
+    TrackedFactory(organisation=organisation, indicator=local_indicator(organisation))
+
+
+def test_the_feed_takes_percentages_and_refuses_what_looks_like_fractions(api, percentage):
+    fractions = [{"indicator": "EET_LOCAL", "period": f"2018-{m:02d}", "value": v} for m, v in ((1, 0.62), (2, 0.7))]
+    refused = _bulk(api, fractions)
+    assert refused.status_code == 400
+    error = refused.json()["errors"][0]
+    assert error["item"] == 0 and error["field"] == "percentages" and "62 for 62%" in error["message"]
+    assert not Measurement.objects.exists()
+    assert _bulk(api, [{**item, "value": item["value"] * 100} for item in fractions]).status_code == 200
+    assert sorted(Measurement.objects.values_list("value", flat=True)) == [Decimal(62), Decimal(70)]
+
+
+def test_the_feed_reads_fractions_when_it_says_so(api, percentage):
+    response = api.post(
+        f"{BASE}/measurements/bulk/",
+        {"percentages": "fraction", "measurements": [{"indicator": "EET_LOCAL", "period": "2018-01", "value": 0.62}]},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    assert Measurement.objects.get().value == Decimal(62)
+
+
+def test_the_feed_refuses_an_unknown_reading_of_percentages(api, percentage):
+    response = api.post(
+        f"{BASE}/measurements/bulk/", {"percentages": "per mille", "measurements": []}, content_type="application/json"
+    )
+    assert response.status_code == 400 and "“percentages”" in response.json()["errors"][0]["message"]
 
 
 def test_a_ratio_value_is_computed_from_its_two_parts(api, tracked):
@@ -147,8 +229,8 @@ def test_case_events_add_cases_by_reference_and_a_resent_event_changes_nothing(a
         },
     ]
     post = lambda: api.post(f"{BASE}/cases/events/", {"events": events}, content_type="application/json")  # noqa: E731
-    assert post().json() == {"create": 2, "change": 0, "unchanged": 0}
-    assert post().json() == {"create": 0, "change": 0, "unchanged": 2}
+    assert post().json() == {"create": 2, "change": 0, "unchanged": 0, "changes": []}
+    assert post().json() == {"create": 0, "change": 0, "unchanged": 2, "changes": []}
     case = Case.objects.get(reference="LW-0042")
     assert (case.team, case.outcomes.count(), case.reoffences.count()) == ("Court", 1, 1)
     listed = api.get(f"{BASE}/cases/", {"reference": "lw-0042"}).json()["results"][0]

@@ -20,7 +20,14 @@ from performance.models import (
     Target,
     TrackedIndicator,
 )
-from performance.tests.factories import CaseAuditFactory, MeasurementFactory, TargetFactory, TrackedFactory, indicator
+from performance.tests.factories import (
+    CaseAuditFactory,
+    MeasurementFactory,
+    TargetFactory,
+    TrackedFactory,
+    indicator,
+    local_indicator,
+)
 from yos_tracker.choices import Role
 
 pytestmark = pytest.mark.django_db
@@ -48,19 +55,6 @@ def local_data(**overrides):
         "multiplier": "1",
         **overrides,
     }
-
-
-def local_indicator(organisation, code="EET_LOCAL", name="Bromley's own EET measure"):
-    return Indicator.objects.create(
-        organisation=organisation,
-        code=code,
-        name=name,
-        category=IndicatorCategory.objects.get(code="education"),
-        scope=Scope.LOCAL,
-        unit="percent",
-        polarity="higher_better",
-        frequency="monthly",
-    )
 
 
 def messages_of(response) -> list[str]:

@@ -18,7 +18,7 @@ from performance.models import (
 )
 from performance.tests.factories import MeasurementFactory, TargetFactory, TrackedFactory, indicator
 from yos_tracker.choices import Role
-from yos_tracker.tests.helpers import queries_with_two_rows_and_ten
+from yos_tracker.tests.helpers import queries_with_two_rows_and_ten, rendered_inputs
 
 pytestmark = pytest.mark.django_db
 MARCH = datetime.date(2017, 3, 1)
@@ -156,6 +156,38 @@ class TestEntryGrid:
         html = client.post(url("measurement_entry"), data).content.decode()
         assert "changed this value to 25" in html
         assert Measurement.objects.get(indicator=custody, period=MARCH).value == 25
+
+    def test_saving_the_grid_writes_only_the_cell_changed(self, client, manager, make_member, organisation, custody):
+        """Changing one note re-saves no other value: their authors, sources and histories stay."""
+        TrackedFactory(organisation=organisation, indicator=indicator("REOFF_BINARY"))
+        colleague = make_member(organisation, Role.MANAGER, "colleague")
+        binary = MeasurementFactory(
+            organisation=organisation,
+            indicator=indicator("REOFF_BINARY"),
+            period=MARCH,
+            value=D("39.7436"),
+            numerator=31,
+            denominator=78,
+            note="Provisional: police data to 28/11",
+            source="Live tracker (computed from case records)",
+            entered_by=colleague,
+        )
+        Measurement.objects.filter(indicator=custody, period=MARCH).update(source="YJB data summary")
+        client.force_login(manager)
+        page = client.get(url("measurement_entry"), {"period": "2017-03-01"}).content.decode()
+        data = rendered_inputs(page) | {f"i{custody.pk}-note": "Checked against police data"}
+        before = {m.pk: (m.version, m.entered_by_id, m.source, m.note) for m in Measurement.objects.all()}
+        history = Measurement.history.count()
+        response = client.post(url("measurement_entry"), data, HTTP_HX_REQUEST="true")
+        assert "Saved 1 value for March 2017" in response.content.decode()
+        after = {m.pk: (m.version, m.entered_by_id, m.source, m.note) for m in Measurement.objects.all()}
+        march = Measurement.objects.get(indicator=custody, period=MARCH)
+        assert after[march.pk] == (2, manager.pk, "YJB data summary", "Checked against police data")
+        assert {pk: state for pk, state in after.items() if pk != march.pk} == {
+            pk: state for pk, state in before.items() if pk != march.pk
+        }
+        assert before[binary.pk] == (1, colleague.pk, "Live tracker (computed from case records)", binary.note)
+        assert Measurement.history.count() == history + 1
 
     def test_board_member_cannot_enter_values(self, client, board_member, custody):
         client.force_login(board_member)

@@ -2,6 +2,7 @@
 a form back as a browser would, and counting the queries a page makes."""
 
 import time
+from html.parser import HTMLParser
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -28,6 +29,25 @@ def form_data(response) -> dict:
             continue
         data[name] = [v.pk if hasattr(v, "pk") else v for v in value] if isinstance(value, list | tuple) else value
     return data
+
+
+class _Inputs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.values: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("name") and attrs.get("type") not in ("checkbox", "radio", "submit", "file"):
+            self.values[attrs["name"]] = attrs.get("value") or ""
+
+
+def rendered_inputs(html: str) -> dict:
+    """What a browser posts of a page's text, number and hidden inputs: each as the page renders
+    it, and only those the page shows (a form's field the page leaves out is not posted)."""
+    parser = _Inputs()
+    parser.feed(html)
+    return parser.values
 
 
 def queries_to_open(client, url: str) -> int:

@@ -1,0 +1,144 @@
+"""Indicator values from a spreadsheet, read as people mean them: a percentage as the percentage it
+shows (a cell Excel formats as 62% holds 0.62), plain fractions asked about once, a column the
+file does not have kept as stored, and every change to a stored value shown as before → after."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from performance.models import Measurement
+from performance.spreadsheet import MEASUREMENT_IMPORTER, fractions_guessed
+from performance.tests.factories import MeasurementFactory, TrackedFactory, indicator, local_indicator
+from yos_tracker.imports import Choices
+
+pytestmark = pytest.mark.django_db
+JANUARY = datetime.date(2024, 1, 1)
+
+
+def workbook(rows, headers=("Indicator code", "Period", "Value"), percent_cells=()) -> SimpleUploadedFile:
+    """An .xlsx of the rows; the cells named in percent_cells (e.g. "C2") formatted as Excel's 0%."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(list(headers))
+    for row in rows:
+        sheet.append(row)
+    for cell in percent_cells:
+        sheet[cell].number_format = "0%"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile("values.xlsx", buffer.getvalue())
+
+
+def csv(text: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile("values.csv", text.encode())
+
+
+def preview(organisation, upload, **choices):
+    return MEASUREMENT_IMPORTER.preview(organisation=organisation, upload=upload, choices=Choices(**choices))
+
+
+def apply(organisation, upload, user=None, **choices):
+    return MEASUREMENT_IMPORTER.apply(organisation=organisation, upload=upload, user=user, choices=Choices(**choices))
+
+
+@pytest.fixture
+def eet(organisation):
+    """A service's own percentage indicator, entered directly."""
+    return TrackedFactory(organisation=organisation, indicator=local_indicator(organisation)).indicator
+
+
+@pytest.fixture
+def custody(organisation):
+    return TrackedFactory(organisation=organisation, indicator=indicator("CUSTODY_COUNT")).indicator
+
+
+class TestPercentages:
+    def test_a_cell_formatted_as_a_percentage_is_the_percentage_it_shows(self, organisation, eet):
+        upload = workbook([["EET_LOCAL", "2024-01", 0.62]], percent_cells=["C2"])
+        result = preview(organisation, upload)
+        assert result.is_valid and result.percentages is None  # nothing guessed, nothing to ask
+        assert result.rows[0].detail == "62.0%"
+        apply(organisation, workbook([["EET_LOCAL", "2024-01", 0.62]], percent_cells=["C2"]))
+        assert Measurement.objects.get().value == Decimal(62)
+
+    def test_text_with_a_percent_sign_is_a_percentage(self, organisation, eet):
+        apply(organisation, csv("Indicator code,Period,Value\nEET_LOCAL,2024-01,62.5%\n"))
+        assert Measurement.objects.get().value == Decimal("62.5")
+
+    def test_plain_fractions_are_asked_about_once_and_shown_as_they_would_be_stored(self, organisation, eet):
+        upload = csv("Indicator code,Period,Value\nEET_LOCAL,2024-01,0.62\nEET_LOCAL,2024-02,0.7\n")
+        result = preview(organisation, upload)
+        assert result.percentages.rows == (2, 3) and result.percentages.examples == ("0.62", "0.7")
+        assert [row.detail for row in result.rows] == ["62.0%", "70.0%"]  # read as the guess says
+        assert not result.is_valid and not result.errors  # nothing is written until answered
+        assert not apply(organisation, upload).is_valid
+        assert not Measurement.objects.exists()
+
+    @pytest.mark.parametrize("answer, stored", [("fraction", Decimal(62)), ("percent", Decimal("0.62"))])
+    def test_the_answer_says_how_the_numbers_read(self, organisation, eet, answer, stored):
+        upload = csv("Indicator code,Period,Value\nEET_LOCAL,2024-01,0.62\n")
+        assert apply(organisation, upload, percentages=answer).is_valid
+        assert Measurement.objects.get().value == stored
+
+    def test_values_beyond_one_are_percentages_without_a_question(self, organisation, eet):
+        result = preview(
+            organisation, csv("Indicator code,Period,Value\nEET_LOCAL,2024-01,0.5\nEET_LOCAL,2024-02,62\n")
+        )
+        assert result.percentages is None and [row.detail for row in result.rows] == ["0.5%", "62.0%"]
+
+    def test_a_percentage_for_an_indicator_that_is_not_one_is_refused(self, organisation, custody):
+        result = preview(organisation, workbook([["CUSTODY_COUNT", "2024-01", 0.23]], percent_cells=["C2"]))
+        assert result.errors[0].reference == "CUSTODY_COUNT"
+        assert "“23%” is a percentage, but CUSTODY_COUNT is measured as count" in result.errors[0].message
+
+    @pytest.mark.parametrize(
+        "values, guessed",
+        [
+            ([Decimal("0.62")], True),
+            ([Decimal(0), Decimal(1)], False),
+            ([Decimal("0.5"), Decimal(2)], False),
+            ([], False),
+        ],
+    )
+    def test_what_reads_as_fractions(self, values, guessed):
+        assert fractions_guessed(values) is guessed
+
+    def test_the_question_is_answered_on_the_preview_page(self, client, manager, organisation, eet):
+        client.force_login(manager)
+        page = reverse("performance:measurement_import", kwargs={"org": "lewisham"})
+        first = client.post(page, {"file": csv("Indicator code,Period,Value\nEET_LOCAL,2024-01,0.62\n")})
+        html = first.content.decode()
+        assert "Percentages given as plain numbers" in html and "Confirm import" not in html
+        token = first.context["token"]
+        answered = client.post(page, {"token": token, "answer": "1", "percentages": "fraction"})
+        assert "Confirm import" in answered.content.decode()
+        client.post(page, {"token": token, "confirm": "1"})
+        assert Measurement.objects.get().value == Decimal(62)
+
+
+class TestWhatIsKept:
+    def test_a_file_without_note_and_source_keeps_both(self, organisation, custody, manager):
+        stored = MeasurementFactory(
+            organisation=organisation, indicator=custody, period=JANUARY, value=23, note="Provisional", source="PNC"
+        )
+        history = Measurement.history.count()
+        result = apply(organisation, workbook([["CUSTODY_COUNT", "2024-01", 23]]), manager)
+        assert result.counts == {"create": 0, "change": 0, "unchanged": 1}
+        stored.refresh_from_db()
+        assert (stored.note, stored.source, stored.version) == ("Provisional", "PNC", 1)
+        assert Measurement.history.count() == history
+
+    def test_a_changed_value_shows_before_and_after_and_an_empty_note_is_cleared(self, organisation, custody):
+        MeasurementFactory(organisation=organisation, indicator=custody, period=JANUARY, value=25, note="Provisional")
+        text = "Indicator code,Period,Value,Note\nCUSTODY_COUNT,2024-01,99,\n"
+        result = preview(organisation, csv(text))
+        assert result.rows[0].changes == [("Value", "25", "99"), ("Note", "Provisional", "cleared")]
+
+    def test_a_new_value_with_no_source_comes_from_the_import(self, organisation, custody):
+        apply(organisation, workbook([["CUSTODY_COUNT", "2024-01", 23]]))
+        assert Measurement.objects.get().source == "Spreadsheet import"
