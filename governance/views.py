@@ -39,7 +39,7 @@ from governance.report_pages import report_page_context
 from improvement.models import Inspection, InspectionFramework, RagStatus
 from yos_tracker import page_cache
 from yos_tracker.choices import Capability
-from yos_tracker.downloads import file_download
+from yos_tracker.downloads import file_download, spreadsheet_download
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
 from yos_tracker.import_views import import_view
@@ -284,13 +284,11 @@ def risk_edit(request, pk: int | None = None):
 @org_view()
 def risk_export(request, fmt: str):
     """The register as the page shows it: its filters and sort come in the query string."""
-    if fmt not in CONTENT_TYPES:
-        raise Http404("The register exports as .xlsx or .csv.")
     org = request.organisation
-    response = HttpResponse(spreadsheet.export(org, fmt, request.GET), content_type=CONTENT_TYPES[fmt])
     filtered = "-filtered" if selectors.register_is_filtered(request.GET) else ""
-    response["Content-Disposition"] = f'attachment; filename="{org.slug}-risk-register{filtered}.{fmt}"'
-    return response
+    return spreadsheet_download(
+        fmt, f"{org.slug}-risk-register{filtered}", lambda fmt: spreadsheet.export(org, fmt, request.GET)
+    )
 
 
 risk_import = org_view(**EDITORS)(

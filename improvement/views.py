@@ -32,7 +32,7 @@ from improvement.models import (
     ReminderSettings,
 )
 from yos_tracker import page_cache
-from yos_tracker.downloads import file_download
+from yos_tracker.downloads import file_download, spreadsheet_download
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
 from yos_tracker.import_views import import_view
@@ -348,14 +348,10 @@ def evidence_download(request, pk: int):
 
 @org_view()
 def plan_export(request, pk: int, fmt: str):
-    if fmt not in CONTENT_TYPES:
-        raise Http404("Plans export as .xlsx or .csv.")
     plan = ImprovementPlan.objects.get_for_org(request.organisation, pk=pk)
-    response = HttpResponse(spreadsheet.plan_export(plan, fmt, request.GET), content_type=CONTENT_TYPES[fmt])
     filtered = "-filtered" if selectors.is_filtered(selectors.plan_action_filter(plan, request.GET)) else ""
-    filename = f"{request.organisation.slug}-improvement-plan-{timezone.localdate():%Y-%m-%d}{filtered}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    filename = f"{request.organisation.slug}-improvement-plan-{timezone.localdate():%Y-%m-%d}{filtered}"
+    return spreadsheet_download(fmt, filename, lambda fmt: spreadsheet.plan_export(plan, fmt, request.GET))
 
 
 @org_view()

@@ -23,7 +23,17 @@ from yos_tracker.imports import (
     row_plan,
 )
 from yos_tracker.records import carried
-from yos_tracker.spreadsheets import Column, Percent, cell_text, column_problems, normalise, parse_date, percent_of
+from yos_tracker.spreadsheets import (
+    Column,
+    Formatted,
+    Percent,
+    cell_text,
+    column_problems,
+    normalise,
+    parse_date,
+    percent_of,
+    write_table,
+)
 
 MEASUREMENT_COLUMNS = [
     Column("indicator", "Indicator code", ("indicator", "code", "kpi", "kpi code", "measure", "indicator ref")),
@@ -358,3 +368,60 @@ class AuditImporter(Importer):
 
 
 AUDIT_IMPORTER = AuditImporter()
+
+
+# --- Exports, in the importers' layouts ------------------------------------------------------------
+
+
+def _tidy(value: Decimal | None) -> Decimal | None:
+    """A stored number without the column's trailing zeros (23.0000 is 23, 39.7400 is 39.74)."""
+    if value is None:
+        return None
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def _value_cell(indicator: Indicator, value):
+    """A value as a worksheet shows it: a percentage as one (62 is stored; 0.62 shown as 62%)."""
+    return Formatted.percent(value) if indicator.unit == Unit.PERCENT else _tidy(value)
+
+
+def measurement_export(organisation, fmt: str) -> bytes:
+    """Every value of the indicators the service tracks, in its dashboard's order, as the importer
+    reads them: imported again, the file changes nothing."""
+    order = {t.indicator_id: t.order for t in TrackedIndicator.objects.for_org(organisation)}
+    values = sorted(
+        Measurement.objects.for_org(organisation).filter(indicator_id__in=order).select_related("indicator"),
+        key=lambda m: (order[m.indicator_id], m.indicator.code, m.period),
+    )
+    rows = [
+        [
+            m.indicator.code,
+            m.period,
+            _value_cell(m.indicator, m.value),
+            _tidy(m.numerator),
+            _tidy(m.denominator),
+            m.note,
+            m.source,
+        ]
+        for m in values
+    ]
+    return write_table([column.label for column in MEASUREMENT_COLUMNS], rows, fmt, title="Indicator values")
+
+
+def audit_export(audits, fmt: str) -> bytes:
+    """Case audits (a queryset, filtered as the page shows them) as the importer reads them; an
+    area that does not apply to the case is "n/a"."""
+    rows = [
+        [
+            audit.month,
+            audit.case_reference,
+            audit.get_case_type_display(),
+            *[getattr(audit, area).label if getattr(audit, area) else "n/a" for area, _ in AUDIT_AREAS],
+            audit.overall.label,
+            audit.notes,
+        ]
+        for audit in audits.select_related(*[area for area, _ in AUDIT_AREAS], "overall").order_by(
+            "month", "case_reference", "pk"
+        )
+    ]
+    return write_table([column.label for column in AUDIT_COLUMNS], rows, fmt, title="Case audits")

@@ -16,7 +16,7 @@ from performance.models.cohorts import reoffence_problem
 from performance.models.references import validate_case_reference
 from yos_tracker import records
 from yos_tracker.imports import Choices, Importer, ImportResult, PlannedRow, RowError, dates_of
-from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise
+from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise, write_table
 
 OUTCOME, REOFFENCE = "outcome", "reoffence"
 COLUMNS = [
@@ -108,11 +108,15 @@ class TrackerImporter(Importer):
 
     def plan_rows(self, rows, result: ImportResult, *, organisation, user, choices: Choices) -> None:
         cases = {c.reference.lower(): c for c in Case.objects.for_org(organisation)}
-        kinds = OutcomeKind.objects.for_org(organisation).current()
+        # A retired type still names the outcomes recorded with it (an export lists them), but no
+        # new outcome takes it.
+        every_kind = list(OutcomeKind.objects.for_org(organisation))
+        retired = {kind.code for kind in every_kind if kind.retired}
+        kinds = [kind for kind in every_kind if not kind.retired]
         codes = {kind.code for kind in kinds}
         outcomes = {
             **{alias: code for alias, code in OUTCOME_ALIASES.items() if code in codes},
-            **_names((kind.code, kind.label) for kind in kinds),
+            **_names((kind.code, kind.label) for kind in every_kind),
         }
         outcome_labels = [kind.label for kind in kinds]
         first_outcome = {}  # lower-case reference → the earliest qualifying outcome, stored or in the file
@@ -150,6 +154,10 @@ class TrackerImporter(Importer):
                 continue
             seen[identity] = number
             record = stored.get(identity)
+            if record is None and step.event == OUTCOME and step.kind in retired:
+                message = f"the outcome type “{step.kind}” is retired: record new outcomes with a current one"
+                result.errors.append(RowError(number, LABELS["kind"], message, step.reference))
+                continue
             found = []
             if record is not None:
                 found = records.changes(record, step.event_fields(), labels=LABELS)
@@ -238,3 +246,35 @@ class TrackerImporter(Importer):
 
 
 TRACKER_IMPORTER = TrackerImporter()
+
+
+# --- Export, in the importer's layout -------------------------------------------------------------
+
+
+def case_records_export(organisation, fmt: str) -> bytes:
+    """Every case record, one row per qualifying outcome or reoffence, as the importer reads them:
+    imported again, the file changes nothing."""
+    rows = []
+    cases = Case.objects.for_org(organisation).prefetch_related("outcomes__kind", "reoffences").order_by("reference")
+    for case in cases:
+        events = [
+            (outcome.date, 0, [OUTCOME, outcome.date, outcome.kind.label, None, outcome.gravity, ""])
+            for outcome in case.outcomes.all()
+        ] + [
+            (
+                offence.offence_date,
+                1,
+                [
+                    REOFFENCE,
+                    offence.offence_date,
+                    offence.get_offence_type_display(),
+                    offence.proven_date,
+                    offence.gravity,
+                    "yes" if offence.violent else "no",
+                ],
+            )
+            for offence in case.reoffences.all()
+        ]
+        for _, _, event in sorted(events, key=lambda e: (e[0], e[1])):
+            rows.append([case.reference, *event, case.team, case.case_manager])
+    return write_table([column.label for column in COLUMNS], rows, fmt, title="Case records")

@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -45,12 +45,13 @@ from performance.models import (
 )
 from yos_tracker import page_cache
 from yos_tracker.dates import in_reach
+from yos_tracker.downloads import spreadsheet_download
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
 from yos_tracker.import_views import import_view
 from yos_tracker.scale_views import scale_pages, settings_crumbs
 from yos_tracker.scoping import EDITORS, org_view
-from yos_tracker.spreadsheets import CONTENT_TYPES, write_table
+from yos_tracker.spreadsheets import write_table
 
 
 def _period(raw: str | None) -> datetime.date | None:
@@ -240,6 +241,15 @@ def kpi_return_entry(request):
     )
 
 
+@org_view()
+def measurement_export(request, fmt: str):
+    """Every value of the tracked indicators, in the layout the import reads."""
+    org = request.organisation
+    return spreadsheet_download(
+        fmt, f"{org.slug}-indicator-values", lambda fmt: spreadsheet.measurement_export(org, fmt)
+    )
+
+
 measurement_import = org_view(**EDITORS)(
     import_view(
         importer=spreadsheet.MEASUREMENT_IMPORTER,
@@ -270,6 +280,17 @@ def audit_list(request):
         "distribution": selectors.audit_distribution(org, audit_filter.qs),
     }
     return render(request, "performance/audit_list.html", context)
+
+
+@org_view()
+def audit_export(request, fmt: str):
+    """The audits the list shows, its filters included, in the layout the import reads."""
+    org = request.organisation
+    audits = CaseAuditFilter(request.GET, queryset=CaseAudit.objects.for_org(org), organisation=org).qs
+    filtered = "-filtered" if any(request.GET.get(name) for name in CaseAuditFilter.base_filters) else ""
+    return spreadsheet_download(
+        fmt, f"{org.slug}-case-audits{filtered}", lambda fmt: spreadsheet.audit_export(audits, fmt)
+    )
 
 
 @org_view(**EDITORS)
@@ -483,6 +504,15 @@ def tracker_cases(request):
     return render(request, "performance/tracker_cases.html", {"cases": cases})
 
 
+@org_view()
+def tracker_cases_export(request, fmt: str):
+    """Every case record, one row per outcome or reoffence, in the layout the import reads."""
+    org = request.organisation
+    return spreadsheet_download(
+        fmt, f"{org.slug}-case-records", lambda fmt: tracker_import.case_records_export(org, fmt)
+    )
+
+
 tracker_cases_import = org_view(**EDITORS)(
     import_view(
         importer=tracker_import.TRACKER_IMPORTER,
@@ -581,13 +611,12 @@ def data_quality(request):
 @org_view()
 def data_quality_export(request, fmt: str):
     """The exceptions as the page shows them, filters included."""
-    if fmt not in CONTENT_TYPES:
-        raise Http404("The exceptions export as .xlsx or .csv.")
     rows = [[group.title, item.record, item.detail] for group in _quality(request) for item in group.items]
-    body = write_table(["Exception", "Record", "Detail"], rows, fmt, title="Data quality")
-    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{request.organisation.slug}-data-quality.{fmt}"'
-    return response
+    return spreadsheet_download(
+        fmt,
+        f"{request.organisation.slug}-data-quality",
+        lambda fmt: write_table(["Exception", "Record", "Detail"], rows, fmt, title="Data quality"),
+    )
 
 
 @org_view()

@@ -202,7 +202,7 @@ class TestImports:
         client.force_login(manager)
         text = "Indicator code,Period,Value,Numerator,Denominator,Note,Source\nCUSTODY_COUNT,Apr 2017,21,,,,YJB\n"
         preview = client.post(url("measurement_import"), {"file": self.csv(text)})
-        assert "1 values added" in preview.content.decode()
+        assert "1 value added" in preview.content.decode()
         assert not Measurement.objects.filter(period=datetime.date(2017, 4, 1)).exists()
         client.post(url("measurement_import"), {"token": preview.context["token"], "confirm": "1"})
         assert Measurement.objects.get(period=datetime.date(2017, 4, 1)).value == 21
@@ -367,3 +367,29 @@ def test_the_period_selector_lists_each_period_once(client, board_member, organi
     client.force_login(board_member)
     html = client.get(url("index")).content.decode()
     assert html.count('<option value="2017-03-01"') == 1
+
+
+def test_values_audits_and_case_records_export_in_the_layouts_their_imports_read(
+    client, board_member, organisation, custody
+):
+    grades = {g.code: g for g in AuditGrade.objects.install(organisation, "lewisham")}
+    for reference, grade in (("LW-101", "good"), ("LW-102", "poor")):
+        CaseAudit.objects.create(
+            organisation=organisation,
+            month=MARCH,
+            case_reference=reference,
+            case_type="court_order",
+            overall=grades[grade],
+        )
+    client.force_login(board_member)
+    values = client.get(url("measurement_export", fmt="csv"))
+    assert values["Content-Disposition"] == 'attachment; filename="lewisham-indicator-values.csv"'
+    lines = values.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "Indicator code,Period,Value,Numerator,Denominator,Note,Source"
+    assert "CUSTODY_COUNT,01/03/2017,23,,,," in lines
+    audits = client.get(url("audit_export", fmt="csv"), {"overall": grades["poor"].pk})
+    assert audits["Content-Disposition"].endswith('case-audits-filtered.csv"')
+    assert [line.split(",")[1] for line in audits.content.decode("utf-8-sig").splitlines()[1:]] == ["LW-102"]
+    cases = client.get(url("tracker_cases_export", fmt="xlsx"))
+    assert cases.status_code == 200 and cases["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client.get(url("audit_export", fmt="pdf")).status_code == 404
