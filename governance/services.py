@@ -226,12 +226,15 @@ def meeting_save(
     *, meeting: Meeting, agenda: list[str], attendance: dict[int, str], shared_data: frozenset[int] = frozenset()
 ) -> Meeting:
     """Save a meeting with its agenda (in order), who attended, and which members (shared_data: their
-    pks) brought data identifying disproportionality; members left blank are not recorded."""
+    pks) brought data identifying disproportionality; members left blank are not recorded. What
+    is already recorded as given is left as it is."""
     if Meeting.objects.filter(board=meeting.board, date=meeting.date).exclude(pk=meeting.pk).exists():
         raise ValidationError({"date": "The board already has a meeting on this day."})
-    meeting.save()
-    meeting.agenda.all().delete()
-    AgendaItem.objects.bulk_create([AgendaItem(meeting=meeting, order=i, title=t) for i, t in enumerate(agenda)])
+    if records.unsaved_changes(meeting):
+        meeting.save()
+    if list(meeting.agenda.order_by("order").values_list("title", flat=True)) != agenda:
+        meeting.agenda.all().delete()
+        AgendaItem.objects.bulk_create([AgendaItem(meeting=meeting, order=i, title=t) for i, t in enumerate(agenda)])
     recorded = {a.member_id: a for a in meeting.attendance.all()}
     for member_id, status in attendance.items():
         current = recorded.pop(member_id, None)
@@ -253,15 +256,17 @@ def self_assessment_save(
     *, organisation, framework, assessment, date, title, inspection=None, ratings: dict
 ) -> SelfAssessment:
     """Record the board's ratings (ratings: {standard: (level, commentary, evidence)}); a standard
-    missing from ratings is no longer rated."""
+    missing from ratings is no longer rated. What is already recorded as given is left as it is."""
+    fields = {"date": date, "title": title, "inspection": inspection}
     if assessment is None:
-        assessment = SelfAssessment(organisation=organisation, framework=framework)
-    assessment.date, assessment.title, assessment.inspection = date, title, inspection
-    assessment.full_clean()
-    assessment.save()
+        assessment = SelfAssessment(organisation=organisation, framework=framework, **fields)
+    if assessment.pk is None or records.changes_applied(assessment, fields):
+        assessment.full_clean()
+        assessment.save()
     assessment.ratings.exclude(standard__in=list(ratings)).delete()
     for standard, (level, commentary, evidence) in ratings.items():
-        StandardRating.objects.update_or_create(
+        records.upsert(
+            StandardRating.objects,
             assessment=assessment,
             standard=standard,
             defaults={"level": level, "commentary": commentary, "evidence": evidence},

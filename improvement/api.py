@@ -3,7 +3,7 @@ at a day, and progress updates (read, and posted by a case-management system or 
 
 import django_filters
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers
 from rest_framework.response import Response
 
@@ -209,11 +209,23 @@ class UpdateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organisati
             .order_by("-date", "-created_at", "-pk")
         )
 
-    @extend_schema(request=UpdateCreateSerializer, responses={201: UpdateSerializer})
+    @extend_schema(
+        request=UpdateCreateSerializer,
+        responses={
+            201: UpdateSerializer,
+            200: OpenApiResponse(UpdateSerializer, description="Already recorded, as sent: nothing was added."),
+        },
+    )
     def create(self, request, org):
+        """Record progress on an action. The same update sent again (same action, date, status and
+        text, with no links) is recorded once: the answer is the one already recorded, with 200."""
         incoming = UpdateCreateSerializer(data=request.data, organisation=self.organisation)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
+        if not data.get("links"):
+            fields = {name: data[name] for name in ("action", "date", "status", "narrative")}
+            if already := ProgressUpdate.objects.same_as(**fields):
+                return Response(UpdateSerializer(self.get_queryset().get(pk=already.pk)).data, status=200)
         update = services.action_update_add(
             action=data["action"],
             author=request.user,

@@ -1,9 +1,10 @@
 """Loading the inspection frameworks (improvement/framework_data.py) into the database: by a data
 migration on every installation, and by `manage.py sync_catalogue` after the data is edited.
 Updates in place by code and label, so the inspections and self-assessments that rate a
-framework's standards keep them."""
+framework's standards keep them, and writes only what the data changes (yos_tracker.records)."""
 
 from improvement.framework_data import FRAMEWORKS
+from yos_tracker.records import upsert
 
 
 def frameworks_sync(framework_model, level_model, standard_model) -> int:
@@ -11,7 +12,8 @@ def frameworks_sync(framework_model, level_model, standard_model) -> int:
     can pass its historical models. Never deletes: a standard dropped from the data keeps the
     ratings given to it. Returns the number of frameworks."""
     for order, data in enumerate(FRAMEWORKS):
-        framework, _ = framework_model.objects.update_or_create(
+        framework, _ = upsert(
+            framework_model.objects,
             code=data["code"],
             defaults={
                 "name": data["name"],
@@ -21,23 +23,33 @@ def frameworks_sync(framework_model, level_model, standard_model) -> int:
                 "order": order,
             },
         )
-        # Ranks are unique within a framework: park the present ones out of the way, so a level
-        # inserted above them (2012's "Very good") can take rank 1; a level the data no longer
-        # names (one an installation added) then follows the data's, in its old order.
+        # Levels take the data's order; a level the data no longer names (one an installation
+        # added) follows them, in its old order.
         levels = list(level_model.objects.filter(framework=framework).order_by("rank"))
-        for level in levels:
-            level.rank += 1000
-            level.save(update_fields=["rank"])
         named = [label for label, _, _ in data["levels"]]
-        for rank, (label, colour, score) in enumerate(data["levels"], start=1):
-            level_model.objects.update_or_create(
-                framework=framework, label=label, defaults={"rank": rank, "colour": colour, "score": score}
+        ranks = {label: rank for rank, label in enumerate(named, start=1)}
+        ranks |= {
+            lv.label: rank for rank, lv in enumerate((lv for lv in levels if lv.label not in named), len(named) + 1)
+        }
+        if any(lv.rank != ranks[lv.label] for lv in levels):
+            # Ranks are unique within a framework: park the present ones out of the way first, so
+            # a level inserted above them (2012's "Very good") can take rank 1.
+            for level in levels:
+                level.rank += 1000
+                level.save(update_fields=["rank"])
+        for label, colour, score in data["levels"]:
+            upsert(
+                level_model.objects,
+                framework=framework,
+                label=label,
+                defaults={"rank": ranks[label], "colour": colour, "score": score},
             )
-        for rank, level in enumerate((lv for lv in levels if lv.label not in named), start=len(named) + 1):
-            level.rank = rank
-            level.save(update_fields=["rank"])
+        for level in levels:
+            if level.label not in named:
+                upsert(level_model.objects, pk=level.pk, defaults={"rank": ranks[level.label]})
         for position, standard in enumerate(data["standards"]):
-            standard_model.objects.update_or_create(
+            upsert(
+                standard_model.objects,
                 framework=framework,
                 code=standard["code"],
                 defaults={

@@ -37,10 +37,16 @@ def action_update_add(
     files: Iterable = (),
     links: Iterable[str] = (),
 ) -> ProgressUpdate:
+    """Add a dated update. The same update sent again (a form submitted twice, a feed resent) with
+    no evidence of its own is recorded once: the one already recorded is returned."""
     organisation = action.recommendation.plan.organisation
     if status.organisation_id != organisation.pk:
         raise ValidationError({"status": "Choose a status from this organisation's scale."})
     refuse_future(date, what="An update")
+    if not files and not links:
+        already = ProgressUpdate.objects.same_as(action=action, date=date, status=status, narrative=narrative)
+        if already is not None:
+            return already  # sent twice: recorded once
     update = ProgressUpdate.objects.create(action=action, author=author, date=date, narrative=narrative, status=status)
     for upload in files:
         Evidence.objects.create(update=update, file=upload, original_name=upload.name[:255], uploaded_by=author)
@@ -159,10 +165,14 @@ def inspection_ratings_save(*, inspection: Inspection, ratings: dict) -> Inspect
     for standard, (level, narrative) in ratings.items():
         judgement = InspectionJudgement(inspection=inspection, standard=standard, level=level, narrative=narrative)
         judgement.clean()
-        InspectionJudgement.objects.update_or_create(
-            inspection=inspection, standard=standard, defaults={"level": level, "narrative": narrative}
+        records.upsert(
+            InspectionJudgement.objects,
+            inspection=inspection,
+            standard=standard,
+            defaults={"level": level, "narrative": narrative},
         )
-    if inspection.framework.is_scored:
-        inspection.overall_judgement = inspection.score().overall
+    if inspection.framework.is_scored and records.changes_applied(
+        inspection, {"overall_judgement": inspection.score().overall}
+    ):
         inspection.save(update_fields=["overall_judgement"])
     return inspection

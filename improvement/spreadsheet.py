@@ -183,8 +183,8 @@ class PlanImporter(Importer):
         scale = {s.code: s for s in RagStatus.objects.for_org(organisation)}
         for label, code in choices.labels.items():
             if code in scale:
-                RagStatusAlias.objects.update_or_create(
-                    organisation=organisation, alias=label, defaults={"status": scale[code]}
+                records.upsert(
+                    RagStatusAlias.objects, organisation=organisation, alias=label, defaults={"status": scale[code]}
                 )
 
 
@@ -331,9 +331,12 @@ class _Planner:
     def owner(self, text: str, action: Action | None) -> dict:
         """An owner cell as the action stores it: a member of the service named by their name,
         user name or e-mail address (the owner the action has, as the export writes them,
-        first), or else the name or role as written."""
+        first), or else the name or role as written; the owner the action has, named as the
+        export names it, stays as it is."""
         if action is not None and action.owner_id and normalise(text) in _names_of(action.owner):
-            return {"owner": action.owner, "owner_name": ""}
+            return {"owner": action.owner}  # the account it has; a name kept beside it stays too
+        if action is not None and not action.owner_id and same_value(action.owner_name, text):
+            return {"owner": None, "owner_name": action.owner_name}  # as written before, even if a member's name
         person = self.members.get(normalise(text)) if text else None
         return {"owner": person, "owner_name": "" if person else text}
 
@@ -409,7 +412,7 @@ def _shown_changes(action: Action, wanted: dict) -> list[tuple[str, str, str]]:
         if change.name not in ("owner", "owner_name"):
             shown.append(change.row)
         elif not any(what == "Owner" for what, _, _ in shown):
-            after = wanted["owner"] or wanted["owner_name"]
+            after = wanted.get("owner") or wanted.get("owner_name", "")
             shown.append(records.FieldChange("owner", "Owner", action.owner_display, after).row)
     return shown
 

@@ -6,6 +6,7 @@ YJB's national measures and key performance indicators and Lewisham's local indi
 """
 
 from performance.catalogue_data import CATEGORIES, INDICATORS
+from yos_tracker.records import upsert
 
 # What a new service tracks to start with: the YJB's national measures and its key performance
 # indicators from April 2023, in the catalogue's order. Managers track more, or fewer, later.
@@ -13,13 +14,12 @@ STARTER_INDICATORS = [i["code"] for i in INDICATORS if i["scope"] == "national" 
 
 
 def catalogue_sync(category_model, indicator_model) -> int:
-    """Create or update every category and indicator by code. Takes the model classes so a
-    migration can pass its historical models. Returns the number of indicators."""
+    """Create or update every category and indicator by code, writing only what the data changes
+    (yos_tracker.records). Takes the model classes so a migration can pass its historical models.
+    Returns the number of indicators."""
     categories = {}
     for order, (code, name) in enumerate(CATEGORIES):
-        categories[code], _ = category_model.objects.update_or_create(
-            code=code, defaults={"name": name, "order": order}
-        )
+        categories[code], _ = upsert(category_model.objects, code=code, defaults={"name": name, "order": order})
     # Services' own local indicators (an organisation field, from migration 0006 on) are not the
     # catalogue's to touch; the migration that first loaded the catalogue predates them.
     shared = {"organisation": None} if any(f.name == "organisation" for f in indicator_model._meta.fields) else {}
@@ -28,7 +28,10 @@ def catalogue_sync(category_model, indicator_model) -> int:
     known = {f.name for f in indicator_model._meta.fields}
     for data in INDICATORS:
         fields = {k: v for k, v in data.items() if k in known and k not in ("code", "category")}
-        indicator_model.objects.update_or_create(
-            code=data["code"], **shared, defaults={**fields, "category": categories[data["category"]]}
+        upsert(
+            indicator_model.objects,
+            code=data["code"],
+            **shared,
+            defaults={**fields, "category": categories[data["category"]]},
         )
     return len(INDICATORS)

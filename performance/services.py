@@ -93,7 +93,8 @@ def local_indicator_save(*, form, organisation: Organisation) -> Indicator:
     indicator = form.save(commit=False)
     new = indicator.pk is None
     indicator.organisation, indicator.scope = organisation, Scope.LOCAL
-    indicator.save()
+    if new or records.unsaved_changes(indicator):
+        indicator.save()
     if new:
         indicator_tracking_set(organisation=organisation, indicator=indicator, tracked=True)
     return indicator
@@ -339,7 +340,8 @@ def indicator_judgement_record(
     """Rate an indicator for a period on the service's own key (replacing a rating of that period)."""
     if step.organisation_id != organisation.pk:
         raise ValidationError({"step": "Choose a colour of this service's key."})
-    judgement, _ = IndicatorJudgement.objects.update_or_create(
+    judgement, _ = records.upsert(
+        IndicatorJudgement.objects,
         organisation=organisation,
         indicator=indicator,
         period=rag.period_start(period, indicator.frequency),

@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+import openpyxl
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -268,9 +269,27 @@ def test_import_previews_pass_axe_with_their_questions_errors_and_rows(axe_page,
     export = axe_page.request.get(demo_site.url + plan_export)
     axe_page.goto(demo_site.url + plan_import)
     _preview(axe_page, "plan.xlsx", export.body())
-    assert axe_page.locator(".import-preview tbody tr").count()
+    assert axe_page.locator(".import-unchanged li").count()
     violations += axe_violations(axe_page, f"{plan_import}, previewing the plan's own export")
+
+    # The register's own export with a risk retitled (same record?) and another's owner changed
+    # and category cleared (before → after).
+    register = openpyxl.load_workbook(io.BytesIO(axe_page.request.get(demo_site.url + _risk_export()).body()))
+    rows = list(register.active.iter_rows(min_row=2))
+    rows[0][2].value = "A risk of another register"
+    rows[1][4].value, rows[1][5].value = "KC", None
+    edited = io.BytesIO()
+    register.save(edited)
+    axe_page.goto(demo_site.url + reverse("governance:risk_import", kwargs={"org": "lewisham"}))
+    _preview(axe_page, "register.xlsx", edited.getvalue())
+    assert axe_page.locator(".import-questions input[name=same]").count() == 1
+    assert axe_page.locator(".import-preview .import-change").count() >= 2
+    violations += axe_violations(axe_page, "the risk import, asking whether a row is the same risk")
     assert violations == [], "\n".join(violations)
+
+
+def _risk_export() -> str:
+    return reverse("governance:risk_export", kwargs={"org": "lewisham", "fmt": "xlsx"})
 
 
 # Every RAG badge's box, where the page's width and any sideways-scrolling box it sits in cut it.

@@ -168,7 +168,17 @@ class ImportResult:
     @property
     def summary(self) -> str:
         c = self.counts
-        return f"{c['create']} {self.noun} added, {c['change']} changed, {c['unchanged']} unchanged."
+        noun = self.noun if c["create"] != 1 else self.noun.removesuffix("s")
+        return f"{c['create']} {noun} added, {c['change']} changed, {c['unchanged']} unchanged."
+
+    @property
+    def changing_rows(self) -> list[PlannedRow]:
+        """The rows that add or change a record: what a person checks before confirming."""
+        return [row for row in self.rows if row.kind != "unchanged"]
+
+    @property
+    def unchanged_rows(self) -> list[PlannedRow]:
+        return [row for row in self.rows if row.kind == "unchanged"]
 
     def as_data(self) -> dict:
         """What a background job keeps for its result page (no payloads)."""
@@ -372,8 +382,12 @@ class Importer:
 
     def remember(self, *, organisation, choices: Choices) -> None:
         for header, column in choices.columns.items():
-            ImportMapping.objects.update_or_create(
-                organisation=organisation, importer=self.key, header=header, defaults={"column": column}
+            records.upsert(
+                ImportMapping.objects,
+                organisation=organisation,
+                importer=self.key,
+                header=header,
+                defaults={"column": column},
             )
         self.remember_labels(organisation=organisation, choices=choices)
 

@@ -133,3 +133,17 @@ def unsaved_changes(record) -> list[FieldChange]:
         for f in fields
         if not same_value(stored[f.attname], getattr(record, f.attname))
     ]
+
+
+def upsert(manager, *, defaults: dict, **lookup) -> tuple[object, str]:
+    """update_or_create under the rule: the record `lookup` finds is changed only in the fields of
+    `defaults` that differ, and not saved at all when none do. Returns the record and what was
+    done: "create", "change" or "unchanged". Takes a manager or queryset, so that a data
+    migration can pass its historical model's."""
+    record = manager.filter(**lookup).first()
+    if record is None:
+        return manager.create(**lookup, **defaults), "create"
+    if changes_applied(record, defaults):
+        record.save()
+        return record, "change"
+    return record, "unchanged"

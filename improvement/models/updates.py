@@ -8,9 +8,18 @@ from django.db.models import OuterRef, Q, Subquery
 from simple_history.models import HistoricalRecords
 
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.records import same_value
 
 
 class ProgressUpdateQuerySet(OrganisationScopedQuerySet.through("action__recommendation__plan__organisation")):
+    def same_as(self, *, action, date, status, narrative) -> "ProgressUpdate | None":
+        """An update of the action already saying this (a form sent twice, a feed sent again), or
+        None: adding it again would add nothing."""
+        for update in self.filter(action=action, date=date, status=status).order_by("pk"):
+            if same_value(update.narrative, narrative) and not update.evidence.exists():
+                return update
+        return None
+
     def with_corrected_on(self) -> "ProgressUpdateQuerySet":
         """Annotate corrected_on: when the update was last corrected (changed after it was first
         recorded, which only a correction does), or None."""
