@@ -92,7 +92,7 @@ WRITES = {
                 indicator("CUSTODY_COUNT"),
                 MARCH,
                 {"value": Decimal(41), "numerator": None, "denominator": None},
-                source="API",
+                {"source": "API"},
             )
         ],
     ),
