@@ -11,6 +11,7 @@ the same number of queries whatever the size.
 import datetime
 import random
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
@@ -19,6 +20,7 @@ from governance.services import risk_matrix_install
 from improvement.models import ImprovementPlan, RagStatus, Recommendation
 from performance.models import AuditGrade, Indicator, IndicatorCategory, OutcomeKind, Target, TrackedIndicator
 from yos_tracker.choices import Role
+from yos_tracker.history import history_for_unversioned
 from yos_tracker.models import Membership, Organisation
 
 ORGANISATIONS = 20
@@ -314,6 +316,9 @@ def generate() -> tuple[list[Organisation], Organisation]:
         for n in range(ORGANISATIONS)
     ]
     tenth = organisation_with_data("bench-tenth", share=0.1, indicators=indicators, rng=rng)
+    # COPY saves without history: give every row its first version, as a migration does, so that
+    # a report reads them as recorded.
+    history_for_unversioned(apps, connection)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return full, tenth

@@ -76,11 +76,12 @@ def _board(organisation, data) -> None:
         AgendaItem.objects.bulk_create(
             [AgendaItem(meeting=meeting, order=i, title=t) for i, t in enumerate(item["agenda"])]
         )
-        Attendance.objects.bulk_create(
+        bulk_create_with_history(
             [
                 Attendance(meeting=meeting, member=members[name], status=status)
                 for name, status in item["attendance"].items()
-            ]
+            ],
+            Attendance,
         )
         for action in item["actions"]:
             BoardAction.objects.create(
@@ -185,9 +186,10 @@ def _logic_models(organisation, data) -> None:
         for order, (term, text, codes, reviews) in enumerate(item["outcomes"]):
             outcome = LogicOutcome.objects.create(model=model, term=term, text=text, order=order)
             outcome.indicators.set([indicators[code] for code in codes if code in indicators])
-            LogicOutcomeReview.objects.bulk_create(
+            bulk_create_with_history(
                 [
                     LogicOutcomeReview(outcome=outcome, date=day, status=scale[code], note=note)
                     for day, code, note in reviews
-                ]
+                ],
+                LogicOutcomeReview,
             )

@@ -13,7 +13,7 @@ from governance import selectors, services
 from governance.choices import Agency
 from governance.models import Board, BoardMember, CommitteeReport, PartnerContribution
 from governance.models.reports import YJ_PLAN_HEADINGS
-from yos_tracker.history import end_of_day, versions_as_of
+from yos_tracker.history import as_recorded, end_of_day, known_by, until, versions_as_of
 
 BUDGET_FIELDS = ("staffing", "payments_in_kind", "other_delegated")
 
@@ -52,16 +52,15 @@ def plan_headings(report: CommitteeReport) -> list[Heading]:
     ]
 
 
-def budget_years(organisation, plan_year: int, as_of: datetime.date) -> list[BudgetYear]:
-    """The pooled budget of the plan's year and the year before, as recorded by the plan's date;
-    a year with no rows is left out, so the section can say so."""
+def budget_years(
+    organisation, plan_year: int, as_of: datetime.date, recorded: datetime.datetime | None = None
+) -> list[BudgetYear]:
+    """The pooled budget of the plan's year and the year before, as recorded by the plan's date
+    (and by the moment `recorded`, if given); a year with no rows is left out, so the section can
+    say so."""
     wanted = [year_label(plan_year - 1), year_label(plan_year)]
-    history = PartnerContribution.history.filter(organisation=organisation, year__in=wanted)
-    # A row saved without history (bulk-loaded) can only be read as it is now.
-    unversioned = (
-        PartnerContribution.objects.for_org(organisation).filter(year__in=wanted).exclude(pk__in=history.values("id"))
-    )
-    stood = sorted([*versions_as_of(history, end_of_day(as_of)).values(), *unversioned], key=lambda row: row.id)
+    history = until(PartnerContribution.history.filter(organisation=organisation, year__in=wanted), recorded)
+    stood = sorted(versions_as_of(history, end_of_day(as_of)).values(), key=lambda row: row.id)
     years = []
     for year in wanted:
         rows = [
@@ -76,13 +75,18 @@ def budget_years(organisation, plan_year: int, as_of: datetime.date) -> list[Bud
     return years
 
 
-def board_in_post(organisation, as_of: datetime.date):
-    """The management board (the one without a parent) and its members in post on the day, by agency."""
-    board = Board.objects.for_org(organisation).filter(parent__isnull=True).order_by("pk").first()
+def board_in_post(organisation, as_of: datetime.date, recorded: datetime.datetime | None = None):
+    """The management board (the one without a parent) and its members in post on the day, by
+    agency, as recorded at the moment `recorded` if given."""
+    board = known_by(Board.objects.for_org(organisation), recorded).filter(parent__isnull=True).order_by("pk").first()
     if board is None:
         return None, []
-    members = BoardMember.objects.filter(board=board).filter(
-        Q(start_date__isnull=True) | Q(start_date__lte=as_of), Q(end_date__isnull=True) | Q(end_date__gte=as_of)
+    members = (
+        as_recorded(BoardMember, organisation, recorded)
+        .filter(board=board)
+        .filter(
+            Q(start_date__isnull=True) | Q(start_date__lte=as_of), Q(end_date__isnull=True) | Q(end_date__gte=as_of)
+        )
     )
     by_agency: dict[str, list] = {}
     order = {value: index for index, value in enumerate(Agency.values)}
@@ -92,8 +96,10 @@ def board_in_post(organisation, as_of: datetime.date):
 
 
 def plan_context(report: CommitteeReport, base: dict) -> dict:
-    organisation, as_of = report.organisation, report.period_end
-    board, members = board_in_post(organisation, as_of)
+    """A plan's own sections beside the report's (`base`, from governance.reporting), read as
+    that context's moment recorded them."""
+    organisation, as_of, recorded = report.organisation, report.period_end, base.get("recorded")
+    board, members = board_in_post(organisation, as_of, recorded)
     year_before = as_of - datetime.timedelta(days=365)
     dashboard = base.get("dashboard")
     statuses = selectors.indicator_statuses(dashboard) if dashboard else {}
@@ -102,10 +108,12 @@ def plan_context(report: CommitteeReport, base: dict) -> dict:
         "headings": plan_headings(report),
         "board": board,
         "members_by_agency": members,
-        "attendance": services.attendance_rates(board=board, start=year_before, end=as_of) if board else [],
+        "attendance": (
+            services.attendance_rates(board=board, start=year_before, end=as_of, recorded=recorded) if board else []
+        ),
         "attendance_from": year_before,
-        "budget_years": budget_years(organisation, report.plan_year, as_of) if report.plan_year else [],
+        "budget_years": budget_years(organisation, report.plan_year, as_of, recorded) if report.plan_year else [],
         "plan_label": report.plan_label,
-        "logic_models": selectors.logic_models_as_of(organisation, as_of, statuses),
-        "sign_offs": list(report.sign_offs.all()),
+        "logic_models": selectors.logic_models_as_of(organisation, as_of, statuses, recorded=recorded),
+        "sign_offs": list(known_by(report.sign_offs.all(), recorded)),
     }

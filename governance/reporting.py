@@ -5,10 +5,14 @@ The rules the report states are those of the pages: the plan roll-up and statuse
 improvement, the dashboard and its charts from performance, the risk scores and heat map from
 this app. Nothing is recomputed here.
 
-Every figure is as it stood at the end of the report's period (`as_of`), read through the
-selectors' as-of forms: the plan then in force, the actions on it then and the status each had,
-the risks raised by then with their scores then, the self-assessment then in force, and the
-indicators up to that period. A report re-rendered later says what it said the first time.
+Every figure has two dates. It is as it stood at the end of the report's period (`as_of`), read
+through the selectors' as-of forms: the plan then in force, the actions on it then and the status
+each had, the risks raised by then with their scores then, the self-assessment then in force, and
+the indicators up to that period. And it is as it had been recorded at the version's moment
+(`recorded`, yos_tracker.history): a value corrected later, an update typed later but dated in the
+period, a review added later or an action reworded later is not in the version presented, so a
+version re-rendered says what it said the first time; a version "with later corrections" reads
+them, and lists them (governance.changes).
 """
 
 import datetime
@@ -32,10 +36,21 @@ from improvement.selectors import inspection_ratings, plan_actions
 from performance import rag
 from performance import selectors as performance_selectors
 from performance.models import TrackedIndicator
-from yos_tracker.history import end_of_day, versions_as_of
+from yos_tracker.history import as_recorded, end_of_day, known_by, overlaid, until, versions_as_of
 
 # The indicators Appendix A charts in full, where the service tracks them.
 CHARTED_INDICATORS = ["REOFF_BINARY", "FTE_RATE", "CUSTODY_COUNT"]
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A progress update of the period as the report prints it (as recorded at its moment)."""
+
+    date: datetime.date
+    reference: str  # the action's
+    status: object
+    narrative: str
+    corrected_on: datetime.datetime | None
 
 
 @dataclass
@@ -47,10 +62,38 @@ class RecommendationProgress:
     next_steps: list = field(default_factory=list)
 
 
-def report_context(report: CommitteeReport) -> dict:
+PLAN_TEXT = ("title", "period_start", "period_end", "status", "approved_by", "approved_on", "stale_after_days")
+RECOMMENDATION_TEXT = ("kind", "reference", "addressed_to", "text", "theme", "theme_lead", "order")
+INSPECTION_TEXT = (
+    "inspectorate",
+    "inspection_type",
+    "fieldwork_start",
+    "published_on",
+    "overall_judgement",
+    "overall_narrative",
+)
+
+
+def as_presented(report: CommitteeReport, recorded: datetime.datetime | None) -> CommitteeReport:
+    """The report's own definition (its narrative, period, sections) as it had been recorded at
+    the moment `recorded`: edited later, a version presented before still says what it said."""
+    if recorded is None:
+        return report
+    try:
+        return report.history.as_of(recorded)
+    except CommitteeReport.DoesNotExist:
+        return report
+
+
+def report_context(report: CommitteeReport, recorded: datetime.datetime | None = None) -> dict:
+    """What a report shows, as it stood at the end of its period, and as recorded at the moment
+    `recorded` (None: as recorded now)."""
+    report = as_presented(report, recorded)
     organisation = report.organisation
     as_of = report.period_end
-    plan = ImprovementPlan.objects.for_org(organisation).in_force(as_of)
+    plan = known_by(ImprovementPlan.objects.for_org(organisation), recorded).in_force(as_of)
+    if plan is not None:
+        overlaid([plan], recorded, PLAN_TEXT)
     scale = list(RagStatus.objects.for_org(organisation))
     by_pk = {s.pk: s for s in scale}
     context = {
@@ -62,30 +105,39 @@ def report_context(report: CommitteeReport) -> dict:
         "section_labels": dict(SECTIONS),
         "generated_at": timezone.localtime(),
         "as_of": as_of,
+        "recorded": recorded,
     }
     if plan is not None:
-        actions = list(plan_actions(plan, as_of).select_related("recommendation", "owner"))
+        actions = list(
+            plan_actions(plan, as_of, recorded)
+            .select_related("recommendation", "owner")
+            .order_by("recommendation__order", "order", "id")
+        )
         context["plan_rollup"] = rollup(scale=scale, status_pks=[a.current_status_pk for a in actions])
         context["action_rows"] = [(a, by_pk.get(a.current_status_pk)) for a in actions]
         if report.includes("recommendations"):
-            context["progress"] = _progress(report, plan, actions, scale, by_pk)
+            context["progress"] = _progress(report, plan, actions, scale, by_pk, recorded)
     if report.includes("inspection"):
-        published = Inspection.objects.for_org(organisation).filter(
+        published = known_by(Inspection.objects.for_org(organisation), recorded).filter(
             Q(published_on__lte=as_of) | Q(published_on__isnull=True, fieldwork_start__lte=as_of)
         )
         inspection = plan.inspection if plan and plan.inspection else published.first()
+        if inspection is not None:
+            overlaid([inspection], recorded, INSPECTION_TEXT)
         context["inspection"] = inspection
-        context["inspection_rated"] = inspection_ratings(inspection) if inspection else None
+        context["inspection_rated"] = inspection_ratings(inspection, recorded) if inspection else None
     if report.includes("appendix_a"):
         context["dashboard"] = performance_selectors.dashboard(
-            organisation, performance_selectors.latest_period(organisation, as_of)
+            organisation, performance_selectors.latest_period(organisation, as_of, recorded), recorded
         )
-        context["charts"] = _charts(organisation, as_of)
+        context["charts"] = _charts(organisation, as_of, recorded)
         context["kpi_statuses"] = rag.STATUSES
-        context["tracker"] = performance_selectors.live_tracker(organisation, as_at=as_of)
-    matrix = governance_selectors.risk_matrix_of(organisation, as_of) if report.includes("appendix_b") else None
+        context["tracker"] = performance_selectors.live_tracker(organisation, as_at=as_of, recorded=recorded)
+    matrix = None
+    if report.includes("appendix_b"):
+        matrix = governance_selectors.risk_matrix_of(organisation, as_of, recorded)
     if matrix is not None:  # a service without a matrix has no scored register to append
-        risks = governance_selectors.risks_as_of(organisation, as_of)
+        risks = governance_selectors.risks_as_of(organisation, as_of, recorded)
         context["matrix"] = matrix
         context["risk_rows"] = governance_selectors.risk_rows(matrix, risks, as_of)
         context["risk_checks"] = governance_selectors.score_checks(risks)
@@ -95,46 +147,66 @@ def report_context(report: CommitteeReport) -> dict:
             governance_selectors.heat_map(matrix, open_risks, "residual"),
         ]
     if report.includes("appendix_d"):
-        assessment = governance_selectors.assessment_in_force(organisation, as_of)
+        assessment = governance_selectors.assessment_in_force(organisation, as_of, recorded)
         context["assessment"] = assessment
-        context["assessment_rated"] = governance_selectors.assessment_rated(assessment) if assessment else None
+        context["assessment_rated"] = (
+            governance_selectors.assessment_rated(assessment, recorded) if assessment else None
+        )
     return context
 
 
-def _progress(report, plan, actions, scale, by_pk) -> list[RecommendationProgress]:
+def _progress(report, plan, actions, scale, by_pk, recorded) -> list[RecommendationProgress]:
     """Each recommendation with the activities of the period, its actions' statuses then, and
     the next steps as they stood at the period's end."""
+    references = {action.id: action.reference for action in actions}
     updates = (
-        ProgressUpdate.objects.filter(
-            action__recommendation__plan=plan, date__range=(report.period_start, report.period_end)
-        )
-        .select_related("action", "status")
-        .with_corrected_on()
-        .order_by("date", "pk")
+        as_recorded(ProgressUpdate, plan.organisation, recorded)
+        .filter(action__recommendation__plan=plan, date__range=(report.period_start, report.period_end))
+        .select_related("status")
+        .with_corrected_on(recorded)
+        .order_by("date", "id")
     )
     by_rec: dict[int, RecommendationProgress] = {}
     cutoff = end_of_day(report.period_end)
     # Recommendations on the plan then: recorded by then, or with an action that was.
-    recorded = versions_as_of(Recommendation.history.filter(plan=plan), cutoff, late_entries=False)
-    on_plan = set(recorded) | {action.recommendation_id for action in actions}
-    recommendations = [rec for rec in plan.recommendations.all() if rec.pk in on_plan]
-    steps_then = _next_steps_as_of(plan, cutoff)
+    history = until(Recommendation.history.filter(plan=plan), recorded)
+    on_plan = set(versions_as_of(history, cutoff, late_entries=False)) | {a.recommendation_id for a in actions}
+    recommendations = overlaid(
+        [rec for rec in known_by(plan.recommendations.all(), recorded) if rec.pk in on_plan],
+        recorded,
+        RECOMMENDATION_TEXT,
+    )
+    steps_then = _next_steps_as_of(plan, cutoff, recorded)
     for rec in recommendations:
         by_rec[rec.pk] = RecommendationProgress(rec, next_steps=steps_then.get(rec.pk, []))
     for update in updates:
-        by_rec[update.action.recommendation_id].activities.append(update)
+        rec_id = next((a.recommendation_id for a in actions if a.id == update.action_id), None)
+        if rec_id is None:
+            rec_id = update.action.recommendation_id  # an action no longer on the plan that day
+        if rec_id in by_rec:
+            by_rec[rec_id].activities.append(
+                Activity(
+                    update.date,
+                    references.get(update.action_id, update.action.reference),
+                    update.status,
+                    update.narrative,
+                    update.corrected_on,
+                )
+            )
     for action in actions:
         by_rec[action.recommendation_id].actions.append((action, by_pk.get(action.current_status_pk)))
     for item in by_rec.values():
         item.rollup = rollup(scale=scale, status_pks=[a.current_status_pk for a, _ in item.actions])
+    recommendations.sort(key=lambda rec: (rec.order, rec.pk))
     return [by_rec[rec.pk] for rec in recommendations]
 
 
-def _next_steps_as_of(plan, cutoff: datetime.datetime) -> dict[int, list]:
+def _next_steps_as_of(plan, cutoff: datetime.datetime, recorded: datetime.datetime | None) -> dict[int, list]:
     """Each recommendation's next steps as they stood: those recorded by then. A recommendation
     whose steps were all entered later (the demo, an import) shows them as first recorded; one
-    whose steps were rewritten later shows the earlier ones, not both."""
-    history = NextStep.history.filter(recommendation__plan=plan)
+    whose steps were rewritten later shows the earlier ones, not both. Nothing recorded after the
+    moment `recorded` counts."""
+    history = until(NextStep.history.filter(recommendation__plan=plan), recorded)
     strict = versions_as_of(history, cutoff, late_entries=False)
     every = versions_as_of(history, cutoff)
     recorded_then = {step.recommendation_id for step in strict.values()}
@@ -145,32 +217,39 @@ def _next_steps_as_of(plan, cutoff: datetime.datetime) -> dict[int, list]:
     return {rec: sorted(steps, key=lambda s: (s.order, s.id)) for rec, steps in by_rec.items()}
 
 
-def _charts(organisation, as_of: datetime.date) -> list:
+def _charts(organisation, as_of: datetime.date, recorded: datetime.datetime | None) -> list:
     tracked = {
         t.indicator.code: t.indicator
-        for t in TrackedIndicator.objects.for_org(organisation)
+        for t in as_recorded(TrackedIndicator, organisation, recorded)
         .filter(indicator__code__in=CHARTED_INDICATORS)
         .select_related("indicator__category")
     }
     return [
-        performance_selectors.indicator_page(organisation, tracked[code], until=as_of).chart
+        performance_selectors.indicator_page(organisation, tracked[code], until=as_of, recorded=recorded).chart
         for code in CHARTED_INDICATORS
         if code in tracked
     ]
 
 
-def render_html(report: CommitteeReport) -> str:
+def render_html(report: CommitteeReport, recorded: datetime.datetime | None = None) -> str:
+    """The report's HTML, its records read as recorded at the moment `recorded` (None: now)."""
+    context = report_context(report, recorded)
     if report.is_plan:
-        return render_to_string("governance/report/yj_plan.html", plan_context(report, report_context(report)))
-    return render_to_string("governance/report/pdf.html", report_context(report))
+        return render_to_string("governance/report/yj_plan.html", plan_context(context["report"], context))
+    return render_to_string("governance/report/pdf.html", context)
 
 
-def render_pdf(report: CommitteeReport, progress: Callable[[str], None] = lambda step: None) -> tuple[bytes, int]:
-    """The report as PDF bytes and its page count. `progress` is told each step as it starts."""
+def render_pdf(
+    report: CommitteeReport,
+    progress: Callable[[str], None] = lambda step: None,
+    recorded: datetime.datetime | None = None,
+) -> tuple[bytes, int]:
+    """The report as PDF bytes and its page count, as recorded at the moment `recorded`.
+    `progress` is told each step as it starts."""
     from weasyprint import HTML
 
     progress("Collecting the figures")
-    html = render_html(report)
+    html = render_html(report, recorded)
     progress("Laying out the pages")
     document = HTML(string=html, base_url=str(settings.BASE_DIR)).render()
     progress("Writing the PDF")

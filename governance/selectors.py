@@ -23,7 +23,15 @@ from governance.models.logic import OutcomeTerm
 from improvement.selectors import rated_standards
 from performance.models import Measurement, TrackedIndicator
 from yos_tracker.charts import Series, line_chart
-from yos_tracker.history import end_of_day, versions_as_of
+from yos_tracker.history import (
+    as_instances,
+    as_recorded,
+    end_of_day,
+    known_by,
+    recorded_versions,
+    until,
+    versions_as_of,
+)
 
 
 @dataclass
@@ -34,17 +42,20 @@ class RiskRow:
     overdue: bool
 
 
-def risk_matrix_of(organisation, as_of: datetime.date | None = None) -> RiskMatrix | None:
+def risk_matrix_of(
+    organisation, as_of: datetime.date | None = None, recorded: datetime.datetime | None = None
+) -> RiskMatrix | None:
     """The organisation's matrix with its bands (every row, both heat maps and the key read
     them), or None for one that has not been given a matrix. With `as_of`, its levels and bands
     as they stood that day (in memory: a matrix resized since still scores a past register on
-    the scale it had)."""
+    the scale it had), as recorded at the moment `recorded` if given."""
     matrix = RiskMatrix.objects.prefetch_related("bands").filter(organisation=organisation).first()
     if matrix is None or as_of is None:
         return matrix
     cutoff = end_of_day(as_of)
-    version = versions_as_of(RiskMatrix.history.filter(id=matrix.pk), cutoff, late_entries=False).get(matrix.pk)
-    bands = versions_as_of(RiskBand.history.filter(matrix_id=matrix.pk), cutoff, late_entries=False)
+    history = until(RiskMatrix.history.filter(id=matrix.pk), recorded)
+    version = versions_as_of(history, cutoff, late_entries=False).get(matrix.pk)
+    bands = versions_as_of(until(RiskBand.history.filter(matrix_id=matrix.pk), recorded), cutoff, late_entries=False)
     if version is None or not bands:
         return matrix
     matrix.levels = version.levels
@@ -140,18 +151,23 @@ RISK_STATE = (
 )
 
 
-def risks_as_of(organisation, as_of: datetime.date) -> list[Risk]:
+def risks_as_of(organisation, as_of: datetime.date, recorded: datetime.datetime | None = None) -> list[Risk]:
     """The register as it stood on `as_of`: the risks raised by then, each with the scores of its
     latest review on or before that day (or of the risk itself as it stood then, where that is
-    later or there was no review) and its wording, owner and status then. The risks are changed
-    in memory only, so every rule of the register (scores, bands, overdue reviews, heat maps)
-    applies to them unchanged. Two queries, and one for the risks' history."""
-    risks = list(risks_for(organisation).filter(raised_on__lte=as_of))
+    later or there was no review) and its wording, owner and status then. With `recorded`, only
+    what had been recorded by that moment: the risks, their versions and their reviews then. The
+    risks are changed in memory only, so every rule of the register (scores, bands, overdue
+    reviews, heat maps) applies to them unchanged. Two queries, and one for the risks' history."""
+    risks = list(known_by(risks_for(organisation), recorded).filter(raised_on__lte=as_of))
     cutoff = end_of_day(as_of)
-    versions = versions_as_of(Risk.history.filter(organisation=organisation), cutoff)
+    versions = versions_as_of(until(Risk.history.filter(organisation=organisation), recorded), cutoff)
     for risk in risks:
         version = versions.get(risk.pk)
-        reviews = [review for review in risk.reviews.all() if review.date <= as_of]
+        reviews = [
+            review
+            for review in risk.reviews.all()
+            if review.date <= as_of and (recorded is None or review.recorded_at <= recorded)
+        ]
         review = reviews[-1] if reviews else None
         if version is not None:
             for field in RISK_STATE:
@@ -180,12 +196,16 @@ def score_checks(risks) -> dict[str, int]:
     }
 
 
-def assessment_in_force(organisation, as_of: datetime.date | None = None) -> SelfAssessment | None:
-    """The board's latest self-assessment dated on or before the day (today when None)."""
-    assessments = SelfAssessment.objects.for_org(organisation).select_related("framework")
+def assessment_in_force(
+    organisation, as_of: datetime.date | None = None, recorded: datetime.datetime | None = None
+) -> SelfAssessment | None:
+    """The board's latest self-assessment dated on or before the day (today when None), as
+    recorded at the moment `recorded` if given."""
+    assessments = as_recorded(SelfAssessment, organisation, recorded).select_related("framework")
     if as_of is not None:
         assessments = assessments.filter(date__lte=as_of)
-    return assessments.order_by("-date", "-pk").first()
+    found = assessments.order_by("-date", "-id").first()
+    return found.instance if recorded is not None and found is not None else found
 
 
 # --- The register as filtered and sorted on its page (and in its exports) ---------------------------
@@ -316,9 +336,15 @@ def assessment_beside_inspection(assessment: SelfAssessment) -> BesideInspection
     )
 
 
-def assessment_rated(assessment: SelfAssessment):
-    """The assessment's ratings by domain, with the total they score."""
-    return rated_standards(assessment.framework, assessment.ratings.select_related("level"))
+def assessment_rated(assessment: SelfAssessment, recorded: datetime.datetime | None = None):
+    """The assessment's ratings by domain, with the total they score (as recorded at the moment
+    `recorded`, if given)."""
+    if recorded is None:
+        ratings = assessment.ratings.select_related("level")
+    else:
+        versions = recorded_versions(StandardRating, recorded).filter(assessment_id=assessment.pk)
+        ratings = as_instances(versions.select_related("level"))
+    return rated_standards(assessment.framework, ratings)
 
 
 @dataclass
@@ -370,20 +396,27 @@ def indicator_statuses(dashboard) -> dict[int, object]:
     return {row.indicator.pk: row.status for _, rows in dashboard.groups for row in rows}
 
 
-def logic_models_as_of(organisation, as_of: datetime.date, statuses: dict[int, object], pk: int | None = None):
+def logic_models_as_of(
+    organisation,
+    as_of: datetime.date,
+    statuses: dict[int, object],
+    pk: int | None = None,
+    recorded: datetime.datetime | None = None,
+):
     """The service's logic models (or one), each outcome with its rating as it stood on `as_of`
-    (its latest review dated by then) and its indicators' latest statuses. Four queries."""
-    models = LogicModel.objects.for_org(organisation).prefetch_related(
-        Prefetch("outcomes", queryset=LogicOutcome.objects.prefetch_related("indicators"))
+    (its latest review dated by then) and its indicators' latest statuses; with `recorded`, the
+    models, outcomes and reviews as recorded at that moment. Four queries."""
+    models = known_by(LogicModel.objects.for_org(organisation), recorded).prefetch_related(
+        Prefetch("outcomes", queryset=known_by(LogicOutcome.objects.all(), recorded).prefetch_related("indicators"))
     )
     if pk is not None:
         models = models.filter(pk=pk)
     latest: dict[int, LogicOutcomeReview] = {}
     for review in (
-        LogicOutcomeReview.objects.for_org(organisation)
+        as_recorded(LogicOutcomeReview, organisation, recorded)
         .filter(date__lte=as_of)
         .select_related("status")
-        .order_by("outcome_id", "-date", "-pk")
+        .order_by("outcome_id", "-date", "-id")
     ):
         latest.setdefault(review.outcome_id, review)
     shown = []

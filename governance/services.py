@@ -39,6 +39,7 @@ from performance.models import Indicator, Measurement, TrackedIndicator
 from performance.services import indicator_tracking_set, measurement_record
 from yos_tracker import records
 from yos_tracker.dates import refuse_future
+from yos_tracker.history import recorded_versions
 from yos_tracker.models import Organisation
 
 # --- Risk register ----------------------------------------------------------------------------
@@ -126,11 +127,15 @@ def risk_save(*, organisation: Organisation, risk: Risk | None = None, **fields)
 # --- Board attendance ----------------------------------------------------------------------------
 
 
-def attendance_rates(*, board: Board, start: datetime.date, end: datetime.date) -> list[dict]:
+def attendance_rates(
+    *, board: Board, start: datetime.date, end: datetime.date, recorded: datetime.datetime | None = None
+) -> list[dict]:
     """Per agency, over the meetings in [start, end]: how many places were expected, filled by the
-    member in person, and filled by a deputy. One aggregate query."""
+    member in person, and filled by a deputy (as recorded at the moment `recorded`, if given).
+    One aggregate query."""
+    source = Attendance.objects.all() if recorded is None else recorded_versions(Attendance, recorded)
     rows = (
-        Attendance.objects.filter(meeting__board=board, meeting__date__range=(start, end))
+        source.filter(meeting__board=board, meeting__date__range=(start, end))
         .values("member__agency")
         .annotate(
             expected=Count("pk"),

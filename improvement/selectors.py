@@ -13,6 +13,7 @@ from improvement.models import (
     FrameworkScore,
     ImprovementPlan,
     InspectionFramework,
+    InspectionJudgement,
     ProgressUpdate,
     RagStatus,
     Recommendation,
@@ -20,7 +21,7 @@ from improvement.models import (
 )
 from improvement.reminders import Digest, digests
 from improvement.rollups import Rollup, rollup
-from yos_tracker.history import CHANGED, history_rows
+from yos_tracker.history import CHANGED, as_instances, history_rows, recorded_versions
 
 
 def _day(value) -> str:
@@ -86,22 +87,29 @@ class PlanOverview:
         return is_filtered(self.filter)
 
 
-def plan_actions(plan: ImprovementPlan, as_of: datetime.date | None = None):
+def plan_actions(plan: ImprovementPlan, as_of: datetime.date | None = None, recorded: datetime.datetime | None = None):
     """The plan's actions with their progress annotations (see ActionQuerySet.with_progress);
-    with `as_of`, the actions on the plan that day with the progress they had then."""
+    with `as_of`, the actions on the plan that day with the progress they had then; with
+    `recorded`, the actions and updates as they had been recorded at that moment (a document
+    re-rendered as it was presented): their wording, owners and dates then, by the same rules."""
     status_order = RagStatus.objects.filter(pk=OuterRef("current_status_pk")).values("order")[:1]
-    actions = Action.objects.filter(recommendation__plan=plan)
+    source = Action.objects.all() if recorded is None else recorded_versions(Action, recorded)
+    actions = source.filter(recommendation__plan=plan)
     if as_of is not None:
-        actions = actions.existing_at(as_of)
+        actions = actions.existing_at(as_of, recorded=recorded)
     return actions.with_progress(
-        today=timezone.localdate(), stale_after_days=plan.stale_after_days, as_of=as_of
+        today=timezone.localdate(), stale_after_days=plan.stale_after_days, as_of=as_of, recorded=recorded
     ).annotate(current_status_order=Subquery(status_order))
 
 
-def plan_rollup(plan: ImprovementPlan, as_of: datetime.date | None = None) -> Rollup:
-    """How many of the plan's actions are in each status of its organisation's scale (as at a day)."""
+def plan_rollup(
+    plan: ImprovementPlan, as_of: datetime.date | None = None, recorded: datetime.datetime | None = None
+) -> Rollup:
+    """How many of the plan's actions are in each status of its organisation's scale (as at a day,
+    as recorded at a moment)."""
     scale = list(RagStatus.objects.for_org(plan.organisation))
-    return rollup(scale=scale, status_pks=plan_actions(plan, as_of).values_list("current_status_pk", flat=True))
+    actions = plan_actions(plan, as_of, recorded)
+    return rollup(scale=scale, status_pks=actions.values_list("current_status_pk", flat=True))
 
 
 def plan_action_filter(plan: ImprovementPlan, params, scale=None, recommendations=None) -> ActionFilter:
@@ -317,5 +325,11 @@ def rated_standards(framework: InspectionFramework, ratings) -> RatedStandards:
     )
 
 
-def inspection_ratings(inspection) -> RatedStandards:
-    return rated_standards(inspection.framework, inspection.judgements.select_related("level"))
+def inspection_ratings(inspection, recorded: datetime.datetime | None = None) -> RatedStandards:
+    """The inspection's judgements by standard (as recorded at the moment `recorded`, if given)."""
+    if recorded is None:
+        judgements = inspection.judgements.select_related("level")
+    else:
+        versions = recorded_versions(InspectionJudgement, recorded).filter(inspection_id=inspection.pk)
+        judgements = as_instances(versions.select_related("level"))
+    return rated_standards(inspection.framework, judgements)

@@ -23,6 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from performance.choices import CohortConvention
 from performance.models import Cohort, QualifyingOutcome, Reoffence
+from yos_tracker.history import as_recorded
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,13 @@ def _ratio(numerator: int, denominator: int, multiplier: int, places: str = "0.1
     return (Decimal(numerator) * multiplier / Decimal(denominator)).quantize(Decimal(places), ROUND_HALF_UP)
 
 
-def _outcomes(organisation, start: datetime.date, end: datetime.date) -> list[tuple[int, datetime.date]]:
-    """(case id, date) of the organisation's qualifying outcomes from `start` to `end`."""
+def _outcomes(
+    organisation, start: datetime.date, end: datetime.date, recorded: datetime.datetime | None = None
+) -> list[tuple[int, datetime.date]]:
+    """(case id, date) of the organisation's qualifying outcomes from `start` to `end` (as recorded
+    at the moment `recorded`, if given)."""
     return list(
-        QualifyingOutcome.objects.for_org(organisation)
+        as_recorded(QualifyingOutcome, organisation, recorded)
         .filter(date__gte=start, date__lte=end)
         .values_list("case_id", "date")
     )
@@ -91,17 +95,20 @@ def cohort_months(cohort: Cohort, *, as_at: datetime.date) -> list[CohortMonth]:
     return cohorts_months([cohort], as_at=as_at)[cohort.pk]
 
 
-def cohorts_months(cohorts: list[Cohort], *, as_at: datetime.date) -> dict[int, list[CohortMonth]]:
+def cohorts_months(
+    cohorts: list[Cohort], *, as_at: datetime.date, recorded: datetime.datetime | None = None
+) -> dict[int, list[CohortMonth]]:
     """cohort_months for several cohorts of one organisation, in two queries in all: the outcomes
-    and the reoffences of their periods, shared between them."""
+    and the reoffences of their periods, shared between them; with `recorded`, the case records as
+    they had been recorded at that moment."""
     if not cohorts:
         return {}
     organisation = cohorts[0].organisation
     start, end = min(c.period_start for c in cohorts), max(c.period_end for c in cohorts)
-    outcomes = _outcomes(organisation, start, end)
+    outcomes = _outcomes(organisation, start, end, recorded)
     offences_of: dict[int, list] = {}
     for offence in (
-        Reoffence.objects.for_org(organisation)
+        as_recorded(Reoffence, organisation, recorded)
         .filter(offence_date__gte=start, proven_date__lte=as_at)
         .values_list("case_id", "offence_date", "proven_date", "violent")
     ):
@@ -110,7 +117,7 @@ def cohorts_months(cohorts: list[Cohort], *, as_at: datetime.date) -> dict[int, 
     for cohort in cohorts:
         members = _members(cohort, outcomes)
         offences = [o for case in members for o in offences_of.get(case, ()) if o[1] >= cohort.period_start]
-        found[cohort.pk] = _months(cohort, members, offences, as_at)
+        found[cohort.id] = _months(cohort, members, offences, as_at)
     return found
 
 

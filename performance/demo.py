@@ -123,11 +123,12 @@ def _southwark_kpis(southwark: Organisation) -> None:
 
 def _track(organisation: Organisation, codes: list[str]) -> dict[str, Indicator]:
     indicators = {i.code: i for i in Indicator.objects.shared().filter(code__in=codes)}
-    TrackedIndicator.objects.bulk_create(
+    bulk_create_with_history(
         [
             TrackedIndicator(organisation=organisation, indicator=indicators[code], order=i)
             for i, code in enumerate(codes)
-        ]
+        ],
+        TrackedIndicator,
     )
     return indicators
 
@@ -164,9 +165,9 @@ def _series(organisation: Organisation, data: dict) -> None:
                 Comparator(organisation=organisation, indicator=indicator, period=p, kind=kind, value=Decimal(v))
                 for p, v in points
             ]
-    Target.objects.bulk_create(targets)
+    bulk_create_with_history(targets, Target)
     bulk_create_with_history(measurements, Measurement)
-    Comparator.objects.bulk_create(comparators)
+    bulk_create_with_history(comparators, Comparator)
     # The case-audit and plan proportions are computed, for the latest month of the series.
     latest = max((m.period for m in measurements), default=None)
     if latest:
@@ -235,7 +236,7 @@ def _start(data: dict):
 def _bromley_audits(bromley: Organisation) -> None:
     grades = {g.code: g for g in AuditGrade.objects.for_org(bromley)}
     month = BROMLEY_AUDITS["month"]
-    CaseAudit.objects.bulk_create(
+    bulk_create_with_history(
         [
             CaseAudit(
                 organisation=bromley,
@@ -245,11 +246,12 @@ def _bromley_audits(bromley: Organisation) -> None:
                 **{area: grades[case[area]] if case[area] else None for area in AREAS_AND_OVERALL},  # None: n/a
             )
             for case in BROMLEY_AUDITS["cases"]
-        ]
+        ],
+        CaseAudit,
     )
     if not TrackedIndicator.objects.for_org(bromley).exists():
         indicators = _track(bromley, BROMLEY_TRACKED)
-        Target.objects.bulk_create(
+        bulk_create_with_history(
             [
                 Target(
                     organisation=bromley,
@@ -259,6 +261,7 @@ def _bromley_audits(bromley: Organisation) -> None:
                     tolerance=tolerance,
                 )
                 for code, (value, tolerance) in BROMLEY_TARGETS.items()
-            ]
+            ],
+            Target,
         )
     rollup.rollup_now(organisation=bromley, month=month, trigger=RunTrigger.DEMO)

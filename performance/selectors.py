@@ -30,7 +30,8 @@ from performance.models import (
 )
 from performance.models.audits import AUDIT_AREAS
 from yos_tracker.charts import Series, line_chart, sparkline
-from yos_tracker.history import history_rows
+from yos_tracker.history import as_recorded, history_rows
+from yos_tracker.history import until as history_until
 from yos_tracker.models import Organisation
 
 SPARK_PERIODS = 12
@@ -125,14 +126,21 @@ def assess_series(indicator: Indicator, series, targets):
     )
 
 
-def dashboard(organisation: Organisation, period: datetime.date | None = None) -> Dashboard:
+def dashboard(
+    organisation: Organisation, period: datetime.date | None = None, recorded: datetime.datetime | None = None
+) -> Dashboard:
+    """Each tracked indicator's value for the period (the latest by then), its target, status,
+    trends and comparator. With `recorded`, every figure as it had been recorded at that moment:
+    a document re-rendered reads what it read when it was presented."""
     tracked = list(
-        TrackedIndicator.objects.for_org(organisation).select_related("indicator__category").order_by("order", "pk")
+        as_recorded(TrackedIndicator, organisation, recorded)
+        .select_related("indicator__category")
+        .order_by("order", "id")
     )
     ids = [t.indicator_id for t in tracked]
     # order_by() first: the model's default ordering would join into DISTINCT and repeat periods.
     periods = list(
-        Measurement.objects.for_org(organisation).order_by("-period").values_list("period", flat=True).distinct()
+        as_recorded(Measurement, organisation, recorded).order_by("-period").values_list("period", flat=True).distinct()
     )
     if period is None:
         period = periods[0] if periods else None
@@ -145,7 +153,7 @@ def dashboard(organisation: Organisation, period: datetime.date | None = None) -
     since = period - WINDOW
     series = defaultdict(list)
     for indicator_id, when, value in (
-        Measurement.objects.for_org(organisation)
+        as_recorded(Measurement, organisation, recorded)
         .filter(indicator_id__in=ids, period__gt=since, period__lte=period, value__isnull=False)
         .order_by("period")
         .values_list("indicator_id", "period", "value")
@@ -153,7 +161,7 @@ def dashboard(organisation: Organisation, period: datetime.date | None = None) -
         series[indicator_id].append((when, value))
     judgements = {}
     for judgement in (
-        IndicatorJudgement.objects.for_org(organisation)
+        as_recorded(IndicatorJudgement, organisation, recorded)
         .filter(indicator_id__in=ids, period__lte=period)
         .select_related("step")
         .order_by("period")
@@ -163,7 +171,7 @@ def dashboard(organisation: Organisation, period: datetime.date | None = None) -
         result.key = list(RatingStep.objects.for_org(organisation).filter(retired=False))
     targets = defaultdict(list)
     for indicator_id, applies_from, value, tolerance in (
-        Target.objects.for_org(organisation)
+        as_recorded(Target, organisation, recorded)
         .filter(indicator_id__in=ids, applies_from__lte=period)
         .order_by("-applies_from")
         .values_list("indicator_id", "applies_from", "value", "tolerance")
@@ -171,7 +179,7 @@ def dashboard(organisation: Organisation, period: datetime.date | None = None) -
         targets[indicator_id].append((applies_from, value, tolerance))
     comparators = {}
     for indicator_id, when, kind, value in (
-        Comparator.objects.for_org(organisation)
+        as_recorded(Comparator, organisation, recorded)
         .filter(indicator_id__in=ids, period__gt=since, period__lte=period)
         .values_list("indicator_id", "period", "kind", "value")
     ):
@@ -233,35 +241,39 @@ class IndicatorPage:
 
 
 def indicator_page(
-    organisation: Organisation, indicator: Indicator, until: datetime.date | None = None
+    organisation: Organisation,
+    indicator: Indicator,
+    until: datetime.date | None = None,
+    recorded: datetime.datetime | None = None,
 ) -> IndicatorPage:
     """An indicator's values, targets and comparators, charted; with `until`, only the periods
-    up to that day (a report for a past period does not show what came after it)."""
+    up to that day (a report for a past period does not show what came after it); with
+    `recorded`, as they had been recorded at that moment."""
     up_to = {"period__lte": until} if until else {}
     measurements = list(
-        Measurement.objects.for_org(organisation)
+        as_recorded(Measurement, organisation, recorded)
         .filter(indicator=indicator, **up_to)
         .select_related("entered_by")
         .order_by("period")
     )
     targets = list(
-        Target.objects.for_org(organisation)
+        as_recorded(Target, organisation, recorded)
         .filter(indicator=indicator, **({"applies_from__lte": until} if until else {}))
         .order_by("-applies_from")
         .values_list("applies_from", "value", "tolerance")
     )
     comparators = defaultdict(list)
     for when, kind, value in (
-        Comparator.objects.for_org(organisation)
+        as_recorded(Comparator, organisation, recorded)
         .filter(indicator=indicator, **up_to)
-        .order_by("period")
+        .order_by("period", "kind")
         .values_list("period", "kind", "value")
     ):
         comparators[kind].append((when, value))
     histories = defaultdict(list)
-    for record in Measurement.history.filter(organisation=organisation, indicator=indicator).select_related(
-        "history_user"
-    ):
+    for record in history_until(
+        Measurement.history.filter(organisation=organisation, indicator=indicator), recorded
+    ).select_related("history_user"):
         histories[record.id].append(record)
 
     series = [(m.period, m.value) for m in measurements if m.value is not None]
@@ -274,7 +286,7 @@ def indicator_page(
                 "shown": indicator.format_value(m.value),
                 "target": indicator.format_value(target) if target is not None else "",
                 "status": rag.assess(m.value, target, tolerance, lower_is_better=indicator.lower_is_better),
-                "changes": len(histories[m.pk]) - 1,
+                "changes": len(histories[m.id]) - 1,
             }
         )
     chart_series = [Series(organisation.name.replace(" Youth Offending Service", ""), series)] + [
@@ -394,17 +406,25 @@ class Tracker:
         return list(zip(self.shown, self.sizes, strict=True))
 
 
-def live_tracker(organisation: Organisation, *, as_at: datetime.date, cohort_ids: list[int] | None = None) -> Tracker:
-    """Cohorts side by side, month by month of their follow-up, as the records stood on `as_at`:
-    the chosen cohorts, or else the two latest begun by then. Three queries, whatever their number
-    and size."""
-    cohorts = list(Cohort.objects.for_org(organisation).order_by("period_start", "pk"))
+def live_tracker(
+    organisation: Organisation,
+    *,
+    as_at: datetime.date,
+    cohort_ids: list[int] | None = None,
+    recorded: datetime.datetime | None = None,
+) -> Tracker:
+    """Cohorts side by side, month by month of their follow-up, as the records stood on `as_at`
+    (and as they had been recorded at the moment `recorded`, if given): the chosen cohorts, or
+    else the two latest begun by then. Three queries, whatever their number and size."""
+    cohorts = list(as_recorded(Cohort, organisation, recorded).order_by("period_start", "id"))
     # By default the service's own live tracker (the cohorts that feed its dashboard), or else
     # any cohort: the two latest begun by the day.
     begun = [c for c in cohorts if c.period_start <= as_at]
     tracking = [c for c in begun if c.feeds_dashboard] or begun
-    shown = [c for c in cohorts if c.pk in cohort_ids] if cohort_ids else tracking[-2:]
-    months = {pk: {m.month: m for m in found} for pk, found in cohorts_months(shown, as_at=as_at).items()}
+    shown = [c for c in cohorts if c.id in cohort_ids] if cohort_ids else tracking[-2:]
+    months = {
+        pk: {m.month: m for m in found} for pk, found in cohorts_months(shown, as_at=as_at, recorded=recorded).items()
+    }
     longest = max((c.follow_up_months for c in shown), default=0)
     figures = []
     for key, title, short, unit, numerator, denominator in TRACKER_FIGURES:
@@ -412,7 +432,7 @@ def live_tracker(organisation: Organisation, *, as_at: datetime.date, cohort_ids
         for number in range(1, longest + 1):
             cells = []
             for cohort in shown:
-                month = months[cohort.pk].get(number)
+                month = months[cohort.id].get(number)
                 value = getattr(month, key) if month else None
                 counts = f" ({getattr(month, numerator)} of {getattr(month, denominator)})" if unit and month else ""
                 cells.append("—" if value is None else f"{value}{unit}{counts}")
@@ -421,12 +441,12 @@ def live_tracker(organisation: Organisation, *, as_at: datetime.date, cohort_ids
         chart = line_chart(
             title=f"{short}, by month of follow-up",
             y_label=unit or "reoffences",
-            series=[Series(c.name, [(n, getattr(m, key)) for n, m in months[c.pk].items()]) for c in shown],
+            series=[Series(c.name, [(n, getattr(m, key)) for n, m in months[c.id].items()]) for c in shown],
             x_fmt=lambda n: f"Month {n}",
             fmt=lambda v: f"{v:g}",
         )
         figures.append(TrackerFigure(key, title, rows, chart))
-    sizes = [max((m.members for m in months[c.pk].values()), default=None) for c in shown]
+    sizes = [max((m.members for m in months[c.id].values()), default=None) for c in shown]
     return Tracker(cohorts, shown, as_at, sizes, figures)
 
 
@@ -447,10 +467,13 @@ def tracker_cases(organisation: Organisation, *, page: str | None):
     return Paginator(cases, CASES_PER_PAGE).get_page(page)
 
 
-def latest_period(organisation: Organisation, on: datetime.date) -> datetime.date | None:
-    """The latest period with a measurement by a day: the dashboard as it stood then."""
+def latest_period(
+    organisation: Organisation, on: datetime.date, recorded: datetime.datetime | None = None
+) -> datetime.date | None:
+    """The latest period with a measurement by a day: the dashboard as it stood then (as recorded
+    at the moment `recorded`, if given)."""
     return (
-        Measurement.objects.for_org(organisation)
+        as_recorded(Measurement, organisation, recorded)
         .filter(period__lte=on)
         .order_by("-period")
         .values_list("period", flat=True)

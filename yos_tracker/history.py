@@ -1,11 +1,22 @@
-"""Turns django-simple-history records into rows for the one history table (includes/history_table.html)."""
+"""django-simple-history's records, read two ways: as rows for the one history table
+(includes/history_table.html), and as the knowledge of a moment.
+
+Every figure has two dates: the period it is about (valid time: an update's date, a value's
+period), which each selector's own as-of rules read, and the moment it was recorded (transaction
+time: history_date). A document re-rendered reads its records as they had been recorded when it
+was first presented: `as_recorded` gives a selector the records of that moment in place of the
+live table, and `until` cuts a history it reads at that moment, so the selectors' rules stay one.
+"""
 
 import datetime
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
+from simple_history.manager import HistoricalQuerySet
+from simple_history.models import HistoricalRecords
 
 _ACTIONS = {"+": "Created", "~": "Changed", "-": "Deleted"}
 CHANGED = _ACTIONS["~"]
@@ -112,3 +123,104 @@ def versions_as_of(history: models.QuerySet, when: datetime.datetime, *, late_en
 def end_of_day(day: datetime.date) -> datetime.datetime:
     """The last moment of a day in the application's time zone: what was saved "by" that day."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
+
+
+def until(history: models.QuerySet, recorded: datetime.datetime | None) -> models.QuerySet:
+    """A history cut at the moment `recorded` (None: all of it): what had been recorded by then."""
+    return history if recorded is None else history.filter(history_date__lte=recorded)
+
+
+def recorded_versions(model, recorded: datetime.datetime) -> models.QuerySet:
+    """Every record of `model` as it had been recorded at `recorded`: each one's latest version
+    saved by then (a historical row, with the model's own field names). A record first saved
+    later, or deleted by then, is not there."""
+    history = model.history  # the model's history manager: its querysets carry the model's methods (history_with)
+    latest = (
+        history.filter(id=OuterRef("id"), history_date__lte=recorded)
+        .order_by("-history_date", "-history_id")
+        .values("history_id")[:1]
+    )
+    return history.filter(history_date__lte=recorded, history_id=Subquery(latest)).exclude(history_type="-")
+
+
+def as_recorded(model, organisation, recorded: datetime.datetime | None) -> models.QuerySet:
+    """The organisation's records of `model`: as they are (None), or as they had been recorded at
+    the moment `recorded`. Either way a query reads the same field names, so one selector serves
+    a page of today's knowledge and a document re-rendered as it was presented."""
+    live = model._default_manager.for_org(organisation)
+    if recorded is None:
+        return live
+    return recorded_versions(model, recorded).filter(**{live.organisation_field: organisation})
+
+
+def history_with(queryset_class: type[models.QuerySet], **options) -> HistoricalRecords:
+    """A model's history whose querysets carry the model's own queryset methods (its scoping, its
+    as-of rules), so that a selector runs the very same rule on the records as recorded at a
+    moment (recorded_versions) as on the live table."""
+    historical = type(f"Historical{queryset_class.__name__}", (HistoricalQuerySet, queryset_class), {})
+    return HistoricalRecords(historical_queryset=historical, **options)
+
+
+def known_by(queryset: models.QuerySet, recorded: datetime.datetime | None) -> models.QuerySet:
+    """The live records of a queryset that had been recorded by the moment `recorded` (None: all),
+    so that the model's own queryset rules still apply to them; `overlaid` then gives each the
+    wording it had then."""
+    if recorded is None:
+        return queryset
+    return queryset.filter(pk__in=recorded_versions(queryset.model, recorded).values("id"))
+
+
+def overlaid(records: list, recorded: datetime.datetime | None, fields) -> list:
+    """Live records given the `fields` they had as recorded at the moment `recorded` (in memory:
+    every rule of the model applies to them unchanged). Records unchanged since keep their own."""
+    if recorded is None or not records:
+        return records
+    model = type(records[0])
+    versions = versions_as_of(until(model.history.filter(id__in=[r.pk for r in records]), recorded), recorded)
+    for record in records:
+        version = versions.get(record.pk)
+        if version is not None:
+            for name in fields:
+                setattr(record, name, getattr(version, name))
+    return records
+
+
+# A first version for a row saved without history is dated before any document could have been
+# presented: the row was known to every version presented so far.
+BEFORE_HISTORY = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+RECORDED_APPS = ("yos_tracker", "improvement", "performance", "governance")
+
+
+def history_for_unversioned(apps, connection, when: datetime.datetime = BEFORE_HISTORY) -> None:
+    """Give every row that has no history (loaded in bulk, or by a data migration, which saves
+    without it) a first version dated `when`, so that reading the records as recorded at a
+    moment finds it. One INSERT … SELECT a model. Takes an app registry so that a migration can
+    pass its own."""
+    quote = connection.ops.quote_name
+    for label in RECORDED_APPS:
+        for historical in apps.get_app_config(label).get_models():
+            names = {f.name for f in historical._meta.get_fields()}
+            if not historical.__name__.startswith("Historical") or "history_date" not in names:
+                continue  # not a model's history (a many-to-many field's is kept with its model's)
+            model = apps.get_model(label, historical.__name__.removeprefix("Historical"))
+            columns = ", ".join(
+                quote(f.column) for f in historical._meta.concrete_fields if not f.name.startswith("history_")
+            )
+            table, source, key = quote(historical._meta.db_table), quote(model._meta.db_table), quote("id")
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {table} ({columns}, {quote('history_date')}, {quote('history_type')}) "
+                    f"SELECT {columns}, %s, %s FROM {source} WHERE {key} NOT IN (SELECT {key} FROM {table})",
+                    [when, "+"],
+                )
+
+
+def as_instances(rows) -> list:
+    """History rows as instances of their model (whose methods and properties a template reads),
+    keeping the related records fetched with them."""
+    found = []
+    for row in rows:
+        instance = row.instance
+        instance._state.fields_cache.update(row._state.fields_cache)
+        found.append(instance)
+    return found

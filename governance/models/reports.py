@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from yos_tracker.querysets import OrganisationScopedQuerySet
@@ -197,6 +198,21 @@ class ReportRender(models.Model):
 
     report = models.ForeignKey(CommitteeReport, on_delete=models.CASCADE, related_name="renders")
     version = models.PositiveIntegerField()
+    # Two dates on every version: the report's period says what it is about; this moment says
+    # whose knowledge it reads (records as they had been recorded then), so it re-renders exactly.
+    recorded_at = models.DateTimeField(
+        "as recorded on",
+        default=timezone.now,
+        help_text="The records are read as they had been recorded at this moment.",
+    )
+    restates = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="restated_by",
+        help_text="The version this one renders again: as it was (the same moment) or with later corrections.",
+    )
     status = models.CharField(max_length=10, choices=RenderStatus.choices, default=RenderStatus.QUEUED)
     step = models.CharField(max_length=100, blank=True)
     file = models.FileField(upload_to="reports/", blank=True)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from governance.choices import RiskStatus
@@ -186,6 +187,9 @@ class RiskReview(models.Model):
     residual_likelihood = models.PositiveSmallIntegerField()
     residual_impact = models.PositiveSmallIntegerField()
     commentary = models.TextField(blank=True)
+    # Reviews are added, never changed: when one was recorded is what a document presented
+    # before it must not show.
+    recorded_at = models.DateTimeField(default=timezone.now)
 
     objects = OrganisationScopedQuerySet.through("risk__organisation").as_manager()
 

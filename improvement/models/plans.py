@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from improvement.choices import PlanStatus, Priority, RecommendationKind
 from improvement.models.updates import ProgressUpdate
+from yos_tracker.history import history_with, recorded_versions
 from yos_tracker.querysets import OrganisationScopedQuerySet
 
 DEFAULT_STALE_AFTER_DAYS = 60
@@ -112,15 +113,29 @@ class Recommendation(models.Model):
         return f"{self.reference}. {self.text[:80]}"
 
 
+def _updates(recorded: datetime.datetime | None):
+    """Progress updates as they are, or as they had been recorded at the moment `recorded`."""
+    return ProgressUpdate.objects.all() if recorded is None else recorded_versions(ProgressUpdate, recorded)
+
+
 class ActionQuerySet(OrganisationScopedQuerySet.through("recommendation__plan__organisation")):
-    def existing_at(self, day: datetime.date) -> "ActionQuerySet":
+    # These rules run on the live table and, through Action.history (history_with), on the
+    # actions as recorded at a moment, where `recorded` says which updates had been recorded by
+    # then: so an action is always matched by "id" (a history row's own pk is its history_id).
+
+    def existing_at(self, day: datetime.date, *, recorded: datetime.datetime | None = None) -> "ActionQuerySet":
         """The actions that were on the plan on `day`: added by then, or — entered later about
         earlier work (an import, the demo) — starting or updated by then by their own dates."""
-        updated = ProgressUpdate.objects.filter(action=OuterRef("pk"), date__lte=day)
+        updated = _updates(recorded).filter(action=OuterRef("id"), date__lte=day)
         return self.filter(Q(created_at__date__lte=day) | Q(start_date__lte=day) | Exists(updated))
 
     def with_progress(
-        self, *, today: datetime.date, stale_after_days: int, as_of: datetime.date | None = None
+        self,
+        *,
+        today: datetime.date,
+        stale_after_days: int,
+        as_of: datetime.date | None = None,
+        recorded: datetime.datetime | None = None,
     ) -> "ActionQuerySet":
         """Annotate each action with its progress and the two slipping rules.
 
@@ -130,12 +145,13 @@ class ActionQuerySet(OrganisationScopedQuerySet.through("recommendation__plan__o
         - is_overdue: past its due date and not in a status that counts as complete;
         - is_stale: not complete, and nothing has happened for `stale_after_days` days — counted
           from the latest update or, before the first, from the start date (or creation).
+        With `recorded`, only the updates recorded by that moment count, as they read then.
         This is the one place these rules live; pages, filters, reminders and reports use it.
         """
-        updates = ProgressUpdate.objects.filter(action=OuterRef("pk"))
+        updates = _updates(recorded).filter(action=OuterRef("id"))
         if as_of is not None:
             updates, today = updates.filter(date__lte=as_of), as_of
-        latest = updates.order_by("-date", "-created_at", "-pk")
+        latest = updates.order_by("-date", "-created_at", "-id")
         stale_before = today - datetime.timedelta(days=stale_after_days)
         return self.annotate(
             current_status_pk=Subquery(latest.values("status_id")[:1]),
@@ -156,7 +172,18 @@ class ActionQuerySet(OrganisationScopedQuerySet.through("recommendation__plan__o
         )
 
 
-class Action(models.Model):
+class Owned:
+    """An action's owner as people read it: an account's name, or the name or role as written.
+    On the action and on its history's rows alike."""
+
+    @property
+    def owner_display(self) -> str:
+        if self.owner_id:
+            return self.owner.get_full_name() or self.owner.username
+        return self.owner_name
+
+
+class Action(Owned, models.Model):
     recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="actions")
     reference = models.CharField(max_length=20, help_text="In the plan's own form, e.g. 4(g) or 3.2.1.")
     description = models.TextField()
@@ -180,7 +207,7 @@ class Action(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1, help_text="Raised on every edit; a stale form is refused.")
 
-    history = HistoricalRecords()
+    history = history_with(ActionQuerySet, bases=[Owned, models.Model])
     objects = ActionQuerySet.as_manager()
 
     class Meta:
@@ -207,12 +234,6 @@ class Action(models.Model):
     def get_absolute_url(self) -> str:
         plan = self.recommendation.plan
         return reverse("improvement:action_detail", kwargs={"org": plan.organisation.slug, "pk": self.pk})
-
-    @property
-    def owner_display(self) -> str:
-        if self.owner_id:
-            return self.owner.get_full_name() or self.owner.username
-        return self.owner_name
 
 
 class NextStep(models.Model):

@@ -1,3 +1,4 @@
+import datetime
 import uuid
 from pathlib import Path
 
@@ -7,6 +8,7 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from simple_history.models import HistoricalRecords
 
+from yos_tracker.history import history_with, until
 from yos_tracker.querysets import OrganisationScopedQuerySet
 from yos_tracker.records import same_value
 
@@ -20,11 +22,12 @@ class ProgressUpdateQuerySet(OrganisationScopedQuerySet.through("action__recomme
                 return update
         return None
 
-    def with_corrected_on(self) -> "ProgressUpdateQuerySet":
+    def with_corrected_on(self, recorded: datetime.datetime | None = None) -> "ProgressUpdateQuerySet":
         """Annotate corrected_on: when the update was last corrected (changed after it was first
-        recorded, which only a correction does), or None."""
-        changed = ProgressUpdate.history.filter(id=OuterRef("pk"), history_type="~").order_by("-history_date")
-        return self.annotate(corrected_on=Subquery(changed.values("history_date")[:1]))
+        recorded, which only a correction does), or None; with `recorded`, as known at that
+        moment. Runs on the updates as recorded too (ProgressUpdate.history), so by "id"."""
+        changed = until(ProgressUpdate.history.filter(id=OuterRef("id"), history_type="~"), recorded)
+        return self.annotate(corrected_on=Subquery(changed.order_by("-history_date").values("history_date")[:1]))
 
 
 class ProgressUpdate(models.Model):
@@ -40,7 +43,7 @@ class ProgressUpdate(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords()
+    history = history_with(ProgressUpdateQuerySet)
     objects = ProgressUpdateQuerySet.as_manager()
 
     class Meta:
