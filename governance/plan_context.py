@@ -12,7 +12,7 @@ from django.db.models import Q
 from governance import selectors, services
 from governance.choices import Agency
 from governance.models import Board, BoardMember, CommitteeReport, PartnerContribution
-from governance.models.reports import YJ_PLAN_HEADINGS
+from governance.models.reports import YJ_PLAN_HEADINGS, stage_of
 from yos_tracker.history import as_recorded, end_of_day, known_by, until, versions_as_of
 
 BUDGET_FIELDS = ("staffing", "payments_in_kind", "other_delegated")
@@ -100,6 +100,7 @@ def plan_context(report: CommitteeReport, base: dict) -> dict:
     that context's moment recorded them."""
     organisation, as_of, recorded = report.organisation, report.period_end, base.get("recorded")
     board, members = board_in_post(organisation, as_of, recorded)
+    sign_offs = list(known_by(report.sign_offs.all(), recorded))
     year_before = as_of - datetime.timedelta(days=365)
     dashboard = base.get("dashboard")
     statuses = selectors.indicator_statuses(dashboard) if dashboard else {}
@@ -115,5 +116,6 @@ def plan_context(report: CommitteeReport, base: dict) -> dict:
         "budget_years": budget_years(organisation, report.plan_year, as_of, recorded) if report.plan_year else [],
         "plan_label": report.plan_label,
         "logic_models": selectors.logic_models_as_of(organisation, as_of, statuses, recorded=recorded),
-        "sign_offs": list(known_by(report.sign_offs.all(), recorded)),
+        "sign_offs": sign_offs,
+        "stage": stage_of(sign_offs),
     }

@@ -50,7 +50,7 @@ def render_execute(*, render_id: int, task_id: str = "") -> ReportRender:
     if not _claim(render_id, task_id):
         return ReportRender.objects.get(pk=render_id)
     ReportRender.objects.filter(pk=render_id).update(attempts=ReportRender.objects.get(pk=render_id).attempts + 1)
-    render = ReportRender.objects.select_related("report__organisation").get(pk=render_id)
+    render = ReportRender.objects.select_related("report__organisation", "restates").get(pk=render_id)
 
     steps = ["Starting"]
 
@@ -59,7 +59,9 @@ def render_execute(*, render_id: int, task_id: str = "") -> ReportRender:
         ReportRender.objects.filter(pk=render_id).update(step=step)
 
     try:
-        pdf, pages = reporting.render_pdf(render.report, progress, recorded=render.recorded_at)
+        pdf, pages = reporting.render_pdf(
+            render.report, progress, recorded=render.recorded_at, restates=render.restates
+        )
         progress("Saving the file")
         path = f"reports/{render.report.organisation.slug}/report-{render.report.pk}-v{render.version}.pdf"
         if default_storage.exists(path):  # a half-finished earlier attempt: replace, never add a second file

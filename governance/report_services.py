@@ -9,6 +9,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from governance import tasks
 from governance.models import CommitteeReport, PlanSignOff, ReportRender
@@ -37,11 +38,21 @@ def report_prefill(*, organisation, committee: str) -> dict:
 
 
 @transaction.atomic
-def render_request(*, report: CommitteeReport, user) -> ReportRender:
-    """A new version of the report, queued. Earlier versions and their files are kept."""
+def render_request(
+    *, report: CommitteeReport, user, restates: ReportRender | None = None, corrected: bool = False
+) -> ReportRender:
+    """A new version of the report, queued; earlier versions and their files are kept. It reads
+    the records as recorded now; or, restating an earlier version, as that version read them (the
+    version as presented, again) or, `corrected`, as recorded now, listing the corrections made
+    since that version."""
+    if restates is not None and restates.report_id != report.pk:
+        raise ValidationError("A version restates a version of its own report.")
     CommitteeReport.objects.select_for_update().get(pk=report.pk)  # serialise version numbers
     version = (report.renders.aggregate(latest=Max("version"))["latest"] or 0) + 1
-    render = ReportRender.objects.create(report=report, version=version, requested_by=user)
+    recorded_at = restates.recorded_at if restates is not None and not corrected else timezone.now()
+    render = ReportRender.objects.create(
+        report=report, version=version, requested_by=user, recorded_at=recorded_at, restates=restates
+    )
     transaction.on_commit(lambda: tasks.render_send(render_id=render.pk))
     return render
 

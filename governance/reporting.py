@@ -26,8 +26,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from governance import selectors as governance_selectors
+from governance.changes import changes_since
 from governance.choices import RiskStatus
-from governance.models import CommitteeReport
+from governance.models import CommitteeReport, ReportRender
 from governance.models.reports import NARRATIVES, SECTIONS
 from governance.plan_context import plan_context
 from improvement.models import ImprovementPlan, Inspection, NextStep, ProgressUpdate, RagStatus, Recommendation
@@ -231,9 +232,23 @@ def _charts(organisation, as_of: datetime.date, recorded: datetime.datetime | No
     ]
 
 
-def render_html(report: CommitteeReport, recorded: datetime.datetime | None = None) -> str:
-    """The report's HTML, its records read as recorded at the moment `recorded` (None: now)."""
+# A version with later corrections lists at most this many; the report page lists them all.
+CORRECTIONS_LISTED = 25
+
+
+def render_html(
+    report: CommitteeReport, recorded: datetime.datetime | None = None, restates: ReportRender | None = None
+) -> str:
+    """The report's HTML, its records read as recorded at the moment `recorded` (None: now). A
+    version restating an earlier one with later corrections lists the changes since that one."""
     context = report_context(report, recorded)
+    if restates is not None and recorded is not None and restates.recorded_at < recorded:
+        corrections = changes_since(report, restates.recorded_at, until=recorded)
+        context.update(
+            restated=restates,
+            corrections=corrections[:CORRECTIONS_LISTED],
+            corrections_left=max(0, len(corrections) - CORRECTIONS_LISTED),
+        )
     if report.is_plan:
         return render_to_string("governance/report/yj_plan.html", plan_context(context["report"], context))
     return render_to_string("governance/report/pdf.html", context)
@@ -243,13 +258,14 @@ def render_pdf(
     report: CommitteeReport,
     progress: Callable[[str], None] = lambda step: None,
     recorded: datetime.datetime | None = None,
+    restates: ReportRender | None = None,
 ) -> tuple[bytes, int]:
-    """The report as PDF bytes and its page count, as recorded at the moment `recorded`.
-    `progress` is told each step as it starts."""
+    """The report as PDF bytes and its page count, as recorded at the moment `recorded` (see
+    render_html). `progress` is told each step as it starts."""
     from weasyprint import HTML
 
     progress("Collecting the figures")
-    html = render_html(report, recorded)
+    html = render_html(report, recorded, restates)
     progress("Laying out the pages")
     document = HTML(string=html, base_url=str(settings.BASE_DIR)).render()
     progress("Writing the PDF")

@@ -439,12 +439,19 @@ def report_edit(request, pk: int | None = None):
 def report_detail(request, pk: int):
     report = CommitteeReport.objects.get_for_org(request.organisation, pk=pk)
     if request.method == "POST":
-        render_obj = report_services.render_request(report=report, user=request.user)
+        restates = None
+        if wanted := request.POST.get("restates"):
+            if not (wanted.isdecimal() and len(wanted) < 10):
+                raise Http404("No such version.")
+            restates = ReportRender.objects.filter(report=report).get_for_org(request.organisation, pk=wanted)
+        render_obj = report_services.render_request(
+            report=report, user=request.user, restates=restates, corrected=request.POST.get("corrected") == "1"
+        )
         if request.htmx:
             return render(request, "governance/_render_row.html", {"r": render_obj, "report": report})
         messages.info(request, f"Version {render_obj.version} is queued.")
         return redirect(report)
-    return render(request, "governance/report_detail.html", report_page_context(report))
+    return render(request, "governance/report_detail.html", report_page_context(report, since=request.GET.get("since")))
 
 
 @org_view(**REPORT)

@@ -10,6 +10,7 @@ live table, and `until` cuts a history it reads at that moment, so the selectors
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import models
 from django.db.models import OuterRef, Subquery
@@ -22,6 +23,8 @@ _ACTIONS = {"+": "Created", "~": "Changed", "-": "Deleted"}
 CHANGED = _ACTIONS["~"]
 # Fields that count edits or stamp times: true, but not what anyone changed.
 BOOKKEEPING_FIELDS = ["version", "updated_at"]
+# Not what a record was created with, as people read it: stamps and the organisation it is in.
+CREATED_SKIPPED = {*BOOKKEEPING_FIELDS, "created_at", "organisation"}
 
 
 @dataclass
@@ -58,19 +61,33 @@ def _display(record, field_name: str) -> str:
         return date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")  # 44, not 44.0000
     return str(value)
 
 
-def _who(user) -> str:
+# Where a record names who entered it: the change is theirs when no signed-in person made it (an
+# import or a feed run by a worker, a command).
+AUTHOR_FIELDS = ("entered_by", "author", "recorded_by", "reviewer", "requested_by")
+
+
+def _who(record) -> str:
+    user = record.history_user
+    if user is None:
+        names = {f.name for f in record.instance_type._meta.concrete_fields}
+        user = next((getattr(record, name) for name in AUTHOR_FIELDS if name in names and getattr(record, name)), None)
     if user is None:
         return "System"
     return user.get_full_name() or user.username
 
 
-def history_rows(history: models.QuerySet, *, limit: int | None = None, subjects: bool = False) -> list[HistoryRow]:
+def history_rows(
+    history: models.QuerySet, *, limit: int | None = None, subjects: bool = False, created: bool = False
+) -> list[HistoryRow]:
     """Newest first: who did what and when, with each changed field's old and new value. The
     history may hold several records' changes (a whole scale's): each change is compared with the
-    same record's previous version, and with subjects=True each row names its record."""
+    same record's previous version, and with subjects=True each row names its record. With
+    created=True a record's creation lists what it was created with."""
     records = list(history.select_related("history_user").order_by("history_date", "history_id"))
     pk_name = records[0].instance_type._meta.pk.attname if records else "id"
     previous: dict = {}
@@ -81,12 +98,18 @@ def history_rows(history: models.QuerySet, *, limit: int | None = None, subjects
         previous[key] = record
         row = HistoryRow(
             when=record.history_date,
-            who=_who(record.history_user),
+            who=_who(record),
             action=_ACTIONS.get(record.history_type, record.history_type),
             reason=record.history_change_reason or "",
             subject=str(record.instance) if subjects else "",
             record=key,
         )
+        if created and record.history_type == "+":
+            for model_field in record.instance_type._meta.concrete_fields:
+                name = model_field.name
+                if model_field.primary_key or name in CREATED_SKIPPED or _display(record, name) == "—":
+                    continue
+                row.changes.append(Change(str(record_field_label(record, name)), "—", _display(record, name)))
         if older is not None and record.history_type == "~":
             for change in record.diff_against(older, excluded_fields=BOOKKEEPING_FIELDS).changes:
                 row.changes.append(

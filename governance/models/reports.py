@@ -165,8 +165,13 @@ class CommitteeReport(models.Model):
     def sign_off_stage(self) -> str:
         """The latest step the plan has reached, or "Draft". From all its sign-offs (three at most),
         so that a list of plans can prefetch them."""
-        latest = max(self.sign_offs.all(), key=lambda sign_off: sign_off.pk, default=None)
-        return latest.get_step_display() if latest else "Draft"
+        return stage_of(self.sign_offs.all())
+
+
+def stage_of(sign_offs) -> str:
+    """The latest of these sign-off steps (a plan's, or those recorded by a moment), or "Draft"."""
+    latest = max(sign_offs, key=lambda sign_off: sign_off.pk, default=None)
+    return latest.get_step_display() if latest else "Draft"
 
 
 class PlanSignOff(models.Model):

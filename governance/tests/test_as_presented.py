@@ -13,8 +13,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from governance import reporting
+from governance import report_services, reporting
 from governance import services as governance_services
+from governance.changes import changes_since
 from governance.models import CommitteeReport, Risk, SelfAssessment
 from governance.tests.test_reports import pdf_text
 from improvement import services as improvement_services
@@ -117,3 +118,35 @@ def test_a_version_rendered_again_after_later_records_says_exactly_what_it_said(
     restated = reporting.render_html(report)  # as recorded now: the later records are in it
     for later in ("Slipped.", "Corrected later.", "Reworded after the meeting.", "A step written after the meeting."):
         assert later in restated and later not in html
+
+
+def test_the_changes_since_a_version_name_each_later_record_and_a_corrected_version_lists_them(report, manager):
+    first = report_services.render_request(report=report, user=manager)
+    enter_later_records_of_every_kind(CommitteeReport.objects.get(pk=report.pk), manager)
+
+    changes = changes_since(report, first.recorded_at)
+    kinds = {row.subject.split(":")[0] for row in changes}
+    assert kinds >= {
+        "The report itself",
+        "Value",
+        "Progress update",
+        "Action",
+        "Recommendation",
+        "Next step",
+        "Risk",
+        "Risk review",
+        "Inspection judgement",
+        "Self-assessment rating",
+        "Reoffence",
+    }
+    assert all(row.who for row in changes) and all(row.when > first.recorded_at for row in changes)
+    value = next(row for row in changes if row.subject.startswith("Value: CUSTODY_COUNT 06/2017"))
+    assert ("Value", "44", "99") in [(c.field, c.old, c.new) for c in value.changes]
+
+    again = report_services.render_request(report=report, user=manager, restates=first)
+    corrected = report_services.render_request(report=report, user=manager, restates=first, corrected=True)
+    assert again.recorded_at == first.recorded_at < corrected.recorded_at
+    assert "Changes since version" not in reporting.render_html(report, again.recorded_at, again.restates)
+    html = reporting.render_html(report, corrected.recorded_at, corrected.restates)
+    assert f"this version restates version {first.version}" in html and "Changes since version 1" in html
+    assert "Slipped." in html and "44 → 99" in html

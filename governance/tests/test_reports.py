@@ -186,7 +186,7 @@ def test_generating_again_makes_a_new_version_and_keeps_the_old(demo, manager, m
 def test_a_failing_render_records_its_reason_and_a_retry_succeeds(demo, manager, monkeypatch):
     render = report_services.render_request(report=demo, user=manager)
 
-    def broken(report, progress, recorded):
+    def broken(report, progress, **moment):
         progress("Collecting the figures")
         raise RuntimeError("font cache unavailable")
 

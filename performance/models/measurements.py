@@ -126,4 +126,5 @@ class Measurement(models.Model):
         indexes = [models.Index(fields=["organisation", "period"], name="measurement_dashboard_idx")]
 
     def __str__(self) -> str:
-        return f"{self.indicator.code} {self.period:%m/%Y}: {self.value}"
+        value = "—" if self.value is None else format(self.value.normalize(), "f")
+        return f"{self.indicator.code} {self.period:%m/%Y}: {value}"
