@@ -1,6 +1,7 @@
 """Governance in the REST API: the risk register with its computed scores (as at a day too),
 and committee reports: their definitions, their rendered versions, and a request for a new one."""
 
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers
@@ -10,7 +11,7 @@ from rest_framework.response import Response
 from governance import report_services, selectors
 from governance.models import CommitteeReport, ReportRender
 from governance.models.reports import RenderStatus
-from yos_tracker.api import OrganisationView, OrganisationViewSet, query_date
+from yos_tracker.api import RECORDED, OrganisationView, OrganisationViewSet, query_date, query_recorded
 from yos_tracker.choices import Capability
 from yos_tracker.downloads import file_download
 
@@ -65,17 +66,26 @@ class RiskSerializer(serializers.Serializer):
 class RiskView(OrganisationView):
     @extend_schema(
         parameters=[
-            OpenApiParameter("as_of", OpenApiTypes.DATE, description="The register as it stood at the end of this day.")
+            OpenApiParameter(
+                "as_of", OpenApiTypes.DATE, description="The register as it stood at the end of this day."
+            ),
+            RECORDED,
         ],
         responses=RiskSerializer(many=True),
     )
     def get(self, request, org):
         """The risk register, with each risk's scores and bands computed from its matrix."""
-        as_of = query_date(request, "as_of")
-        matrix = selectors.risk_matrix_of(self.organisation, as_of)
+        as_of, recorded = query_date(request, "as_of"), query_recorded(request)
+        if recorded and not as_of:
+            as_of = timezone.localtime(recorded).date()  # the register as it was recorded then, that day
+        matrix = selectors.risk_matrix_of(self.organisation, as_of, recorded)
         if matrix is None:
             return Response([])
-        risks = selectors.risks_as_of(self.organisation, as_of) if as_of else selectors.risks_for(self.organisation)
+        risks = (
+            selectors.risks_as_of(self.organisation, as_of, recorded)
+            if as_of
+            else selectors.risks_for(self.organisation)
+        )
         rows = selectors.risk_rows(matrix, risks, today=as_of)
         return Response(RiskSerializer(rows, many=True).data)
 

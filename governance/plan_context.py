@@ -13,7 +13,7 @@ from governance import selectors, services
 from governance.choices import Agency
 from governance.models import Board, BoardMember, CommitteeReport, PartnerContribution
 from governance.models.reports import YJ_PLAN_HEADINGS, stage_of
-from yos_tracker.history import as_recorded, end_of_day, known_by, until, versions_as_of
+from yos_tracker.history import Moment, as_recorded, end_of_day, known_by, until, versions_as_of
 
 BUDGET_FIELDS = ("staffing", "payments_in_kind", "other_delegated")
 
@@ -52,9 +52,7 @@ def plan_headings(report: CommitteeReport) -> list[Heading]:
     ]
 
 
-def budget_years(
-    organisation, plan_year: int, as_of: datetime.date, recorded: datetime.datetime | None = None
-) -> list[BudgetYear]:
+def budget_years(organisation, plan_year: int, as_of: datetime.date, recorded: Moment = None) -> list[BudgetYear]:
     """The pooled budget of the plan's year and the year before, as recorded by the plan's date
     (and by the moment `recorded`, if given); a year with no rows is left out, so the section can
     say so."""
@@ -75,7 +73,7 @@ def budget_years(
     return years
 
 
-def board_in_post(organisation, as_of: datetime.date, recorded: datetime.datetime | None = None):
+def board_in_post(organisation, as_of: datetime.date, recorded: Moment = None):
     """The management board (the one without a parent) and its members in post on the day, by
     agency, as recorded at the moment `recorded` if given."""
     board = known_by(Board.objects.for_org(organisation), recorded).filter(parent__isnull=True).order_by("pk").first()

@@ -59,9 +59,7 @@ def render_execute(*, render_id: int, task_id: str = "") -> ReportRender:
         ReportRender.objects.filter(pk=render_id).update(step=step)
 
     try:
-        pdf, pages = reporting.render_pdf(
-            render.report, progress, recorded=render.recorded_at, restates=render.restates
-        )
+        pdf, pages = reporting.render_pdf(render.report, progress, recorded=render.known, restates=render.restates)
         progress("Saving the file")
         path = f"reports/{render.report.organisation.slug}/report-{render.report.pk}-v{render.version}.pdf"
         if default_storage.exists(path):  # a half-finished earlier attempt: replace, never add a second file

@@ -24,7 +24,7 @@ def report_page_context(
         "renders": renders,
         "broker_down": broker_status() == "down",
         "since": chosen,
-        "changes": changes_since(report, chosen.recorded_at) if chosen else [],
+        "changes": changes_since(report, chosen.known.known_until) if chosen else [],
     }
     if report.is_plan:
         context.update(sign_off_panel(report, sign_off_form))

@@ -15,6 +15,7 @@ from governance import tasks
 from governance.models import CommitteeReport, PlanSignOff, ReportRender
 from governance.models.reports import NARRATIVES, RenderStatus, ReportKind, SignOffStep
 from yos_tracker.dates import refuse_future
+from yos_tracker.history import end_of_day
 
 
 def report_prefill(*, organisation, committee: str) -> dict:
@@ -39,20 +40,30 @@ def report_prefill(*, organisation, committee: str) -> dict:
 
 @transaction.atomic
 def render_request(
-    *, report: CommitteeReport, user, restates: ReportRender | None = None, corrected: bool = False
+    *,
+    report: CommitteeReport,
+    user,
+    restates: ReportRender | None = None,
+    corrected: bool = False,
+    as_on: datetime.date | None = None,
 ) -> ReportRender:
     """A new version of the report, queued; earlier versions and their files are kept. It reads
     the records as recorded now; or, restating an earlier version, as that version read them (the
     version as presented, again) or, `corrected`, as recorded now, listing the corrections made
-    since that version."""
+    since that version; or, `as_on` a past day (a sign-off recorded after its date), as they had
+    been recorded by that day's end, records of earlier work entered since counting as first
+    entered."""
     if restates is not None and restates.report_id != report.pk:
         raise ValidationError("A version restates a version of its own report.")
     CommitteeReport.objects.select_for_update().get(pk=report.pk)  # serialise version numbers
     version = (report.renders.aggregate(latest=Max("version"))["latest"] or 0) + 1
-    recorded_at = restates.recorded_at if restates is not None and not corrected else timezone.now()
-    render = ReportRender.objects.create(
-        report=report, version=version, requested_by=user, recorded_at=recorded_at, restates=restates
-    )
+    now = timezone.now()
+    moment = {"recorded_at": now}
+    if restates is not None and not corrected:
+        moment = {"recorded_at": restates.recorded_at, "late_entries_until": restates.late_entries_until}
+    elif as_on is not None and end_of_day(as_on) < now:
+        moment = {"recorded_at": end_of_day(as_on), "late_entries_until": now}
+    render = ReportRender.objects.create(report=report, version=version, requested_by=user, restates=restates, **moment)
     transaction.on_commit(lambda: tasks.render_send(render_id=render.pk))
     return render
 
@@ -120,6 +131,6 @@ def plan_sign_off(*, report: CommitteeReport, step: str, date: datetime.date, na
     signed = PlanSignOff(report=report, step=step, date=date, name=name.strip(), role=role.strip(), recorded_by=user)
     signed.full_clean(exclude=["report", "snapshot"])
     signed.save()
-    signed.snapshot = render_request(report=report, user=user)
+    signed.snapshot = render_request(report=report, user=user, as_on=date)
     signed.save(update_fields=["snapshot"])
     return signed

@@ -37,7 +37,16 @@ from improvement.selectors import inspection_ratings, plan_actions
 from performance import rag
 from performance import selectors as performance_selectors
 from performance.models import TrackedIndicator
-from yos_tracker.history import as_recorded, end_of_day, known_by, overlaid, until, versions_as_of
+from yos_tracker.history import (
+    Moment,
+    as_recorded,
+    end_of_day,
+    known_by,
+    overlaid,
+    recorded_by,
+    until,
+    versions_as_of,
+)
 
 # The indicators Appendix A charts in full, where the service tracks them.
 CHARTED_INDICATORS = ["REOFF_BINARY", "FTE_RATE", "CUSTODY_COUNT"]
@@ -75,18 +84,18 @@ INSPECTION_TEXT = (
 )
 
 
-def as_presented(report: CommitteeReport, recorded: datetime.datetime | None) -> CommitteeReport:
+def as_presented(report: CommitteeReport, recorded: Moment) -> CommitteeReport:
     """The report's own definition (its narrative, period, sections) as it had been recorded at
     the moment `recorded`: edited later, a version presented before still says what it said."""
     if recorded is None:
         return report
     try:
-        return report.history.as_of(recorded)
+        return report.history.as_of(recorded_by(recorded).known_until)
     except CommitteeReport.DoesNotExist:
         return report
 
 
-def report_context(report: CommitteeReport, recorded: datetime.datetime | None = None) -> dict:
+def report_context(report: CommitteeReport, recorded: Moment = None) -> dict:
     """What a report shows, as it stood at the end of its period, and as recorded at the moment
     `recorded` (None: as recorded now)."""
     report = as_presented(report, recorded)
@@ -106,7 +115,7 @@ def report_context(report: CommitteeReport, recorded: datetime.datetime | None =
         "section_labels": dict(SECTIONS),
         "generated_at": timezone.localtime(),
         "as_of": as_of,
-        "recorded": recorded,
+        "recorded": recorded_by(recorded),
     }
     if plan is not None:
         actions = list(
@@ -202,7 +211,7 @@ def _progress(report, plan, actions, scale, by_pk, recorded) -> list[Recommendat
     return [by_rec[rec.pk] for rec in recommendations]
 
 
-def _next_steps_as_of(plan, cutoff: datetime.datetime, recorded: datetime.datetime | None) -> dict[int, list]:
+def _next_steps_as_of(plan, cutoff: datetime.datetime, recorded: Moment) -> dict[int, list]:
     """Each recommendation's next steps as they stood: those recorded by then. A recommendation
     whose steps were all entered later (the demo, an import) shows them as first recorded; one
     whose steps were rewritten later shows the earlier ones, not both. Nothing recorded after the
@@ -218,7 +227,7 @@ def _next_steps_as_of(plan, cutoff: datetime.datetime, recorded: datetime.dateti
     return {rec: sorted(steps, key=lambda s: (s.order, s.id)) for rec, steps in by_rec.items()}
 
 
-def _charts(organisation, as_of: datetime.date, recorded: datetime.datetime | None) -> list:
+def _charts(organisation, as_of: datetime.date, recorded: Moment) -> list:
     tracked = {
         t.indicator.code: t.indicator
         for t in as_recorded(TrackedIndicator, organisation, recorded)
@@ -236,14 +245,13 @@ def _charts(organisation, as_of: datetime.date, recorded: datetime.datetime | No
 CORRECTIONS_LISTED = 25
 
 
-def render_html(
-    report: CommitteeReport, recorded: datetime.datetime | None = None, restates: ReportRender | None = None
-) -> str:
+def render_html(report: CommitteeReport, recorded: Moment = None, restates: ReportRender | None = None) -> str:
     """The report's HTML, its records read as recorded at the moment `recorded` (None: now). A
     version restating an earlier one with later corrections lists the changes since that one."""
     context = report_context(report, recorded)
-    if restates is not None and recorded is not None and restates.recorded_at < recorded:
-        corrections = changes_since(report, restates.recorded_at, until=recorded)
+    recorded = recorded_by(recorded)
+    if restates is not None and recorded is not None and restates.known.known_until < recorded.known_until:
+        corrections = changes_since(report, restates.known.known_until, until=recorded.known_until)
         context.update(
             restated=restates,
             corrections=corrections[:CORRECTIONS_LISTED],
@@ -257,7 +265,7 @@ def render_html(
 def render_pdf(
     report: CommitteeReport,
     progress: Callable[[str], None] = lambda step: None,
-    recorded: datetime.datetime | None = None,
+    recorded: Moment = None,
     restates: ReportRender | None = None,
 ) -> tuple[bytes, int]:
     """The report as PDF bytes and its page count, as recorded at the moment `recorded` (see

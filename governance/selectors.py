@@ -24,10 +24,12 @@ from improvement.selectors import rated_standards
 from performance.models import Measurement, TrackedIndicator
 from yos_tracker.charts import Series, line_chart
 from yos_tracker.history import (
+    Moment,
     as_instances,
     as_recorded,
     end_of_day,
     known_by,
+    recorded_by,
     recorded_versions,
     until,
     versions_as_of,
@@ -42,9 +44,7 @@ class RiskRow:
     overdue: bool
 
 
-def risk_matrix_of(
-    organisation, as_of: datetime.date | None = None, recorded: datetime.datetime | None = None
-) -> RiskMatrix | None:
+def risk_matrix_of(organisation, as_of: datetime.date | None = None, recorded: Moment = None) -> RiskMatrix | None:
     """The organisation's matrix with its bands (every row, both heat maps and the key read
     them), or None for one that has not been given a matrix. With `as_of`, its levels and bands
     as they stood that day (in memory: a matrix resized since still scores a past register on
@@ -151,7 +151,7 @@ RISK_STATE = (
 )
 
 
-def risks_as_of(organisation, as_of: datetime.date, recorded: datetime.datetime | None = None) -> list[Risk]:
+def risks_as_of(organisation, as_of: datetime.date, recorded: Moment = None) -> list[Risk]:
     """The register as it stood on `as_of`: the risks raised by then, each with the scores of its
     latest review on or before that day (or of the risk itself as it stood then, where that is
     later or there was no review) and its wording, owner and status then. With `recorded`, only
@@ -166,7 +166,7 @@ def risks_as_of(organisation, as_of: datetime.date, recorded: datetime.datetime 
         reviews = [
             review
             for review in risk.reviews.all()
-            if review.date <= as_of and (recorded is None or review.recorded_at <= recorded)
+            if review.date <= as_of and (recorded is None or review.recorded_at <= recorded_by(recorded).known_until)
         ]
         review = reviews[-1] if reviews else None
         if version is not None:
@@ -197,7 +197,7 @@ def score_checks(risks) -> dict[str, int]:
 
 
 def assessment_in_force(
-    organisation, as_of: datetime.date | None = None, recorded: datetime.datetime | None = None
+    organisation, as_of: datetime.date | None = None, recorded: Moment = None
 ) -> SelfAssessment | None:
     """The board's latest self-assessment dated on or before the day (today when None), as
     recorded at the moment `recorded` if given."""
@@ -336,7 +336,7 @@ def assessment_beside_inspection(assessment: SelfAssessment) -> BesideInspection
     )
 
 
-def assessment_rated(assessment: SelfAssessment, recorded: datetime.datetime | None = None):
+def assessment_rated(assessment: SelfAssessment, recorded: Moment = None):
     """The assessment's ratings by domain, with the total they score (as recorded at the moment
     `recorded`, if given)."""
     if recorded is None:
@@ -401,7 +401,7 @@ def logic_models_as_of(
     as_of: datetime.date,
     statuses: dict[int, object],
     pk: int | None = None,
-    recorded: datetime.datetime | None = None,
+    recorded: Moment = None,
 ):
     """The service's logic models (or one), each outcome with its rating as it stood on `as_of`
     (its latest review dated by then) and its indicators' latest statuses; with `recorded`, the

@@ -39,7 +39,7 @@ from performance.models import Indicator, Measurement, TrackedIndicator
 from performance.services import indicator_tracking_set, measurement_record
 from yos_tracker import records
 from yos_tracker.dates import refuse_future
-from yos_tracker.history import recorded_versions
+from yos_tracker.history import Moment, recorded_versions
 from yos_tracker.models import Organisation
 
 # --- Risk register ----------------------------------------------------------------------------
@@ -127,9 +127,7 @@ def risk_save(*, organisation: Organisation, risk: Risk | None = None, **fields)
 # --- Board attendance ----------------------------------------------------------------------------
 
 
-def attendance_rates(
-    *, board: Board, start: datetime.date, end: datetime.date, recorded: datetime.datetime | None = None
-) -> list[dict]:
+def attendance_rates(*, board: Board, start: datetime.date, end: datetime.date, recorded: Moment = None) -> list[dict]:
     """Per agency, over the meetings in [start, end]: how many places were expected, filled by the
     member in person, and filled by a deputy (as recorded at the moment `recorded`, if given).
     One aggregate query."""

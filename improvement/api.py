@@ -9,7 +9,7 @@ from rest_framework.response import Response
 
 from improvement import selectors, services
 from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus
-from yos_tracker.api import OrganisationViewSet, query_date
+from yos_tracker.api import RECORDED, OrganisationViewSet, query_date, query_recorded
 
 AS_OF = OpenApiParameter(
     "as_of",
@@ -56,10 +56,10 @@ class PlanSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(RollupSerializer)
     def get_rollup(self, plan: ImprovementPlan) -> dict:
-        return RollupSerializer(selectors.plan_rollup(plan, self.context["as_of"])).data
+        return RollupSerializer(selectors.plan_rollup(plan, self.context["as_of"], self.context["recorded"])).data
 
 
-@extend_schema(parameters=[AS_OF])
+@extend_schema(parameters=[AS_OF, RECORDED])
 class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganisationViewSet):
     """The organisation's improvement plans, each with how many actions are in each status."""
 
@@ -71,7 +71,8 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organisation
         return ImprovementPlan.objects.for_org(self.organisation).order_by("-period_start", "pk")
 
     def get_serializer_context(self):
-        return {**super().get_serializer_context(), "as_of": query_date(self.request, "as_of")}
+        context = super().get_serializer_context()
+        return {**context, "as_of": query_date(self.request, "as_of"), "recorded": query_recorded(self.request)}
 
 
 class ActionSerializer(serializers.ModelSerializer):
@@ -123,7 +124,7 @@ class ActionFilter(django_filters.FilterSet):
         return queryset.filter(current_status_pk__in=RagStatus.objects.filter(code__iexact=value).values("pk"))
 
 
-@extend_schema(parameters=[AS_OF])
+@extend_schema(parameters=[AS_OF, RECORDED])
 class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OrganisationViewSet):
     """A plan's actions, each with its current status (its latest update's), or as at a day."""
 
@@ -134,8 +135,8 @@ class ActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Organisati
         if self.schema_only():
             return Action.objects.none()
         plan = ImprovementPlan.objects.get_for_org(self.organisation, pk=self.kwargs["plan_pk"])
-        actions = selectors.plan_actions(plan, query_date(self.request, "as_of"))
-        return actions.select_related("recommendation", "owner").order_by("recommendation__order", "order", "pk")
+        actions = selectors.plan_actions(plan, query_date(self.request, "as_of"), query_recorded(self.request))
+        return actions.select_related("recommendation", "owner").order_by("recommendation__order", "order", "id")
 
     def get_serializer_context(self):
         scale = {status.pk: status for status in RagStatus.objects.for_org(self.organisation)}

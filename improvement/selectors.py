@@ -21,7 +21,7 @@ from improvement.models import (
 )
 from improvement.reminders import Digest, digests
 from improvement.rollups import Rollup, rollup
-from yos_tracker.history import CHANGED, as_instances, history_rows, recorded_versions
+from yos_tracker.history import CHANGED, Moment, as_instances, history_rows, known_by, overlaid, recorded_versions
 
 
 def _day(value) -> str:
@@ -87,7 +87,7 @@ class PlanOverview:
         return is_filtered(self.filter)
 
 
-def plan_actions(plan: ImprovementPlan, as_of: datetime.date | None = None, recorded: datetime.datetime | None = None):
+def plan_actions(plan: ImprovementPlan, as_of: datetime.date | None = None, recorded: Moment = None):
     """The plan's actions with their progress annotations (see ActionQuerySet.with_progress);
     with `as_of`, the actions on the plan that day with the progress they had then; with
     `recorded`, the actions and updates as they had been recorded at that moment (a document
@@ -102,9 +102,7 @@ def plan_actions(plan: ImprovementPlan, as_of: datetime.date | None = None, reco
     ).annotate(current_status_order=Subquery(status_order))
 
 
-def plan_rollup(
-    plan: ImprovementPlan, as_of: datetime.date | None = None, recorded: datetime.datetime | None = None
-) -> Rollup:
+def plan_rollup(plan: ImprovementPlan, as_of: datetime.date | None = None, recorded: Moment = None) -> Rollup:
     """How many of the plan's actions are in each status of its organisation's scale (as at a day,
     as recorded at a moment)."""
     scale = list(RagStatus.objects.for_org(plan.organisation))
@@ -213,14 +211,16 @@ def digest_recipients(*, organisation, today: datetime.date) -> list[DigestRecip
 # --- Sign-off snapshots ----------------------------------------------------------------------
 
 
-def plan_snapshot(plan: ImprovementPlan, as_of: datetime.date) -> dict:
+def plan_snapshot(plan: ImprovementPlan, as_of: datetime.date, recorded: Moment = None) -> dict:
     """The plan as it stood on a day, frozen as data: each recommendation with its actions and
-    the status each had then (the plan's own as-of rules: plan_actions)."""
+    the status each had then (the plan's own as-of rules: plan_actions), their wording and
+    statuses as recorded at the moment `recorded` (None: now)."""
     scale = {status.pk: status for status in RagStatus.objects.for_org(plan.organisation)}
-    actions = list(plan_actions(plan, as_of).order_by("recommendation__order", "order", "pk"))
+    actions = list(plan_actions(plan, as_of, recorded).order_by("recommendation__order", "order", "id"))
     on_plan = {action.recommendation_id for action in actions}
     snapshot = {"as_of": as_of.isoformat(), "recommendations": []}
-    for rec in plan.recommendations.all():
+    recommendations = overlaid(list(known_by(plan.recommendations.all(), recorded)), recorded, ("reference", "text"))
+    for rec in recommendations:
         if rec.pk not in on_plan:
             continue
         snapshot["recommendations"].append(
@@ -230,7 +230,7 @@ def plan_snapshot(plan: ImprovementPlan, as_of: datetime.date) -> dict:
                 "text": rec.text,
                 "actions": [
                     {
-                        "id": a.pk,
+                        "id": a.id,
                         "reference": a.reference,
                         "description": a.description,
                         "due_date": a.due_date.isoformat() if a.due_date else None,
@@ -325,7 +325,7 @@ def rated_standards(framework: InspectionFramework, ratings) -> RatedStandards:
     )
 
 
-def inspection_ratings(inspection, recorded: datetime.datetime | None = None) -> RatedStandards:
+def inspection_ratings(inspection, recorded: Moment = None) -> RatedStandards:
     """The inspection's judgements by standard (as recorded at the moment `recorded`, if given)."""
     if recorded is None:
         judgements = inspection.judgements.select_related("level")

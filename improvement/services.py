@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from improvement.choices import PlanStatus
 from improvement.models import (
@@ -22,6 +23,7 @@ from improvement.models import (
 from improvement.selectors import plan_snapshot
 from yos_tracker import records
 from yos_tracker.dates import refuse_future
+from yos_tracker.history import Recorded, end_of_day
 
 # --- Progress updates -------------------------------------------------------------------------
 
@@ -108,6 +110,10 @@ def plan_approve(
     if plan.status == PlanStatus.CLOSED:
         raise ValidationError("A closed plan cannot be approved again.")
     refuse_future(approved_on, what="An approval", field="approved_on")
+    # The plan as recorded by the end of the day it was signed off, or, signed off on a past day
+    # and recorded only now, with what was entered since about earlier work as first entered.
+    now = timezone.now()
+    recorded = Recorded(end_of_day(approved_on), now) if end_of_day(approved_on) < now else Recorded(now)
     approval = PlanApproval(
         plan=plan,
         approved_by=approved_by.strip(),
@@ -115,7 +121,7 @@ def plan_approve(
         approved_on=approved_on,
         note=note.strip(),
         recorded_by=user,
-        snapshot=plan_snapshot(plan, approved_on),
+        snapshot=plan_snapshot(plan, approved_on, recorded),
     )
     approval.full_clean()
     approval.save()

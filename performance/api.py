@@ -14,6 +14,7 @@ from performance.models import Case, CaseAudit, Indicator, Measurement, Target
 from performance.spreadsheet import MEASUREMENT_FEED
 from performance.tracker_import import TRACKER_IMPORTER
 from yos_tracker.api import (
+    RECORDED,
     RESULT_COUNTS,
     ROW_ERRORS,
     OrganisationView,
@@ -22,6 +23,7 @@ from yos_tracker.api import (
     etag,
     if_match_version,
     query_date,
+    query_recorded,
     rows_applied,
 )
 
@@ -275,13 +277,14 @@ class DashboardSerializer(serializers.Serializer):
 class DashboardView(OrganisationView):
     @extend_schema(
         parameters=[
-            OpenApiParameter("period", OpenApiTypes.DATE, description="A period's first day; the latest by default.")
+            OpenApiParameter("period", OpenApiTypes.DATE, description="A period's first day; the latest by default."),
+            RECORDED,
         ],
         responses=DashboardSerializer,
     )
     def get(self, request, org):
         """The dashboard for a period: each tracked indicator's value, target and status then."""
-        board = selectors.dashboard(self.organisation, query_date(request, "period"))
+        board = selectors.dashboard(self.organisation, query_date(request, "period"), query_recorded(request))
         rows = [row for _, group in board.groups for row in group]
         return Response(DashboardSerializer({"period": board.period, "periods": board.periods, "rows": rows}).data)
 

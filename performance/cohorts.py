@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from performance.choices import CohortConvention
 from performance.models import Cohort, QualifyingOutcome, Reoffence
-from yos_tracker.history import as_recorded
+from yos_tracker.history import Moment, as_recorded
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def _ratio(numerator: int, denominator: int, multiplier: int, places: str = "0.1
 
 
 def _outcomes(
-    organisation, start: datetime.date, end: datetime.date, recorded: datetime.datetime | None = None
+    organisation, start: datetime.date, end: datetime.date, recorded: Moment = None
 ) -> list[tuple[int, datetime.date]]:
     """(case id, date) of the organisation's qualifying outcomes from `start` to `end` (as recorded
     at the moment `recorded`, if given)."""
@@ -96,7 +96,7 @@ def cohort_months(cohort: Cohort, *, as_at: datetime.date) -> list[CohortMonth]:
 
 
 def cohorts_months(
-    cohorts: list[Cohort], *, as_at: datetime.date, recorded: datetime.datetime | None = None
+    cohorts: list[Cohort], *, as_at: datetime.date, recorded: Moment = None
 ) -> dict[int, list[CohortMonth]]:
     """cohort_months for several cohorts of one organisation, in two queries in all: the outcomes
     and the reoffences of their periods, shared between them; with `recorded`, the case records as

@@ -30,7 +30,7 @@ from performance.models import (
 )
 from performance.models.audits import AUDIT_AREAS
 from yos_tracker.charts import Series, line_chart, sparkline
-from yos_tracker.history import as_recorded, history_rows
+from yos_tracker.history import Moment, as_recorded, history_rows
 from yos_tracker.history import until as history_until
 from yos_tracker.models import Organisation
 
@@ -79,6 +79,7 @@ class Dashboard:
     periods: list[datetime.date]
     groups: list[tuple[IndicatorCategory, list[DashboardRow]]] = field(default_factory=list)
     last_run: RollupRun | None = None
+    recorded: datetime.datetime | None = None  # the moment its records are read as recorded at
 
     key: list = field(default_factory=list)  # the service's key for rating by judgement
 
@@ -126,9 +127,7 @@ def assess_series(indicator: Indicator, series, targets):
     )
 
 
-def dashboard(
-    organisation: Organisation, period: datetime.date | None = None, recorded: datetime.datetime | None = None
-) -> Dashboard:
+def dashboard(organisation: Organisation, period: datetime.date | None = None, recorded: Moment = None) -> Dashboard:
     """Each tracked indicator's value for the period (the latest by then), its target, status,
     trends and comparator. With `recorded`, every figure as it had been recorded at that moment:
     a document re-rendered reads what it read when it was presented."""
@@ -144,7 +143,7 @@ def dashboard(
     )
     if period is None:
         period = periods[0] if periods else None
-    result = Dashboard(organisation=organisation, period=period, periods=periods)
+    result = Dashboard(organisation=organisation, period=period, periods=periods, recorded=recorded)
     result.last_run = RollupRun.objects.for_org(organisation).order_by("-queued_at", "-pk").first()
     if period is None:
         result.groups = _group([_empty_row(t.indicator) for t in tracked])
@@ -244,7 +243,7 @@ def indicator_page(
     organisation: Organisation,
     indicator: Indicator,
     until: datetime.date | None = None,
-    recorded: datetime.datetime | None = None,
+    recorded: Moment = None,
 ) -> IndicatorPage:
     """An indicator's values, targets and comparators, charted; with `until`, only the periods
     up to that day (a report for a past period does not show what came after it); with
@@ -411,7 +410,7 @@ def live_tracker(
     *,
     as_at: datetime.date,
     cohort_ids: list[int] | None = None,
-    recorded: datetime.datetime | None = None,
+    recorded: Moment = None,
 ) -> Tracker:
     """Cohorts side by side, month by month of their follow-up, as the records stood on `as_at`
     (and as they had been recorded at the moment `recorded`, if given): the chosen cohorts, or
@@ -467,9 +466,7 @@ def tracker_cases(organisation: Organisation, *, page: str | None):
     return Paginator(cases, CASES_PER_PAGE).get_page(page)
 
 
-def latest_period(
-    organisation: Organisation, on: datetime.date, recorded: datetime.datetime | None = None
-) -> datetime.date | None:
+def latest_period(organisation: Organisation, on: datetime.date, recorded: Moment = None) -> datetime.date | None:
     """The latest period with a measurement by a day: the dashboard as it stood then (as recorded
     at the moment `recorded`, if given)."""
     return (

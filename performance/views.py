@@ -44,7 +44,7 @@ from performance.models import (
     TrackedIndicator,
 )
 from yos_tracker import page_cache
-from yos_tracker.dates import in_reach
+from yos_tracker.dates import in_reach, recorded_moment
 from yos_tracker.downloads import spreadsheet_download
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
@@ -66,13 +66,22 @@ def _period(raw: str | None) -> datetime.date | None:
     return period
 
 
+def _recorded(raw: str | None) -> datetime.datetime | None:
+    try:
+        return recorded_moment(raw)
+    except ValueError:
+        raise Http404("No such moment.") from None
+
+
 @org_view()
 def index(request):
-    period = _period(request.GET.get("period"))
+    """The dashboard for a period (the latest by default), as recorded now or, with ?recorded=, as
+    its records had been recorded at that moment."""
+    period, recorded = _period(request.GET.get("period")), _recorded(request.GET.get("recorded"))
     body = page_cache.cached_part(
         request,
         "performance/_dashboard.html",
-        lambda: {"dashboard": selectors.dashboard(request.organisation, period), "statuses": rag.STATUSES},
+        lambda: {"dashboard": selectors.dashboard(request.organisation, period, recorded), "statuses": rag.STATUSES},
     )
     return render(request, "performance/dashboard.html", {"body": body})
 

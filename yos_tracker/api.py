@@ -7,14 +7,15 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from drf_spectacular.utils import inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, inline_serializer
 from rest_framework import exceptions, serializers, views, viewsets
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from yos_tracker.api_access import OrganisationPermission, TokenAuthentication
 from yos_tracker.choices import Capability
-from yos_tracker.dates import EARLIEST, LATEST, in_reach
+from yos_tracker.dates import EARLIEST, LATEST, in_reach, recorded_moment
 
 
 class OrganisationView(views.APIView):
@@ -87,6 +88,23 @@ def query_date(request, name: str) -> datetime.date | None:
             {name: [f"“{text}” is out of range: use a date from {EARLIEST:%Y-%m-%d} to {LATEST:%Y-%m-%d}."]}
         )
     return day
+
+
+def query_recorded(request) -> datetime.datetime | None:
+    """The optional `recorded` moment: read the records as they had been recorded then (a date
+    and time, or a day for its end); a bad one is a 400 naming the parameter."""
+    try:
+        return recorded_moment(request.query_params.get("recorded"))
+    except ValueError as problem:
+        raise exceptions.ValidationError({"recorded": [str(problem)]}) from None
+
+
+RECORDED = OpenApiParameter(
+    "recorded",
+    OpenApiTypes.DATETIME,
+    description="Read the records as they had been recorded at this moment (a date and time, or a day for its "
+    "end): values corrected, updates typed or reviews added later are left out. Now by default.",
+)
 
 
 RESULT_COUNTS = inline_serializer(

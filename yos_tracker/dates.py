@@ -22,3 +22,25 @@ def refuse_future(day: datetime.date, *, what: str, field: str = "date") -> None
         raise ValidationError({field: f"{what} cannot be dated in the future."})
     if day < EARLIEST:
         raise ValidationError({field: f"{what} cannot be dated before 1998, when youth offending teams began."})
+
+
+def recorded_moment(text: str | None) -> datetime.datetime | None:
+    """The moment a page or the API is asked to read the records as recorded at (`?recorded=`):
+    a date and time (2017-06-29T14:00, Europe/London unless it says otherwise), or a day, meaning
+    its end. None when not asked; ValueError for anything else or out of reach."""
+    if not text:
+        return None
+    text = text.strip()
+    try:
+        if "T" not in text and " " not in text:
+            day = datetime.date.fromisoformat(text)
+            moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
+        else:
+            moment = datetime.datetime.fromisoformat(text)
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment)
+    except (ValueError, OverflowError):
+        raise ValueError(f"“{text}” is not a date and time; use 2017-06-29T14:00 or 2017-06-29") from None
+    if not in_reach(timezone.localtime(moment).date()):
+        raise ValueError(f"“{text}” is out of range: use a moment from {EARLIEST:%Y-%m-%d} to {LATEST:%Y-%m-%d}")
+    return moment

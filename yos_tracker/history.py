@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from simple_history.manager import HistoricalQuerySet
@@ -148,25 +149,64 @@ def end_of_day(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
 
 
-def until(history: models.QuerySet, recorded: datetime.datetime | None) -> models.QuerySet:
+@dataclass(frozen=True)
+class Recorded:
+    """What had been recorded at a moment. For a record of the past entered later (a sign-off
+    recorded after the day it is dated), records first saved after `at` but by `late_until`
+    (when the sign-off itself was recorded) count too, as they were first saved: entered later
+    about earlier work, they were what was known of it."""
+
+    at: datetime.datetime
+    late_until: datetime.datetime | None = None
+
+    @property
+    def known_until(self) -> datetime.datetime:
+        """The last moment anything it reads was saved."""
+        return max(self.at, self.late_until or self.at)
+
+
+Moment = datetime.datetime | Recorded | None
+
+
+def recorded_by(moment: Moment) -> Recorded | None:
+    """A moment as what had been recorded by it (a plain moment reads nothing saved later)."""
+    return Recorded(moment) if isinstance(moment, datetime.datetime) else moment
+
+
+def until(history: models.QuerySet, recorded: Moment) -> models.QuerySet:
     """A history cut at the moment `recorded` (None: all of it): what had been recorded by then."""
-    return history if recorded is None else history.filter(history_date__lte=recorded)
+    recorded = recorded_by(recorded)
+    return history if recorded is None else history.filter(history_date__lte=recorded.known_until)
 
 
-def recorded_versions(model, recorded: datetime.datetime) -> models.QuerySet:
+def recorded_versions(model, recorded: Moment) -> models.QuerySet:
     """Every record of `model` as it had been recorded at `recorded`: each one's latest version
-    saved by then (a historical row, with the model's own field names). A record first saved
-    later, or deleted by then, is not there."""
+    saved by then (a historical row, with the model's own field names), or, for a record first
+    saved later but by `late_until`, its first version. A record first saved later still, or
+    deleted by then, is not there."""
+    recorded = recorded_by(recorded)
     history = model.history  # the model's history manager: its querysets carry the model's methods (history_with)
-    latest = (
-        history.filter(id=OuterRef("id"), history_date__lte=recorded)
+    chosen = Subquery(
+        history.filter(id=OuterRef("id"), history_date__lte=recorded.at)
         .order_by("-history_date", "-history_id")
         .values("history_id")[:1]
     )
-    return history.filter(history_date__lte=recorded, history_id=Subquery(latest)).exclude(history_type="-")
+    if recorded.late_until is not None:
+        first = Subquery(
+            history.filter(id=OuterRef("id"), history_date__lte=recorded.late_until)
+            .order_by("history_date", "history_id")
+            .values("history_id")[:1]
+        )
+        chosen = Coalesce(chosen, first)
+    return (
+        history.filter(history_date__lte=recorded.known_until)
+        .alias(chosen=chosen)
+        .filter(history_id=F("chosen"))
+        .exclude(history_type="-")
+    )
 
 
-def as_recorded(model, organisation, recorded: datetime.datetime | None) -> models.QuerySet:
+def as_recorded(model, organisation, recorded: Moment) -> models.QuerySet:
     """The organisation's records of `model`: as they are (None), or as they had been recorded at
     the moment `recorded`. Either way a query reads the same field names, so one selector serves
     a page of today's knowledge and a document re-rendered as it was presented."""
@@ -184,7 +224,7 @@ def history_with(queryset_class: type[models.QuerySet], **options) -> Historical
     return HistoricalRecords(historical_queryset=historical, **options)
 
 
-def known_by(queryset: models.QuerySet, recorded: datetime.datetime | None) -> models.QuerySet:
+def known_by(queryset: models.QuerySet, recorded: Moment) -> models.QuerySet:
     """The live records of a queryset that had been recorded by the moment `recorded` (None: all),
     so that the model's own queryset rules still apply to them; `overlaid` then gives each the
     wording it had then."""
@@ -193,13 +233,15 @@ def known_by(queryset: models.QuerySet, recorded: datetime.datetime | None) -> m
     return queryset.filter(pk__in=recorded_versions(queryset.model, recorded).values("id"))
 
 
-def overlaid(records: list, recorded: datetime.datetime | None, fields) -> list:
+def overlaid(records: list, recorded: Moment, fields) -> list:
     """Live records given the `fields` they had as recorded at the moment `recorded` (in memory:
     every rule of the model applies to them unchanged). Records unchanged since keep their own."""
+    recorded = recorded_by(recorded)
     if recorded is None or not records:
         return records
     model = type(records[0])
-    versions = versions_as_of(until(model.history.filter(id__in=[r.pk for r in records]), recorded), recorded)
+    history = until(model.history.filter(id__in=[r.pk for r in records]), recorded)
+    versions = versions_as_of(history, recorded.at, late_entries=recorded.late_until is not None)
     for record in records:
         version = versions.get(record.pk)
         if version is not None:

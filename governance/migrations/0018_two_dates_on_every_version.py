@@ -49,6 +49,16 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name="reportrender",
+            name="late_entries_until",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="A version of a past day (a sign-off recorded after its date): records first entered after "
+                "recorded_at but by this moment count, as first entered.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="reportrender",
             name="restates",
             field=models.ForeignKey(
                 blank=True,

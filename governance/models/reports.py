@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from yos_tracker.history import Recorded
 from yos_tracker.querysets import OrganisationScopedQuerySet
 
 
@@ -210,6 +211,12 @@ class ReportRender(models.Model):
         default=timezone.now,
         help_text="The records are read as they had been recorded at this moment.",
     )
+    late_entries_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="A version of a past day (a sign-off recorded after its date): records first entered after "
+        "recorded_at but by this moment count, as first entered.",
+    )
     restates = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -244,6 +251,11 @@ class ReportRender(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report} v{self.version} ({self.get_status_display()})"
+
+    @property
+    def known(self) -> Recorded:
+        """What this version reads: the records as they had been recorded at its moment."""
+        return Recorded(self.recorded_at, self.late_entries_until)
 
     @property
     def is_finished(self) -> bool:

@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from improvement.choices import PlanStatus, Priority, RecommendationKind
 from improvement.models.updates import ProgressUpdate
-from yos_tracker.history import history_with, recorded_versions
+from yos_tracker.history import Moment, history_with, recorded_versions
 from yos_tracker.querysets import OrganisationScopedQuerySet
 
 DEFAULT_STALE_AFTER_DAYS = 60
@@ -113,7 +113,7 @@ class Recommendation(models.Model):
         return f"{self.reference}. {self.text[:80]}"
 
 
-def _updates(recorded: datetime.datetime | None):
+def _updates(recorded: Moment):
     """Progress updates as they are, or as they had been recorded at the moment `recorded`."""
     return ProgressUpdate.objects.all() if recorded is None else recorded_versions(ProgressUpdate, recorded)
 
@@ -123,7 +123,7 @@ class ActionQuerySet(OrganisationScopedQuerySet.through("recommendation__plan__o
     # actions as recorded at a moment, where `recorded` says which updates had been recorded by
     # then: so an action is always matched by "id" (a history row's own pk is its history_id).
 
-    def existing_at(self, day: datetime.date, *, recorded: datetime.datetime | None = None) -> "ActionQuerySet":
+    def existing_at(self, day: datetime.date, *, recorded: Moment = None) -> "ActionQuerySet":
         """The actions that were on the plan on `day`: added by then, or — entered later about
         earlier work (an import, the demo) — starting or updated by then by their own dates."""
         updated = _updates(recorded).filter(action=OuterRef("id"), date__lte=day)
@@ -135,7 +135,7 @@ class ActionQuerySet(OrganisationScopedQuerySet.through("recommendation__plan__o
         today: datetime.date,
         stale_after_days: int,
         as_of: datetime.date | None = None,
-        recorded: datetime.datetime | None = None,
+        recorded: Moment = None,
     ) -> "ActionQuerySet":
         """Annotate each action with its progress and the two slipping rules.
 

@@ -1,4 +1,3 @@
-import datetime
 import uuid
 from pathlib import Path
 
@@ -8,7 +7,7 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from simple_history.models import HistoricalRecords
 
-from yos_tracker.history import history_with, until
+from yos_tracker.history import Moment, history_with, until
 from yos_tracker.querysets import OrganisationScopedQuerySet
 from yos_tracker.records import same_value
 
@@ -22,7 +21,7 @@ class ProgressUpdateQuerySet(OrganisationScopedQuerySet.through("action__recomme
                 return update
         return None
 
-    def with_corrected_on(self, recorded: datetime.datetime | None = None) -> "ProgressUpdateQuerySet":
+    def with_corrected_on(self, recorded: Moment = None) -> "ProgressUpdateQuerySet":
         """Annotate corrected_on: when the update was last corrected (changed after it was first
         recorded, which only a correction does), or None; with `recorded`, as known at that
         moment. Runs on the updates as recorded too (ProgressUpdate.history), so by "id"."""

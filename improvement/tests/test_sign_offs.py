@@ -48,6 +48,28 @@ def test_a_sign_off_freezes_the_plan_as_it_stood_that_day(plan, manager):
     assert [(a["reference"], a["status"]["label"]) for a in recommendation["actions"]] == [("1.1", "Amber")]
 
 
+def _saved_on(record, when: datetime.datetime) -> None:
+    """Save as if on an earlier day (its history says so)."""
+    record._history_date = when
+    record.save()
+
+
+def test_a_sign_off_recorded_after_its_date_shows_the_wording_of_that_day_not_later_edits(plan, manager):
+    """Signed off on 1 February 2017 but recorded today: the action reads as it stood that day,
+    though it was reworded on 1 March 2017 and again just before the sign-off was recorded."""
+    action = plan.recommendations.get().actions.get(reference="1.1")
+    action.history.update(history_date=datetime.datetime(2016, 12, 1, 9, tzinfo=datetime.UTC))
+    action.description = "Reworded after the sign-off"
+    _saved_on(action, datetime.datetime(2017, 3, 1, 9, tzinfo=datetime.UTC))
+    action.description = "Reworded again today"
+    action.save()
+    snapshot = approve(plan, FEBRUARY, manager).snapshot
+    (recommendation,) = snapshot["recommendations"]
+    assert [(a["reference"], a["description"]) for a in recommendation["actions"]] == [
+        ("1.1", "Audit risk management plans monthly.")
+    ]
+
+
 def test_the_snapshot_does_not_move_when_the_plan_does(plan, manager, organisation):
     approval = approve(plan, JULY, manager)
     frozen = approval.snapshot
