@@ -37,6 +37,7 @@ from improvement.selectors import inspection_ratings, plan_actions
 from performance import rag
 from performance import selectors as performance_selectors
 from performance.models import TrackedIndicator
+from performance.rollup import plan_status_shares
 from yos_tracker.history import (
     Moment,
     as_recorded,
@@ -137,8 +138,15 @@ def report_context(report: CommitteeReport, recorded: Moment = None) -> dict:
         context["inspection"] = inspection
         context["inspection_rated"] = inspection_ratings(inspection, recorded) if inspection else None
     if report.includes("appendix_a"):
+        # The plan's status shares in Appendix A are the roll-up its text and Appendix C print.
+        month = as_of.replace(day=1)
+        shares = plan_status_shares(context.get("plan_rollup"))
+        latest = performance_selectors.latest_period(organisation, as_of, recorded)
         context["dashboard"] = performance_selectors.dashboard(
-            organisation, performance_selectors.latest_period(organisation, as_of, recorded), recorded
+            organisation,
+            max(latest, month) if latest and shares else latest,
+            recorded,
+            computed={code: (month, share) for code, share in shares.items()},
         )
         context["charts"] = _charts(organisation, as_of, recorded)
         context["kpi_statuses"] = rag.STATUSES

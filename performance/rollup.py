@@ -11,7 +11,9 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from improvement.models import ImprovementPlan, RagStatus
+from improvement.rollups import Rollup
 from improvement.selectors import plan_rollup
+from performance import rag
 from performance.choices import CohortConvention, Computation, Frequency, Polarity, RunStatus, Scope, Unit
 from performance.cohorts import cohort_months
 from performance.models import AuditGrade, CaseAudit, Cohort, Indicator, IndicatorCategory, RollupRun, TrackedIndicator
@@ -92,25 +94,46 @@ def plan_status_figures(*, organisation: Organisation, as_of: datetime.date) -> 
     of the organisation's own for a status it added."""
     plan = ImprovementPlan.objects.for_org(organisation).in_force(as_of)
     result = plan_rollup(plan, as_of) if plan else None
+    return {
+        plan_status_indicator(organisation=organisation, status=status): counts
+        for status, counts in _status_counts(result).items()
+    }
+
+
+def _status_counts(result: Rollup | None) -> dict[RagStatus | None, tuple[int, int]]:
+    """Each status's (count, total) in a plan roll-up; "no update yet" is always there, 0 once
+    every action has an update."""
     if result is None or not result.total:
         return {}
     counts = {segment.status: segment.count for segment in result.segments}
-    counts.setdefault(None, 0)  # "no update yet" is always shown, 0% once every action has one
+    counts.setdefault(None, 0)
+    return {status: (count, result.total) for status, count in counts.items()}
+
+
+def plan_status_shares(result: Rollup | None) -> dict[str, Decimal]:
+    """Indicator code → the share of the plan's actions in each status, as the roll-up records it:
+    what a document's Appendix A shows beside the same roll-up in its text, so the two agree."""
     return {
-        plan_status_indicator(organisation=organisation, status=status): (count, result.total)
-        for status, count in counts.items()
+        plan_status_code(status): rag.compute_value(Decimal(count), Decimal(total), Decimal(100))
+        for status, (count, total) in _status_counts(result).items()
     }
+
+
+def plan_status_code(status: RagStatus | None) -> str:
+    """The code of the indicator of the share of plan actions in a status (None: no update yet):
+    the catalogue's for the source documents' statuses, the service's own for one it added."""
+    code = PLAN_INDICATORS.get(status.code if status else None)
+    return code or "IP_STATUS_" + re.sub(r"[^A-Z0-9]", "_", status.code.upper())
 
 
 def plan_status_indicator(*, organisation: Organisation, status: RagStatus | None) -> Indicator:
     """The indicator of the share of plan actions in a status (None: no update yet)."""
-    code = PLAN_INDICATORS.get(status.code if status else None)
-    if code is not None:
+    code = plan_status_code(status)
+    if code in PLAN_INDICATORS.values():
         return Indicator.objects.shared().get(code=code)
-    own_code = "IP_STATUS_" + re.sub(r"[^A-Z0-9]", "_", status.code.upper())
     indicator, _ = Indicator.objects.get_or_create(
         organisation=organisation,
-        code=own_code,
+        code=code,
         defaults={
             "name": f"% of improvement plan actions rated {status.label}",
             "category": IndicatorCategory.objects.get(code="improvement_plan"),

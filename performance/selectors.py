@@ -127,10 +127,17 @@ def assess_series(indicator: Indicator, series, targets):
     )
 
 
-def dashboard(organisation: Organisation, period: datetime.date | None = None, recorded: Moment = None) -> Dashboard:
+def dashboard(
+    organisation: Organisation,
+    period: datetime.date | None = None,
+    recorded: Moment = None,
+    computed: dict[str, tuple[datetime.date, Decimal]] | None = None,
+) -> Dashboard:
     """Each tracked indicator's value for the period (the latest by then), its target, status,
     trends and comparator. With `recorded`, every figure as it had been recorded at that moment:
-    a document re-rendered reads what it read when it was presented."""
+    a document re-rendered reads what it read when it was presented. `computed` (indicator code →
+    period, value) gives figures a document works out itself, in place of those stored for that
+    period, so that its table and its text read one computation (the plan's status shares)."""
     tracked = list(
         as_recorded(TrackedIndicator, organisation, recorded)
         .select_related("indicator__category")
@@ -158,6 +165,11 @@ def dashboard(organisation: Organisation, period: datetime.date | None = None, r
         .values_list("indicator_id", "period", "value")
     ):
         series[indicator_id].append((when, value))
+    for t in tracked:
+        if t.indicator.code in (computed or {}):
+            when, value = computed[t.indicator.code]
+            points = [point for point in series[t.indicator_id] if point[0] != when]
+            series[t.indicator_id] = sorted([*points, (when, value)]) if since < when <= period else points
     judgements = {}
     for judgement in (
         as_recorded(IndicatorJudgement, organisation, recorded)

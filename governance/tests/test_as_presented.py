@@ -8,6 +8,7 @@ narrative), and the same version rendered again gives the same PDF text."""
 
 import datetime
 import io
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -150,3 +151,14 @@ def test_the_changes_since_a_version_name_each_later_record_and_a_corrected_vers
     html = reporting.render_html(report, corrected.recorded_at, corrected.restates)
     assert f"this version restates version {first.version}" in html and "Changes since version 1" in html
     assert "Slipped." in html and "44 → 99" in html
+
+
+def test_appendix_a_shows_the_plans_status_shares_from_the_roll_up_its_text_prints(report, manager):
+    """An update back-dated into the period is in the text's roll-up and in Appendix A alike."""
+    enter_later_records_of_every_kind(CommitteeReport.objects.get(pk=report.pk), manager)
+    context = reporting.report_context(CommitteeReport.objects.get(pk=report.pk))
+    rollup = context["plan_rollup"]
+    shown = {row.indicator.code: row for _, rows in context["dashboard"].groups for row in rows}
+    for code, status in (("IP_GREEN", "G"), ("IP_RED", "R")):
+        assert shown[code].value == round(Decimal(100) * rollup.count_for(status) / rollup.total, 4), code
+    assert rollup.count_for("R") >= 1
