@@ -249,6 +249,7 @@ class CommitteeReportForm(RecordForm):
             "period_start",
             "period_end",
             "sections",
+            "leave_out_indicators_without_values",
             *[name for name, _ in NARRATIVES],
         ]
         widgets = {
@@ -431,7 +432,7 @@ class YouthJusticePlanForm(RecordForm):
 
     class Meta:
         model = CommitteeReport
-        fields = ["plan_year", "meeting_date", "title", "contact_officer"]
+        fields = ["plan_year", "meeting_date", "title", "contact_officer", "leave_out_indicators_without_values"]
         labels = {"plan_year": "Plan year", "meeting_date": "Plan date"}
         help_texts = {
             "plan_year": "The year the plan starts: 2019 is the plan for 2019/20.",

@@ -8,6 +8,7 @@ from governance.choices import Agency
 from governance.forms import SignOffForm
 from governance.models import BoardMember, CommitteeReport
 from governance.models.reports import RenderStatus, SignOffStep
+from governance.narratives import narrative_warnings
 from yos_tracker.health import broker_status
 
 
@@ -25,6 +26,7 @@ def report_page_context(
         "broker_down": broker_status() == "down",
         "since": chosen,
         "changes": changes_since(report, chosen.known.known_until) if chosen else [],
+        "warnings": narrative_warnings(report),
     }
     if report.is_plan:
         context.update(sign_off_panel(report, sign_off_form))

@@ -12,8 +12,10 @@ from django.db.models import Max
 from django.utils import timezone
 
 from governance import tasks
-from governance.models import CommitteeReport, PlanSignOff, ReportRender
-from governance.models.reports import NARRATIVES, RenderStatus, ReportKind, SignOffStep
+from governance.models import CommitteeReport, PlanSignOff, ReportRender, Risk, SelfAssessment
+from governance.models.reports import NARRATIVES, SECTIONS, RenderStatus, ReportKind, SignOffStep
+from improvement.models import Action, ImprovementPlan, Inspection
+from performance.models import TrackedIndicator
 from yos_tracker.dates import refuse_future
 from yos_tracker.history import end_of_day
 
@@ -23,7 +25,11 @@ def report_prefill(*, organisation, committee: str) -> dict:
     period running from the day after that report's meeting."""
     previous = CommitteeReport.objects.for_org(organisation).filter(committee__iexact=committee.strip()).first()
     if previous is None:
-        return {"committee": committee}
+        return {
+            "committee": committee,
+            "sections": sections_with_records(organisation),
+            "leave_out_indicators_without_values": has_little_data(organisation),
+        }
     initial = {name: getattr(previous, name) for name, _ in NARRATIVES}
     initial.update(
         committee=previous.committee,
@@ -78,6 +84,28 @@ def render_retry(*, render: ReportRender) -> ReportRender:
     return render
 
 
+def sections_with_records(organisation) -> list[str]:
+    """The sections a new report starts with: those the service has records for (an appendix
+    with nothing in it is left unticked)."""
+    has = {
+        "inspection": Inspection.objects.for_org(organisation).exists(),
+        "recommendations": ImprovementPlan.objects.for_org(organisation).exists(),
+        "appendix_a": TrackedIndicator.objects.for_org(organisation).exists(),
+        "appendix_b": Risk.objects.for_org(organisation).exists(),
+        "appendix_c": Action.objects.for_org(organisation).exists(),
+        "appendix_d": SelfAssessment.objects.for_org(organisation).exists(),
+    }
+    return [code for code, _ in SECTIONS if has.get(code)]
+
+
+def has_little_data(organisation) -> bool:
+    """A service with values for fewer than half the indicators it tracks (a new one): its
+    documents leave out the indicators with none, by default."""
+    tracked = TrackedIndicator.objects.for_org(organisation)
+    with_values = tracked.filter(indicator__measurements__organisation=organisation).distinct().count()
+    return with_values * 2 < tracked.count()
+
+
 # --- Youth justice plans --------------------------------------------------------------------------
 
 YJ_PLAN_COMMITTEE = "Youth Justice Board"  # where every plan goes: its archive is one list
@@ -90,6 +118,7 @@ def plan_prefill(*, organisation, year: int) -> dict:
         "plan_year": year,
         "meeting_date": datetime.date(year, 6, 30),
         "title": f"Youth Justice Plan {year}/{(year + 1) % 100:02d}",
+        "leave_out_indicators_without_values": has_little_data(organisation),
     }
     previous = (
         CommitteeReport.objects.for_org(organisation)

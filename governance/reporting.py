@@ -148,6 +148,8 @@ def report_context(report: CommitteeReport, recorded: Moment = None) -> dict:
             recorded,
             computed={code: (month, share) for code, share in shares.items()},
         )
+        if report.leave_out_indicators_without_values:
+            context["left_out"] = context["dashboard"].leave_out_rows_without_values()
         context["charts"] = _charts(organisation, as_of, recorded)
         context["kpi_statuses"] = rag.STATUSES
         context["tracker"] = performance_selectors.live_tracker(organisation, as_at=as_of, recorded=recorded)

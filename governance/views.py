@@ -422,8 +422,8 @@ def report_edit(request, pk: int | None = None):
     if report.is_plan:
         return redirect("governance:plan_edit", org=org.slug, pk=report.pk)
     initial = None
-    if not pk and request.GET.get("committee"):
-        initial = report_services.report_prefill(organisation=org, committee=request.GET["committee"])
+    if not pk:
+        initial = report_services.report_prefill(organisation=org, committee=request.GET.get("committee", ""))
     form = CommitteeReportForm(request.POST or None, instance=report, initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)

@@ -79,5 +79,16 @@ def period_start(day: datetime.date, frequency: str) -> datetime.date:
     return datetime.date(year, 4, 1)
 
 
+def is_latest_available(value_period: datetime.date | None, shown_for: datetime.date, frequency: str) -> bool:
+    """Whether a value shown for a period is older than its indicator's frequency allows, so it
+    is not that period's figure but only the latest there is: a monthly figure older than the month
+    before, a quarterly one older than the quarter before, a yearly one older than the year before
+    (each period's figures come in after it ends)."""
+    if value_period is None:
+        return False
+    previous = period_start(period_start(shown_for, frequency) - datetime.timedelta(days=1), frequency)
+    return value_period < previous
+
+
 def year_before(day: datetime.date) -> datetime.date:
     return day.replace(year=day.year - 1)

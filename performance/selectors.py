@@ -55,6 +55,7 @@ class DashboardRow:
     target_value: Decimal | None = None
     year_ago: Decimal | None = None
     judgement: IndicatorJudgement | None = None
+    latest_available: bool = False  # older than its frequency allows for the period shown
 
     @property
     def badge(self):
@@ -94,6 +95,14 @@ class Dashboard:
     @property
     def judged(self) -> bool:
         return any(row.judgement for _, rows in self.groups for row in rows)
+
+    def leave_out_rows_without_values(self) -> int:
+        """Drop the rows with no value by the period and no judgement either (a document may leave
+        them out); returns how many were dropped."""
+        kept = [(category, [r for r in rows if r.value is not None or r.judgement]) for category, rows in self.groups]
+        left_out = sum(len(rows) for _, rows in self.groups) - sum(len(rows) for _, rows in kept)
+        self.groups = [(category, rows) for category, rows in kept if rows]
+        return left_out
 
 
 def target_at(targets: list[tuple[datetime.date, Decimal, Decimal]], period: datetime.date):
@@ -225,6 +234,7 @@ def dashboard(
                 target_value=target,
                 year_ago=year_ago,
                 judgement=judgements.get(indicator.pk) if status in (rag.NO_DATA, rag.NOT_RATED) else None,
+                latest_available=rag.is_latest_available(latest, period, indicator.frequency),
             )
         )
     result.groups = _group(rows)

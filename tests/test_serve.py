@@ -37,7 +37,7 @@ def served(tmp_path):
     process = subprocess.Popen(["bash", "scripts/serve.sh"], cwd=BASE_DIR, env=env, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(240):
+        for _ in range(600):  # migrating, collecting static files and loading the demo take a while
             try:
                 with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
                     if response.status == 200:

@@ -105,6 +105,11 @@ class CommitteeReport(models.Model):
     period_start = models.DateField(help_text="Progress updates dated from this day are reported.")
     period_end = models.DateField()
     sections = models.JSONField(default=default_sections, blank=True)  # a report may be narrative only
+    leave_out_indicators_without_values = models.BooleanField(
+        "leave out indicators with no value by the period's end",
+        default=False,
+        help_text="Appendix A then lists only indicators with figures, and says how many it left out.",
+    )
     plan_year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,

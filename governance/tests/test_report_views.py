@@ -3,9 +3,14 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from governance import renders
+from governance import renders, report_services, reporting
+from governance import services as governance_services
 from governance.models import CommitteeReport, PlanSignOff, ReportRender
 from governance.models.reports import RenderStatus, ReportKind, SignOffStep
+from governance.tests.factories import RiskFactory
+from improvement.models import RagStatus
+from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory
+from performance.tests.factories import MeasurementFactory, TrackedFactory, indicator
 from yos_tracker.celery import app
 from yos_tracker.choices import Role
 from yos_tracker.tests.helpers import queries_with_two_rows_and_ten
@@ -149,3 +154,41 @@ def test_the_reports_page_makes_as_many_queries_for_ten_reports_as_for_two(clien
     client.force_login(officer)
     few, many = queries_with_two_rows_and_ten(client, url("reports"), report)
     assert many == few
+
+
+def test_a_new_report_starts_with_only_the_appendices_the_service_has_records_for(client, officer, organisation):
+    governance_services.risk_matrix_install(organisation=organisation)
+    RiskFactory(organisation=organisation)
+    client.force_login(officer)
+    form = client.get(url("report_create")).context["form"]
+    assert form.initial["sections"] == ["appendix_b"]
+
+
+def test_indicators_without_values_can_be_left_out_and_the_report_says_how_many(report, organisation):
+    for code in ("CUSTODY_COUNT", "FTE_COUNT", "REMAND_NIGHTS"):
+        TrackedFactory(organisation=organisation, indicator=indicator(code))
+    MeasurementFactory(
+        organisation=organisation, indicator=indicator("CUSTODY_COUNT"), period=datetime.date(2017, 6, 1)
+    )
+    assert report_services.report_prefill(organisation=organisation, committee="")[
+        "leave_out_indicators_without_values"
+    ]
+    report.sections, report.leave_out_indicators_without_values = ["appendix_a"], True
+    report.save()
+    context = reporting.report_context(report)
+    assert [row.indicator.code for _, rows in context["dashboard"].groups for row in rows] == ["CUSTODY_COUNT"]
+    assert "2 indicators have no value by 28 June 2017 and are left out." in reporting.render_html(report)
+
+
+def test_the_reports_page_warns_where_the_narrative_counts_actions_the_plan_does_not_have(
+    client, officer, report, organisation
+):
+    RagStatus.objects.install(organisation)
+    plan = PlanFactory(organisation=organisation)
+    ActionFactory(recommendation=RecommendationFactory(plan=plan))
+    report.background = "The plan's 12 actions are all on track."
+    report.save()
+    client.force_login(officer)
+    page = client.get(url("report_detail", pk=report.pk)).content.decode()
+    assert "narrative-warnings" in page and "The plan&#x27;s 12 actions are all on track." in page
+    assert "has 1 action" in page

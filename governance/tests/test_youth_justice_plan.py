@@ -16,6 +16,7 @@ from weasyprint import HTML
 from governance import reporting
 from governance.models import Board, BoardMember, CommitteeReport, PartnerContribution, Risk
 from governance.models.reports import YJ_PLAN_HEADINGS, ReportKind
+from governance.narratives import narrative_warnings
 from governance.plan_context import board_in_post, budget_years
 from governance.tests.test_report_layout import _pages_of_rows
 from governance.tests.test_reports import pdf_text
@@ -49,9 +50,26 @@ def lewisham_2019(django_db_setup, django_db_blocker):
             "risks": list(Risk.objects.for_org(organisation).order_by("number").values_list("title", flat=True)[:3]),
             "actions": plan_actions(in_force, PLAN_DATE).count(),
         }
+        warnings = narrative_warnings(plan)
         transaction.set_rollback(True)
     _, text = pdf_text(pdf)
-    return {"text": text, "expected": expected, "rows": _pages_of_rows(document)}
+    return {"text": text, "expected": expected, "rows": _pages_of_rows(document), "warnings": warnings}
+
+
+def test_figures_from_2017_are_marked_latest_available_two_years_on(lewisham_2019):
+    """The plan of June 2019 prints the performance dashboard's figures of April to June 2017 (the
+    latest the demo holds) as the latest available, not as June 2019's."""
+    text = lewisham_2019["text"]
+    assert "Jun 2017 latest available" in text
+    assert text.count("latest available") >= 10
+
+
+def test_the_narrative_that_the_records_contradict_is_flagged_before_rendering(lewisham_2019):
+    flagged = {w.section: w for w in lewisham_2019["warnings"]}
+    previous = flagged["Progress on previous plan"]
+    assert "all 32 actions rated GREEN" in previous.sentence
+    assert f"has {lewisham_2019['expected']['actions']} actions" in previous.records
+    assert "signed off by all key partners" in flagged["Sign off, submission and approval"].sentence
 
 
 def test_the_plan_holds_every_yjb_heading_in_order(lewisham_2019):

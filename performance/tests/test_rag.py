@@ -83,3 +83,21 @@ def test_a_zero_denominator_is_refused():
 )
 def test_period_start(day, frequency, expected):
     assert rag.period_start(day, frequency) == expected
+
+
+@pytest.mark.parametrize(
+    "value_period, shown_for, frequency, old",
+    [
+        (datetime.date(2017, 6, 1), datetime.date(2017, 6, 1), "monthly", False),
+        (datetime.date(2017, 5, 1), datetime.date(2017, 6, 1), "monthly", False),  # last month's: figures lag
+        (datetime.date(2017, 4, 1), datetime.date(2017, 6, 1), "monthly", True),
+        (datetime.date(2017, 1, 1), datetime.date(2017, 6, 1), "quarterly", False),  # the quarter before
+        (datetime.date(2016, 10, 1), datetime.date(2017, 6, 1), "quarterly", True),
+        (datetime.date(2016, 4, 1), datetime.date(2017, 6, 1), "annual", False),  # the April year before
+        (datetime.date(2015, 4, 1), datetime.date(2017, 6, 1), "annual", True),
+        (datetime.date(2017, 6, 1), datetime.date(2019, 6, 1), "monthly", True),  # two years old
+        (None, datetime.date(2019, 6, 1), "monthly", False),  # no value: "No data", not old
+    ],
+)
+def test_a_value_older_than_its_frequency_allows_is_only_the_latest_available(value_period, shown_for, frequency, old):
+    assert rag.is_latest_available(value_period, shown_for, frequency) is old
