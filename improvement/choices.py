@@ -9,6 +9,17 @@ class InspectionType(models.TextChoices):
     STANDARD = "standard", "Inspection of youth justice services"
 
 
+# How a sentence names each kind ("HMI Probation undertook …"): the programmes' own names kept
+# as HMIP writes them, the others as ordinary words, each with its article.
+INSPECTION_PHRASES = {
+    InspectionType.FULL_JOINT: "a Full Joint Inspection",
+    InspectionType.SHORT_QUALITY_SCREENING: "a Short Quality Screening",
+    InspectionType.REINSPECTION: "a re-inspection",
+    InspectionType.THEMATIC: "a thematic inspection",
+    InspectionType.STANDARD: "an inspection of youth justice services",
+}
+
+
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     APPROVED = "approved", "Approved"

@@ -38,10 +38,47 @@ def rendered(django_db_setup, django_db_blocker):
         pdf, _ = reporting.render_pdf(report)
         document = HTML(string=html, base_url=str(settings.BASE_DIR)).render()
         rows = _pages_of_rows(document)
+        filled = _filled_before_appendices(document)
         report.purpose = "Why this comes to the committee:\n- the plan's progress\n- the risks to it"
         listed = reporting.render_html(report)
         transaction.set_rollback(True)
-    return {"html": html, "pages": pdf_text(pdf)[0], "rows": rows, "listed": listed}
+    return {"html": html, "pages": pdf_text(pdf)[0], "rows": rows, "listed": listed, "filled": filled}
+
+
+def _filled_before_appendices(document) -> list[tuple[str, float]]:
+    """For each appendix that starts at the top of a page, how much of the page before it is
+    filled (0 to 1), read from WeasyPrint's own layout (the running header and footer aside)."""
+    found, seen = [], set()
+    for number, page in enumerate(document.pages):
+        root = page._page_box
+        for box in root.descendants():
+            classes = (box.element.get("class") or "").split() if box.element is not None else []
+            if "appendix" not in classes or box.element_tag != "section" or id(box.element) in seen:
+                continue  # not an appendix, or one begun on an earlier page
+            seen.add(id(box.element))
+            if number and not any(top < box.position_y for top in _content_tops(page)):  # it opens the page
+                found.append((box.element.findtext("h2") or "", _filled(document.pages[number - 1])))
+    return found
+
+
+def _content(page):
+    """A page's lines, pictures and table rows (its running header and footer aside)."""
+    for child in page._page_box.children:
+        if not isinstance(child, boxes.MarginBox):
+            for box in child.descendants():
+                if isinstance(box, boxes.LineBox | boxes.ReplacedBox | boxes.TableRowBox):
+                    yield box
+
+
+def _content_tops(page):
+    return [box.position_y for box in _content(page)]
+
+
+def _filled(page) -> float:
+    """How far down its content area a page's lines, pictures and table rows reach (0 to 1)."""
+    root = page._page_box
+    bottoms = [box.position_y + box.margin_height() for box in _content(page)]
+    return (max(bottoms, default=root.content_box_y()) - root.content_box_y()) / root.height
 
 
 def _pages_of_rows(document) -> dict[str, set[int]]:
@@ -116,3 +153,15 @@ def test_every_status_colour_carries_its_text_at_aa_contrast(colour):
     text = rag_text_colour(colour)
     lighter, darker = sorted((_relative_luminance(colour), _relative_luminance(text)), reverse=True)
     assert (lighter + 0.05) / (darker + 0.05) >= 4.5
+
+
+def test_no_page_before_an_appendix_is_half_blank_and_no_mitigation_is_cut_short(rendered):
+    """Appendices follow on rather than start a page of their own, which left the page before
+    them mostly empty; a risk's mitigation is printed whole (risk 14's ended at "traini…")."""
+    assert [(heading, filled) for heading, filled in rendered["filled"] if filled < 0.5] == []
+    pages = " ".join(" ".join(rendered["pages"]).split())
+    assert "continued application of training and individual performance management" in pages
+
+
+def test_an_inspection_is_named_with_its_article(rendered):
+    assert "undertook a Full Joint Inspection" in rendered["html"]

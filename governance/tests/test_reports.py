@@ -153,6 +153,11 @@ def test_the_pdf_is_pdf_ua_with_its_language_title_outline_table_headers_and_cha
     assert {"/Table", "/TH", "/TD", "/H1", "/H2"} <= tags
     # Data cells name their headers (/Headers): a screen reader says which column a figure is in.
     assert any(element["/A"].get("/Headers") for element in elements if element["/S"] == "/TD")
+    # Every element with an /ID is listed, by that ID, in the root's /IDTree (ISO 32000-1, 14.7.2).
+    listed = catalog["/StructTreeRoot"]["/IDTree"]["/Names"]
+    by_id = {listed[i]: listed[i + 1].get_object() for i in range(0, len(listed), 2)}
+    with_ids = {element["/ID"]: element for element in elements if "/ID" in element}
+    assert with_ids and set(by_id) == set(with_ids) and all(by_id[key] is with_ids[key] for key in with_ids)
     figures = [element for element in elements if element["/S"] == "/Figure"]
     assert figures and all(figure.get("/Alt") for figure in figures)
     alternatives = " ".join(figure["/Alt"] for figure in figures)

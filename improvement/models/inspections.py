@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from improvement.choices import InspectionType
+from improvement.choices import INSPECTION_PHRASES, InspectionType
 from improvement.models.frameworks import FrameworkScore, InspectionFramework, JudgementLevel, Standard
 from yos_tracker.querysets import OrganisationScopedQuerySet
 
@@ -47,6 +47,12 @@ class Inspection(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("improvement:inspection_detail", kwargs={"org": self.organisation.slug, "pk": self.pk})
+
+    @property
+    def type_phrase(self) -> str:
+        """The kind of inspection as a sentence says it, with its article: "an inspection of youth
+        justice services", "a Full Joint Inspection"."""
+        return INSPECTION_PHRASES[self.inspection_type]
 
     def score(self) -> FrameworkScore:
         """The inspection's standards added up as its framework scores them (2018 on: out of 36)."""

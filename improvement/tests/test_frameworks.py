@@ -3,6 +3,7 @@
 import pytest
 
 from improvement import services
+from improvement.choices import INSPECTION_PHRASES, InspectionType
 from improvement.models import Inspection, InspectionFramework
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +122,8 @@ def test_a_part_rated_inspection_shows_its_points_so_far_and_the_standards_not_r
     html = " ".join(client.get(inspection.get_absolute_url()).content.decode().split())
     assert "1 of 12 scored standards rated" in html and "(2 points so far)" in html
     assert html.count("Not rated") == 11
+
+
+def test_every_kind_of_inspection_is_named_with_its_article():
+    assert set(INSPECTION_PHRASES) == set(InspectionType)
+    assert INSPECTION_PHRASES[InspectionType.STANDARD] == "an inspection of youth justice services"
