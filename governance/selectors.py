@@ -25,12 +25,11 @@ from performance.models import Measurement, TrackedIndicator
 from yos_tracker.charts import Series, line_chart
 from yos_tracker.history import (
     Moment,
-    as_instances,
     as_recorded,
+    children_as_recorded,
     end_of_day,
     known_by,
     recorded_by,
-    recorded_versions,
     until,
     versions_as_of,
 )
@@ -339,12 +338,7 @@ def assessment_beside_inspection(assessment: SelfAssessment) -> BesideInspection
 def assessment_rated(assessment: SelfAssessment, recorded: Moment = None):
     """The assessment's ratings by domain, with the total they score (as recorded at the moment
     `recorded`, if given)."""
-    if recorded is None:
-        ratings = assessment.ratings.select_related("level")
-    else:
-        versions = recorded_versions(StandardRating, recorded).filter(assessment_id=assessment.pk)
-        ratings = as_instances(versions.select_related("level"))
-    return rated_standards(assessment.framework, ratings)
+    return rated_standards(assessment.framework, children_as_recorded(assessment.ratings, recorded, "level"))
 
 
 @dataclass

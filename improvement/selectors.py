@@ -13,7 +13,6 @@ from improvement.models import (
     FrameworkScore,
     ImprovementPlan,
     InspectionFramework,
-    InspectionJudgement,
     ProgressUpdate,
     RagStatus,
     Recommendation,
@@ -21,7 +20,15 @@ from improvement.models import (
 )
 from improvement.reminders import Digest, digests
 from improvement.rollups import Rollup, rollup
-from yos_tracker.history import CHANGED, Moment, as_instances, history_rows, known_by, overlaid, recorded_versions
+from yos_tracker.history import (
+    CHANGED,
+    Moment,
+    children_as_recorded,
+    history_rows,
+    known_by,
+    overlaid,
+    recorded_versions,
+)
 
 
 def _day(value) -> str:
@@ -327,9 +334,4 @@ def rated_standards(framework: InspectionFramework, ratings) -> RatedStandards:
 
 def inspection_ratings(inspection, recorded: Moment = None) -> RatedStandards:
     """The inspection's judgements by standard (as recorded at the moment `recorded`, if given)."""
-    if recorded is None:
-        judgements = inspection.judgements.select_related("level")
-    else:
-        versions = recorded_versions(InspectionJudgement, recorded).filter(inspection_id=inspection.pk)
-        judgements = as_instances(versions.select_related("level"))
-    return rated_standards(inspection.framework, judgements)
+    return rated_standards(inspection.framework, children_as_recorded(inspection.judgements, recorded, "level"))

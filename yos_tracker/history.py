@@ -289,3 +289,12 @@ def as_instances(rows) -> list:
         instance._state.fields_cache.update(row._state.fields_cache)
         found.append(instance)
     return found
+
+
+def children_as_recorded(related, recorded: Moment, *select_related):
+    """A record's children (a related manager: an inspection's judgements, an assessment's
+    ratings) as they are, or as they had been recorded at the moment `recorded`, as instances."""
+    if recorded is None:
+        return related.select_related(*select_related)
+    versions = recorded_versions(related.model, recorded).filter(**related.core_filters)
+    return as_instances(versions.select_related(*select_related))
