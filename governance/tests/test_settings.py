@@ -535,7 +535,7 @@ def test_manager_edits_a_year_removes_a_row_and_the_history_keeps_both(client, m
     assert PartnerContribution.history.filter(id=health.pk, history_type="-").exists()
     html = client.get(edit).content.decode()
     assert 'Deleted <span class="fw-semibold">Health 2019/20</span>' in html
-    assert "<del>10000.00</del> → <ins>12000.00</ins>" in html
+    assert "<del>10000</del> → <ins>12000</ins>" in html
 
 
 def test_a_new_year_that_is_recorded_already_is_refused(client, manager, organisation, year_recorded):
