@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test processes: one per core. Each takes whole modules, so a module's fixtures are built once.
+PYTEST_WORKERS ?= auto
 
 .PHONY: setup system-packages run serve test migrate demo lint worker beat bench load backup restore clean
 
@@ -36,7 +38,7 @@ serve: setup
 	HOST=$(HOST) PORT=$(PORT) scripts/serve.sh
 
 test: setup
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --numprocesses $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .

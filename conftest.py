@@ -5,17 +5,20 @@ media storage."""
 
 import importlib
 import os
+from collections import Counter
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.apps import apps
 from django.conf import settings
+from django.test.utils import override_settings
 from pytest_django.plugin import blocking_manager_key
 
 from yos_tracker.celery import app
 from yos_tracker.choices import Role
 from yos_tracker.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-from yos_tracker.tests.processes import S3Server
+from yos_tracker.tests.processes import S3Server, use_broker
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # under one unless told it is safe (it is: the loop is Playwright's, not the app's).
@@ -97,6 +100,33 @@ def regional(db):
     return MembershipFactory(user=UserFactory(username="regional"), organisation=None, role=Role.REGIONAL).user
 
 
+def redis_database_of_worker(url: str, worker: str) -> str:
+    """The Redis database pytest-xdist's worker `worker` ("gw1") uses: the one `url` names for
+    the first worker, the next ones along for the others."""
+    parts = urlsplit(url)
+    first = int(parts.path.strip("/") or 0)
+    number = (first + int(worker.removeprefix("gw"))) % 16  # Redis has databases 0-15
+    return urlunsplit(parts._replace(path=f"/{number}"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _worker_own_redis_database():
+    """With the suite split across pytest-xdist workers, each worker process has its own test
+    database and its own Celery worker thread. On one Redis database they would take each other's
+    tasks (and look for the records in the other test database) and clear each other's cache, so
+    each process uses a Redis database of its own for the broker and the cache."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker or settings.CELERY_TASK_ALWAYS_EAGER:
+        yield
+        return
+    use_broker(redis_database_of_worker(settings.CELERY_BROKER_URL, worker))
+    cache = settings.CACHES["default"]
+    if cache.get("LOCATION", "").startswith("redis"):
+        cache = cache | {"LOCATION": redis_database_of_worker(cache["LOCATION"], worker)}
+    with override_settings(CACHES={"default": cache}):
+        yield
+
+
 @pytest.fixture
 def celery_worker(transactional_db):
     """Runs tasks through a real worker thread against the configured broker; in eager mode
@@ -125,6 +155,13 @@ REFERENCE_DATA = [
     ("governance.migrations.0005_requeue_waiting_renders_schedule", "schedule"),
     ("yos_tracker.migrations.0004_daily_import_clean_schedule", "schedule"),
 ]
+
+
+def pytest_collection_modifyitems(items):
+    """pytest-xdist hands tests out by node id: two tests sharing one would run once, silently."""
+    shared = [nodeid for nodeid, count in Counter(item.nodeid for item in items).items() if count > 1]
+    if shared:
+        raise pytest.UsageError(f"tests that share a node id (give each its own): {shared}")
 
 
 def _commits(item: pytest.Item) -> bool:
