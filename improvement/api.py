@@ -9,7 +9,7 @@ from rest_framework.response import Response
 
 from improvement import selectors, services
 from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus
-from yos_tracker.api import RECORDED, OrganisationViewSet, query_date, query_recorded
+from yos_tracker.api import RECORDED, CodeRelatedField, OrganisationViewSet, query_date, query_recorded
 
 AS_OF = OpenApiParameter(
     "as_of",
@@ -172,7 +172,7 @@ class UpdateCreateSerializer(serializers.Serializer):
     action = serializers.PrimaryKeyRelatedField(queryset=Action.objects.none())
     date = serializers.DateField()
     narrative = serializers.CharField(max_length=20000)
-    status = serializers.SlugRelatedField(
+    status = CodeRelatedField(
         slug_field="code", queryset=RagStatus.objects.none(), help_text="A current status code of the scale."
     )
     links = serializers.ListField(child=serializers.URLField(max_length=2048), required=False, max_length=20)

@@ -99,3 +99,18 @@ def test_the_api_register_reads_reviews_as_recorded(api, organisation, manager):
     assert api.get(url, {"as_of": "2017-06-30"}).json()[0]["residual"]["score"] == 9
     then = api.get(url, {"as_of": "2017-06-30", "recorded": moment.isoformat()}).json()
     assert then[0]["residual"]["score"] == 4
+
+
+def test_a_moment_with_an_offset_postgresql_refuses_is_read_in_utc(api, organisation, manager):
+    """Python reads offsets up to 24 hours; PostgreSQL compares only to 16 (schemathesis sent +16:03)."""
+    scale = {s.code: s for s in RagStatus.objects.install(organisation)}
+    plan = PlanFactory(organisation=organisation)
+    action = ActionFactory(recommendation=RecommendationFactory(plan=plan))
+    improvement_services.action_update_add(
+        action=action, author=manager, date=datetime.date(2017, 3, 1), status=scale["G"], narrative="Done."
+    )
+    later = (timezone.now() + datetime.timedelta(days=2)).astimezone(
+        datetime.timezone(datetime.timedelta(hours=16, minutes=3))
+    )
+    answer = api.get(f"/api/v1/lewisham/plans/{plan.pk}/", {"recorded": later.isoformat()})
+    assert answer.status_code == 200 and answer.json()["rollup"]["summary"] == "1 action: 1 Green"

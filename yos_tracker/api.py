@@ -39,6 +39,16 @@ class OrganisationViewSet(viewsets.GenericViewSet):
         return getattr(self, "swagger_fake_view", False)
 
 
+class CodeRelatedField(serializers.SlugRelatedField):
+    """A record named by its code. A code holding a NUL character is no record's, and is refused
+    before it is looked up: PostgreSQL cannot compare text holding one."""
+
+    def to_internal_value(self, data):
+        if "\x00" in str(data):
+            self.fail("does_not_exist", slug_name=self.slug_field, value="(a code with a NUL character)")
+        return super().to_internal_value(data)
+
+
 class Conflict(exceptions.APIException):
     status_code = 409
     default_detail = "Someone else changed this record after you read it; nothing was saved."

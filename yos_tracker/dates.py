@@ -39,6 +39,8 @@ def recorded_moment(text: str | None) -> datetime.datetime | None:
             moment = datetime.datetime.fromisoformat(text)
             if timezone.is_naive(moment):
                 moment = timezone.make_aware(moment)
+        # In UTC: Python takes offsets up to 24 hours, PostgreSQL only to 16 (+16:03 is refused).
+        moment = moment.astimezone(datetime.UTC)
     except (ValueError, OverflowError):
         raise ValueError(f"“{text}” is not a date and time; use 2017-06-29T14:00 or 2017-06-29") from None
     if not in_reach(timezone.localtime(moment).date()):

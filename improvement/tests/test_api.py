@@ -56,6 +56,12 @@ def test_an_update_cannot_name_another_organisations_action_or_an_unknown_status
     assert set(response.json()) == {"action", "status"}
 
 
+def test_a_status_code_holding_a_nul_character_is_refused_not_looked_up(api, action):
+    """PostgreSQL cannot compare text holding a NUL; schemathesis sent one and got a 500."""
+    response = _post(api, action=action.pk, date="2017-05-02", narrative="x", status="G\x00")
+    assert response.status_code == 400 and set(response.json()) == {"status"}
+
+
 def test_actions_and_the_roll_up_as_at_a_day_show_the_status_they_had_then(api, action):
     UpdateFactory(action=action, date=datetime.date(2017, 3, 1))  # Amber from March
     plan = action.recommendation.plan_id
