@@ -146,7 +146,8 @@ class MeasurementFeedItem(serializers.Serializer):
         allow_null=True,
         help_text="For a percentage indicator (unit %), the percentage: 62 for 62%, never the fraction 0.62 "
         "(a feed whose percentages all lie between 0 and 1 is refused unless it says which it means; see "
-        "`percentages`). A ratio indicator's value is worked out from its numerator and denominator.",
+        "`percentages`). A ratio indicator's value is worked out from its numerator and denominator when "
+        "both are sent, and is the value sent when neither is.",
     )
     numerator = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, allow_null=True)
     denominator = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, allow_null=True)

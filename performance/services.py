@@ -110,11 +110,17 @@ def _too_large(name: str, number: Decimal) -> bool:
 
 
 def measurement_value(indicator: Indicator, *, value, numerator, denominator) -> dict:
-    """The fields to store for an indicator: a ratio's value is computed from its parts."""
-    if indicator.is_ratio:
+    """The fields to store for an indicator: a ratio's value is computed from its parts, or, where
+    a service has only the figure (a council's tracker often keeps just the percentage), is the
+    value given, with no parts."""
+    from_parts = (numerator, denominator) != (None, None) or value is None
+    if indicator.is_ratio and from_parts:
         if numerator is None or denominator is None:
             raise ValidationError(
-                {"numerator": f"Give the {indicator.numerator_label} and the {indicator.denominator_label}."}
+                {
+                    "numerator": f"Give the {indicator.numerator_label} and the {indicator.denominator_label}, "
+                    "or the value alone."
+                }
             )
         if denominator <= 0:
             raise ValidationError({"denominator": "The denominator must be more than zero."})

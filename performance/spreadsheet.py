@@ -32,6 +32,7 @@ from yos_tracker.spreadsheets import (
     normalise,
     parse_date,
     percent_of,
+    says_no_value,
     write_table,
 )
 
@@ -131,6 +132,8 @@ class MeasurementImporter(Importer):
     noun = "values"
     columns = MEASUREMENT_COLUMNS
     source_default = "Spreadsheet import"  # a new value's source where its row names none
+    # A file's row with no figure (blank, "n/a") is left out with a note; a feed's item is refused.
+    leaves_out_empty_rows = True
 
     def reference(self, values: dict) -> str:
         return cell_text(values.get("indicator")).upper()
@@ -150,7 +153,13 @@ class MeasurementImporter(Importer):
         result.percentages = self._percent_question(rows, tracked)
         percentages = choices.percentages or (result.percentages.guess if result.percentages else "percent")
         seen = {}
+        no_value = []
         for number, values in rows:
+            if self.leaves_out_empty_rows and all(
+                says_no_value(values.get(key)) for key in ("value", "numerator", "denominator")
+            ):
+                no_value.append(number)
+                continue
             code = self.reference(values)
             before = len(result.errors)
             error = _row_error(result, self.columns, number, code)
@@ -179,12 +188,12 @@ class MeasurementImporter(Importer):
                     error(name, " ".join(problems))
             if len(result.errors) > before:
                 continue
-            period = rag.period_start(period, indicator.frequency)
+            given_period, period = period, rag.period_start(period, indicator.frequency)
             key = (indicator.pk, period)
             if key in seen:
-                error("period", f"{code} for {period:%m/%Y} appears twice (also row {seen[key]})")
+                error("period", _twice(indicator, period, given_period, *seen[key]))
                 continue
-            seen[key] = number
+            seen[key] = number, given_period
             entry = services.MeasurementEntry(indicator, period, parts, text, self.source_default)
             try:
                 wanted = entry.wanted
@@ -205,6 +214,9 @@ class MeasurementImporter(Importer):
                     code,
                 )
             )
+
+        if no_value:
+            result.notes.append(_no_value_note(no_value))
 
     def _percent_question(self, rows, tracked: dict) -> PercentQuestion | None:
         """What plain numbers for percentage indicators mean, asked when they look like fractions
@@ -234,6 +246,27 @@ class MeasurementImporter(Importer):
         services.measurements_upsert(organisation=organisation, entries=entries, user=user)
 
 
+def _no_value_note(rows: list[int]) -> str:
+    listed = ", ".join(map(str, rows[:20])) + (f" and {len(rows) - 20} more" if len(rows) > 20 else "")
+    return (
+        f"Left out: row{'s' if len(rows) > 1 else ''} {listed}, with no figure (blank, “n/a”, “-” or "
+        "“not available”). A value stored for the same period is kept."
+    )
+
+
+def _twice(indicator: Indicator, period, given, row: int, given_before) -> str:
+    """Why a second row for an indicator's period is refused: the same period given twice, or two
+    periods that fall in one of the indicator's (monthly rows for a quarterly indicator)."""
+    if given == given_before:
+        return f"{indicator.code} for {period:%m/%Y} appears twice (also row {row})"
+    frequency = indicator.get_frequency_display().lower()
+    span = {"quarterly": "quarter", "annual": "year from April"}.get(indicator.frequency, "month")
+    return (
+        f"{indicator.code} is measured {frequency}: {given_before:%m/%Y} (row {row}) and {given:%m/%Y} both fall "
+        f"in the {span} starting {period:%m/%Y}; give one value for it"
+    )
+
+
 def _labels(indicator: Indicator) -> dict[str, str]:
     return {
         "value": "Value",
@@ -256,6 +289,7 @@ class MeasurementFeed(MeasurementImporter):
 
     key = "measurement_feed"
     source_default = "API"
+    leaves_out_empty_rows = False
 
 
 MEASUREMENT_IMPORTER = MeasurementImporter()

@@ -389,6 +389,15 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
+# What trackers write in a cell that has no figure yet, besides leaving it blank.
+NO_VALUE = {"n/a", "na", "n.a", "-", "–", "—", "not available", "tbc", "awaited", "no data"}
+
+
+def says_no_value(value) -> bool:
+    """Whether a cell holds no figure: blank, or a word for "not available" ("n/a", "-")."""
+    return normalise(value) in NO_VALUE or cell_text(value) == ""
+
+
 def column_problems(model, name: str, value) -> list[str]:
     """What the database column `model.name` would refuse in `value` (text longer than the
     column, a number beyond it): an importer reports these as row errors instead of failing

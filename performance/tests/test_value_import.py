@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from performance.models import Measurement
-from performance.spreadsheet import MEASUREMENT_IMPORTER, fractions_guessed
+from performance.spreadsheet import MEASUREMENT_FEED, MEASUREMENT_IMPORTER, fractions_guessed
 from performance.tests.factories import MeasurementFactory, TrackedFactory, indicator, local_indicator
 from yos_tracker.imports import Choices
 
@@ -142,3 +142,60 @@ class TestWhatIsKept:
     def test_a_new_value_with_no_source_comes_from_the_import(self, organisation, custody):
         apply(organisation, workbook([["CUSTODY_COUNT", "2024-01", 23]]))
         assert Measurement.objects.get().source == "Spreadsheet import"
+
+
+@pytest.fixture
+def reoffending(organisation):
+    """The YJB's binary reoffending rate: a quarterly percentage worked out from two counts."""
+    return TrackedFactory(organisation=organisation, indicator=indicator("REOFF_BINARY")).indicator
+
+
+class TestEmptyMeansEmpty:
+    @pytest.mark.parametrize("empty", ["", "n/a", "N/A", "-", "not available"])
+    def test_a_row_with_no_figure_is_left_out_with_a_note_and_the_stored_value_kept(self, organisation, custody, empty):
+        MeasurementFactory(organisation=organisation, indicator=custody, period=JANUARY, value=Decimal(7))
+        upload = csv(
+            f"Indicator code,Period,Value\nCUSTODY_COUNT,2024-01,{empty}\nCUSTODY_COUNT,2024-02,3\n"
+            "CUSTODY_COUNT,2024-03,n/a\n"
+        )
+        result = preview(organisation, upload)
+        assert result.is_valid and not result.errors
+        assert [row.label for row in result.rows] == ["CUSTODY_COUNT 02/2024"]
+        assert any(note.startswith("Left out: rows 2, 4, with no figure") for note in result.notes)
+        upload.seek(0)
+        apply(organisation, upload)
+        assert sorted(Measurement.objects.values_list("period", "value")) == [
+            (JANUARY, Decimal(7)),
+            (datetime.date(2024, 2, 1), Decimal(3)),
+        ]
+
+    def test_a_feed_item_with_no_value_is_still_refused(self, organisation, custody):
+        result = MEASUREMENT_FEED.apply_rows(
+            organisation=organisation, rows=[{"indicator": "CUSTODY_COUNT", "period": "2024-01", "value": None}]
+        )
+        assert [error.message for error in result.errors] == ["Give a value."]
+
+    def test_a_ratio_indicator_takes_the_percentage_alone(self, organisation, reoffending):
+        apply(organisation, csv("Indicator code,Period,Value\nREOFF_BINARY,2023-04,34.5%\n"))
+        stored = Measurement.objects.get()
+        assert (stored.value, stored.numerator, stored.denominator) == (Decimal("34.5"), None, None)
+
+    def test_a_ratio_given_one_part_says_to_give_both_or_the_value(self, organisation, reoffending):
+        result = preview(organisation, csv("Indicator code,Period,Value,Numerator\nREOFF_BINARY,2023-04,,12\n"))
+        assert [str(error) for error in result.errors] == [
+            f"row 2, REOFF_BINARY: Give the {reoffending.numerator_label} and the {reoffending.denominator_label}, "
+            "or the value alone."
+        ]
+
+    def test_monthly_rows_for_a_quarterly_indicator_say_it_is_quarterly(self, organisation, reoffending):
+        upload = csv("Indicator code,Period,Value\nREOFF_BINARY,2023-04,30%\nREOFF_BINARY,2023-05,31%\n")
+        assert [error.message for error in preview(organisation, upload).errors] == [
+            "REOFF_BINARY is measured quarterly: 04/2023 (row 2) and 05/2023 both fall in the quarter starting "
+            "04/2023; give one value for it"
+        ]
+
+    def test_the_same_period_twice_still_says_so(self, organisation, custody):
+        upload = csv("Indicator code,Period,Value\nCUSTODY_COUNT,2024-01,3\nCUSTODY_COUNT,Jan 2024,4\n")
+        assert [error.message for error in preview(organisation, upload).errors] == [
+            "CUSTODY_COUNT for 01/2024 appears twice (also row 2)"
+        ]
