@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from performance import rag, services
 from performance.choices import CaseType, Unit
+from performance.indicator_names import WORDS, IndicatorNames, remember_aliases
 from performance.models import AuditGrade, CaseAudit, Indicator, Measurement, TrackedIndicator
 from performance.models.audits import AUDIT_AREAS
 from performance.models.references import validate_case_reference
@@ -132,8 +133,9 @@ class MeasurementImporter(Importer):
     noun = "values"
     columns = MEASUREMENT_COLUMNS
     source_default = "Spreadsheet import"  # a new value's source where its row names none
-    # A file's row with no figure (blank, "n/a") is left out with a note; a feed's item is refused.
-    leaves_out_empty_rows = True
+    # A file's row with no figure (blank, "n/a") is left out with a note, and an indicator it names
+    # in words the service has not used before is asked about; a feed's item is refused.
+    reads_a_file = True
 
     def reference(self, values: dict) -> str:
         return cell_text(values.get("indicator")).upper()
@@ -145,27 +147,23 @@ class MeasurementImporter(Importer):
         return Choices(percentages=percentages)
 
     def plan_rows(self, rows, result: ImportResult, *, organisation, user, choices: Choices) -> None:
-        tracked = {
-            t.indicator.code.upper(): t.indicator
-            for t in TrackedIndicator.objects.for_org(organisation).select_related("indicator")
-        }
+        names = IndicatorNames(organisation, choices, asks=self.reads_a_file)
         existing = {(m.indicator_id, m.period): m for m in Measurement.objects.for_org(organisation)}
-        result.percentages = self._percent_question(rows, tracked)
+        result.percentages = self._percent_question(rows, names)
         percentages = choices.percentages or (result.percentages.guess if result.percentages else "percent")
         seen = {}
         no_value = []
         for number, values in rows:
-            if self.leaves_out_empty_rows and all(
+            if self.reads_a_file and all(
                 says_no_value(values.get(key)) for key in ("value", "numerator", "denominator")
             ):
                 no_value.append(number)
                 continue
-            code = self.reference(values)
             before = len(result.errors)
-            error = _row_error(result, self.columns, number, code)
-            indicator = tracked.get(code)
+            error = _row_error(result, self.columns, number, self.reference(values))
+            indicator, problem = names.find(number, values.get("indicator"))
             if indicator is None:
-                error("indicator", f"“{code}” is not an indicator this service tracks")
+                error("indicator", problem)
             try:
                 period = parse_period(values.get("period"))
             except ValueError as problem:
@@ -206,24 +204,30 @@ class MeasurementImporter(Importer):
             result.rows.append(
                 PlannedRow(
                     number,
-                    f"{code} {period:%m/%Y}",
+                    f"{indicator.code} {period:%m/%Y}",
                     kind,
                     indicator.format_value(wanted["value"]),
                     [_shown_change(indicator, change) for change in found],
                     entry,
-                    code,
+                    self.reference(values),
                 )
             )
-
         if no_value:
             result.notes.append(_no_value_note(no_value))
+        if self.reads_a_file:
+            result.labels, result.label_words = names.questions(), WORDS
+            result.label_choices = names.choices_offered()
+            result.notes += [
+                f"Will start tracking {i.code}, {i.name}: this service does not track it yet."
+                for i in names.untracked(row.payload.indicator for row in result.rows)
+            ]
 
-    def _percent_question(self, rows, tracked: dict) -> PercentQuestion | None:
+    def _percent_question(self, rows, names: IndicatorNames) -> PercentQuestion | None:
         """What plain numbers for percentage indicators mean, asked when they look like fractions
         (until answered they are read as the guess says); None when they do not."""
         plain = []
         for number, values in rows:
-            indicator = tracked.get(self.reference(values))
+            indicator = names.lookup(values.get("indicator"))
             if indicator is None or indicator.unit != Unit.PERCENT:
                 continue
             if indicator.is_ratio and values.get("numerator") not in (None, "") and values.get("denominator"):
@@ -242,8 +246,13 @@ class MeasurementImporter(Importer):
         )
 
     def write(self, result: ImportResult, *, organisation, user) -> None:
+        for indicator in {row.payload.indicator for row in result.rows}:
+            services.indicator_tracking_set(organisation=organisation, indicator=indicator, tracked=True)
         entries = [row.payload for row in result.rows if row.kind != "unchanged"]
         services.measurements_upsert(organisation=organisation, entries=entries, user=user)
+
+    def remember_labels(self, *, organisation, choices: Choices) -> None:
+        remember_aliases(organisation, choices)
 
 
 def _no_value_note(rows: list[int]) -> str:
@@ -289,7 +298,7 @@ class MeasurementFeed(MeasurementImporter):
 
     key = "measurement_feed"
     source_default = "API"
-    leaves_out_empty_rows = False
+    reads_a_file = False
 
 
 MEASUREMENT_IMPORTER = MeasurementImporter()

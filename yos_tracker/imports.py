@@ -92,6 +92,19 @@ class PercentQuestion:
     guess: str = "fraction"
 
 
+@dataclass(frozen=True)
+class LabelWords:
+    """How a preview asks about the labels a file uses that are not known (statuses by default,
+    indicators for values): the question's heading, what an answer does, and the blank answer."""
+
+    heading: str = "Statuses the scale does not know"
+    help: str = (
+        "Say once what each means; it is remembered as another name for that status. Leave one unmatched and its "
+        "rows stay in error."
+    )
+    blank: str = "Nothing: leave these rows in error"
+
+
 @dataclass
 class Choices:
     """The person's answers to a file's questions. columns: normalised header → column key ("" to
@@ -127,6 +140,7 @@ class ImportResult:
     formulas: list[Formula] = field(default_factory=list)  # with a last value, to be accepted
     labels: list[LabelQuestion] = field(default_factory=list)
     label_choices: list[tuple[str, str]] = field(default_factory=list)  # (code, label) answers offer
+    label_words: LabelWords = field(default_factory=LabelWords)
     same_records: list[SameRecordQuestion] = field(default_factory=list)
     percentages: PercentQuestion | None = None
     choices: Choices = field(default_factory=Choices)
@@ -194,6 +208,7 @@ class ImportResult:
             "formulas": [asdict(f) for f in self.formulas],
             "labels": [asdict(q) for q in self.labels],
             "label_choices": self.label_choices,
+            "label_words": asdict(self.label_words),
             "same_records": [asdict(q) for q in self.same_records],
             "percentages": asdict(self.percentages) if self.percentages else None,
             "choices": self.choices.as_data(),
@@ -215,6 +230,7 @@ class ImportResult:
             formulas=[Formula(**f) for f in data["formulas"]],
             labels=[LabelQuestion(**{**q, "rows": tuple(q["rows"])}) for q in data["labels"]],
             label_choices=[tuple(c) for c in data["label_choices"]],
+            label_words=LabelWords(**data.get("label_words", {})),
             same_records=[SameRecordQuestion(**q) for q in data.get("same_records", [])],
             percentages=_percent_question(data.get("percentages")),
             choices=Choices.from_data(data["choices"]),
@@ -399,6 +415,7 @@ __all__ = [
     "ImportResult",
     "Importer",
     "LabelQuestion",
+    "LabelWords",
     "PercentQuestion",
     "PlannedRow",
     "RowError",

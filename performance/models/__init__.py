@@ -2,7 +2,7 @@ from .audits import AuditGrade, CaseAudit
 from .catalogue import Indicator, IndicatorCategory
 from .cohorts import Case, Cohort, OutcomeKind, QualifyingOutcome, Reoffence
 from .judgements import IndicatorJudgement, RatingStep
-from .measurements import Comparator, Measurement, Target, TrackedIndicator
+from .measurements import Comparator, IndicatorAlias, Measurement, Target, TrackedIndicator
 from .runs import RollupRun
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "Cohort",
     "Comparator",
     "Indicator",
+    "IndicatorAlias",
     "IndicatorCategory",
     "IndicatorJudgement",
     "Measurement",

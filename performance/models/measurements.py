@@ -27,6 +27,26 @@ class TrackedIndicator(models.Model):
         return f"{self.organisation}: {self.indicator}"
 
 
+class IndicatorAlias(models.Model):
+    """Another name a service's own spreadsheets give an indicator ("First time entrants" for
+    FTE_RATE), confirmed by a person importing one: the next file is read the same way."""
+
+    organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="+")
+    alias = models.CharField(max_length=200, help_text="As normalised: lower case, single spaces.")
+    indicator = models.ForeignKey("performance.Indicator", on_delete=models.CASCADE, related_name="aliases")
+
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "indicator aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "alias"], name="indicatoralias_one_meaning_per_alias"),
+        ]
+
+    def __str__(self) -> str:
+        return f"“{self.alias}” means {self.indicator.code}"
+
+
 class Target(models.Model):
     """An organisation's target for an indicator from a period on, with its Amber tolerance."""
 

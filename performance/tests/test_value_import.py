@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from performance.models import Measurement
+from performance.models import Measurement, TrackedIndicator
 from performance.spreadsheet import MEASUREMENT_FEED, MEASUREMENT_IMPORTER, fractions_guessed
 from performance.tests.factories import MeasurementFactory, TrackedFactory, indicator, local_indicator
 from yos_tracker.imports import Choices
@@ -199,3 +199,78 @@ class TestEmptyMeansEmpty:
         assert [error.message for error in preview(organisation, upload).errors] == [
             "CUSTODY_COUNT for 01/2024 appears twice (also row 2)"
         ]
+
+
+@pytest.fixture
+def first_time_entrants(organisation):
+    return TrackedFactory(organisation=organisation, indicator=indicator("FTE_RATE")).indicator
+
+
+class TestIndicatorsByName:
+    def test_an_indicator_is_found_by_its_catalogue_name_in_any_case(self, organisation, custody):
+        upload = csv("Indicator,Period,Value\nreducing the number of custodial disposals,2024-01,3\n")
+        result = preview(organisation, upload)
+        assert result.is_valid and [row.label for row in result.rows] == ["CUSTODY_COUNT 01/2024"]
+
+    def test_a_name_the_service_uses_is_asked_about_once_with_a_suggestion(
+        self, organisation, first_time_entrants, reoffending
+    ):
+        upload = csv(
+            "Indicator,Period,Value\nFirst time entrants,2023-04,210\nRe-offending rate,2023-04,34%\n"
+            "First time entrants,2023-07,190\n"
+        )
+        result = preview(organisation, upload)
+        assert [(q.label, q.suggestion, q.rows) for q in result.labels] == [
+            ("First time entrants", "FTE_RATE", (2, 4)),
+            ("Re-offending rate", "REOFF_BINARY", (3,)),
+        ]
+        assert result.label_words.heading == "Indicators not known by these names"
+        assert not result.is_valid and not Measurement.objects.exists()
+
+    def test_the_answer_imports_the_rows_and_is_remembered_for_the_next_file(
+        self, organisation, first_time_entrants, reoffending
+    ):
+        text = "Indicator,Period,Value\nFirst time entrants,2023-04,210\nRe-offending rate,2023-04,34%\n"
+        answers = {"first time entrants": "FTE_RATE", "re-offending rate": "REOFF_BINARY"}
+        assert apply(organisation, csv(text), labels=answers).is_valid
+        assert sorted(Measurement.objects.values_list("indicator__code", "value")) == [
+            ("FTE_RATE", Decimal(210)),
+            ("REOFF_BINARY", Decimal(34)),
+        ]
+        again = preview(organisation, csv(text.replace("210", "211")))
+        assert again.labels == [] and again.is_valid
+        assert [(row.label, row.kind) for row in again.rows] == [
+            ("FTE_RATE 04/2023", "change"),
+            ("REOFF_BINARY 04/2023", "unchanged"),
+        ]
+
+    def test_an_indicator_not_tracked_yet_can_be_the_answer_and_is_tracked_on_import(self, organisation, custody):
+        upload = csv("Indicator,Period,Value\nFirst time entrants,2023-04,210\n")
+        result = preview(organisation, upload)
+        assert result.labels[0].suggestion.startswith("FTE_")  # the count or the rate: both are first time entrants
+        assert ("FTE_RATE", f"FTE_RATE: {indicator('FTE_RATE').name} (not tracked yet)") in result.label_choices
+        answered = preview(
+            organisation,
+            csv("Indicator,Period,Value\nFirst time entrants,2023-04,210\n"),
+            labels={"first time entrants": "FTE_RATE"},
+        )
+        assert any(note.startswith("Will start tracking FTE_RATE") for note in answered.notes)
+        apply(
+            organisation,
+            csv("Indicator,Period,Value\nFirst time entrants,2023-04,210\n"),
+            labels={"first time entrants": "FTE_RATE"},
+        )
+        assert TrackedIndicator.objects.filter(organisation=organisation, indicator__code="FTE_RATE").exists()
+
+    def test_a_name_left_unmatched_keeps_its_rows_in_error(self, organisation, custody):
+        result = preview(organisation, csv("Indicator,Period,Value\nMystery,2024-01,3\n"), labels={"mystery": ""})
+        assert [error.message for error in result.errors] == [
+            "“Mystery” was left unmatched, so this row cannot be imported"
+        ]
+
+    def test_a_feed_finds_only_tracked_indicators_and_asks_nothing(self, organisation, custody):
+        result = MEASUREMENT_FEED.apply_rows(
+            organisation=organisation, rows=[{"indicator": "FTE_RATE", "period": "2024-01", "value": 3}]
+        )
+        assert [error.message for error in result.errors] == ["“FTE_RATE” is not an indicator this service tracks"]
+        assert result.labels == []
