@@ -2,6 +2,7 @@
 (yos_tracker.imports), tolerant of the layouts councils keep, writing through the services."""
 
 import datetime
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -25,6 +26,7 @@ from yos_tracker.imports import (
 )
 from yos_tracker.records import carried
 from yos_tracker.spreadsheets import (
+    Across,
     Column,
     Formatted,
     Percent,
@@ -72,6 +74,32 @@ def parse_period(value) -> datetime.date:
         except ValueError:
             continue
     return parse_date(value).replace(day=1)
+
+
+# "Q1 2023/24", "Q1 2023-24", "2023/24 Q1", "Q1 23/24": a quarter of the April-to-March year.
+QUARTER = re.compile(
+    r"^(?:q(?P<q1>[1-4])\s*(?P<y1>\d{2}|\d{4})\s*[/-]\s*\d{2,4}|(?P<y2>\d{2}|\d{4})\s*[/-]\s*\d{2,4}\s*q(?P<q2>[1-4]))$"
+)
+
+
+def period_header(value) -> datetime.date | None:
+    """The period a column's header names, in the forms trackers give one ("Apr-23", "April 2023",
+    "2023-04", "Apr 2023", "Q1 2023/24", a date cell), as its first day; None for any other header.
+    A plain number is never a period here: it is a target or a year's total."""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return parse_period(value)
+    text = normalise(value)
+    if match := QUARTER.match(text):
+        year = int(match["y1"] or match["y2"])
+        year += 2000 if year < 100 else 0
+        quarter = int(match["q1"] or match["q2"])
+        return datetime.date(year + (quarter == 4), 3 * quarter + 1 if quarter < 4 else 1, 1)
+    if not isinstance(value, str) or not re.search(r"[a-z/-]", text):
+        return None
+    try:
+        return parse_period(value)
+    except ValueError:
+        return None
 
 
 def _decimal(value) -> Decimal | None:
@@ -132,6 +160,7 @@ class MeasurementImporter(Importer):
     key = "measurements"
     noun = "values"
     columns = MEASUREMENT_COLUMNS
+    across = Across("period", "value", period_header)  # a KPI tracker: a row per indicator, a column per month
     source_default = "Spreadsheet import"  # a new value's source where its row names none
     # A file's row with no figure (blank, "n/a") is left out with a note, and an indicator it names
     # in words the service has not used before is asked about; a feed's item is refused.
@@ -255,7 +284,8 @@ class MeasurementImporter(Importer):
         remember_aliases(organisation, choices)
 
 
-def _no_value_note(rows: list[int]) -> str:
+def _no_value_note(cells: list[int]) -> str:
+    rows = sorted(set(cells))  # read across, a row has a cell per period
     listed = ", ".join(map(str, rows[:20])) + (f" and {len(rows) - 20} more" if len(rows) > 20 else "")
     return (
         f"Left out: row{'s' if len(rows) > 1 else ''} {listed}, with no figure (blank, “n/a”, “-” or "

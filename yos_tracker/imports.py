@@ -18,7 +18,16 @@ from django.db import transaction
 
 from yos_tracker import records
 from yos_tracker.models import ImportMapping
-from yos_tracker.spreadsheets import Column, Formula, SpreadsheetError, normalise, parse_date, read_sheet
+from yos_tracker.spreadsheets import (
+    Across,
+    Column,
+    Formula,
+    FormulaAt,
+    SpreadsheetError,
+    normalise,
+    parse_date,
+    read_sheet,
+)
 
 # Every importer, by key: each registers itself when its module loads (a worker loads them
 # through the apps' tasks modules).
@@ -283,6 +292,7 @@ class Importer:
     key: str
     noun: str
     columns: list[Column]
+    across: Across | None = None  # a layout with a column per period the importer also reads
 
     def __init__(self):
         IMPORTERS[self.key] = self
@@ -319,7 +329,14 @@ class Importer:
             ImportMapping.objects.for_org(organisation).filter(importer=self.key).values_list("header", "column")
         )
         mapping = {**remembered, **choices.columns}
-        sheet = read_sheet(upload, self.columns, mapping=mapping, max_rows=settings.IMPORT_MAX_ROWS, progress=progress)
+        sheet = read_sheet(
+            upload,
+            self.columns,
+            mapping=mapping,
+            max_rows=settings.IMPORT_MAX_ROWS,
+            progress=progress,
+            across=self.across,
+        )
         result = ImportResult(
             noun=self.noun,
             columns=self.columns,
@@ -329,12 +346,19 @@ class Importer:
             missing=sheet.missing,
             choices=choices,
         )
+        if sheet.periods:
+            first, last = min(sheet.periods), max(sheet.periods)
+            result.notes.append(
+                f"Read across: a column for each of {len(sheet.periods)} periods, {first:%m/%Y} to {last:%m/%Y}; "
+                "each cell under one is that period's row."
+            )
         if sheet.missing:
             return result
         labels = {c.key: c.label for c in self.columns}
         rows = []
+        formulas = {f.cell: f for f in sheet.formulas}
         for number, values in sheet.rows:
-            mine = [f for f in sheet.formulas if f.row == number]
+            mine = [formulas[v.cell] for v in values.values() if isinstance(v, FormulaAt)]
             for formula in mine:
                 if formula.cached in (None, ""):
                     result.errors.append(

@@ -12,6 +12,7 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from xml.etree import ElementTree
@@ -107,6 +108,30 @@ class Formula:
     cached: object
 
 
+@dataclass(frozen=True)
+class FormulaAt:
+    """Where a row's value is a formula's (the cell, "C8"): the importer reads the value Excel last
+    worked out for it, if the person accepts it (Formula)."""
+
+    cell: str
+
+
+@dataclass(frozen=True)
+class Across:
+    """A layout with a column per period ("Apr-23" … "Mar-24", "Q1 2023/24") where the long layout
+    has a period column: each cell under a period's header is a row of its own, its period the
+    header's. `period` and `value` are the column keys the header and the cell give; `reads` is a
+    header's period, or None for a header that names none."""
+
+    period: str
+    value: str
+    reads: Callable[[object], datetime.date | None]
+
+    def periods(self, cells) -> list[tuple[int, datetime.date]]:
+        found = [(i, self.reads(cell.value)) for i, cell in enumerate(cells)]
+        return [(i, period) for i, period in found if period is not None]
+
+
 @dataclass
 class SheetRows:
     rows: list[tuple[int, dict[str, object]]]  # (row number as the spreadsheet numbers it, values by key)
@@ -115,6 +140,7 @@ class SheetRows:
     unknown: list[str]  # headers neither recognised nor mapped: ignored
     missing: list[Column]  # required columns no header gave
     formulas: list[Formula] = field(default_factory=list)
+    periods: list[datetime.date] = field(default_factory=list)  # the period headers, when laid out across
 
 
 # Headers are looked for in the first rows: trackers often put a title above them.
@@ -124,7 +150,13 @@ EMPTY_RUN_ENDS_DATA = 1000
 
 
 def read_sheet(
-    upload, columns: list[Column], *, mapping: dict[str, str] | None = None, max_rows: int, progress=None
+    upload,
+    columns: list[Column],
+    *,
+    mapping: dict[str, str] | None = None,
+    max_rows: int,
+    progress=None,
+    across: Across | None = None,
 ) -> SheetRows:
     """The rows of an uploaded .xlsx or .csv, streamed (a workbook is read in openpyxl's read-only
     mode, so memory stays flat however long the file), as {column key: value}.
@@ -134,6 +166,10 @@ def read_sheet(
     "" to ignore it: a person's answer, or one remembered for the organisation). Blank rows are
     skipped and text trimmed. More than `max_rows` rows of data is refused, as is a file that
     cannot be read, with a SpreadsheetError that says why. `progress(rows)` is told as it goes.
+
+    With `across`, a sheet whose header has no period column but two or more periods' headers is
+    read across: each period's cell is a row of its own (see Across), the row numbered as the
+    sheet numbers it. A formula's cell is FormulaAt its address, for the importer to resolve.
     """
     validate_upload(upload, allowed=SPREADSHEET_TYPES)
     is_workbook = upload.name.lower().endswith(".xlsx")
@@ -145,13 +181,20 @@ def read_sheet(
             raw_rows = _workbook_rows(upload)
         else:
             raw_rows = _csv_rows(upload)
-        header_cells, data = _find_header(raw_rows, columns, mapping or {})
+        header_cells, data = _find_header(raw_rows, columns, mapping or {}, across)
         headers = [str(c.value if c.value is not None else "").strip() for c in header_cells]
         by_name = {name: column.key for column in columns for name in column.names}
+        periods = across.periods(header_cells) if across else []
+        laid_across = len(periods) >= 2 and across.period not in {
+            (mapping or {}).get(normalise(h), by_name.get(normalise(h))) for h in headers
+        }
+        if not laid_across:
+            periods = []
+        across_headers = {i for i, _ in periods}
         recognised, unknown = {}, []
-        for header in headers:
+        for i, header in enumerate(headers):
             wanted = normalise(header)
-            if not wanted:
+            if not wanted or i in across_headers:
                 continue
             key = (mapping or {}).get(wanted, by_name.get(wanted))
             if key:
@@ -159,31 +202,35 @@ def read_sheet(
             elif wanted not in (mapping or {}):
                 unknown.append(header)
         positions = {recognised[normalise(h)]: i for i, h in enumerate(headers) if normalise(h) in recognised}
-        missing = [c for c in columns if c.required and c.key not in positions]
+        given = set(positions) | ({across.period, across.value} if periods else set())
+        missing = [c for c in columns if c.required and c.key not in given]
         rows, formulas, empty_run = [], [], 0
         for number, cells in data:
-            values, has_formula = {}, False
+            values, has_value = {}, False
             for key, i in positions.items():
-                cell = cells[i] if i < len(cells) else None
-                value = cell.value if cell is not None else None
-                if cell is not None and cell.data_type == "f" and isinstance(value, str) and value.startswith("="):
-                    formulas.append(Formula(number, key, f"{get_column_letter(i + 1)}{number}", value, None))
-                    value, has_formula = None, True
-                values[key] = _clean(_as_percent(value, cell))
-            if not has_formula and all(v in (None, "") for v in values.values()):
+                values[key] = _read(cells, i, number, key, formulas)
+                has_value = has_value or values[key] not in (None, "")
+            entries = [values]
+            if periods:
+                entries = [
+                    {**values, across.period: period, across.value: _read(cells, i, number, across.value, formulas)}
+                    for i, period in periods
+                ]
+                has_value = has_value or any(entry[across.value] not in (None, "") for entry in entries)
+            if not has_value:
                 empty_run += 1
                 if empty_run >= EMPTY_RUN_ENDS_DATA:
                     break
                 continue
             empty_run = 0
-            if len(rows) >= max_rows:
+            if len(rows) + len(entries) > max_rows:
                 raise _too_many_rows(max_rows)
-            rows.append((number, values))
-            if progress and len(rows) % 500 == 0:
+            rows += [(number, entry) for entry in entries]
+            if progress and len(rows) % 500 < len(entries):
                 progress(len(rows))
         if formulas and is_workbook:
             formulas = _with_cached_values(upload, formulas)
-        return SheetRows(rows, headers, recognised, unknown, missing, formulas)
+        return SheetRows(rows, headers, recognised, unknown, missing, formulas, [period for _, period in periods])
     except SpreadsheetError:
         raise
     except UnicodeDecodeError:
@@ -195,6 +242,18 @@ def read_sheet(
     finally:
         if raw_rows is not None:
             raw_rows.close()  # a file refused part-way is let go now, while the upload is still open
+
+
+def _read(cells, i: int, number: int, key: str, formulas: list[Formula]):
+    """The value of the row's cell i (None past the row's end); a formula's is FormulaAt its cell,
+    and the formula is added to `formulas`."""
+    cell = cells[i] if i < len(cells) else None
+    value = cell.value if cell is not None else None
+    if cell is not None and cell.data_type == "f" and isinstance(value, str) and value.startswith("="):
+        where = f"{get_column_letter(i + 1)}{number}"
+        formulas.append(Formula(number, key, where, value, None))
+        return FormulaAt(where)
+    return _clean(_as_percent(value, cell))
 
 
 @dataclass(frozen=True)
@@ -238,19 +297,23 @@ def _csv_rows(upload):
         text.detach()
 
 
-def _find_header(raw_rows, columns: list[Column], mapping: dict[str, str]):
-    """The header row's cells (see read_sheet) and an iterator over the rows after it."""
+def _find_header(raw_rows, columns: list[Column], mapping: dict[str, str], across: Across | None = None):
+    """The header row's cells (see read_sheet) and an iterator over the rows after it: the first
+    of the first rows that names two columns, or one column and two periods (laid across)."""
     names = {name for column in columns for name in column.names} | {k for k, v in mapping.items() if v}
+
+    def is_header(cells) -> bool:
+        named = sum(normalise(c.value) in names for c in cells)
+        return named >= 2 or (named >= 1 and across is not None and len(across.periods(cells)) >= 2)
+
     looked_at = []
     for number, cells in raw_rows:
         looked_at.append((number, cells))
-        if sum(normalise(c.value) in names for c in cells) >= 2 or len(looked_at) >= HEADER_SEARCH_ROWS:
+        if is_header(cells) or len(looked_at) >= HEADER_SEARCH_ROWS:
             break
     if not looked_at:
         raise SpreadsheetError("This file is empty.")
-    chosen = next(
-        (i for i, (_, cells) in enumerate(looked_at) if sum(normalise(c.value) in names for c in cells) >= 2), 0
-    )
+    chosen = next((i for i, (_, cells) in enumerate(looked_at) if is_header(cells)), 0)
 
     def rest():
         yield from looked_at[chosen + 1 :]

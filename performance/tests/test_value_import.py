@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from performance.models import Measurement, TrackedIndicator
-from performance.spreadsheet import MEASUREMENT_FEED, MEASUREMENT_IMPORTER, fractions_guessed
+from performance.spreadsheet import MEASUREMENT_FEED, MEASUREMENT_IMPORTER, fractions_guessed, period_header
 from performance.tests.factories import MeasurementFactory, TrackedFactory, indicator, local_indicator
 from yos_tracker.imports import Choices
 
@@ -274,3 +274,93 @@ class TestIndicatorsByName:
         )
         assert [error.message for error in result.errors] == ["“FTE_RATE” is not an indicator this service tracks"]
         assert result.labels == []
+
+
+def wide_tracker(header, rows, *, title="Lewisham YJS KPI tracker 2023/24", percent_cells=()) -> SimpleUploadedFile:
+    """A KPI tracker as councils keep one: a merged title row, a blank row, then a row per indicator
+    and a column per period."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([title])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    sheet.append([])
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(row)
+    for cell in percent_cells:
+        sheet[cell].number_format = "0%"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile("tracker.xlsx", buffer.getvalue())
+
+
+class TestWideLayout:
+    def test_a_tracker_with_a_title_a_column_per_month_blanks_and_excel_percentages_reads_as_meant(
+        self, organisation, custody, eet
+    ):
+        upload = wide_tracker(
+            ["Indicator", "Apr-23", "May-23", "Jun-23"],
+            [["CUSTODY_COUNT", 3, "n/a", 5], ["Bromley's own EET measure", 0.62, 0.7, None]],
+            percent_cells=["B5", "C5"],
+        )
+        result = preview(organisation, upload)
+        assert result.is_valid and not result.errors and not result.missing
+        assert [(row.row, row.label, row.detail) for row in result.rows] == [
+            (4, "CUSTODY_COUNT 04/2023", "3"),
+            (4, "CUSTODY_COUNT 06/2023", "5"),
+            (5, "EET_LOCAL 04/2023", "62.0%"),
+            (5, "EET_LOCAL 05/2023", "70.0%"),
+        ]
+        assert result.notes[0].startswith("Read across: a column for each of 3 periods, 04/2023 to 06/2023")
+        assert any(note.startswith("Left out: rows 4, 5, with no figure") for note in result.notes)
+        upload.seek(0)
+        apply(organisation, upload)
+        assert Measurement.objects.filter(indicator=eet).get(period=datetime.date(2023, 5, 1)).value == Decimal(70)
+
+    @pytest.mark.parametrize(
+        "header",
+        ["Apr-23", "April 2023", "2023-04", "Apr 2023", "04/2023", datetime.datetime(2023, 4, 1)],  # noqa: DTZ001 - a date cell, as Excel keeps one
+    )
+    def test_a_months_header_is_read_in_any_usual_form(self, organisation, custody, header):
+        upload = wide_tracker(["KPI", header, "May 2023"], [["CUSTODY_COUNT", 3, 4]])
+        assert [row.label for row in preview(organisation, upload).rows] == [
+            "CUSTODY_COUNT 04/2023",
+            "CUSTODY_COUNT 05/2023",
+        ]
+
+    def test_quarters_of_the_april_to_march_year_are_read(self, organisation, reoffending):
+        upload = wide_tracker(
+            ["Indicator", "Q1 2023/24", "Q2 2023/24", "Q4 2023/24"], [["REOFF_BINARY", "31%", "30%", "29%"]]
+        )
+        assert [row.label for row in preview(organisation, upload).rows] == [
+            "REOFF_BINARY 04/2023",
+            "REOFF_BINARY 07/2023",
+            "REOFF_BINARY 01/2024",
+        ]
+
+    def test_a_formula_with_no_saved_value_is_its_own_cells_error_only(self, organisation, custody):
+        upload = wide_tracker(["Indicator", "Apr-23", "May-23"], [["CUSTODY_COUNT", 3, "=B4+1"]])
+        result = preview(organisation, upload)
+        assert [(e.row, e.message.split(" holds")[0]) for e in result.errors] == [(4, "cell C4")]
+        assert [row.label for row in result.rows] == ["CUSTODY_COUNT 04/2023"]
+
+    def test_a_long_file_with_a_period_column_is_not_read_across(self, organisation, custody):
+        upload = csv("Indicator code,Period,Value,Apr-23,May-23\nCUSTODY_COUNT,2024-01,3,9,9\n")
+        assert [row.label for row in preview(organisation, upload).rows] == ["CUSTODY_COUNT 01/2024"]
+
+
+@pytest.mark.parametrize(
+    "header, period",
+    [
+        ("Apr-23", datetime.date(2023, 4, 1)),
+        ("Q3 23/24", datetime.date(2023, 10, 1)),
+        ("2023/24 Q4", datetime.date(2024, 1, 1)),
+        ("Indicator", None),
+        ("Target", None),
+        ("90", None),
+        (2023, None),
+        ("2023/24", None),
+    ],
+)
+def test_what_a_header_names_as_a_period(header, period):
+    assert period_header(header) == period
