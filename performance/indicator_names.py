@@ -58,7 +58,9 @@ class IndicatorNames:
             return None, "give the indicator"
         if not self.asks:
             return None, f"“{text}” is not an indicator this service tracks"
-        self.unknown.setdefault(key, (text, []))[1].append(number)
+        rows = self.unknown.setdefault(key, (text, []))[1]
+        if number not in rows[-1:]:  # read across, a row names its indicator once for every period
+            rows.append(number)
         return None, f"“{text}” is not an indicator this service tracks by that name: say which it is above"
 
     def lookup(self, cell) -> Indicator | None:

@@ -17,6 +17,7 @@ from performance.models.references import validate_case_reference
 from yos_tracker.imports import (
     PERCENTAGES,
     Choices,
+    Grid,
     Importer,
     ImportResult,
     PercentQuestion,
@@ -167,7 +168,7 @@ class MeasurementImporter(Importer):
     reads_a_file = True
 
     def reference(self, values: dict) -> str:
-        return cell_text(values.get("indicator")).upper()
+        return cell_text(values.get("indicator"))
 
     def feed_choices(self, data: dict) -> Choices:
         percentages = data.get("percentages", "")
@@ -201,8 +202,8 @@ class MeasurementImporter(Importer):
             for key in ("value", "numerator", "denominator"):
                 try:
                     given = _number(values.get(key))
-                    if key == "value" and indicator is not None:
-                        parts[key] = percentage_points(indicator, given, percentages)
+                    if key == "value":
+                        parts[key] = percentage_points(indicator, given, percentages) if indicator else given
                     elif isinstance(given, Percent):
                         raise ValueError(f"“{given}” is a percentage: give the count")
                     else:
@@ -243,6 +244,8 @@ class MeasurementImporter(Importer):
             )
         if no_value:
             result.notes.append(_no_value_note(no_value))
+        if result.periods:
+            result.grid = _grid(result)
         if self.reads_a_file:
             result.labels, result.label_words = names.questions(), WORDS
             result.label_choices = names.choices_offered()
@@ -282,6 +285,19 @@ class MeasurementImporter(Importer):
 
     def remember_labels(self, *, organisation, choices: Choices) -> None:
         remember_aliases(organisation, choices)
+
+
+def _grid(result: ImportResult) -> Grid:
+    """Indicators by periods, as a file laid across was read: each cell as it will be stored."""
+    periods = sorted(set(result.periods))
+    cells: dict[str, dict] = {}
+    for row in result.rows:
+        entry = row.payload
+        cells.setdefault(entry.indicator.code, {})[entry.period] = (row.detail, row.kind)
+    return Grid(
+        columns=[f"{period:%b %Y}" for period in periods],
+        rows=[(code, [found.get(period, ("—", "")) for period in periods]) for code, found in cells.items()],
+    )
 
 
 def _no_value_note(cells: list[int]) -> str:

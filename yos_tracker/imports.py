@@ -136,6 +136,16 @@ class Choices:
 
 
 @dataclass
+class Grid:
+    """A file read across (a row per record, a column per period) as the import understood it:
+    each row's label and its cells, each a (text, kind) with kind "create", "change",
+    "unchanged", or "" for a cell left out."""
+
+    columns: list[str]
+    rows: list[tuple[str, list[tuple[str, str]]]]
+
+
+@dataclass
 class ImportResult:
     noun: str
     columns: list[Column]
@@ -153,6 +163,8 @@ class ImportResult:
     same_records: list[SameRecordQuestion] = field(default_factory=list)
     percentages: PercentQuestion | None = None
     choices: Choices = field(default_factory=Choices)
+    periods: list = field(default_factory=list)  # the periods' headers, when the file is laid across
+    grid: Grid | None = None
 
     @property
     def needs_columns(self) -> bool:
@@ -221,6 +233,7 @@ class ImportResult:
             "same_records": [asdict(q) for q in self.same_records],
             "percentages": asdict(self.percentages) if self.percentages else None,
             "choices": self.choices.as_data(),
+            "grid": asdict(self.grid) if self.grid else None,
         }
 
     @classmethod
@@ -243,6 +256,7 @@ class ImportResult:
             same_records=[SameRecordQuestion(**q) for q in data.get("same_records", [])],
             percentages=_percent_question(data.get("percentages")),
             choices=Choices.from_data(data["choices"]),
+            grid=Grid(**data["grid"]) if data.get("grid") else None,
         )
 
 
@@ -345,6 +359,7 @@ class Importer:
             unknown_headers=sheet.unknown,
             missing=sheet.missing,
             choices=choices,
+            periods=sheet.periods,
         )
         if sheet.periods:
             first, last = min(sheet.periods), max(sheet.periods)
@@ -376,7 +391,8 @@ class Importer:
             if not any(f.cached in (None, "") for f in mine):
                 rows.append((number, values))
         self.plan_rows(rows, result, organisation=organisation, user=user, choices=choices, **scope)
-        result.errors.sort(key=lambda error: error.row)  # stable: a row's own errors keep their order
+        # Stable, a row's own errors in their order; read across, a row's cells share its problems once.
+        result.errors = sorted(dict.fromkeys(result.errors), key=lambda error: error.row)
         return result
 
     @transaction.atomic
@@ -436,6 +452,7 @@ __all__ = [
     "IMPORTERS",
     "Choices",
     "Column",
+    "Grid",
     "ImportResult",
     "Importer",
     "LabelQuestion",

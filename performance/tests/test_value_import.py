@@ -344,6 +344,21 @@ class TestWideLayout:
         assert [(e.row, e.message.split(" holds")[0]) for e in result.errors] == [(4, "cell C4")]
         assert [row.label for row in result.rows] == ["CUSTODY_COUNT 04/2023"]
 
+    def test_the_preview_page_shows_the_grid_it_read_before_anything_is_written(
+        self, client, manager, organisation, custody
+    ):
+        MeasurementFactory(organisation=organisation, indicator=custody, period=datetime.date(2023, 5, 1), value=4)
+        client.force_login(manager)
+        page = reverse("performance:measurement_import", kwargs={"org": "lewisham"})
+        upload = wide_tracker(["Indicator", "Apr-23", "May-23", "Jun-23"], [["CUSTODY_COUNT", 3, 9, "n/a"]])
+        response = client.post(page, {"file": upload})
+        grid = response.context["result"].grid
+        assert grid.columns == ["Apr 2023", "May 2023", "Jun 2023"]
+        assert grid.rows == [("CUSTODY_COUNT", [("3", "create"), ("9", "change"), ("—", "")])]
+        html = response.content.decode()
+        assert 'class="table table-sm table-bordered import-grid"' in html and "Confirm import" in html
+        assert Measurement.objects.get().value == 4
+
     def test_a_long_file_with_a_period_column_is_not_read_across(self, organisation, custody):
         upload = csv("Indicator code,Period,Value,Apr-23,May-23\nCUSTODY_COUNT,2024-01,3,9,9\n")
         assert [row.label for row in preview(organisation, upload).rows] == ["CUSTODY_COUNT 01/2024"]
