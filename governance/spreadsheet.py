@@ -4,6 +4,8 @@ score that disagrees beside it, and lists every such row (seed 004's register ha
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from governance import services
 from governance.choices import RiskStatus
 from governance.models import Risk
@@ -31,8 +33,18 @@ from yos_tracker.spreadsheets import (
 
 # The export's headers, and the names councils' own registers give the same columns.
 COLUMNS = [
-    Column("number", "No", ("number", "risk no", "risk number", "risk ref", "ref", "ref no", "reference", "id", "#")),
-    Column("raised_on", "Date raised", ("raised", "date identified", "date added", "date opened", "identified")),
+    Column(
+        "number",
+        "No",
+        ("number", "risk no", "risk number", "risk ref", "ref", "ref no", "reference", "id", "#"),
+        required=False,
+    ),
+    Column(
+        "raised_on",
+        "Date raised",
+        ("raised", "date identified", "date added", "date opened", "identified"),
+        required=False,
+    ),
     Column("title", "Title", ("risk", "risk title", "risk name", "short title")),
     Column("description", "Description and consequences", ("description", "risk description", "consequences")),
     Column("owner", "Owner", ("risk owner", "owner(s)", "lead", "responsible officer")),
@@ -46,8 +58,8 @@ COLUMNS = [
         ("controls", "mitigating actions", "controls in place", "mitigation", "actions"),
         required=False,
     ),
-    Column("residual_likelihood", "Likelihood after", ("residual likelihood", "likelihood (residual)")),
-    Column("residual_impact", "Impact after", ("residual impact", "impact (residual)")),
+    Column("residual_likelihood", "Likelihood after", ("residual likelihood", "likelihood (residual)"), required=False),
+    Column("residual_impact", "Impact after", ("residual impact", "impact (residual)"), required=False),
     Column("residual_score", "Score after", ("residual score", "residual risk score", "current score"), required=False),
     Column("last_reviewed", "Last reviewed", ("review date", "date reviewed", "date of review"), required=False),
     Column("status", "Status", ("risk status", "open/closed"), required=False),
@@ -136,6 +148,7 @@ def _level(matrix, value) -> int | None:
 
 
 LEVELS = ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
+RESIDUAL = ("residual_likelihood", "residual_impact")
 OPTIONAL_TEXT = ("category", "mitigations", "status_commentary")
 
 
@@ -157,6 +170,7 @@ class RiskImporter(Importer):
         taken = set(existing) | {n for _, values in rows if (n := _whole_number(values.get("number"))) is not None}
         statuses = {s.value: s.value for s in RiskStatus} | {s.label.lower(): s.value for s in RiskStatus}
         levels_text = ", ".join(f"{i} {name}" for i, name in enumerate(matrix.levels, start=1))
+        today = timezone.localdate()
         seen = {}
         for number, values in rows:
             reference = self.reference(values)
@@ -166,16 +180,16 @@ class RiskImporter(Importer):
                 result.errors.append(RowError(number, LABELS[key], message, reference))
 
             fields = {"number": _whole_number(values.get("number"))}
-            if fields["number"] is None:
-                error("number", "give the risk's number")
+            if fields["number"] is None and cell_text(values.get("number")):
+                error("number", f"“{cell_text(values.get('number'))}” is not a risk number")
             fields |= dates_of(values, [k for k in ("raised_on", "last_reviewed") if k in values], LABELS, error)
-            if "raised_on" in fields and fields["raised_on"] is None:
-                error("raised_on", "give the date the risk was raised")
             for key in LEVELS:
                 fields[key] = _level(matrix, values.get(key))
-                if fields[key] is None:
+                if fields[key] is None and (key not in RESIDUAL or cell_text(values.get(key))):
                     given = values.get(key)
                     error(key, f"“{given if given is not None else ''}” is not a level: {levels_text}")
+            if (fields["residual_likelihood"] is None) != (fields["residual_impact"] is None):
+                error("residual_impact", "give both the likelihood and the impact after mitigation, or neither")
             for key in ("title", "description", "owner", *carried(values, OPTIONAL_TEXT)):
                 fields[key] = cell_text(values.get(key))
             for key in ("title", "description", "owner"):
@@ -191,6 +205,9 @@ class RiskImporter(Importer):
                     error(key, " ".join(problems))
             if len(result.errors) > before:
                 continue
+            defaults = []  # what the row is given because the file leaves it out, as the preview says
+            if fields["number"] is None:
+                fields["number"] = self._number_for(fields["title"], existing, taken, defaults)
             if fields["number"] in seen:
                 error("number", f"risk {fields['number']} appears twice (also row {seen[fields['number']]})")
                 continue
@@ -198,12 +215,16 @@ class RiskImporter(Importer):
             current, detail = existing.get(fields["number"]), ""
             if current is not None and normalise(current.title) != normalise(fields["title"]):
                 current, detail = self._same_record(number, fields, current, taken, result, choices)
+            self._defaults(fields, current, defaults, today)
             step = RiskStep(fields, current)
             for when in ("inherent", "residual"):
                 if f"{when}_score" not in values:
                     continue  # no such column: a stored recorded score is kept
-                recorded = _whole_number(values.get(f"{when}_score"))
+                given = cell_text(values.get(f"{when}_score"))
+                recorded = _whole_number(given)
                 computed = fields[f"{when}_likelihood"] * fields[f"{when}_impact"]
+                if recorded is None and given:
+                    result.notes += _band_disagreement(matrix, number, fields["number"], when, given, computed)
                 fields[f"{when}_score_recorded"] = recorded_score_kept(recorded, computed)
                 if fields[f"{when}_score_recorded"] is not None:
                     label = "before" if when == "inherent" else "after"
@@ -215,12 +236,41 @@ class RiskImporter(Importer):
                     number,
                     f"Risk {fields['number']}: {fields['title'][:60]}",
                     kind,
-                    detail,
+                    "; ".join(filter(None, [detail, *defaults])),
                     [_shown_change(matrix, change) for change in found],
                     step,
                     f"risk {fields['number']}",
                 )
             )
+
+    @staticmethod
+    def _number_for(title: str, existing: dict, taken: set, defaults: list) -> int:
+        """A row with no number: the stored risk with its title, or a new one numbered after the
+        register's last (and the file's)."""
+        stored = next((risk for risk in existing.values() if normalise(risk.title) == normalise(title)), None)
+        if stored is not None:
+            defaults.append(f"no number given: the register's risk {stored.number}, which has this title")
+            return stored.number
+        number = max(taken, default=0) + 1
+        taken.add(number)
+        defaults.append(f"no number given: numbered {number}, after the register's last")
+        return number
+
+    @staticmethod
+    def _defaults(fields: dict, current: Risk | None, defaults: list, today) -> None:
+        """A new risk the file gives no date raised is raised on the import's day, and one with no
+        scores after mitigation keeps the scores before it; a stored risk keeps its own."""
+        if fields.get("raised_on") is None:
+            fields.pop("raised_on", None)
+            if current is None:
+                fields["raised_on"] = today
+                defaults.append(f"no date raised given: raised {today:%d/%m/%Y}, the import's date")
+        if fields["residual_likelihood"] is None:
+            del fields["residual_likelihood"], fields["residual_impact"]
+            if current is None:
+                fields["residual_likelihood"] = fields["inherent_likelihood"]
+                fields["residual_impact"] = fields["inherent_impact"]
+                defaults.append("no scores after mitigation given: the scores before it")
 
     def _same_record(self, row: int, fields: dict, stored: Risk, taken: set, result: ImportResult, choices: Choices):
         """A row naming a stored risk by its number under another title: the same risk only if the
@@ -262,6 +312,19 @@ def _shown_change(matrix, change) -> tuple[str, str, str]:
 
 
 RISK_IMPORTER = RiskImporter()
+
+
+def _band_disagreement(matrix, row: int, number: int, when: str, given: str, computed: int) -> list[str]:
+    """A score recorded in words ("Low") is checked against the band likelihood × impact falls in."""
+    band = matrix.band_for(computed)
+    if band is not None and normalise(band.label) == normalise(given):
+        return []
+    label = "before" if when == "inherent" else "after"
+    banded = f", which the matrix bands as {band.label}" if band is not None else ""
+    return [
+        f"Row {row}, risk {number}: the score {label} mitigation is recorded as “{given}”, but likelihood × impact "
+        f"is {computed}{banded}. The register keeps {computed} and flags the recorded score."
+    ]
 
 
 def disagreements(result: ImportResult) -> list[Disagreement]:

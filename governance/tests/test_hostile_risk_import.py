@@ -149,10 +149,11 @@ def test_the_risk_import_reports_or_accepts_but_never_crashes_or_half_writes(org
         assert len(result.rows) == len(read_sheet(upload, spreadsheet.COLUMNS, max_rows=100).rows)
         assert Risk.objects.count() == risks + result.counts["create"]
         assert RiskReview.objects.count() == reviews
-        for number, values in read_sheet(upload, spreadsheet.COLUMNS, max_rows=100).rows:
-            stored = Risk.objects.for_org(organisation).get(number=int(str(values["number"]).strip()))
+        sheet = dict(read_sheet(upload, spreadsheet.COLUMNS, max_rows=100).rows)
+        for row in result.rows:  # under the number the preview gave it (a row may give none)
+            stored = Risk.objects.for_org(organisation).get(number=row.payload.fields["number"])
             for key in TEXT_COLUMNS:  # kept whole: never cut to fit a column
-                assert getattr(stored, key) == str(values.get(key) or "").strip(), (number, key)
+                assert getattr(stored, key) == str(sheet[row.row].get(key) or "").strip(), (row.row, key)
 
 
 @pytest.mark.django_db

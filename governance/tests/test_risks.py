@@ -7,11 +7,12 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from governance import demo_data, services, spreadsheet
 from governance.choices import FIVE_BY_FIVE_RISK_MATRIX
 from governance.models import Risk, RiskReview
-from governance.selectors import heat_map
+from governance.selectors import heat_map, risk_matrix_of
 from governance.tests.factories import RiskFactory
 from yos_tracker.imports import Choices
 
@@ -278,12 +279,58 @@ def test_bad_rows_are_reported_and_nothing_is_written(organisation):
     )
     assert {(e.row, e.column) for e in result.errors} == {
         (2, "Impact before"),
-        (3, "No"),
         (3, "Date raised"),
         (3, "Title"),
         (3, "Status"),
     }
     assert not Risk.objects.exists()
+
+
+def _pasted_from_word(rows) -> SimpleUploadedFile:
+    """A register pasted from a Word table: no number, no date raised, no scores after mitigation,
+    and a score in words."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Risk", "Description", "Risk owner", "Likelihood", "Impact", "Score"])
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile("pasted.xlsx", buffer.getvalue())
+
+
+def test_a_register_pasted_from_word_gets_sensible_defaults_each_named_in_the_preview(organisation, four_risks):
+    upload = _pasted_from_word(
+        [
+            ["Staff turnover", "Vacancies in the court team", "Head of Service", "High", "High", "High"],
+            ["Data quality", "Police data late", "Performance lead", "High", "High", "Low"],
+            ["Our risk 3", "Reworded", "AB", "Low", "Low", ""],
+        ]
+    )
+    result = spreadsheet.RISK_IMPORTER.preview(organisation=organisation, upload=upload)
+    assert result.is_valid and not result.missing and not result.errors
+    today = timezone.localdate()
+    assert [(row.label, row.kind) for row in result.rows] == [
+        ("Risk 5: Staff turnover", "create"),
+        ("Risk 6: Data quality", "create"),
+        ("Risk 3: Our risk 3", "change"),
+    ]
+    assert result.rows[0].detail == (
+        "no number given: numbered 5, after the register's last; "
+        f"no date raised given: raised {today:%d/%m/%Y}, the import's date; "
+        "no scores after mitigation given: the scores before it"
+    )
+    assert result.rows[2].detail == "no number given: the register's risk 3, which has this title"
+    top = risk_matrix_of(organisation).band_for(9).label  # "High" × "High" on the default matrix
+    assert [note for note in result.notes if "recorded as" in note] == [  # risk 5's "High" agrees: no note
+        f"Row 3, risk 6: the score before mitigation is recorded as “Low”, but likelihood × impact is 9, which the "
+        f"matrix bands as {top}. The register keeps 9 and flags the recorded score."
+    ]
+    spreadsheet.RISK_IMPORTER.apply(organisation=organisation, upload=upload)
+    staff = Risk.objects.get(organisation=organisation, number=5)
+    assert (staff.raised_on, staff.residual_likelihood, staff.residual_impact) == (today, 3, 3)
+    ours = Risk.objects.get(organisation=organisation, number=3)
+    assert (ours.description, ours.raised_on) == ("Reworded", four_risks[2].raised_on)
 
 
 def test_an_imported_recorded_score_that_disagrees_is_kept_beside_the_computed_one(organisation):
