@@ -142,6 +142,9 @@ class PlanImporter(Importer):
     def scope_objects(self, organisation, ids: dict) -> dict:
         return {"plan": ImprovementPlan.objects.get_for_org(organisation, pk=ids["plan"])}
 
+    def template(self) -> bytes:
+        return plan_template()
+
     def plan_rows(self, rows, result: ImportResult, *, organisation, user, choices: Choices, plan) -> None:
         planner = _Planner(plan, result, choices)
         for number, values in rows:

@@ -18,7 +18,6 @@ urlpatterns = [
     path("sign-offs/<int:pk>/", views.approval_detail, name="approval_detail"),
     path("plans/<int:pk>/export.<str:fmt>", views.plan_export, name="plan_export"),
     path("plans/<int:pk>/import/", views.plan_import, name="plan_import"),
-    path("plans/template.xlsx", views.plan_template, name="plan_template"),
     path("plans/<int:plan_pk>/recommendations/new/", views.recommendation_edit, name="recommendation_create"),
     path("plans/<int:plan_pk>/recommendations/<int:pk>/edit/", views.recommendation_edit, name="recommendation_edit"),
     path("plans/<int:plan_pk>/actions/new/", views.action_edit, name="action_create"),

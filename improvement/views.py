@@ -38,7 +38,6 @@ from yos_tracker.history import history_rows
 from yos_tracker.import_views import import_view
 from yos_tracker.scale_views import scale_pages, settings_crumbs
 from yos_tracker.scoping import EDITORS, org_view
-from yos_tracker.spreadsheets import CONTENT_TYPES
 
 
 @org_view()
@@ -352,13 +351,6 @@ def plan_export(request, pk: int, fmt: str):
     filtered = "-filtered" if selectors.is_filtered(selectors.plan_action_filter(plan, request.GET)) else ""
     filename = f"{request.organisation.slug}-improvement-plan-{timezone.localdate():%Y-%m-%d}{filtered}"
     return spreadsheet_download(fmt, filename, lambda fmt: spreadsheet.plan_export(plan, fmt, request.GET))
-
-
-@org_view()
-def plan_template(request):
-    response = HttpResponse(spreadsheet.plan_template(), content_type=CONTENT_TYPES["xlsx"])
-    response["Content-Disposition"] = 'attachment; filename="improvement-plan-template.xlsx"'
-    return response
 
 
 def _plan_of(request, pk):

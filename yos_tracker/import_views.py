@@ -20,13 +20,14 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import InterfaceError, OperationalError, transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django_htmx.http import HttpResponseClientRefresh
 
 from yos_tracker.imports import IMPORTERS, Choices, Importer, ImportResult
 from yos_tracker.models import ImportJob
 from yos_tracker.scoping import EDITORS, org_view
-from yos_tracker.spreadsheets import count_rows, normalise
+from yos_tracker.spreadsheets import CONTENT_TYPES, count_rows, normalise
 from yos_tracker.tasks import import_run
 
 logger = logging.getLogger(__name__)
@@ -100,6 +101,17 @@ def answers(post, choices: Choices) -> Choices:
         same=post.getlist("same") if post.get("answer") else list(choices.same),
         percentages=post.get("percentages", choices.percentages),
     )
+
+
+@org_view()
+def import_template(request, key: str):
+    """An importer's blank template (Importer.template), offered on its page."""
+    importer = IMPORTERS.get(key)
+    if importer is None:
+        raise Http404("No such import.")
+    response = HttpResponse(importer.template(), content_type=CONTENT_TYPES["xlsx"])
+    response["Content-Disposition"] = f'attachment; filename="{importer.key}-template.xlsx"'
+    return response
 
 
 def import_view(*, importer: Importer, title: str, done_url, scope=None, help_template: str = ""):

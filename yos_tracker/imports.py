@@ -27,6 +27,7 @@ from yos_tracker.spreadsheets import (
     normalise,
     parse_date,
     read_sheet,
+    write_table,
 )
 
 # Every importer, by key: each registers itself when its module loads (a worker loads them
@@ -313,6 +314,10 @@ class Importer:
 
     def reference(self, values: dict) -> str:
         raise NotImplementedError
+
+    def template(self) -> bytes:
+        """A blank workbook with the columns as the export writes them, to fill in and import."""
+        return write_table([column.label for column in self.columns], [], "xlsx", title=self.noun.capitalize())
 
     def plan_rows(self, rows, result: ImportResult, *, organisation, user, choices: Choices, **scope) -> None:
         raise NotImplementedError

@@ -47,6 +47,7 @@ organisation_patterns = [
     path("members/", include((member_patterns, "members"))),
     path("settings/", include("onboarding.urls")),
     path("imports/<int:pk>/", import_views.job_detail, name="import_job"),
+    path("imports/<slug:key>/template.xlsx", import_views.import_template, name="import_template"),
     path("improvement/", include("improvement.urls")),
     path("performance/", include("performance.urls")),
     path("", include("governance.urls")),
