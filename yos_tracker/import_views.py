@@ -9,6 +9,7 @@ IMPORT_BACKGROUND_ROWS rows, is previewed and applied by a Celery task (an Impor
 web worker waits on it; its page shows the progress as it goes.
 """
 
+import dataclasses
 import logging
 import uuid
 from urllib.parse import urlencode
@@ -103,6 +104,12 @@ def answers(post, choices: Choices) -> Choices:
     )
 
 
+def confirmed(post, choices: Choices) -> Choices:
+    """The answers a confirmation goes with: the preview's, and whether the person chose to import
+    the rows not in error without the rest ("Import the other N rows")."""
+    return dataclasses.replace(choices, leave_out_errors=post.get("leave_out_errors") == "on")
+
+
 @org_view()
 def import_template(request, key: str):
     """An importer's blank template (Importer.template), offered on its page."""
@@ -145,7 +152,7 @@ def import_view(*, importer: Importer, title: str, done_url, scope=None, help_te
 
         if request.method == "POST" and stashed and "confirm" in request.POST:
             try:
-                result = run(ImportJob.Action.APPLY, Choices.from_data(stashed["choices"]))
+                result = run(ImportJob.Action.APPLY, confirmed(request.POST, Choices.from_data(stashed["choices"])))
             except DATABASE_LOST:
                 logger.warning("Import into %s interrupted: the database connection was lost", request.path)
                 messages.error(request, INTERRUPTED)
@@ -221,8 +228,9 @@ def job_detail(request, pk: int):
     if request.method == "POST" and job.can_retry:
         return redirect(_follow_up(job, job.action, Choices.from_data(job.choices), request.user))
     if request.method == "POST" and job.is_finished and job.action == ImportJob.Action.PREVIEW and result:
-        if "confirm" in request.POST and result.is_valid:
-            return redirect(_follow_up(job, ImportJob.Action.APPLY, result.choices, request.user))
+        chosen = confirmed(request.POST, result.choices)
+        if "confirm" in request.POST and (result.is_valid or (chosen.leave_out_errors and result.can_leave_out)):
+            return redirect(_follow_up(job, ImportJob.Action.APPLY, chosen, request.user))
         choices = answers(request.POST, Choices.from_data(job.choices))
         return redirect(_follow_up(job, ImportJob.Action.PREVIEW, choices, request.user))
     if request.htmx and job.is_finished:

@@ -120,13 +120,15 @@ class Choices:
     """The person's answers to a file's questions. columns: normalised header → column key ("" to
     ignore it); labels: normalised label → code ("" to leave its rows in error); same: the keys of
     rows that are the stored record their number names (SameRecordQuestion); percentages: how
-    plain numbers for percentage indicators read ("fraction", "percent", or "" not yet said)."""
+    plain numbers for percentage indicators read ("fraction", "percent", or "" not yet said);
+    leave_out_errors: the person chose to import the rows that are not in error without the rest."""
 
     columns: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     accept_formulas: bool = False
     same: list[str] = field(default_factory=list)
     percentages: str = ""
+    leave_out_errors: bool = False  # import the other rows, leaving those in error out
 
     @classmethod
     def from_data(cls, data: dict | None) -> "Choices":
@@ -191,8 +193,23 @@ class ImportResult:
 
     @property
     def is_valid(self) -> bool:
-        """Whether confirming writes: no row in error and nothing left to answer."""
-        return not (self.errors or self.missing or self.needs_formula_consent or self.needs_percentages)
+        """Whether confirming writes: nothing left to answer, and no row in error unless the
+        person chose to leave the rows in error out."""
+        blocked_by_errors = self.errors and not self.choices.leave_out_errors
+        return not (blocked_by_errors or self.missing or self.needs_formula_consent or self.needs_percentages)
+
+    @property
+    def can_leave_out(self) -> bool:
+        """Whether the rows not in error could be imported without the rest: some rows are in
+        error, others are not, and nothing else is left to answer."""
+        return bool(self.errors and self.rows) and not (
+            self.missing or self.needs_formula_consent or self.needs_percentages
+        )
+
+    @property
+    def left_out(self) -> list[int]:
+        """The rows in error: what importing the rest leaves out."""
+        return sorted({error.row for error in self.errors})
 
     @property
     def counts(self) -> dict[str, int]:
@@ -205,7 +222,11 @@ class ImportResult:
     def summary(self) -> str:
         c = self.counts
         noun = self.noun if c["create"] != 1 else self.noun.removesuffix("s")
-        return f"{c['create']} {noun} added, {c['change']} changed, {c['unchanged']} unchanged."
+        summary = f"{c['create']} {noun} added, {c['change']} changed, {c['unchanged']} unchanged."
+        if self.errors and self.choices.leave_out_errors:
+            rows = ", ".join(map(str, self.left_out))
+            summary += f" Left out, in error: row{'s' if len(self.left_out) > 1 else ''} {rows}."
+        return summary
 
     @property
     def changing_rows(self) -> list[PlannedRow]:

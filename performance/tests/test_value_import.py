@@ -379,3 +379,41 @@ class TestWideLayout:
 )
 def test_what_a_header_names_as_a_period(header, period):
     assert period_header(header) == period
+
+
+class TestLeavingOutRowsInError:
+    TEXT = "Indicator code,Period,Value\nCUSTODY_COUNT,2024-01,3\nCUSTODY_COUNT,someday,4\nCUSTODY_COUNT,2024-03,5\n"
+
+    def test_nothing_is_written_without_the_choice(self, organisation, custody):
+        result = apply(organisation, csv(self.TEXT))
+        assert not result.is_valid and result.can_leave_out and result.left_out == [3]
+        assert not Measurement.objects.exists()
+
+    def test_the_choice_imports_the_other_rows_and_says_which_were_left_out(self, organisation, custody):
+        result = apply(organisation, csv(self.TEXT), leave_out_errors=True)
+        assert result.is_valid
+        assert result.summary == "2 values added, 0 changed, 0 unchanged. Left out, in error: row 3."
+        assert sorted(Measurement.objects.values_list("value", flat=True)) == [Decimal(3), Decimal(5)]
+
+    def test_the_page_offers_the_other_rows_and_imports_them_once_chosen(self, client, manager, organisation, custody):
+        client.force_login(manager)
+        page = reverse("performance:measurement_import", kwargs={"org": "lewisham"})
+        first = client.post(page, {"file": csv(self.TEXT)})
+        html = first.content.decode()
+        assert "Import the other 2 rows" in html and "leaving out row 3" in html
+        assert "Confirm import" not in html
+        token = first.context["token"]
+        done = client.post(page, {"token": token, "confirm": "1", "leave_out_errors": "on"}, follow=True)
+        assert "Left out, in error: row 3." in done.content.decode()
+        assert Measurement.objects.count() == 2
+
+    def test_a_confirmation_without_the_choice_writes_nothing(self, client, manager, organisation, custody):
+        client.force_login(manager)
+        page = reverse("performance:measurement_import", kwargs={"org": "lewisham"})
+        token = client.post(page, {"file": csv(self.TEXT)}).context["token"]
+        client.post(page, {"token": token, "confirm": "1"})
+        assert not Measurement.objects.exists()
+
+    def test_a_file_with_only_rows_in_error_offers_nothing_to_leave_out(self, organisation, custody):
+        result = preview(organisation, csv("Indicator code,Period,Value\nCUSTODY_COUNT,someday,4\n"))
+        assert not result.can_leave_out
