@@ -400,7 +400,7 @@ class TestLeavingOutRowsInError:
         page = reverse("performance:measurement_import", kwargs={"org": "lewisham"})
         first = client.post(page, {"file": csv(self.TEXT)})
         html = first.content.decode()
-        assert "Import the other 2 rows" in html and "leaving out row 3" in html
+        assert "Import the other 2 rows" in html and "leaving out row 3 to import later" in html
         assert "Confirm import" not in html
         token = first.context["token"]
         done = client.post(page, {"token": token, "confirm": "1", "leave_out_errors": "on"}, follow=True)
