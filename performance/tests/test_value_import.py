@@ -20,10 +20,15 @@ pytestmark = pytest.mark.django_db
 JANUARY = datetime.date(2024, 1, 1)
 
 
-def workbook(rows, headers=("Indicator code", "Period", "Value"), percent_cells=()) -> SimpleUploadedFile:
-    """An .xlsx of the rows; the cells named in percent_cells (e.g. "C2") formatted as Excel's 0%."""
+def workbook(rows, headers=("Indicator code", "Period", "Value"), percent_cells=(), title="") -> SimpleUploadedFile:
+    """An .xlsx of the rows; the cells named in percent_cells (e.g. "C2") formatted as Excel's 0%.
+    A title goes above the headers as trackers put one: merged across them, a blank row below."""
     book = openpyxl.Workbook()
     sheet = book.active
+    if title:
+        sheet.append([title])
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
+        sheet.append([])
     sheet.append(list(headers))
     for row in rows:
         sheet.append(row)
@@ -279,19 +284,7 @@ class TestIndicatorsByName:
 def wide_tracker(header, rows, *, title="Lewisham YJS KPI tracker 2023/24", percent_cells=()) -> SimpleUploadedFile:
     """A KPI tracker as councils keep one: a merged title row, a blank row, then a row per indicator
     and a column per period."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append([title])
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
-    sheet.append([])
-    sheet.append(list(header))
-    for row in rows:
-        sheet.append(row)
-    for cell in percent_cells:
-        sheet[cell].number_format = "0%"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return SimpleUploadedFile("tracker.xlsx", buffer.getvalue())
+    return workbook(rows, headers=header, percent_cells=percent_cells, title=title)
 
 
 class TestWideLayout:
