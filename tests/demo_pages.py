@@ -38,7 +38,7 @@ def _lewisham_board() -> int:
 # URL keyword → Lewisham's record for it, for keywords that name a parent record.
 PARENTS = {"plan_pk": _lewisham_plan, "board_pk": _lewisham_board}
 # Values to try for other keywords, most likely first: a shared indicator and Lewisham's own.
-SAMPLES = {"code": ["REOFF_BINARY", "LW_OWN"], "fmt": ["xlsx"], "kind": ["target", "comparator"]}
+SAMPLES = {"code": ["REOFF_BINARY", "LW_OWN"], "fmt": ["xlsx"], "kind": ["target", "comparator"], "key": ["risks"]}
 ORG_PATTERNS = [u for u in walk() if u.url.startswith("/lewisham/")]
 
 
