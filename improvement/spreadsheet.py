@@ -6,7 +6,6 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from improvement import selectors, services
@@ -16,11 +15,12 @@ from yos_tracker.imports import (
     Choices,
     Importer,
     ImportResult,
-    LabelQuestion,
+    Labels,
     PlannedRow,
     RowError,
     dates_of,
-    suggestion,
+    members_by_name,
+    names_of,
 )
 from yos_tracker.records import carried, same_value
 from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise, write_table
@@ -149,7 +149,7 @@ class PlanImporter(Importer):
         planner = _Planner(plan, result, choices)
         for number, values in rows:
             planner.plan_row(number, values)
-        result.labels = planner.questions()
+        result.labels = planner.labels.questions()
         result.label_choices = [(s.code, f"{s.label} — {s.meaning}" if s.meaning else s.label) for s in planner.scale]
         result.notes += [
             f"Will create recommendation {ref}: “{text[:120]}”." for ref, text in planner.new_recommendations.values()
@@ -200,14 +200,14 @@ class _Planner:
     def __init__(self, plan: ImprovementPlan, result: ImportResult, choices: Choices):
         self.plan, self.result, self.choices = plan, result, choices
         self.scale = list(RagStatus.objects.for_org(plan.organisation))
-        self.names = {}  # normalised code, label or meaning → status
+        names = {}  # normalised code, label or meaning → code
         for status in self.scale:
             for name in (status.code, status.label, status.meaning):
                 if name:
-                    self.names.setdefault(normalise(name), status)
+                    names.setdefault(normalise(name), status.code)
         for alias in RagStatusAlias.objects.for_org(plan.organisation).select_related("status"):
-            self.names.setdefault(alias.alias, alias.status)
-        self.unknown: dict[str, tuple[str, list[int]]] = {}  # normalised label → (as written, rows)
+            names.setdefault(alias.alias, alias.status.code)
+        self.labels = Labels({status.code: status for status in self.scale}, names, choices, "status")
         self.recommendations = list(plan.recommendations.all())
         self.by_reference = {r.reference.lower(): r for r in self.recommendations}
         self.by_text = {normalise(r.text): r for r in self.recommendations}
@@ -223,34 +223,14 @@ class _Planner:
             "date", "created_at", "pk"
         ):
             self.latest[update.action_id] = update
-        self.members = {}
-        for user in get_user_model().objects.filter(memberships__organisation=plan.organisation):
-            for name in _names_of(user):
-                self.members.setdefault(name, user)
+        self.members = members_by_name(plan.organisation)
         self.seen: dict[tuple[str, str], int] = {}
         self.today = timezone.localdate()
 
-    def questions(self) -> list[LabelQuestion]:
-        names = {name: status.code for name, status in self.names.items()}
-        return [
-            LabelQuestion(label, suggestion(label, names), tuple(rows))
-            for key, (label, rows) in self.unknown.items()
-            if key not in self.choices.labels
-        ]
-
     def status(self, number: int, reference: str, text: str) -> RagStatus | None:
-        wanted = normalise(text)
-        if wanted in self.choices.labels:
-            chosen = next((s for s in self.scale if s.code == self.choices.labels[wanted]), None)
-            if chosen is None:
-                self.error(number, reference, "status", f"“{text}” was left unmatched, so this row cannot be imported")
-            return chosen
-        status = self.names.get(wanted)
-        if status is None:
-            self.unknown.setdefault(wanted, (text, []))[1].append(number)
-            self.error(
-                number, reference, "status", f"status “{text}” is not on this service's scale: say what it means above"
-            )
+        status, problem = self.labels.read(text, number)
+        if problem:
+            self.error(number, reference, "status", problem)
         return status
 
     def error(self, row: int, reference: str, column: str, message: str) -> None:
@@ -336,7 +316,7 @@ class _Planner:
         user name or e-mail address (the owner the action has, as the export writes them,
         first), or else the name or role as written; the owner the action has, named as the
         export names it, stays as it is."""
-        if action is not None and action.owner_id and normalise(text) in _names_of(action.owner):
+        if action is not None and action.owner_id and normalise(text) in names_of(action.owner):
             return {"owner": action.owner}  # the account it has; a name kept beside it stays too
         if action is not None and not action.owner_id and same_value(action.owner_name, text):
             return {"owner": None, "owner_name": action.owner_name}  # as written before, even if a member's name
@@ -418,8 +398,3 @@ def _shown_changes(action: Action, wanted: dict) -> list[tuple[str, str, str]]:
             after = wanted.get("owner") or wanted.get("owner_name", "")
             shown.append(records.FieldChange("owner", "Owner", action.owner_display, after).row)
     return shown
-
-
-def _names_of(person) -> set[str]:
-    """What a spreadsheet may call a member: their full name, user name or e-mail address."""
-    return {normalise(name) for name in (person.get_full_name(), person.get_username(), person.email) if name}

@@ -2,11 +2,13 @@
 
 Between preview and confirmation the file waits in the media storage (imports/) under a random name
 known only to the uploader's session, with the person's answers (imports_clean removes files
-waiting for more than a day). If the database goes away while an import is written, the
-transaction dies with the connection, the file stays waiting, and the person is sent back to
-the preview to confirm again. A file larger than IMPORT_BACKGROUND_BYTES, or of more than
-IMPORT_BACKGROUND_ROWS rows, is previewed and applied by a Celery task (an ImportJob), so no
-web worker waits on it; its page shows the progress as it goes.
+waiting for more than a day). The answers are kept for the service as they are given, so a
+corrected file uploaded afresh is not asked the same questions again. If the database goes
+away while an import is written, the transaction dies with the connection, the file stays
+waiting, and the person is sent back to the preview to confirm again. A file larger than
+IMPORT_BACKGROUND_BYTES, or of more than IMPORT_BACKGROUND_ROWS rows, is previewed and applied
+by a Celery task (an ImportJob), so no web worker waits on it; its page shows the progress as
+it goes.
 """
 
 import dataclasses
@@ -169,6 +171,7 @@ def import_view(*, importer: Importer, title: str, done_url, scope=None, help_te
             if choices is not None:
                 stashed["choices"] = choices.as_data()
                 request.session.modified = True
+                importer.remember(organisation=request.organisation, choices=choices)
             result = run(ImportJob.Action.PREVIEW, choices or Choices.from_data(stashed["choices"]))
             if not hasattr(result, "is_valid"):
                 return result
@@ -232,6 +235,7 @@ def job_detail(request, pk: int):
         if "confirm" in request.POST and (result.is_valid or (chosen.leave_out_errors and result.can_leave_out)):
             return redirect(_follow_up(job, ImportJob.Action.APPLY, chosen, request.user))
         choices = answers(request.POST, Choices.from_data(job.choices))
+        importer.remember(organisation=request.organisation, choices=choices)
         return redirect(_follow_up(job, ImportJob.Action.PREVIEW, choices, request.user))
     if request.htmx and job.is_finished:
         return HttpResponseClientRefresh()  # the whole page changes: the result, its questions

@@ -1,8 +1,9 @@
 """The one import contract every spreadsheet importer follows, and the one flow its page uses:
 upload, preview every change and every row error (answering the file's questions on the way:
-which column is which, what a status the scale does not know means, whether the values Excel
-last worked out for formula cells may be used), then confirm. Nothing is written until
-confirmation, and then all or nothing, through the apps' services.
+which column is which, what a word the scale does not know means, whether the values Excel
+last worked out for formula cells may be used), then confirm. No record is written until
+confirmation, and then all or nothing, through the apps' services; the answers about columns
+and words are the service's as soon as they are given (Importer.remember).
 
 An importer is an `Importer`: its columns, how it plans a row, and how it writes the plan. Its
 `preview` and `apply` take the organisation, the upload, the person, their answers and the
@@ -14,10 +15,11 @@ import difflib
 from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from yos_tracker import records
-from yos_tracker.models import ImportMapping
+from yos_tracker.models import ImportMapping, LabelAlias
 from yos_tracker.spreadsheets import (
     Across,
     Column,
@@ -113,6 +115,42 @@ class LabelWords:
         "rows stay in error."
     )
     blank: str = "Nothing: leave these rows in error"
+
+
+class Labels:
+    """The words a file uses for something on a scale (a status, a grade, a risk level), read as
+    the scale names them, as the organisation has named them before, or as the person answers;
+    any other is asked about once (questions) and its rows are in error until answered.
+
+    scale: code → what it stands for; names: normalised name → code (the scale's own, and the
+    organisation's remembered answers); choices: the person's answers; noun: what a word names,
+    as a row's error says ("status", "grade")."""
+
+    def __init__(self, scale: dict[str, object], names: dict[str, str], choices: "Choices", noun: str):
+        self.scale, self.names, self.choices, self.noun = scale, names, choices, noun
+        self.unknown: dict[str, tuple[str, list[int]]] = {}  # normalised word → (as written, rows)
+
+    def read(self, text: str, row: int):
+        """(what the word stands for, None) or (None, why the row cannot be imported)."""
+        wanted = normalise(text)
+        if wanted in self.choices.labels:
+            chosen = self.scale.get(self.choices.labels[wanted])
+            return (
+                (chosen, None)
+                if chosen is not None
+                else (None, f"“{text}” was left unmatched, so this row cannot be imported")
+            )
+        if (code := self.names.get(wanted)) in self.scale:
+            return self.scale[code], None
+        self.unknown.setdefault(wanted, (text, []))[1].append(row)
+        return None, f"{self.noun} “{text}” is not on this service's scale: say what it means above"
+
+    def questions(self) -> list["LabelQuestion"]:
+        return [
+            LabelQuestion(label, suggestion(label, self.names), tuple(dict.fromkeys(rows)))
+            for key, (label, rows) in self.unknown.items()
+            if key not in self.choices.labels
+        ]
 
 
 @dataclass
@@ -316,6 +354,20 @@ def suggestion(label: str, candidates: dict[str, str]) -> str:
     return candidates[close[0]] if close else ""
 
 
+def names_of(person) -> set[str]:
+    """What a spreadsheet may call a member: their full name, user name or e-mail address."""
+    return {normalise(name) for name in (person.get_full_name(), person.get_username(), person.email) if name}
+
+
+def members_by_name(organisation) -> dict[str, object]:
+    """The organisation's members by every name a spreadsheet may call them (names_of)."""
+    members = {}
+    for person in get_user_model().objects.filter(memberships__organisation=organisation).order_by("pk"):
+        for name in names_of(person):
+            members.setdefault(name, person)
+    return members
+
+
 class Importer:
     """An importer: what it reads (columns, and which of them names a row's record), how it plans
     each row (plan_rows) and how it writes a plan (write, through the app's services).
@@ -346,8 +398,24 @@ class Importer:
     def write(self, result: ImportResult, *, organisation, user, **scope) -> None:
         raise NotImplementedError
 
+    def labels(self, organisation, scale: dict, names: dict[str, str], choices: Choices, noun: str) -> Labels:
+        """A reader of the file's words for the scale (code → what it stands for; names: the
+        scale's own, normalised name → code), knowing the organisation's remembered answers."""
+        remembered = LabelAlias.objects.for_org(organisation).filter(importer=self.key, code__in=list(scale))
+        return Labels(scale, {**dict(remembered.values_list("label", "code")), **names}, choices, noun)
+
     def remember_labels(self, *, organisation, choices: Choices) -> None:
-        """Keep the person's label mappings as the organisation's aliases (none by default)."""
+        """Keep the person's answers to the file's words as the organisation's, for this importer
+        (an importer whose scale keeps its own aliases, as statuses do, keeps them there)."""
+        for label, code in choices.labels.items():
+            if code:
+                records.upsert(
+                    LabelAlias.objects,
+                    organisation=organisation,
+                    importer=self.key,
+                    label=label,
+                    defaults={"code": code},
+                )
 
     def scope_ids(self, **scope) -> dict:
         """The scope as ids, for a background job to keep."""
@@ -483,12 +551,15 @@ __all__ = [
     "Importer",
     "LabelQuestion",
     "LabelWords",
+    "Labels",
     "PercentQuestion",
     "PlannedRow",
     "RowError",
     "SameRecordQuestion",
     "SpreadsheetError",
     "dates_of",
+    "members_by_name",
+    "names_of",
     "row_plan",
     "suggestion",
 ]

@@ -135,6 +135,27 @@ class ImportMapping(models.Model):
         return f"{self.organisation}: “{self.header}” → {self.column or 'ignored'}"
 
 
+class LabelAlias(models.Model):
+    """A word an organisation's spreadsheets use for something on one of its scales (a grade, an
+    outcome type, a risk level), as a person said when importing one: the next file that uses it
+    is read the same way, and it is not asked about again."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="label_aliases")
+    importer = models.CharField(max_length=30)
+    label = models.CharField(max_length=200, help_text="As normalised: lower case, single spaces.")
+    code = models.CharField(max_length=40, help_text="What the importer's scale calls it.")
+
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "importer", "label"], name="labelalias_one_per_label"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: “{self.label}” → {self.code}"
+
+
 class ImportJob(models.Model):
     """An import too big to preview or apply within a web request, run by a Celery task: its
     progress and result, shown on its page as it goes."""
