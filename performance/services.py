@@ -258,11 +258,11 @@ def measurements_upsert(*, organisation: Organisation, entries: list[Measurement
 # --- Case audits -----------------------------------------------------------------------------------
 
 
-def case_audit_save(*, organisation: Organisation, audit: CaseAudit | None = None, auditor=None, **fields) -> CaseAudit:
+def case_audit_save(*, organisation: Organisation, audit: CaseAudit | None = None, **fields) -> CaseAudit:
     """Record a case audit, or change the fields given of one (nothing is saved when they already
-    say what is stored); an audit keeps the auditor who first recorded it."""
+    say what is stored; an audit's auditor changes only when the fields name another)."""
     if audit is None:
-        audit = CaseAudit(organisation=organisation, auditor=auditor, **fields)
+        audit = CaseAudit(organisation=organisation, **fields)
     elif not records.changes_applied(audit, fields):
         return audit
     audit.full_clean(validate_unique=False, validate_constraints=False)

@@ -20,9 +20,12 @@ from yos_tracker.imports import (
     Grid,
     Importer,
     ImportResult,
+    LabelWords,
     PercentQuestion,
     PlannedRow,
     RowError,
+    members_by_name,
+    names_of,
     row_plan,
 )
 from yos_tracker.records import carried
@@ -49,11 +52,19 @@ MEASUREMENT_COLUMNS = [
     Column("note", "Note", ("notes", "comment", "comments", "commentary"), required=False),
     Column("source", "Source", ("data source", "from", "system"), required=False),
 ]
-AUDIT_LABELS = {"case_type": "Case type", **dict(AUDIT_AREAS), "overall": "Overall", "notes": "Notes"}
+AUDIT_LABELS = {
+    "case_type": "Case type",
+    "auditor": "Auditor",
+    "auditor_name": "Auditor",
+    **dict(AUDIT_AREAS),
+    "overall": "Overall",
+    "notes": "Notes",
+}
 AUDIT_COLUMNS = [
     Column("month", "Month", ("audit month", "period", "date of audit", "audit date", "date")),
     Column("case_reference", "Case reference", ("case ref", "reference", "ref", "case id", "case number", "case no")),
     Column("case_type", "Case type", ("type", "disposal", "order type", "case category")),
+    Column("auditor", "Auditor", ("audited by", "auditor name", "reviewer", "quality assured by"), required=False),
     Column("assessment", "Assessment", ("assessment grade", "assetplus", "asset plus")),
     Column("intervention", "Intervention plan", ("intervention", "intervention grade", "planning")),
     Column("risk", "Risk management plan", ("risk", "risk plan", "risk management", "rmp")),
@@ -375,19 +386,22 @@ class AuditImporter(Importer):
         return cell_text(values.get("case_reference"))
 
     def plan_rows(self, rows, result: ImportResult, *, organisation, user, choices: Choices) -> None:
-        grades = {}
-        for grade in AuditGrade.objects.for_org(organisation):
-            grades[normalise(grade.code)] = grade
-            grades[normalise(grade.label)] = grade
+        scale = {grade.code: grade for grade in AuditGrade.objects.for_org(organisation)}
+        names = {normalise(name): grade.code for grade in scale.values() for name in (grade.code, grade.label)}
+        grades = self.labels(organisation, scale, names, choices, "grade")
+        members = members_by_name(organisation)
         case_types = {}
         for value, label in CaseType.choices:
             case_types[normalise(value)] = value
             case_types[normalise(label)] = value
             for part in label.split(" / "):
                 case_types[normalise(part)] = value
-        existing = {(a.month, a.case_reference.lower()): a for a in CaseAudit.objects.for_org(organisation)}
+        existing = {
+            (a.month, a.case_reference.lower()): a
+            for a in CaseAudit.objects.for_org(organisation).select_related("auditor")
+        }
         grade_columns = [*[area for area, _ in AUDIT_AREAS], "overall"]
-        allowed = ", ".join(g.label for g in AuditGrade.objects.for_org(organisation))
+        allowed = ", ".join(grade.label for grade in scale.values() if not grade.retired)
         seen = {}
         for number, values in rows:
             reference = self.reference(values)
@@ -407,17 +421,23 @@ class AuditImporter(Importer):
                 error("case_type", f"“{given}” is not a case type: out-of-court, court order or custody")
             chosen = {}
             for column in grade_columns:
-                given = normalise(values.get(column))
-                if column != "overall" and given in NOT_APPLICABLE:
+                given = cell_text(values.get(column))
+                if normalise(given) in NOT_APPLICABLE:
                     chosen[column] = None
-                    continue
-                chosen[column] = grades.get(given)
-                if chosen[column] is None:
+                    if column == "overall":
+                        error(column, f"“{given}” is not a grade: {allowed}; the overall grade always applies")
+                elif not given:
                     also = "" if column == "overall" else ", or n/a where the area does not apply"
-                    error(column, f"“{cell_text(values.get(column))}” is not a grade: {allowed}{also}")
+                    error(column, f"give a grade: {allowed}{also}")
+                else:
+                    chosen[column], problem = grades.read(given, number)
+                    if problem:
+                        error(column, problem)
             text = {key: cell_text(value) for key, value in carried(values, ("notes",)).items()}
             if problems := column_problems(CaseAudit, "notes", text.get("notes", "")):
                 error("notes", " ".join(problems))
+            if "auditor" in values and (problems := column_problems(CaseAudit, "auditor_name", values["auditor"])):
+                error("auditor", " ".join(problems))
             if len(result.errors) > before:
                 continue
             key = (month, reference.lower())
@@ -425,35 +445,72 @@ class AuditImporter(Importer):
                 error("case_reference", f"{reference} appears twice for {month:%m/%Y} (also row {seen[key]})")
                 continue
             seen[key] = number
-            fields = {"case_type": case_type, **text, **chosen}
             current = existing.get(key)
+            auditor, detail = _auditor(values, current, members, user)
+            fields = {"case_type": case_type, **auditor, **text, **chosen}
             kind, found = row_plan(current, fields, labels=AUDIT_LABELS)
-            step = AuditStep(month, reference, fields, current)
             result.rows.append(
                 PlannedRow(
                     number,
                     f"{reference} {month:%m/%Y}",
                     kind,
-                    chosen["overall"].label,
-                    [change.row for change in found],
-                    step,
+                    "; ".join(filter(None, [chosen["overall"].label, detail])),
+                    _audit_changes(found, current, fields),
+                    AuditStep(month, reference, fields, current),
                     reference,
                 )
             )
+        result.labels = grades.questions()
+        result.label_choices = [(grade.code, grade.label) for grade in scale.values() if not grade.retired]
+        result.label_words = AUDIT_GRADE_WORDS
 
     def write(self, result: ImportResult, *, organisation, user) -> None:
         for row in result.rows:
             step: AuditStep = row.payload
             if row.kind == "create":
                 services.case_audit_save(
-                    organisation=organisation,
-                    auditor=user,
-                    month=step.month,
-                    case_reference=step.reference,
-                    **step.fields,
+                    organisation=organisation, month=step.month, case_reference=step.reference, **step.fields
                 )
             elif row.kind == "change":
                 services.case_audit_save(organisation=organisation, audit=step.current, **step.fields)
+
+
+AUDIT_GRADE_WORDS = LabelWords(
+    heading="Grades the service's scale does not know",
+    help="Say once which grade each word means; it is remembered for this service's next file. Leave one "
+    "unmatched and its rows stay in error.",
+)
+
+
+def _auditor(values: dict, current: CaseAudit | None, members: dict, user) -> tuple[dict, str]:
+    """The auditor a row gives (a member named by their name, user name or e-mail address, or
+    else the name as written) and what the preview says of it. A new audit the file names no
+    auditor for is credited to the person importing; a stored one keeps its own unless the
+    file's Auditor cell says otherwise."""
+    text = cell_text(values.get("auditor"))
+    if not text:
+        if current is None:
+            return {"auditor": user, "auditor_name": ""}, "no auditor given: audited by you"
+        return ({"auditor": None, "auditor_name": ""} if "auditor" in values else {}), ""
+    if current is not None and current.auditor_id and normalise(text) in names_of(current.auditor):
+        return {"auditor": current.auditor}, ""  # the account it has, as the export names it
+    if current is not None and not current.auditor_id and normalise(text) == normalise(current.auditor_name):
+        return {"auditor": None, "auditor_name": current.auditor_name}, ""
+    person = members.get(normalise(text))
+    if person is None:
+        return {"auditor": None, "auditor_name": text}, f"audited by {text}, who has no account here"
+    return {"auditor": person, "auditor_name": ""}, ""
+
+
+def _audit_changes(found, current: CaseAudit | None, fields: dict) -> list[tuple[str, str, str]]:
+    """A row's changes as the audit page reads them: the auditor once, by name, whether an
+    account or a name as written."""
+    shown = [change.row for change in found if change.name not in ("auditor", "auditor_name")]
+    if len(shown) < len(found):
+        person = fields.get("auditor")
+        after = (person.get_full_name() or person.username) if person else fields.get("auditor_name") or "cleared"
+        shown.insert(0, ("Auditor", current.auditor_display or "—", after))
+    return shown
 
 
 AUDIT_IMPORTER = AuditImporter()
@@ -505,11 +562,12 @@ def audit_export(audits, fmt: str) -> bytes:
             audit.month,
             audit.case_reference,
             audit.get_case_type_display(),
+            audit.auditor_display,
             *[getattr(audit, area).label if getattr(audit, area) else "n/a" for area, _ in AUDIT_AREAS],
             audit.overall.label,
             audit.notes,
         ]
-        for audit in audits.select_related(*[area for area, _ in AUDIT_AREAS], "overall").order_by(
+        for audit in audits.select_related("auditor", *[area for area, _ in AUDIT_AREAS], "overall").order_by(
             "month", "case_reference", "pk"
         )
     ]

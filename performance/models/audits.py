@@ -63,6 +63,8 @@ class CaseAudit(models.Model):
     auditor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # An auditor named in a service's own spreadsheet who has no account here, as it names them.
+    auditor_name = models.CharField(max_length=150, blank=True)
     # An area left empty is not applicable to the case (a plan it does not need): it is left out of
     # that area's figures, as Bromley's vulnerability-plan figure is (seed 003, 3.3.4).
     assessment = models.ForeignKey(AuditGrade, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
@@ -91,3 +93,9 @@ class CaseAudit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_reference} ({self.month:%m/%Y})"
+
+    @property
+    def auditor_display(self) -> str:
+        if self.auditor_id:
+            return self.auditor.get_full_name() or self.auditor.username
+        return self.auditor_name
