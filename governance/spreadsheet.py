@@ -15,6 +15,8 @@ from yos_tracker.imports import (
     Choices,
     Importer,
     ImportResult,
+    Labels,
+    LabelWords,
     PlannedRow,
     RowError,
     SameRecordQuestion,
@@ -136,15 +138,35 @@ def _whole_number(value) -> int | None:
     return int(text) if text.isdecimal() and len(text) <= 9 else None
 
 
-def _level(matrix, value) -> int | None:
-    text = str(value if value is not None else "").strip().lower()
-    level = _whole_number(text)
-    if level is not None and 1 <= level <= matrix.size:
-        return level
-    for i, name in enumerate(matrix.levels, start=1):
-        if text and text in (name.lower(), name.lower()[0]):
-            return i
-    return None
+def _level_names(matrix) -> dict[str, str]:
+    """The matrix's words for its levels, normalised → level: each name, and its first letter
+    where no other level's name starts with it (H for High, not for both Very high and High)."""
+    initials = [normalise(name)[:1] for name in matrix.levels]
+    names = {}
+    for level, name in enumerate(matrix.levels, start=1):
+        names[normalise(name)] = str(level)
+        if initials.count(initials[level - 1]) == 1:
+            names[initials[level - 1]] = str(level)
+    return names
+
+
+def _level(levels: Labels, size: int, value, row: int, named: str) -> tuple[int | None, str]:
+    """A level the cell gives as its number or as a word for it (a word the matrix does not
+    name is asked about once); (None, why) where it gives none. named: the levels, for messages."""
+    number, text = _whole_number(value), cell_text(value)
+    if number is not None:
+        return (number, "") if 1 <= number <= size else (None, f"“{text}” is not a level: {named}")
+    if not text:
+        return None, f"give a level: {named}"
+    level, problem = levels.read(text, row)
+    return level, problem or ""
+
+
+RISK_LEVEL_WORDS = LabelWords(
+    heading="Levels the risk matrix does not name",
+    help="Say once which level each word means; it is remembered for this service's risk imports. Leave one "
+    "unmatched and its rows stay in error.",
+)
 
 
 LEVELS = ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
@@ -170,6 +192,14 @@ class RiskImporter(Importer):
         taken = set(existing) | {n for _, values in rows if (n := _whole_number(values.get("number"))) is not None}
         statuses = {s.value: s.value for s in RiskStatus} | {s.label.lower(): s.value for s in RiskStatus}
         levels_text = ", ".join(f"{i} {name}" for i, name in enumerate(matrix.levels, start=1))
+        levels = self.labels(
+            organisation,
+            {str(level): level for level in range(1, matrix.size + 1)},
+            _level_names(matrix),
+            choices,
+            "level",
+            not_known="one the risk matrix names",
+        )
         today = timezone.localdate()
         seen = {}
         for number, values in rows:
@@ -184,10 +214,9 @@ class RiskImporter(Importer):
                 error("number", f"“{cell_text(values.get('number'))}” is not a risk number")
             fields |= dates_of(values, [k for k in ("raised_on", "last_reviewed") if k in values], LABELS, error)
             for key in LEVELS:
-                fields[key] = _level(matrix, values.get(key))
-                if fields[key] is None and (key not in RESIDUAL or cell_text(values.get(key))):
-                    given = values.get(key)
-                    error(key, f"“{given if given is not None else ''}” is not a level: {levels_text}")
+                fields[key], problem = _level(levels, matrix.size, values.get(key), number, levels_text)
+                if problem and (key not in RESIDUAL or cell_text(values.get(key))):
+                    error(key, problem)
             if (fields["residual_likelihood"] is None) != (fields["residual_impact"] is None):
                 error("residual_impact", "give both the likelihood and the impact after mitigation, or neither")
             for key in ("title", "description", "owner", *carried(values, OPTIONAL_TEXT)):
@@ -242,6 +271,8 @@ class RiskImporter(Importer):
                     f"risk {fields['number']}",
                 )
             )
+        result.labels, result.label_words = levels.questions(), RISK_LEVEL_WORDS
+        result.label_choices = [(str(i), f"{i} {name}") for i, name in enumerate(matrix.levels, start=1)]
 
     @staticmethod
     def _number_for(title: str, existing: dict, taken: set, defaults: list) -> int:

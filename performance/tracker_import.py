@@ -2,7 +2,8 @@
 qualifying outcome or reoffence, each naming its case by pseudonymous reference. Every row is
 checked before anything is written: a name or a date of birth as a reference, a reoffence dated
 before the case's first qualifying outcome, an offence or outcome type the tracker does not
-know (the service's own outcome types included), a date that is not one."""
+know, a date that is not one. A word for an outcome type the service does not name is asked
+about once and the answer remembered, as statuses are."""
 
 import datetime
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from performance.models import Case, OutcomeKind, QualifyingOutcome, Reoffence
 from performance.models.cohorts import reoffence_problem
 from performance.models.references import validate_case_reference
 from yos_tracker import records
-from yos_tracker.imports import Choices, Importer, ImportResult, PlannedRow, RowError, dates_of
+from yos_tracker.imports import Choices, Importer, ImportResult, Labels, LabelWords, PlannedRow, RowError, dates_of
 from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise, write_table
 
 OUTCOME, REOFFENCE = "outcome", "reoffence"
@@ -44,6 +45,11 @@ EVENTS = {
     **dict.fromkeys(["reoffence", "re-offence", "reoffending", "further offence", "offence"], REOFFENCE),
 }
 YES, NO = {"yes", "y", "true", "1", "violent"}, {"no", "n", "false", "0", "non-violent", "not violent"}
+OUTCOME_WORDS = LabelWords(
+    heading="Outcome types this service does not name",
+    help="Say once which outcome type each word means; it is remembered for this service's case records. Leave one "
+    "unmatched and its rows stay in error.",
+)
 
 
 def _names(choices) -> dict[str, str]:
@@ -111,14 +117,21 @@ class TrackerImporter(Importer):
         # A retired type still names the outcomes recorded with it (an export lists them), but no
         # new outcome takes it.
         every_kind = list(OutcomeKind.objects.for_org(organisation))
-        retired = {kind.code for kind in every_kind if kind.retired}
+        retired = {kind.code: kind.label for kind in every_kind if kind.retired}
         kinds = [kind for kind in every_kind if not kind.retired]
         codes = {kind.code for kind in kinds}
         outcomes = {
             **{alias: code for alias, code in OUTCOME_ALIASES.items() if code in codes},
             **_names((kind.code, kind.label) for kind in every_kind),
         }
-        outcome_labels = [kind.label for kind in kinds]
+        outcome_words = self.labels(
+            organisation,
+            {kind.code: kind.code for kind in every_kind},
+            outcomes,
+            choices,
+            "outcome type",
+            not_known="one of this service's outcome types",
+        )
         first_outcome = {}  # lower-case reference → the earliest qualifying outcome, stored or in the file
         stored = {}  # (lower-case reference, event, date, kind) → the stored outcome or reoffence
         for outcome in QualifyingOutcome.objects.for_org(organisation).select_related("case", "kind"):
@@ -129,11 +142,13 @@ class TrackerImporter(Importer):
             stored[(offence.case.reference.lower(), REOFFENCE, offence.offence_date, offence.offence_type)] = offence
         steps = []
         for number, values in rows:
-            if step := self._step(number, values, result, outcomes, outcome_labels):
+            if step := self._step(number, values, result, outcome_words):
                 steps.append((number, step))
                 if step.event == OUTCOME:
                     key = step.reference.lower()
                     first_outcome[key] = min(first_outcome.get(key, step.date), step.date)
+        result.labels, result.label_words = outcome_words.questions(), OUTCOME_WORDS
+        result.label_choices = [(kind.code, kind.label) for kind in kinds]
         seen, new_cases = {}, set()
         for number, step in steps:
             key = step.reference.lower()
@@ -155,7 +170,7 @@ class TrackerImporter(Importer):
             seen[identity] = number
             record = stored.get(identity)
             if record is None and step.event == OUTCOME and step.kind in retired:
-                message = f"the outcome type “{step.kind}” is retired: record new outcomes with a current one"
+                message = f"the outcome type “{retired[step.kind]}” is retired: record new outcomes with a current one"
                 result.errors.append(RowError(number, LABELS["kind"], message, step.reference))
                 continue
             found = []
@@ -173,10 +188,8 @@ class TrackerImporter(Importer):
                 PlannedRow(number, step.reference, kind, detail, [c.row for c in found], step, step.reference)
             )
 
-    def _step(
-        self, number: int, values: dict, result: ImportResult, outcomes: dict[str, str], outcome_labels: list[str]
-    ) -> EventStep | None:
-        """One row checked; `outcomes` maps the names of the service's outcome types to their codes."""
+    def _step(self, number: int, values: dict, result: ImportResult, outcomes: Labels) -> EventStep | None:
+        """One row checked; `outcomes` reads the words for the service's outcome types."""
         reference = self.reference(values)
         before = len(result.errors)
 
@@ -195,12 +208,20 @@ class TrackerImporter(Importer):
         dates = dates_of(values, ("date", "proven_date"), LABELS, error)
         if "date" in dates and dates["date"] is None:
             error("date", "give the date of the outcome or offence")
-        names = OFFENCE_NAMES if event == REOFFENCE else outcomes
-        kind = names.get(normalise(values.get("kind")))
-        if event and kind is None:
-            allowed = OffenceType.labels if event == REOFFENCE else outcome_labels
-            known = ", ".join(allowed) or "the service has none yet; add them in Settings"
-            error("kind", f"“{cell_text(values.get('kind'))}” is not a known {event} type: {known}")
+        kind, given = None, cell_text(values.get("kind"))
+        if event == REOFFENCE:
+            kind = OFFENCE_NAMES.get(normalise(given))
+            if kind is None:
+                error("kind", f"“{given}” is not a known reoffence type: {', '.join(OffenceType.labels)}")
+        elif event == OUTCOME:
+            if not outcomes.scale:
+                error("kind", f"“{given}” is not a known outcome type: the service has none yet; add them in Settings")
+            elif not given:
+                error("kind", "give the outcome type")
+            else:
+                kind, problem = outcomes.read(given, number)
+                if problem:
+                    error("kind", problem)
         if event == REOFFENCE and "proven_date" in dates:
             if dates["proven_date"] is None:
                 error("proven_date", "give the date the reoffence was proven (its caution or conviction)")

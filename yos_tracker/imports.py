@@ -124,10 +124,17 @@ class Labels:
 
     scale: code → what it stands for; names: normalised name → code (the scale's own, and the
     organisation's remembered answers); choices: the person's answers; noun: what a word names,
-    as a row's error says ("status", "grade")."""
+    as a row's error says ("status", "grade"); not_known: what a word it does not know is not."""
 
-    def __init__(self, scale: dict[str, object], names: dict[str, str], choices: "Choices", noun: str):
-        self.scale, self.names, self.choices, self.noun = scale, names, choices, noun
+    def __init__(
+        self,
+        scale: dict[str, object],
+        names: dict[str, str],
+        choices: "Choices",
+        noun: str,
+        not_known: str = "on this service's scale",
+    ):
+        self.scale, self.names, self.choices, self.noun, self.not_known = scale, names, choices, noun, not_known
         self.unknown: dict[str, tuple[str, list[int]]] = {}  # normalised word → (as written, rows)
 
     def read(self, text: str, row: int):
@@ -143,7 +150,7 @@ class Labels:
         if (code := self.names.get(wanted)) in self.scale:
             return self.scale[code], None
         self.unknown.setdefault(wanted, (text, []))[1].append(row)
-        return None, f"{self.noun} “{text}” is not on this service's scale: say what it means above"
+        return None, f"{self.noun} “{text}” is not {self.not_known}: say what it means above"
 
     def questions(self) -> list["LabelQuestion"]:
         return [
@@ -398,11 +405,11 @@ class Importer:
     def write(self, result: ImportResult, *, organisation, user, **scope) -> None:
         raise NotImplementedError
 
-    def labels(self, organisation, scale: dict, names: dict[str, str], choices: Choices, noun: str) -> Labels:
+    def labels(self, organisation, scale: dict, names: dict[str, str], choices: Choices, noun: str, **not_known):
         """A reader of the file's words for the scale (code → what it stands for; names: the
         scale's own, normalised name → code), knowing the organisation's remembered answers."""
         remembered = LabelAlias.objects.for_org(organisation).filter(importer=self.key, code__in=list(scale))
-        return Labels(scale, {**dict(remembered.values_list("label", "code")), **names}, choices, noun)
+        return Labels(scale, {**dict(remembered.values_list("label", "code")), **names}, choices, noun, **not_known)
 
     def remember_labels(self, *, organisation, choices: Choices) -> None:
         """Keep the person's answers to the file's words as the organisation's, for this importer

@@ -356,3 +356,26 @@ def test_the_register_flags_every_disagreement_and_a_risk_scored_higher_after_mi
     assert f"{expected} recorded scores disagree with likelihood × impact" in html
     raised = [r.number for r in Risk.objects.for_org(organisation) if r.mitigation_raises_score]
     assert raised == [11] and "1 risk scores higher after mitigation than before" in html
+
+
+def test_a_level_word_the_matrix_does_not_name_is_asked_once_and_the_answer_kept(organisation, four_risks):
+    rows = [
+        ["Staff turnover", "Vacancies", "Head of Service", "Almost certain", "H", ""],
+        ["Data quality", "Police data late", "Performance lead", "almost certain", "M", ""],
+    ]
+    preview = spreadsheet.RISK_IMPORTER.preview(organisation=organisation, upload=_pasted_from_word(rows))
+    assert [(q.label, q.rows) for q in preview.labels] == [("Almost certain", (2, 3))]
+    assert preview.label_choices == [("1", "1 Low"), ("2", "2 Medium"), ("3", "3 High")]
+    assert [(e.row, e.column, e.message) for e in preview.errors] == [
+        (row, "Likelihood before", f"level “{word}” is not one the risk matrix names: say what it means above")
+        for row, word in ((2, "Almost certain"), (3, "almost certain"))  # each cell as written
+    ]
+
+    answered = Choices(labels={"almost certain": "3"})
+    spreadsheet.RISK_IMPORTER.apply(organisation=organisation, upload=_pasted_from_word(rows), choices=answered)
+    added = Risk.objects.filter(organisation=organisation, number__gt=4).order_by("number")
+    assert [(r.inherent_likelihood, r.inherent_impact) for r in added] == [(3, 3), (3, 2)]
+
+    later = _pasted_from_word([["Estates", "Office move", "AB", "Almost Certain", "Low", ""]])
+    again = spreadsheet.RISK_IMPORTER.preview(organisation=organisation, upload=later)
+    assert again.is_valid and again.labels == []  # remembered for the service's next register

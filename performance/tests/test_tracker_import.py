@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from performance.models import Case, OutcomeKind, QualifyingOutcome, Reoffence
 from performance.tracker_import import TRACKER_IMPORTER
+from yos_tracker.imports import Choices
 from yos_tracker.scales import scale_step_retire
 
 pytestmark = pytest.mark.django_db
@@ -97,17 +98,41 @@ def test_a_type_the_service_defines_is_read_by_its_label_and_a_retired_one_is_re
     result = _apply(
         organisation,
         manager,
-        _csv("LW-17-001,Outcome,10/01/2017,triage (DIVERSION),,,,,", "LW-17-002,Outcome,10/01/2017,DTO release,,,,,"),
+        _csv(
+            "LW-17-001,Outcome,10/01/2017,triage (DIVERSION),,,,,", "LW-17-002,Outcome,10/01/2017,Custody release,,,,,"
+        ),
     )
     assert [(e.where, e.column) for e in result.errors] == [("row 3, LW-17-002", "Type")]
     assert result.errors[0].message == (
-        "“DTO release” is not a known outcome type: Youth caution or youth conditional caution, "
-        "Conviction at court (non-custodial), Triage (diversion)"
+        "the outcome type “Release from custody” is retired: record new outcomes with a current one"
     )
     assert not Case.objects.exists()
 
     assert _apply(organisation, manager, _csv("LW-17-001,Outcome,10/01/2017,Triage (diversion),,,,,")).is_valid
     assert QualifyingOutcome.objects.get().kind.code == "triage"
+
+
+def test_a_word_for_an_outcome_type_is_asked_once_and_the_answer_kept_for_the_next_file(
+    organisation, manager, outcome_kinds
+):
+    scale_step_retire(outcome_kinds["custody_release"])  # so "DTO release" names nothing current
+    lines = ("LW-17-001,Outcome,10/01/2017,DTO release,,,,,", "LW-17-002,Outcome,11/01/2017,dto release,,,,,")
+    result = _apply(organisation, manager, _csv(*lines))
+    assert [(q.label, q.rows) for q in result.labels] == [("DTO release", (2, 3))]
+    assert [code for code, _ in result.label_choices] == ["caution", "conviction"]  # never the retired type
+    assert result.errors[0].message == (
+        "outcome type “DTO release” is not one of this service's outcome types: say what it means above"
+    )
+    assert not Case.objects.exists()
+
+    answered = Choices(labels={"dto release": "conviction"})
+    result = TRACKER_IMPORTER.apply(organisation=organisation, upload=_csv(*lines), user=manager, choices=answered)
+    assert result.is_valid and result.labels == []
+    assert set(QualifyingOutcome.objects.values_list("kind__code", flat=True)) == {"conviction"}
+
+    later = _apply(organisation, manager, _csv("LW-17-003,Outcome,12/01/2017,DTO Release,,,,,"))
+    assert later.is_valid and later.labels == []  # remembered for the service
+    assert QualifyingOutcome.objects.get(case__reference="LW-17-003").kind.code == "conviction"
 
 
 def test_a_service_with_no_outcome_types_is_told_where_to_add_them(organisation, manager):
