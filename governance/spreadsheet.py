@@ -66,7 +66,27 @@ COLUMNS = [
     Column("last_reviewed", "Last reviewed", ("review date", "date reviewed", "date of review"), required=False),
     Column("status", "Status", ("risk status", "open/closed"), required=False),
     Column("status_commentary", "Status commentary", ("commentary", "comments", "update", "progress"), required=False),
+    Column("target_score", "Target score", ("target risk score", "target", "risk appetite score"), required=False),
+    Column(
+        "review_every_days",
+        "Review every (days)",
+        ("review frequency", "review interval", "review cycle", "frequency of review"),
+        required=False,
+    ),
 ]
+# How often a register says a risk is reviewed, in words, as days (90, quarterly, is the default).
+REVIEW_WORDS = {
+    "weekly": 7,
+    "fortnightly": 14,
+    "monthly": 30,
+    "bi-monthly": 61,
+    "quarterly": 90,
+    "six-monthly": 182,
+    "six monthly": 182,
+    "half-yearly": 182,
+    "annually": 365,
+    "yearly": 365,
+}
 HEADERS = [column.label for column in COLUMNS]
 LABELS = {column.key: column.label for column in COLUMNS}
 
@@ -120,6 +140,8 @@ def export_rows(organisation, params=None) -> list[list]:
             r.last_reviewed,
             r.get_status_display(),
             r.status_commentary,
+            r.target_score,
+            r.review_every_days,
         ]
         for r in (row.risk for row in rows)
     ]
@@ -177,6 +199,8 @@ OPTIONAL_TEXT = ("category", "mitigations", "status_commentary")
 class RiskImporter(Importer):
     key = "risks"
     noun = "risks"
+    sheet_title = "a risk register"
+    sheet_words = ("risk", "risks", "register")
     columns = COLUMNS
 
     def reference(self, values: dict) -> str:
@@ -217,6 +241,7 @@ class RiskImporter(Importer):
                 fields[key], problem = _level(levels, matrix.size, values.get(key), number, levels_text)
                 if problem and (key not in RESIDUAL or cell_text(values.get(key))):
                     error(key, problem)
+            fields |= self._targets(values, matrix.size, error)
             if (fields["residual_likelihood"] is None) != (fields["residual_impact"] is None):
                 error("residual_impact", "give both the likelihood and the impact after mitigation, or neither")
             for key in ("title", "description", "owner", *carried(values, OPTIONAL_TEXT)):
@@ -273,6 +298,27 @@ class RiskImporter(Importer):
             )
         result.labels, result.label_words = levels.questions(), RISK_LEVEL_WORDS
         result.label_choices = [(str(i), f"{i} {name}") for i, name in enumerate(matrix.levels, start=1)]
+
+    @staticmethod
+    def _targets(values: dict, size: int, error) -> dict:
+        """The target score and review frequency a row gives: a blank target clears it; a blank
+        frequency keeps the risk's own (every risk has one; a new one is reviewed quarterly)."""
+        fields = {}
+        if "target_score" in values:
+            given = cell_text(values.get("target_score"))
+            fields["target_score"] = _whole_number(given) if given else None
+            if given and not 1 <= (fields["target_score"] or 0) <= size * size:
+                error("target_score", f"“{given}” is not a score on the matrix: a whole number from 1 to {size * size}")
+        if given := cell_text(values.get("review_every_days")):
+            days = _whole_number(given) or REVIEW_WORDS.get(normalise(given))
+            if days is None:
+                error(
+                    "review_every_days",
+                    f"“{given}” is not a review frequency: a number of days, or weekly, monthly, quarterly, "
+                    "six-monthly or annually",
+                )
+            fields["review_every_days"] = days
+        return fields
 
     @staticmethod
     def _number_for(title: str, existing: dict, taken: set, defaults: list) -> int:

@@ -95,6 +95,29 @@ def next_steps_set(*, owner: Recommendation | Action, texts: list[str]) -> None:
 # --- Plans ------------------------------------------------------------------------------------
 
 
+def plan_add(*, organisation, title: str, period_start: datetime.date, period_end: datetime.date) -> ImprovementPlan:
+    """A draft plan with no inspection behind it yet, as a service's own tracker brings one in."""
+    plan = ImprovementPlan(organisation=organisation, title=title, period_start=period_start, period_end=period_end)
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+def plan_fit_to_actions(*, plan: ImprovementPlan) -> ImprovementPlan:
+    """Set the period of a plan made for an import to its actions' dates, from the first start (or
+    due) date to the last due (or start) date; a plan whose actions give no dates keeps its own."""
+    dates = [
+        day
+        for pair in Action.objects.filter(recommendation__plan=plan).values_list("start_date", "due_date")
+        for day in pair
+        if day is not None
+    ]
+    if dates and records.changes_applied(plan, {"period_start": min(dates), "period_end": max(dates)}):
+        plan.full_clean()
+        plan.save()
+    return plan
+
+
 @transaction.atomic
 def plan_approve(
     *,

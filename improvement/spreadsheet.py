@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from improvement import selectors, services
+from improvement.choices import Priority
 from improvement.models import Action, ImprovementPlan, ProgressUpdate, RagStatus, RagStatusAlias, Recommendation
 from yos_tracker import records
 from yos_tracker.imports import (
@@ -49,7 +50,15 @@ COLUMNS = [
     Column(
         "latest_update_date", "Latest update date", ("update date", "date of update", "last updated"), required=False
     ),
+    Column(
+        "success_measure",
+        "Success measure",
+        ("expected evidence", "evidence of success", "success criteria", "measure of success", "how will we know"),
+        required=False,
+    ),
+    Column("priority", "Priority", ("priority level", "urgency"), required=False),
 ]
+PRIORITIES = {normalise(name): value for value, label in Priority.choices for name in (value, label)}
 HEADERS = [column.label for column in COLUMNS]
 LABELS = {column.key: column.label for column in COLUMNS}
 # "3 — The YOS Head of Service should…": the recommendation's reference, a dash, its text.
@@ -91,6 +100,8 @@ def plan_rows(plan: ImprovementPlan, params=None) -> list[list]:
                 update.status.label if update else "",
                 update.narrative if update else "",
                 update.date if update else None,
+                action.success_measure,
+                action.get_priority_display(),
             ]
         )
     return rows
@@ -112,6 +123,8 @@ def plan_template() -> bytes:
         "Amber",
         "What has happened so far",
         datetime.date(2017, 2, 1),
+        "What will show it has worked",
+        "High",
     ]
     return write_table(HEADERS, [example], "xlsx", title="Improvement plan")
 
@@ -134,6 +147,8 @@ class ActionPlan:
 class PlanImporter(Importer):
     key = "plan"
     noun = "actions"
+    sheet_title = "an action plan"
+    sheet_words = ("action", "actions", "plan", "improvement")
     columns = COLUMNS
 
     def reference(self, values: dict) -> str:
@@ -279,13 +294,19 @@ class _Planner:
             self.check_length(number, reference, "recommendation", Recommendation, "reference", new_rec[0])
         self.check_length(number, reference, "owner", Action, "owner_name", cell_text(values.get("owner")))
         self.check_length(number, reference, "lead", Action, "lead", cell_text(values.get("lead")))
+        priority = normalise(values.get("priority"))  # blank: the action's own, or Medium for a new one
+        if priority and priority not in PRIORITIES:
+            given = cell_text(values.get("priority"))
+            self.error(number, reference, "priority", f"“{given}” is not a priority: High, Medium or Low")
         if len(self.result.errors) > errors_before:
             return
 
         wanted = {"description": description or (action.description if action else "")}
         if "owner" in values:
             wanted |= self.owner(cell_text(values.get("owner")), action)
-        wanted |= {key: cell_text(values.get(key)) for key in carried(values, ("lead",))}
+        wanted |= {key: cell_text(values.get(key)) for key in carried(values, ("lead", "success_measure"))}
+        if priority:
+            wanted["priority"] = PRIORITIES[priority]
         wanted |= {key: dates[key] for key in carried(values, ("start_date", "due_date"))}
         changes = _shown_changes(action, wanted) if action is not None else []
         update = self.plan_update(
@@ -389,10 +410,12 @@ class _Planner:
 
 def _shown_changes(action: Action, wanted: dict) -> list[tuple[str, str, str]]:
     """What a row changes in an action, as (what, before, after); the owner, an account or a name
-    as written, is one line."""
+    as written, is one line; a priority by its label."""
     shown = []
     for change in records.changes(action, wanted):
-        if change.name not in ("owner", "owner_name"):
+        if change.name == "priority":
+            shown.append((change.label, Priority(change.before).label, Priority(change.after).label))
+        elif change.name not in ("owner", "owner_name"):
             shown.append(change.row)
         elif not any(what == "Owner" for what, _, _ in shown):
             after = wanted.get("owner") or wanted.get("owner_name", "")

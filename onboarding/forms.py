@@ -98,3 +98,11 @@ class NewServiceForm(SetupChoicesForm, RecordForm):
             "last_name": data["first_last_name"],
             "role": Role(data["first_role"]),
         }
+
+
+class WorkbookForm(forms.Form):
+    file = forms.FileField(
+        label="Workbook",
+        help_text="Your tracker as an .xlsx workbook: a sheet for each of the action plan, indicator values, the risk "
+        "register and case audits, laid out as you keep them.",
+    )

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from governance.choices import BOARD_ATTENDANCE_KPI
 from governance.models import PartnerContribution, RiskMatrix
-from improvement.models import RagStatus, ReminderSettings
+from improvement.choices import PlanStatus
+from improvement.models import ImprovementPlan, RagStatus, ReminderSettings
 from performance.models import AuditGrade, OutcomeKind, RatingStep, TrackedIndicator
 from yos_tracker.models import Membership
 
@@ -41,3 +42,9 @@ def settings_summary(organisation) -> SettingsSummary:
         reminders=ReminderSettings.objects.filter(organisation=organisation).first(),
         members=Membership.objects.for_org(organisation).count(),
     )
+
+
+def workbook_plans(organisation) -> list[ImprovementPlan]:
+    """The plans a workbook's actions may go into: those not closed, the latest first."""
+    plans = ImprovementPlan.objects.for_org(organisation).exclude(status=PlanStatus.CLOSED)
+    return list(plans.order_by("-period_start", "-pk"))

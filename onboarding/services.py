@@ -3,15 +3,20 @@
 other apps need: a RAG scale, case-audit grades, the live tracker's outcome types, a key to rate
 indicators by judgement, a risk matrix,
 indicators to track and the weekly digest. `organisation_install` gives an existing organisation
-whatever of these it lacks.
+whatever of these it lacks. `workbook_import` brings in a service's old tracker, sheet by sheet.
 """
 
 from django.apps import apps as global_apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from governance.services import risk_matrix_install
+from governance.spreadsheet import RISK_IMPORTER
 from improvement.choices import DEFAULT_RAG_SCALE, RAG_SCALES
+from improvement.models import ImprovementPlan
+from improvement.services import plan_add, plan_fit_to_actions
+from improvement.spreadsheet import PLAN_IMPORTER
 from performance.catalogue import STARTER_INDICATORS
 from performance.choices import (
     AUDIT_GRADE_SCALES,
@@ -22,10 +27,15 @@ from performance.choices import (
     RATING_KEY_SCALES,
 )
 from performance.services import indicators_track
+from performance.spreadsheet import AUDIT_IMPORTER, MEASUREMENT_IMPORTER
 from yos_tracker import services as core_services
 from yos_tracker.choices import Role
 from yos_tracker.models import Organisation
 from yos_tracker.scales import scale_install
+from yos_tracker.workbooks import Workbook, WorkbookResult
+
+# The sheets a service's whole tracker may hold, in the order they are written.
+WORKBOOK = Workbook([PLAN_IMPORTER, MEASUREMENT_IMPORTER, RISK_IMPORTER, AUDIT_IMPORTER])
 
 
 def organisation_install(
@@ -91,3 +101,47 @@ def organisation_create(
     if first_person:
         core_services.membership_add(organisation=organisation, **{"role": Role.MANAGER, **first_person})
     return organisation
+
+
+def _workbook_scope(organisation, plan: ImprovementPlan | None, file_name: str, made: list):
+    """The scope a workbook's importers need: its actions go into `plan`, or into a draft plan
+    made for them (appended to `made`), which the preview says."""
+
+    def scope(key: str, notes: list[str]) -> dict:
+        if key != PLAN_IMPORTER.key:
+            return {}
+        if plan is not None:
+            notes.append(f"The actions go into the plan “{plan.title}”.")
+            return {"plan": plan}
+        today = timezone.localdate()
+        title = f"Improvement plan from {file_name}"[:300]
+        made.append(plan_add(organisation=organisation, title=title, period_start=today, period_end=today))
+        notes.append(
+            f"No plan chosen: the actions go into a new draft plan, “{title}”, whose period runs from their "
+            "first date to their last."
+        )
+        return {"plan": made[-1]}
+
+    return scope
+
+
+def workbook_preview(*, organisation, upload, user, chosen: dict, choices: dict, plan=None) -> WorkbookResult:
+    """What importing a service's whole tracker would do (yos_tracker.workbooks); nothing is written."""
+    scope = _workbook_scope(organisation, plan, upload.name, [])
+    return WORKBOOK.preview(
+        organisation=organisation, upload=upload, user=user, chosen=chosen, choices=choices, scope=scope
+    )
+
+
+@transaction.atomic
+def workbook_import(*, organisation, upload, user, chosen: dict, choices: dict, plan=None) -> WorkbookResult:
+    """Import every sheet of a service's whole tracker, or none of them."""
+    made = []
+    scope = _workbook_scope(organisation, plan, upload.name, made)
+    result = WORKBOOK.apply(
+        organisation=organisation, upload=upload, user=user, chosen=chosen, choices=choices, scope=scope
+    )
+    if result.is_valid:
+        for new_plan in made:
+            plan_fit_to_actions(plan=new_plan)
+    return result

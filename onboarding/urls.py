@@ -9,4 +9,5 @@ app_name = "onboarding"
 
 urlpatterns = [
     path("", views.settings_hub, name="settings"),
+    path("workbook/", views.workbook_import, name="workbook"),
 ]

@@ -171,6 +171,8 @@ def percentage_points(indicator: Indicator, given: Decimal | Percent | None, per
 class MeasurementImporter(Importer):
     key = "measurements"
     noun = "values"
+    sheet_title = "indicator values"
+    sheet_words = ("kpi", "kpis", "indicator", "indicators", "performance", "values", "measures", "data")
     columns = MEASUREMENT_COLUMNS
     across = Across("period", "value", period_header)  # a KPI tracker: a row per indicator, a column per month
     source_default = "Spreadsheet import"  # a new value's source where its row names none
@@ -380,6 +382,8 @@ NOT_APPLICABLE = {"n/a", "na", "n.a", "not applicable", "not required", "-"}
 class AuditImporter(Importer):
     key = "audits"
     noun = "audits"
+    sheet_title = "case audits"
+    sheet_words = ("audit", "audits", "qa", "quality")
     columns = AUDIT_COLUMNS
 
     def reference(self, values: dict) -> str:

@@ -97,8 +97,9 @@ from improvement.models import (
     ReminderSettings,
 )
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
+from onboarding import services as onboarding_services
 from onboarding.admin import OrganisationAddForm
-from onboarding.forms import NewServiceForm, SetupChoicesForm
+from onboarding.forms import NewServiceForm, SetupChoicesForm, WorkbookForm
 from onboarding.services import organisation_create
 from performance import kpi_return
 from performance import services as performance_services
@@ -143,6 +144,7 @@ from yos_tracker.forms import (
 )
 from yos_tracker.import_views import ImportForm
 from yos_tracker.models import Membership
+from yos_tracker.spreadsheets import sheet_names
 
 pytestmark = pytest.mark.django_db
 
@@ -511,6 +513,17 @@ def _previewing(importer, scope=lambda w: {}):
     return submit
 
 
+def _workbook_previewing(form, w):
+    """What the workbook page does with an upload: preview every sheet (a ValidationError is shown
+    on the form)."""
+    upload = form.cleaned_data["file"]
+    sheet_names(upload, max_rows=100)
+    result = onboarding_services.workbook_preview(
+        organisation=w.organisation, upload=upload, user=w.manager, chosen={}, choices={}
+    )
+    assert all(e.row >= 2 and e.message for part in result.read if part.result for e in part.result.errors)
+
+
 def _matrix_change(form, w):
     bands = [governance_services.Band(b.lowest, b.highest, b.label, b.colour) for b in w.matrix.bands.all()]
     return governance_services.risk_matrix_change(
@@ -684,6 +697,7 @@ FORMS: dict[type[forms.BaseForm], list[Spec]] = {
         Spec(lambda w: {}, _previewing(performance_spreadsheet.MEASUREMENT_IMPORTER), True, name="values"),
         Spec(lambda w: {}, _previewing(performance_spreadsheet.AUDIT_IMPORTER), True, name="audits"),
     ],
+    WorkbookForm: [Spec(lambda w: {}, _workbook_previewing, True)],
 }
 CASES = [
     pytest.param(form_class, spec, id=f"{form_class.__name__}-{spec.name}" if spec.name else form_class.__name__)

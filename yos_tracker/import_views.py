@@ -46,7 +46,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(label="Spreadsheet", help_text="An .xlsx or .csv file laid out like the template.")
 
 
-def _stash(request, upload) -> str:
+def stash_upload(request, upload) -> str:
     token = uuid.uuid4().hex
     suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
     default_storage.save(f"imports/{token}{suffix}", upload)
@@ -54,55 +54,58 @@ def _stash(request, upload) -> str:
         "name": upload.name,
         "suffix": suffix,
         "choices": {},
-        "background": _needs_worker(upload),
+        "background": needs_worker(upload),
     }
     request.session.modified = True
     return token
 
 
-def _needs_worker(upload) -> bool:
+def needs_worker(upload, sheets: int = 1) -> bool:
     """Whether a file is too big to read and write within a web request: by its size, or by its
-    rows (writing an action with its history takes milliseconds, so a few thousand take a minute)."""
+    rows (writing an action with its history takes milliseconds, so a few thousand take a minute),
+    counted over its first `sheets` sheets."""
     if upload.size > settings.IMPORT_BACKGROUND_BYTES:
         return True
-    return (count_rows(upload, up_to=settings.IMPORT_BACKGROUND_ROWS) or 0) > settings.IMPORT_BACKGROUND_ROWS
+    limit = settings.IMPORT_BACKGROUND_ROWS
+    return sum(count_rows(upload, up_to=limit, sheet=sheet) or 0 for sheet in range(sheets)) > limit
 
 
-def _stashed(request, token: str) -> dict | None:
+def stashed_upload(request, token: str) -> dict | None:
     stashed = request.session.get("imports", {}).get(token)
     if not stashed or not default_storage.exists(f"imports/{token}{stashed['suffix']}"):
         return None
     return stashed
 
 
-def _open(token: str, stashed: dict) -> File:
+def open_stashed(token: str, stashed: dict) -> File:
     return File(default_storage.open(f"imports/{token}{stashed['suffix']}", "rb"), name=stashed["name"])
 
 
-def _forget(request, token: str) -> None:
+def forget_stashed(request, token: str) -> None:
     stashed = request.session.get("imports", {}).pop(token, None)
     if stashed:
         default_storage.delete(f"imports/{token}{stashed['suffix']}")
     request.session.modified = True
 
 
-def answers(post, choices: Choices) -> Choices:
+def answers(post, choices: Choices, prefix: str = "") -> Choices:
     """The person's answers on a preview: which column a header is, what an unknown label means,
     whether the values Excel last worked out for formula cells may be used, which rows are the
     stored record their number names (ticked boxes: the form says them all at once), and how
-    plain numbers for percentage indicators read."""
+    plain numbers for percentage indicators read. prefix: what one sheet of a workbook's answers
+    are named with."""
     columns, labels = dict(choices.columns), dict(choices.labels)
     for name, value in post.items():
-        if name.startswith("column:"):
-            columns[normalise(name[len("column:") :])] = value
-        elif name.startswith("label:"):
-            labels[normalise(name[len("label:") :])] = value
+        if name.startswith(f"{prefix}column:"):
+            columns[normalise(name[len(f"{prefix}column:") :])] = value
+        elif name.startswith(f"{prefix}label:"):
+            labels[normalise(name[len(f"{prefix}label:") :])] = value
     return Choices(
         columns=columns,
         labels=labels,
-        accept_formulas=post.get("accept_formulas") == "on",
-        same=post.getlist("same") if post.get("answer") else list(choices.same),
-        percentages=post.get("percentages", choices.percentages),
+        accept_formulas=post.get(f"{prefix}accept_formulas") == "on",
+        same=post.getlist(f"{prefix}same") if post.get(f"{prefix}answer") else list(choices.same),
+        percentages=post.get(f"{prefix}percentages", choices.percentages),
     )
 
 
@@ -138,7 +141,7 @@ def import_view(*, importer: Importer, title: str, done_url, scope=None, help_te
             "cancel_url": done_url(request, **kwargs),
         }
         token = request.POST.get("token") or request.GET.get("retry") or ""
-        stashed = _stashed(request, token) if token else None
+        stashed = stashed_upload(request, token) if token else None
         if token and stashed is None:
             messages.error(request, "That import has expired; please upload the file again.")
             return redirect(request.path)
@@ -146,7 +149,7 @@ def import_view(*, importer: Importer, title: str, done_url, scope=None, help_te
         def run(action: str, choices: Choices):
             if stashed.get("background"):
                 return redirect(_queue(request, importer, action, token, stashed, choices, objects, context))
-            with _open(token, stashed) as upload:
+            with open_stashed(token, stashed) as upload:
                 method = importer.apply if action == ImportJob.Action.APPLY else importer.preview
                 return method(
                     organisation=request.organisation, upload=upload, user=request.user, choices=choices, **objects
@@ -162,7 +165,7 @@ def import_view(*, importer: Importer, title: str, done_url, scope=None, help_te
             if not hasattr(result, "is_valid"):
                 return result  # a background job's page
             if result.is_valid:
-                _forget(request, token)
+                forget_stashed(request, token)
                 messages.success(request, f"Imported: {result.summary}")
                 return redirect(done_url(request, **kwargs))
             context.update(result=result, token=token)
@@ -180,12 +183,12 @@ def import_view(*, importer: Importer, title: str, done_url, scope=None, help_te
             form = ImportForm(request.POST, request.FILES)
             context["form"] = form
             if form.is_valid():
-                token = _stash(request, form.cleaned_data["file"])
-                stashed = _stashed(request, token)
+                token = stash_upload(request, form.cleaned_data["file"])
+                stashed = stashed_upload(request, token)
                 try:
                     result = run(ImportJob.Action.PREVIEW, Choices())
                 except ValidationError as error:
-                    _forget(request, token)
+                    forget_stashed(request, token)
                     form.add_error("file", error)
                 else:
                     if not hasattr(result, "is_valid"):

@@ -25,9 +25,11 @@ from yos_tracker.spreadsheets import (
     Column,
     Formula,
     FormulaAt,
+    SheetRows,
     SpreadsheetError,
     normalise,
     parse_date,
+    read_header,
     read_sheet,
     write_table,
 )
@@ -388,6 +390,10 @@ class Importer:
     noun: str
     columns: list[Column]
     across: Across | None = None  # a layout with a column per period the importer also reads
+    # What a workbook's sheet of this importer's rows is (yos_tracker.workbooks): in a sentence, and
+    # the words its name may hold.
+    sheet_title: str = ""
+    sheet_words: tuple[str, ...] = ()
 
     def __init__(self):
         IMPORTERS[self.key] = self
@@ -437,20 +443,30 @@ class Importer:
         preview; ValueError, naming the key, for an answer it cannot be."""
         return Choices()
 
-    def preview(self, *, organisation, upload, user=None, choices: Choices | None = None, progress=None, **scope):
-        """What importing the file would do. Raises SpreadsheetError if it cannot be read at all."""
+    def mapping(self, organisation, choices: Choices) -> dict[str, str]:
+        """Normalised header → column key: the organisation's remembered answers and the person's."""
+        remembered = ImportMapping.objects.for_org(organisation).filter(importer=self.key)
+        return {**dict(remembered.values_list("header", "column")), **choices.columns}
+
+    def header(self, *, organisation, upload, sheet: int = 0, choices: Choices | None = None) -> SheetRows:
+        """What a sheet's header row names for this importer (no rows read)."""
+        mapping = self.mapping(organisation, choices or Choices())
+        return read_header(upload, self.columns, mapping=mapping, across=self.across, sheet=sheet)
+
+    def preview(
+        self, *, organisation, upload, user=None, choices: Choices | None = None, progress=None, sheet=0, **scope
+    ):
+        """What importing the file (a workbook's first sheet, or the sheet named by its place)
+        would do. Raises SpreadsheetError if it cannot be read at all."""
         choices = choices or Choices()
-        remembered = dict(
-            ImportMapping.objects.for_org(organisation).filter(importer=self.key).values_list("header", "column")
-        )
-        mapping = {**remembered, **choices.columns}
         sheet = read_sheet(
             upload,
             self.columns,
-            mapping=mapping,
+            mapping=self.mapping(organisation, choices),
             max_rows=settings.IMPORT_MAX_ROWS,
             progress=progress,
             across=self.across,
+            sheet=sheet,
         )
         result = ImportResult(
             noun=self.noun,
@@ -497,11 +513,19 @@ class Importer:
         return result
 
     @transaction.atomic
-    def apply(self, *, organisation, upload, user=None, choices: Choices | None = None, progress=None, **scope):
+    def apply(
+        self, *, organisation, upload, user=None, choices: Choices | None = None, progress=None, sheet=0, **scope
+    ):
         """Apply the file: all of it, or, if any row is in error or a question is unanswered, none
         of it. The person's column mappings and label mappings are remembered once applied."""
         result = self.preview(
-            organisation=organisation, upload=upload, user=user, choices=choices, progress=progress, **scope
+            organisation=organisation,
+            upload=upload,
+            user=user,
+            choices=choices,
+            progress=progress,
+            sheet=sheet,
+            **scope,
         )
         if result.is_valid:
             self.write(result, organisation=organisation, user=user, **scope)

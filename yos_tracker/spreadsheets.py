@@ -157,6 +157,7 @@ def read_sheet(
     max_rows: int,
     progress=None,
     across: Across | None = None,
+    sheet: int = 0,
 ) -> SheetRows:
     """The rows of an uploaded .xlsx or .csv, streamed (a workbook is read in openpyxl's read-only
     mode, so memory stays flat however long the file), as {column key: value}.
@@ -170,6 +171,7 @@ def read_sheet(
     With `across`, a sheet whose header has no period column but two or more periods' headers is
     read across: each period's cell is a row of its own (see Across), the row numbered as the
     sheet numbers it. A formula's cell is FormulaAt its address, for the importer to resolve.
+    A workbook's first sheet is read unless `sheet` names another by its place (see sheet_names).
     """
     validate_upload(upload, allowed=SPREADSHEET_TYPES)
     is_workbook = upload.name.lower().endswith(".xlsx")
@@ -177,33 +179,14 @@ def read_sheet(
     try:
         if is_workbook:
             _refuse_zip_bomb(upload, max_rows)
-            _refuse_too_many_rows(upload, max_rows)
-            raw_rows = _workbook_rows(upload)
+            _refuse_too_many_rows(upload, max_rows, sheet)
+            raw_rows = _workbook_rows(upload, sheet)
         else:
             raw_rows = _csv_rows(upload)
         header_cells, data = _find_header(raw_rows, columns, mapping or {}, across)
-        headers = [str(c.value if c.value is not None else "").strip() for c in header_cells]
-        by_name = {name: column.key for column in columns for name in column.names}
-        periods = across.periods(header_cells) if across else []
-        laid_across = len(periods) >= 2 and across.period not in {
-            (mapping or {}).get(normalise(h), by_name.get(normalise(h))) for h in headers
-        }
-        if not laid_across:
-            periods = []
-        across_headers = {i for i, _ in periods}
-        recognised, unknown = {}, []
-        for i, header in enumerate(headers):
-            wanted = normalise(header)
-            if not wanted or i in across_headers:
-                continue
-            key = (mapping or {}).get(wanted, by_name.get(wanted))
-            if key:
-                recognised[wanted] = key
-            elif wanted not in (mapping or {}):
-                unknown.append(header)
+        found = _header(header_cells, columns, mapping or {}, across)
+        headers, recognised, periods = found.headers, found.recognised, found.periods
         positions = {recognised[normalise(h)]: i for i, h in enumerate(headers) if normalise(h) in recognised}
-        given = set(positions) | ({across.period, across.value} if periods else set())
-        missing = [c for c in columns if c.required and c.key not in given]
         rows, formulas, empty_run = [], [], 0
         for number, cells in data:
             values, has_value = {}, False
@@ -229,8 +212,8 @@ def read_sheet(
             if progress and len(rows) % 500 < len(entries):
                 progress(len(rows))
         if formulas and is_workbook:
-            formulas = _with_cached_values(upload, formulas)
-        return SheetRows(rows, headers, recognised, unknown, missing, formulas, [period for _, period in periods])
+            formulas = _with_cached_values(upload, formulas, sheet)
+        return SheetRows(rows, headers, recognised, found.unknown, found.missing, formulas, [p for _, p in periods])
     except SpreadsheetError:
         raise
     except UnicodeDecodeError:
@@ -242,6 +225,56 @@ def read_sheet(
     finally:
         if raw_rows is not None:
             raw_rows.close()  # a file refused part-way is let go now, while the upload is still open
+
+
+@dataclass
+class _Header:
+    headers: list[str]
+    recognised: dict[str, str]
+    unknown: list[str]
+    missing: list[Column]
+    periods: list[tuple[int, datetime.date]]  # (position, period) of each period's header, read across
+
+
+def _header(header_cells, columns: list[Column], mapping: dict[str, str], across: Across | None) -> _Header:
+    """What a header row names (see read_sheet)."""
+    headers = [str(c.value if c.value is not None else "").strip() for c in header_cells]
+    by_name = {name: column.key for column in columns for name in column.names}
+    periods = across.periods(header_cells) if across else []
+    laid_across = len(periods) >= 2 and across.period not in {
+        mapping.get(normalise(h), by_name.get(normalise(h))) for h in headers
+    }
+    if not laid_across:
+        periods = []
+    across_headers = {i for i, _ in periods}
+    recognised, unknown = {}, []
+    for i, header in enumerate(headers):
+        wanted = normalise(header)
+        if not wanted or i in across_headers:
+            continue
+        key = mapping.get(wanted, by_name.get(wanted))
+        if key:
+            recognised[wanted] = key
+        elif wanted not in mapping:
+            unknown.append(header)
+    given = set(recognised.values()) | ({across.period, across.value} if periods else set())
+    missing = [c for c in columns if c.required and c.key not in given]
+    return _Header(headers, recognised, unknown, missing, periods)
+
+
+def read_header(upload, columns: list[Column], *, mapping: dict | None = None, across=None, sheet=0) -> SheetRows:
+    """What a sheet's header row names (read_sheet's headers, recognised, unknown, missing and
+    periods), from its first rows alone: how a workbook's sheets are told apart."""
+    raw_rows = _workbook_rows(upload, sheet) if upload.name.lower().endswith(".xlsx") else _csv_rows(upload)
+    try:
+        header_cells, _ = _find_header(raw_rows, columns, mapping or {}, across)
+        found = _header(header_cells, columns, mapping or {}, across)
+    except SpreadsheetError:
+        return SheetRows([], [], {}, [], [c for c in columns if c.required])
+    finally:
+        raw_rows.close()
+    periods = [period for _, period in found.periods]
+    return SheetRows([], found.headers, found.recognised, found.unknown, found.missing, [], periods)
 
 
 def _read(cells, i: int, number: int, key: str, formulas: list[Formula]):
@@ -275,11 +308,11 @@ def _as_percent(value, cell):
     return value
 
 
-def _workbook_rows(upload):
+def _workbook_rows(upload, sheet: int = 0):
     upload.seek(0)
     book = openpyxl.load_workbook(upload, read_only=True, data_only=False)
     try:
-        for number, row in enumerate(book.worksheets[0].iter_rows(), start=1):
+        for number, row in enumerate(book.worksheets[sheet].iter_rows(), start=1):
             yield number, [_Cell(c.value, c.data_type, getattr(c, "number_format", None) or "General") for c in row]
     finally:
         book.close()
@@ -322,7 +355,7 @@ def _find_header(raw_rows, columns: list[Column], mapping: dict[str, str], acros
     return looked_at[chosen][1], rest()
 
 
-def _with_cached_values(upload, formulas: list[Formula]) -> list[Formula]:
+def _with_cached_values(upload, formulas: list[Formula], sheet: int) -> list[Formula]:
     """The values Excel saved for the formula cells (a second, streamed, pass)."""
     wanted = {(f.row, f.cell): f for f in formulas}
     rows_wanted = {f.row for f in formulas}
@@ -330,7 +363,7 @@ def _with_cached_values(upload, formulas: list[Formula]) -> list[Formula]:
     upload.seek(0)
     book = openpyxl.load_workbook(upload, read_only=True, data_only=True)
     try:
-        for number, row in enumerate(book.worksheets[0].iter_rows(), start=1):
+        for number, row in enumerate(book.worksheets[sheet].iter_rows(), start=1):
             if number > max(rows_wanted):
                 break
             if number not in rows_wanted:
@@ -368,17 +401,17 @@ SHEET_XML = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 RELATIONSHIP_XML = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
-def _refuse_too_many_rows(upload, max_rows: int) -> None:
+def _refuse_too_many_rows(upload, max_rows: int, sheet: int) -> None:
     """Refuse a workbook past the row limit (allowing for a title above the headers) before
     openpyxl reads it: openpyxl reads a workbook's whole table of text before its first row,
     which for 200,000 rows takes seconds and tens of MB; counting takes a fraction of a second."""
     allowed = max_rows + HEADER_SEARCH_ROWS
-    if (count_rows(upload, up_to=allowed) or 0) > allowed:
+    if (count_rows(upload, up_to=allowed, sheet=sheet) or 0) > allowed:
         raise _too_many_rows(max_rows)
 
 
-def count_rows(upload, *, up_to: int) -> int | None:
-    """The rows holding a value in a workbook's first sheet (counted from its XML) or a CSV's
+def count_rows(upload, *, up_to: int, sheet: int = 0) -> int | None:
+    """The rows holding a value in a workbook's sheet (the first unless said, counted from its XML) or a CSV's
     non-blank lines, counting no further than up_to + 1; None when the file cannot be counted
     this way (it is then left to the reader, which says what is wrong with it)."""
     upload.seek(0)
@@ -394,7 +427,7 @@ def count_rows(upload, *, up_to: int) -> int | None:
             finally:
                 text.detach()
             return rows
-        with zipfile.ZipFile(upload) as archive, archive.open(_first_sheet_path(archive)) as xml:
+        with zipfile.ZipFile(upload) as archive, archive.open(_worksheet_paths(archive)[sheet][1]) as xml:
             for _, element in ElementTree.iterparse(xml):
                 if element.tag == f"{SHEET_XML}row":
                     rows += any(
@@ -406,6 +439,7 @@ def count_rows(upload, *, up_to: int) -> int | None:
             return rows
     except (
         KeyError,
+        IndexError,
         StopIteration,
         ElementTree.ParseError,
         AttributeError,
@@ -418,13 +452,38 @@ def count_rows(upload, *, up_to: int) -> int | None:
         upload.seek(0)
 
 
-def _first_sheet_path(archive: zipfile.ZipFile) -> str:
+def _worksheet_paths(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(name, path in the archive) of a workbook's worksheets, in the workbook's order (chart
+    sheets, which hold no cells, left out: openpyxl's worksheets are the same)."""
     workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    sheet = workbook.find(f"{SHEET_XML}sheets/{SHEET_XML}sheet")
-    wanted = sheet.get(f"{RELATIONSHIP_XML}id")
     relationships = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    target = next(r.get("Target") for r in relationships if r.get("Id") == wanted)
-    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+    targets = {r.get("Id"): r.get("Target") for r in relationships}
+    paths = []
+    for sheet in workbook.iterfind(f"{SHEET_XML}sheets/{SHEET_XML}sheet"):
+        target = targets[sheet.get(f"{RELATIONSHIP_XML}id")]
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        if "/worksheets/" in f"/{path}":
+            paths.append((sheet.get("name"), path))
+    return paths
+
+
+def sheet_names(upload, *, max_rows: int) -> list[str]:
+    """The names of an upload's sheets, in order: a workbook's worksheets, or a CSV's file name (one
+    sheet). Refused with a SpreadsheetError as read_sheet refuses it."""
+    validate_upload(upload, allowed=SPREADSHEET_TYPES)
+    if not upload.name.lower().endswith(".xlsx"):
+        return [upload.name]
+    _refuse_zip_bomb(upload, max_rows)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = [name for name, _ in _worksheet_paths(archive)]
+    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, UnicodeError):
+        raise SpreadsheetError("This file is not a valid Excel (.xlsx) workbook.") from None
+    finally:
+        upload.seek(0)
+    if not names:
+        raise SpreadsheetError("This workbook has no sheets of cells.")
+    return names
 
 
 def _quoted(value: str) -> bool:

@@ -52,6 +52,8 @@ PLAUSIBLE = {
     "residual_score": st.one_of(st.none(), st.integers(min_value=1, max_value=9)),
     "last_reviewed": st.one_of(st.none(), st.dates(datetime.date(1990, 1, 1), datetime.date(2030, 12, 31))),
     "status": st.sampled_from(["open", "Closed", "completed", "", None]),
+    "target_score": st.one_of(st.none(), st.integers(min_value=1, max_value=9)),
+    "review_every_days": st.one_of(st.none(), st.integers(min_value=1, max_value=365), st.sampled_from(["Monthly"])),
 }
 HOSTILE = st.one_of(CELLS, st.sampled_from(["²", "1" * 5000, "9" * 40, "0", "-3", "ü" * 201, "Enormous", "sleeping"]))
 ROW = st.fixed_dictionaries({column: PLAUSIBLE[key] for key, column in spreadsheet.LABELS.items()}).flatmap(

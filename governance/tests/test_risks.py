@@ -379,3 +379,33 @@ def test_a_level_word_the_matrix_does_not_name_is_asked_once_and_the_answer_kept
     later = _pasted_from_word([["Estates", "Office move", "AB", "Almost Certain", "Low", ""]])
     again = spreadsheet.RISK_IMPORTER.preview(organisation=organisation, upload=later)
     assert again.is_valid and again.labels == []  # remembered for the service's next register
+
+
+def test_a_registers_target_score_and_review_frequency_can_be_imported(organisation, four_risks):
+    def register(target, every):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["No", "Risk", "Description", "Risk owner", "Likelihood", "Impact", "Target", "Review frequency"])
+        sheet.append([1, "Our risk 1", "d", "AB", "Medium", "Medium", target, every])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return SimpleUploadedFile("targets.xlsx", buffer.getvalue())
+
+    spreadsheet.RISK_IMPORTER.apply(organisation=organisation, upload=register(2, "Monthly"))
+    risk = Risk.objects.get(organisation=organisation, number=1)
+    assert (risk.target_score, risk.review_every_days) == (2, 30)
+
+    kept = spreadsheet.RISK_IMPORTER.preview(organisation=organisation, upload=register(2, ""))
+    assert kept.rows[0].kind == "unchanged"  # every risk has a frequency: a blank cell keeps it
+    cleared = spreadsheet.RISK_IMPORTER.preview(organisation=organisation, upload=register("", 14))
+    assert cleared.rows[0].changes == [("Target score", "2", "cleared"), ("Review frequency (days)", "30", "14")]
+
+    wrong = spreadsheet.RISK_IMPORTER.preview(organisation=organisation, upload=register(10, "now and then"))
+    assert [(e.column, e.message) for e in wrong.errors] == [
+        ("Target score", "“10” is not a score on the matrix: a whole number from 1 to 9"),
+        (
+            "Review every (days)",
+            "“now and then” is not a review frequency: a number of days, or weekly, monthly, quarterly, six-monthly "
+            "or annually",
+        ),
+    ]

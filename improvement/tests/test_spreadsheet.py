@@ -284,3 +284,20 @@ class TestRoundTrip:
         preview = preview_of(plan, SimpleUploadedFile("t.xlsx", spreadsheet.plan_template()))
         assert preview.is_valid, preview.errors
         assert preview.rows[0].kind == "create"
+
+
+def test_an_actions_success_measure_and_priority_can_be_imported_and_changed(plan, rec, manager):
+    measured = [*row(), "Reports reach the board each quarter", "high"]
+    apply_of(plan, xlsx([measured]), manager)
+    action = Action.objects.get(reference="4(g)")
+    assert (action.success_measure, action.priority) == ("Reports reach the board each quarter", "high")
+
+    preview = preview_of(plan, xlsx([[*row(), "Reports reach the board each quarter", "Low"]]))
+    assert preview.rows[0].changes == [("Priority", "High", "Low")]
+    left_blank = preview_of(plan, xlsx([[*row(), "Reports reach the board each quarter", ""]]))
+    assert left_blank.rows[0].kind == "unchanged"  # a priority always has a value: a blank cell keeps it
+
+    wrong = preview_of(plan, xlsx([[*row(), "", "Urgent"]]))
+    assert [(e.column, e.message) for e in wrong.errors] == [
+        ("Priority", "“Urgent” is not a priority: High, Medium or Low")
+    ]
