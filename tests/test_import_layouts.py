@@ -215,16 +215,6 @@ def upload(content: bytes, fmt: str) -> SimpleUploadedFile:
 
 
 @COLUMN_LISTS
-def test_no_name_a_column_goes_by_names_another_column(columns):
-    """Otherwise renaming a header to one of its column's aliases could read it as another column."""
-    owners: dict[str, str] = {}
-    for column in columns:
-        for name in column.names:
-            assert name, f"a name of {column.key} is blank once normalised"
-            assert owners.setdefault(name, column.key) == column.key, f"“{name}” names {owners[name]} and {column.key}"
-
-
-@COLUMN_LISTS
 @FORMATS
 @EXAMPLES
 @given(data=st.data())

@@ -72,6 +72,7 @@ def test_no_two_columns_of_an_importer_answer_to_the_same_name(importer):
     owners: dict[str, str] = {}
     for column in importer.columns:
         for name in column.names:
+            assert name, f"a name of {column.key} is blank once normalised"
             assert owners.setdefault(name, column.key) == column.key, f"“{name}” names {owners[name]} and {column.key}"
 
 
