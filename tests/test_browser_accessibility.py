@@ -31,6 +31,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from improvement.models import Action
 from onboarding.demo import DEMO_ROLES
+from onboarding.tests.test_workbook import AUDITS, FOUR_SHEETS, workbook
 from tests.demo_pages import ORG_PATTERNS, WALKER, lewisham_ids, load_demo_with_every_kind_of_record, valid_url
 from yos_tracker.choices import Capability
 
@@ -285,6 +286,23 @@ def test_import_previews_pass_axe_with_their_questions_errors_and_rows(axe_page,
     assert axe_page.locator(".import-questions input[name=same]").count() == 1
     assert axe_page.locator(".import-preview .import-change").count() >= 2
     violations += axe_violations(axe_page, "the risk import, asking whether a row is the same risk")
+    assert violations == [], "\n".join(violations)
+
+
+def test_the_workbook_preview_passes_axe_with_each_sheets_questions_and_errors(axe_page, demo_site):
+    sign_in_as(axe_page, demo_site, "lewisham.manager")
+    graded = [*AUDITS, ["Apr 2024", "LW-2024-003", "Court order", "Good", "Good", "Good", "Good", "Requires work"]]
+    sheets = {**FOUR_SHEETS, "Audits": graded, "Sheet6": [["Title", "Owner"], ["Estates", "AB"]]}
+    axe_page.goto(demo_site.url + reverse("onboarding:workbook", kwargs={"org": "lewisham"}))
+    axe_page.locator("main input[type=file]").set_input_files(
+        {"name": "tracker.xlsx", "mimeType": "", "buffer": workbook(sheets).read()}
+    )
+    with axe_page.expect_navigation():
+        axe_page.get_by_role("button", name="Preview the workbook").click()
+    assert axe_page.locator(".workbook-sheets .bg-warning-subtle").count() == 1  # Sheet6, asked about
+    assert axe_page.locator(".workbook-part .import-questions").count() == 2  # a grade word; Sheet6's columns
+    assert axe_page.locator(".workbook-part .import-errors").count() == 1
+    violations = axe_violations(axe_page, "the workbook preview, asking which sheet is which")
     assert violations == [], "\n".join(violations)
 
 
