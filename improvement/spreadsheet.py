@@ -321,6 +321,9 @@ class _Planner:
             detail = f"under the new recommendation {new_rec[0]}"
         else:
             detail = f"under recommendation {recommendation.reference}" if action is None else ""
+        if update and not dates.get("latest_update_date"):
+            dated = f"no update date given: dated {update[0]:%d/%m/%Y}, the import's date"
+            detail = "; ".join(filter(None, [detail, dated]))
         self.result.rows.append(
             PlannedRow(
                 number,

@@ -257,6 +257,12 @@ class MeasurementImporter(Importer):
             )
         if no_value:
             result.notes.append(_no_value_note(no_value))
+        unsourced = [row.row for row in result.rows if row.kind == "create" and "source" not in row.payload.text]
+        if unsourced and self.reads_a_file:
+            result.notes.append(
+                f"No source given for {len(unsourced)} new value{'s' if len(unsourced) > 1 else ''}: "
+                f"recorded as from “{self.source_default}”."
+            )
         if result.periods:
             result.grid = _grid(result)
         if self.reads_a_file:

@@ -115,6 +115,12 @@ def test_a_four_sheet_workbook_sets_a_new_service_up_with_every_default_named(cl
         "the import's date; no scores after mitigation given: the scores before it"
         for n in (1, 2)
     ]
+    assert [r.detail for r in plan.rows] == [
+        f"under the new recommendation 1; no update date given: dated {today:%d/%m/%Y}, the import's date",
+        f"under the new recommendation 1; no update date given: dated {today:%d/%m/%Y}, the import's date",
+        "under the new recommendation 2",  # no status, so no update
+    ]
+    assert "No source given for 4 new values: recorded as from “Spreadsheet import”." in kpis.notes
     assert [r.detail for r in audits.rows] == [
         "Good; no auditor given: audited by you",
         "Not satisfactory; no auditor given: audited by you",
