@@ -114,7 +114,8 @@ def _stash_workbook(request, form, plans) -> str:
 
 def _answers(request, stashed: dict) -> None:
     """Keep what the person said on the preview: which sheet is which and the plan (the sheets'
-    form), or one sheet's answers to its questions, kept for the service as they are given."""
+    form), one sheet's answers to its questions (kept for the service as they are given), or that
+    a sheet's rows in error are to be left out."""
     post = request.POST
     if "sheets" in post:
         stashed["sheets"] = {name.removeprefix("as:"): value for name, value in post.items() if name.startswith("as:")}
@@ -128,4 +129,6 @@ def _answers(request, stashed: dict) -> None:
             choices = answers(post, Choices.from_data(stashed["parts"].get(index)), prefix)
             stashed["parts"][index] = choices.as_data()
             IMPORTERS[key].remember(organisation=request.organisation, choices=choices)
+        elif key in IMPORTERS and post.get(f"{prefix}leave_out_errors") == "on":
+            stashed["parts"][index] = {**stashed["parts"].get(index, {}), "leave_out_errors": True}
     request.session.modified = True

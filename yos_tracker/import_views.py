@@ -106,6 +106,7 @@ def answers(post, choices: Choices, prefix: str = "") -> Choices:
         accept_formulas=post.get(f"{prefix}accept_formulas") == "on",
         same=post.getlist(f"{prefix}same") if post.get(f"{prefix}answer") else list(choices.same),
         percentages=post.get(f"{prefix}percentages", choices.percentages),
+        leave_out_errors=choices.leave_out_errors,
     )
 
 

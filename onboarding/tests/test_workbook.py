@@ -163,7 +163,7 @@ def test_a_four_sheet_workbook_sets_a_new_service_up_with_every_default_named(cl
     assert set(CaseAudit.objects.for_org(organisation).values_list("auditor", flat=True)) == {manager.pk}
 
 
-def test_a_sheet_in_error_holds_back_every_sheet(client, greenwich):
+def test_a_sheet_in_error_holds_back_every_sheet_until_its_rows_in_error_are_left_out(client, greenwich):
     organisation, manager = greenwich
     client.force_login(manager)
     wrong = [*AUDITS, ["Apr 2024", "John Smith", "Court order", "Good", "Good", "Good", "Good", "Good"]]
@@ -173,11 +173,25 @@ def test_a_sheet_in_error_holds_back_every_sheet(client, greenwich):
     assert "Nothing is imported until every sheet read is ready" in preview.text
     assert "Import every sheet" not in preview.text
 
-    client.post(url("onboarding:workbook"), {"token": preview.context["token"], "confirm": "1"})
+    token = preview.context["token"]
+    client.post(url("onboarding:workbook"), {"token": token, "confirm": "1"})
     assert not ImprovementPlan.objects.for_org(organisation).exists()
     assert not Measurement.objects.for_org(organisation).exists()
     assert not Risk.objects.for_org(organisation).exists()
     assert not CaseAudit.objects.for_org(organisation).exists()
+
+    # The row in doubt holds only itself, once the person says to leave it out.
+    assert "Leave out row 4 of this sheet" in preview.text
+    left_out = client.post(url("onboarding:workbook"), {"token": token, "s3-leave_out_errors": "on"})
+    audits = left_out.context["result"].parts[3]
+    assert left_out.context["result"].is_valid
+    assert audits.result.summary == "2 audits added, 0 changed, 0 unchanged. Left out, in error: row 4."
+    client.post(url("onboarding:workbook"), {"token": token, "confirm": "1"})
+    assert Risk.objects.for_org(organisation).count() == 2
+    assert list(CaseAudit.objects.for_org(organisation).values_list("case_reference", flat=True).order_by("pk")) == [
+        "GR-2024-001",
+        "GR-2024-002",
+    ]
 
 
 def test_a_sheet_the_columns_do_not_settle_is_asked_about_and_read_as_the_person_says(client, greenwich):
