@@ -39,9 +39,11 @@ ACCOUNTS = {
 class CouncilProvider:
     issuer: str
 
-    def register(self, site: str) -> dict:
-        """A client whose only redirect address is `site`'s callback, as an Entra admin registers the app."""
-        answer = requests.post(f"{self.issuer}/register", json={"redirect_uris": [f"{site}/oidc/callback/"]}, timeout=5)
+    def register(self, site: str, misbehave: dict | None = None) -> dict:
+        """A client whose only redirect address is `site`'s callback, as an Entra admin registers the
+        app; `misbehave` says what the provider is to answer it wrongly (tests/oidc_provider.py)."""
+        asked = {"redirect_uris": [f"{site}/oidc/callback/"], "misbehave": misbehave or {}}
+        answer = requests.post(f"{self.issuer}/register", json=asked, timeout=5)
         answer.raise_for_status()
         return answer.json()
 
@@ -61,13 +63,14 @@ def oidc_provider(tmp_path_factory):
         process.wait(timeout=10)
 
 
-def turn_on_council_sign_in(settings, provider: CouncilProvider, site: str) -> None:
-    """What the three environment variables do in production, for this test only."""
-    client = provider.register(site)
+def turn_on_council_sign_in(settings, provider: CouncilProvider, site: str, misbehave: dict | None = None) -> dict:
+    """What the three environment variables do in production, for this test only; the client."""
+    client = provider.register(site, misbehave)
     settings.OIDC_OP_ISSUER = provider.issuer
     settings.OIDC_RP_CLIENT_ID = client["client_id"]
     settings.OIDC_RP_CLIENT_SECRET = client["client_secret"]
     settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, BACKEND]
+    return client
 
 
 @pytest.fixture

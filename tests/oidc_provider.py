@@ -14,6 +14,11 @@ ACCOUNTS.json maps each sign-in e-mail address to the claims the provider assert
 Dynamic Client Registration: POST /register {"redirect_uris": [...]} answers with a client id and
 secret. The issuer is http://127.0.0.1:PORT/tenant/v2.0, shaped like Entra's; the process prints
 "listening on <issuer>" once it answers.
+
+A client may be registered to be answered wrongly, as a test needs: {"misbehave": {"id_token":
+{claim: value, ...}, "userinfo_sub": "..."}} puts those claims in its ID tokens (an "expires_in"
+of seconds, negative for a token already expired, sets iat and exp; "CLIENT" stands for the
+client's own id, which registering gives) and that `sub` in its userinfo answers.
 """
 
 import html
@@ -45,6 +50,7 @@ class Client:
     client_secret: str
     redirect_uris: list[str]
     client_metadata: dict = field(default_factory=dict)
+    misbehave: dict = field(default_factory=dict)  # see the module's docstring
 
     def get_client_id(self):
         return self.client_id
@@ -237,7 +243,14 @@ class OpenIDCode(oidc_grants.OpenIDCode):
         return KeySet([self.provider.key])
 
     def get_client_claims(self, client):
-        return {"iss": self.provider.issuer, "aud": [client.client_id]}
+        claims = {"iss": self.provider.issuer, "aud": [client.client_id]}
+        asked = json.dumps(client.misbehave.get("id_token", {}))
+        wrong = json.loads(asked.replace('"CLIENT"', json.dumps(client.client_id)))
+        if "expires_in" in wrong:
+            now = int(time.time())
+            claims["exp"] = now + wrong.pop("expires_in")
+            claims["iat"] = claims["exp"] - 3600
+        return {**claims, **wrong}
 
     def get_encode_header(self, client):
         return {"alg": "RS256", "kid": self.provider.key.kid}
@@ -294,13 +307,19 @@ def userinfo(provider: Provider, environ) -> tuple[int, object, list]:
         token = provider.userinfo_guard.validate_request(["openid"], request)
     except OAuth2Error as error:
         return provider.handle_error_response(request, error)
-    return 200, provider.claims(token.get_user()), [("Content-Type", "application/json")]
+    claims = provider.claims(token.get_user())
+    if "userinfo_sub" in token.client.misbehave:
+        claims["sub"] = token.client.misbehave["userinfo_sub"]
+    return 200, claims, [("Content-Type", "application/json")]
 
 
 def register(provider: Provider, environ) -> tuple[int, object, list]:
     length = int(environ.get("CONTENT_LENGTH") or 0)
-    redirect_uris = json.loads(environ["wsgi.input"].read(length))["redirect_uris"]
-    client = Client(secrets.token_urlsafe(12), secrets.token_urlsafe(32), redirect_uris)
+    asked = json.loads(environ["wsgi.input"].read(length))
+    redirect_uris = asked["redirect_uris"]
+    client = Client(
+        secrets.token_urlsafe(12), secrets.token_urlsafe(32), redirect_uris, misbehave=asked.get("misbehave", {})
+    )
     provider.clients[client.client_id] = client
     body = {"client_id": client.client_id, "client_secret": client.client_secret, "redirect_uris": redirect_uris}
     return 201, body, [("Content-Type", "application/json")]

@@ -1,13 +1,17 @@
 """Signing in with a council account, through the test provider's real redirect flow: the Django
 test client plays the browser on the app's side, requests on the provider's."""
 
+import json
 import socket
+import subprocess
+import sys
 from urllib.parse import urlsplit
 
 import pytest
 import requests
 from django.contrib.auth import get_user_model
 
+from tests.conftest import ACCOUNTS, PROVIDER, CouncilProvider, turn_on_council_sign_in
 from tests.oidc_provider import PASSWORD
 from yos_tracker import services
 from yos_tracker.choices import Role
@@ -186,3 +190,66 @@ def test_without_configuration_there_is_no_button_and_the_addresses_are_not_foun
     assert BUTTON not in client.get("/accounts/login/").content.decode()
     assert client.get("/oidc/authenticate/").status_code == 404
     assert client.get("/oidc/callback/?code=x&state=y").status_code == 404
+
+
+# --- The ID token and the userinfo answer, checked as OpenID Connect Core 3.1.3.7 and 5.3.2 say ---
+
+WRONG_APP = "Your council's sign-in answer was meant for another application, so it was refused"
+
+
+@pytest.mark.parametrize(
+    ("misbehave", "refused_with"),
+    [
+        ({"id_token": {"aud": ["another-app"]}}, WRONG_APP),
+        ({"id_token": {"aud": ["CLIENT", "another-app"]}}, WRONG_APP),  # several audiences, and no azp
+        ({"id_token": {"azp": "another-app"}}, WRONG_APP),
+        ({"id_token": {"iss": "http://127.0.0.1:9/another-tenant/v2.0"}}, "a sign-in service this site does not trust"),
+        ({"id_token": {"expires_in": -600}}, "had expired by the time it reached this site"),
+        ({"id_token": {"iat": 4102444800}}, "could not be checked"),  # issued in 2100
+        ({"userinfo_sub": "sub-someone-else"}, "described someone other than the person who signed in"),
+    ],
+    ids=["another-audience", "several-audiences", "another-azp", "another-issuer", "expired", "future", "sub"],
+)
+def test_an_answer_the_provider_gets_wrong_is_refused_with_a_message(
+    client, settings, oidc_provider, pat, misbehave, refused_with
+):
+    turn_on_council_sign_in(settings, oidc_provider, "http://testserver", misbehave)
+    response = sign_in_with_council_account(client, "pat.jones@lewisham.gov.uk")
+    assert refused_with in refusal(response)
+
+
+def test_several_audiences_are_taken_when_the_token_is_authorised_for_this_app(client, settings, oidc_provider, pat):
+    misbehave = {"id_token": {"aud": ["CLIENT", "another-app"], "azp": "CLIENT"}}
+    turn_on_council_sign_in(settings, oidc_provider, "http://testserver", misbehave)
+    sign_in_with_council_account(client, "pat.jones@lewisham.gov.uk")
+    assert signed_in_user(client) == pat
+
+
+def test_a_sign_in_answer_that_comes_back_twice_is_a_message_not_an_error_page(client, council_sign_in, pat):
+    to_provider = client.get("/oidc/authenticate/")
+    at_provider = requests.post(
+        to_provider["Location"],
+        data={"email": "pat.jones@lewisham.gov.uk", "password": PASSWORD, "decision": "allow"},
+        allow_redirects=False,
+        timeout=5,
+    )
+    callback = at_provider.headers["Location"].removeprefix("http://testserver")
+    client.get(callback)
+    client.logout()
+    replayed = client.get(callback, follow=True)
+    assert "That sign-in answer has already been used or was not started here" in refusal(replayed)
+
+
+def test_a_provider_that_goes_down_after_discovery_is_a_message_not_a_browser_error(client, settings, tmp_path, pat):
+    accounts = tmp_path / "accounts.json"
+    accounts.write_text(json.dumps(ACCOUNTS))
+    process = subprocess.Popen([sys.executable, str(PROVIDER), str(accounts)], stdout=subprocess.PIPE, text=True)
+    try:
+        issuer = process.stdout.readline().removeprefix("listening on ").strip()
+        turn_on_council_sign_in(settings, CouncilProvider(issuer), "http://testserver")
+        assert client.get("/oidc/authenticate/")["Location"].startswith(issuer)  # discovered, and kept
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    response = client.get("/oidc/authenticate/", follow=True)
+    assert "Your council's sign-in service did not answer as expected" in refusal(response)

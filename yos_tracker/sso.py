@@ -4,18 +4,38 @@ The provider only proves who a person is. They are matched by a verified e-mail 
 account the app already has (a member, or a person invited who has not chosen a password yet);
 their memberships and roles are the app's own, whatever the provider claims. Nobody gets an
 account by signing in.
+
+The ID token is checked as OpenID Connect Core 3.1.3.7 says (mozilla-django-oidc checks only its
+signature and nonce): issued by the provider the app trusts, for this app (and authorised for it
+where it names several audiences), not expired nor issued in the future. The userinfo answer is
+used only when its `sub` is the ID token's (5.3.2). Each refusal is a message on the sign-in page.
 """
 
 import functools
+import logging
 
+import jwt
 import requests
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import SuspiciousOperation
 from django.urls import reverse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
+
+logger = logging.getLogger(__name__)
+# Clocks differ a little between the provider and this server; a token is not refused for that.
+CLOCK_SKEW_SECONDS = 60
+WRONG_APP = (
+    "Your council's sign-in answer was meant for another application, so it was refused: try again, or ask "
+    "your service's administrator."
+)
+NOT_CHECKED = (
+    "Your council's sign-in answer could not be checked, so you are not signed in: try again, or sign in with "
+    "your password."
+)
 
 # mozilla-django-oidc's settings for the provider's endpoints, and the names the provider's
 # discovery document gives them.
@@ -39,6 +59,18 @@ def provider_metadata(issuer: str) -> dict:
     response = requests.get(f"{issuer}/.well-known/openid-configuration", timeout=settings.OIDC_TIMEOUT)
     response.raise_for_status()
     return response.json()
+
+
+def check_provider_answers() -> None:
+    """Raise requests.RequestException unless the provider answers now: the discovery document is
+    kept once fetched, so without this a provider that has gone down would be found out only by
+    the person's browser, sent to it."""
+    url = f"{settings.OIDC_OP_ISSUER}/.well-known/openid-configuration"
+    requests.get(url, timeout=settings.OIDC_TIMEOUT).raise_for_status()
+
+
+class Refused(SuspiciousOperation):
+    """A sign-in the app refuses; the person has been told why."""
 
 
 def oidc_setting(attr: str, *default):
@@ -77,7 +109,63 @@ class CouncilAccountBackend(OIDCAuthenticationBackend):
         if request is None or nonce is None:
             return None
         super().__init__()
-        return super().authenticate(request, nonce=nonce, **kwargs)
+        try:
+            return super().authenticate(request, nonce=nonce, **kwargs)
+        except Refused:
+            return None
+        except SuspiciousOperation as refusal:  # the parent's: a token it cannot verify, or another nonce
+            logger.warning("Council sign-in refused: %s", refusal)
+            messages.error(request, NOT_CHECKED)
+            return None
+
+    def refuse(self, why: str, message: str):
+        logger.warning("Council sign-in refused: %s", why)
+        messages.error(self.request, message)
+        raise Refused(why)
+
+    def get_payload_data(self, token, key) -> dict:
+        """The ID token's claims, once its signature, algorithm, issuer, audience and times check out."""
+        client_id = self.OIDC_RP_CLIENT_ID
+        try:
+            claims = jwt.decode(
+                token,
+                key,
+                algorithms=[self.OIDC_RP_SIGN_ALGO],
+                audience=client_id,
+                issuer=provider_metadata(settings.OIDC_OP_ISSUER)["issuer"],
+                leeway=CLOCK_SKEW_SECONDS,
+                options={"require": ["iss", "aud", "sub", "exp", "iat"]},
+            )
+        except jwt.ExpiredSignatureError:
+            self.refuse(
+                "the ID token has expired",
+                "Your council's sign-in answer had expired by the time it reached this site, so you are not "
+                "signed in: try again.",
+            )
+        except jwt.InvalidAudienceError:
+            self.refuse("the ID token is for another audience", WRONG_APP)
+        except jwt.InvalidIssuerError:
+            self.refuse(
+                "the ID token is from another issuer",
+                "Your council's sign-in answer came from a sign-in service this site does not trust, so it was "
+                "refused: ask your service's administrator.",
+            )
+        except jwt.InvalidTokenError as problem:
+            self.refuse(f"the ID token does not check out: {problem}", NOT_CHECKED)
+        audiences = claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]]
+        if (len(audiences) > 1 or "azp" in claims) and claims.get("azp") != client_id:
+            self.refuse("the ID token is authorised for another party", WRONG_APP)
+        return claims
+
+    def get_userinfo(self, access_token, id_token, payload) -> dict:
+        claims = super().get_userinfo(access_token, id_token, payload)
+        if claims.get("sub") != payload["sub"]:
+            self.refuse(
+                "the userinfo answer is about another subject than the ID token",
+                "Your council's sign-in service described someone other than the person who signed in, so you "
+                "are not signed in: ask your service's administrator.",
+            )
+        return claims
 
     def verify_claims(self, claims: dict) -> bool:
         email = claims.get("email")

@@ -13,6 +13,7 @@ import requests
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import LoginView
+from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -32,7 +33,8 @@ class SignInView(LoginView):
 
 def council_sign_in(view):
     """Not found unless configured; a provider that does not answer as it should (down, or
-    refusing the app's client secret) is a message on the sign-in page, not a server error."""
+    refusing the app's client secret), or an answer from it that comes back twice, is a message on
+    the sign-in page, not an error page."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -40,6 +42,14 @@ def council_sign_in(view):
             raise Http404
         try:
             return view(request, *args, **kwargs)
+        except SuspiciousOperation as refusal:  # a callback whose sign-in this browser did not start, or did once
+            logger.warning("Council sign-in: %s", refusal)
+            messages.error(
+                request,
+                "That sign-in answer has already been used or was not started here, so you are not signed in: "
+                "start again.",
+            )
+            return redirect("login")
         except requests.RequestException:
             logger.exception("Council sign-in: %s did not answer as expected", settings.OIDC_OP_ISSUER)
             messages.error(
@@ -55,6 +65,10 @@ def council_sign_in(view):
 class StartView(OIDCAuthenticationRequestView):
     get_settings = staticmethod(sso.oidc_setting)
 
+    def get(self, request):
+        sso.check_provider_answers()
+        return super().get(request)
+
 
 class CallbackView(OIDCAuthenticationCallbackView):
     get_settings = staticmethod(sso.oidc_setting)
@@ -62,6 +76,14 @@ class CallbackView(OIDCAuthenticationCallbackView):
     @property
     def failure_url(self) -> str:
         return reverse("login")
+
+    def get(self, request):
+        # The parent sends an answer for a sign-in this session does not hold (used once already,
+        # or started in another browser) to the failure page unexplained, or fails with a 400.
+        state = request.GET.get("state")
+        if "code" in request.GET and state not in request.session.get("oidc_states", {}):
+            raise SuspiciousOperation("a callback for a sign-in this session does not hold")
+        return super().get(request)
 
     def login_failure(self):
         # The provider's own refusal (the person cancelled, or it would not sign them in for this
