@@ -23,6 +23,8 @@ from performance.models import Measurement
 from performance.services import MeasurementEntry, measurements_upsert
 from performance.tests.factories import MeasurementFactory, TrackedFactory, indicator
 from yos_tracker import page_cache
+from yos_tracker.services import api_token_issue
+from yos_tracker.tests.processes import OwnRedis
 
 pytestmark = pytest.mark.django_db(transaction=True)
 MARCH, APRIL = datetime.date(2017, 3, 1), datetime.date(2017, 4, 1)
@@ -149,3 +151,52 @@ def test_bookkeeping_no_page_shows_leaves_the_version_alone(client, manager, wor
     client.get("/lewisham/")  # the session row written again
     Session.objects.update(expire_date=datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC))
     assert page_cache.current_version() == before
+
+
+@pytest.fixture
+def own_redis_cache(settings, tmp_path):
+    """The page cache and the throttle on a Redis this test starts and stops."""
+    server = OwnRedis(tmp_path)
+    server.start()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": server.url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    yield server
+    if server.process.poll() is None:
+        server.stop()
+
+
+def test_a_cache_that_goes_down_is_a_miss_and_pages_and_the_api_still_answer(
+    client, manager, world, own_redis_cache, caplog
+):
+    client.force_login(manager)
+    _, key = api_token_issue(user=manager, name="Power BI")
+    api = Client(HTTP_AUTHORIZATION=f"Token {key}")
+    assert ">23<" in _dashboard_value(client)
+    assert client.get("/healthz").json()["cache"] == "ok"
+
+    own_redis_cache.stop()
+    with caplog.at_level("WARNING", logger="yos_tracker.shared_cache"):
+        for url in PAGES.values():
+            assert client.get(url(world)).status_code == 200
+        assert api.get("/api/v1/lewisham/plans/").status_code == 200
+    assert "The shared cache could not be reached" in caplog.text
+    assert client.get("/healthz").json()["cache"] == "down"
+    _saved(world.organisation)
+    assert ">41<" in _dashboard_value(client)  # rendered afresh, so never stale
+
+    own_redis_cache.start()  # on the same port: the cache is used again
+    assert ">41<" in _dashboard_value(client)
+    assert client.get("/healthz").json()["cache"] == "ok"
+
+
+def test_the_api_limit_holds_on_each_process_while_the_cache_is_down(manager, settings, own_redis_cache):
+    settings.API_RATE_LIMIT = "2/min"
+    _, key = api_token_issue(user=manager, name="Script")
+    own_redis_cache.stop()
+    api = Client(HTTP_AUTHORIZATION=f"Token {key}")
+    assert [api.get("/api/v1/lewisham/plans/").status_code for _ in range(3)] == [200, 200, 429]

@@ -7,6 +7,7 @@ from rest_framework import authentication, exceptions, pagination, permissions, 
 
 from yos_tracker import services
 from yos_tracker.scoping import resolve_access
+from yos_tracker.shared_cache import shared_cache
 
 
 class TokenAuthentication(authentication.BaseAuthentication):
@@ -51,9 +52,10 @@ class OrganisationPermission(permissions.BasePermission):
 
 class TokenRateThrottle(throttling.SimpleRateThrottle):
     """Requests per token (API_RATE_LIMIT, e.g. "600/min"), counted in the shared cache so that
-    every web server counts the same token together."""
+    every web server counts the same token together (each its own while the cache is down)."""
 
     scope = "token"
+    cache = shared_cache
 
     def get_rate(self) -> str:
         return settings.API_RATE_LIMIT

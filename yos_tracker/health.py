@@ -1,9 +1,13 @@
-"""Whether the parts the application needs answer: the database and, when tasks go through one, the broker."""
+"""Whether the parts the application needs answer: the database and, when tasks go through one, the broker;
+and whether the shared cache does, without which it is slower but no less correct."""
 
 from django.conf import settings
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 
 from yos_tracker.celery import app as celery_app
+from yos_tracker.shared_cache import UNREACHABLE
 
 
 def database_status() -> str:
@@ -24,3 +28,16 @@ def broker_status() -> str:
         return "ok"
     except Exception:  # noqa: BLE001 - any failure to connect means the broker is down
         return "down"
+
+
+def cache_status() -> str:
+    """For the health check: "ok", "down" (unreachable: pages and the throttle run on each
+    process's memory) or "local" (no shared cache is configured)."""
+    cache = caches[DEFAULT_CACHE_ALIAS]
+    if isinstance(cache, LocMemCache):
+        return "local"
+    try:
+        cache.get("health-check")
+    except UNREACHABLE:
+        return "down"
+    return "ok"

@@ -17,12 +17,13 @@ from contextlib import contextmanager
 
 from django import db
 from django.apps import apps
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+
+from yos_tracker.shared_cache import shared_cache
 
 TIMEOUT = 60 * 60
 # SQLite's bulk inserts that skip or replace conflicting rows say INSERT OR IGNORE/REPLACE INTO.
@@ -127,8 +128,8 @@ def cached_part(request, template: str, build: Callable[[], dict]) -> SafeString
         version,
     ]
     key = "page:" + hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
-    html = cache.get(key)
+    html = shared_cache.get(key)
     if html is None:
         html = render()
-        cache.set(key, html, TIMEOUT)
+        shared_cache.set(key, html, TIMEOUT)
     return mark_safe(html)

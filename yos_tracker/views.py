@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 from yos_tracker import __version__, services
 from yos_tracker.choices import Capability, Role
 from yos_tracker.forms import ApiTokenForm, MembershipAddForm, MembershipRoleForm, apply_validation_error
-from yos_tracker.health import broker_status, database_status
+from yos_tracker.health import broker_status, cache_status, database_status
 from yos_tracker.history import history_rows
 from yos_tracker.models import ApiToken, Membership, Organisation
 from yos_tracker.scoping import org_view
@@ -115,7 +115,7 @@ def member_history(request, pk: int):
 @never_cache
 @require_safe
 def healthz(request):
-    body = {"database": database_status(), "broker": broker_status(), "version": __version__}
+    body = {"database": database_status(), "broker": broker_status(), "cache": cache_status(), "version": __version__}
     healthy = body["database"] == "ok" and body["broker"] != "down"
     return JsonResponse(body, status=200 if healthy else 503)
 

@@ -11,7 +11,13 @@ def test_it_reports_database_broker_and_version(client):
     response = client.get(reverse("healthz"))
     assert response.status_code == 200
     expected_broker = "eager" if settings.CELERY_TASK_ALWAYS_EAGER else "ok"
-    assert response.json() == {"database": "ok", "broker": expected_broker, "version": __version__}
+    expected_cache = "ok" if settings.CACHE_URL else "local"
+    assert response.json() == {
+        "database": "ok",
+        "broker": expected_broker,
+        "cache": expected_cache,
+        "version": __version__,
+    }
 
 
 @pytest.mark.django_db

@@ -1,0 +1,45 @@
+"""The shared cache (Redis, where configured) as the page cache and the API's throttle use it.
+
+While it cannot be reached, each call falls back to this process's own memory: a Redis outage
+costs speed (pages render afresh) and exactness (each web worker counts a token's requests on its
+own), never a page. Each fall-back is logged, at most once a minute per process, so an outage is
+seen without flooding the log."""
+
+import logging
+import time
+
+import redis
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
+
+logger = logging.getLogger(__name__)
+# What a cache that cannot be reached raises: redis-py's errors, or the socket's own.
+UNREACHABLE = (redis.RedisError, OSError)
+LOG_EVERY_SECONDS = 60
+
+
+class SharedCache:
+    """get and set on the default cache, or on this process's memory while it is down."""
+
+    def __init__(self):
+        self.local = LocMemCache("yos-shared-cache-fallback", {"OPTIONS": {"MAX_ENTRIES": 2000}})
+        self.logged_at = float("-inf")
+
+    def get(self, key, default=None):
+        return self._call("get", key, default)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT):
+        return self._call("set", key, value, timeout)
+
+    def _call(self, name: str, *args):
+        try:
+            return getattr(caches[DEFAULT_CACHE_ALIAS], name)(*args)
+        except UNREACHABLE as error:
+            if time.monotonic() - self.logged_at >= LOG_EVERY_SECONDS:
+                self.logged_at = time.monotonic()
+                logger.warning("The shared cache could not be reached (%s): using this process's memory", error)
+            return getattr(self.local, name)(*args)
+
+
+shared_cache = SharedCache()
