@@ -196,7 +196,10 @@ def meeting_edit(request, board_pk: int, pk: int | None = None):
 @org_view()
 def risk_register(request):
     body = page_cache.cached_part(
-        request, "governance/_risk_register.html", lambda: selectors.risk_register(request.organisation, request.GET)
+        request,
+        "governance/_risk_register.html",
+        lambda: selectors.risk_register(request.organisation, request.GET),
+        reads=(*selectors.REGISTER_FILTERS, "sort"),
     )
     return render(request, "governance/risk_register.html", {"body": body})
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from improvement import charts, selectors, services, spreadsheet, tasks
+from improvement.filters import ActionFilter
 from improvement.forms import (
     ActionForm,
     InspectionForm,
@@ -127,9 +128,10 @@ def plan_detail(request, pk: int):
         overview = selectors.plan_overview(plan, request.GET)
         return {"plan": plan, "overview": overview, "approvals": plan.approvals.select_related("plan__organisation")}
 
+    reads = tuple(ActionFilter.base_filters)
     if request.htmx:
-        return HttpResponse(page_cache.cached_part(request, "improvement/_plan_actions.html", build))
-    body = page_cache.cached_part(request, "improvement/_plan_page.html", build)
+        return HttpResponse(page_cache.cached_part(request, "improvement/_plan_actions.html", build, reads))
+    body = page_cache.cached_part(request, "improvement/_plan_page.html", build, reads)
     return render(request, "improvement/plan_detail.html", {"plan": plan, "body": body})
 
 

@@ -82,6 +82,7 @@ def index(request):
         request,
         "performance/_dashboard.html",
         lambda: {"dashboard": selectors.dashboard(request.organisation, period, recorded), "statuses": rag.STATUSES},
+        reads=("period",),  # as recorded at a moment (?recorded=) is rendered afresh each time
     )
     return render(request, "performance/dashboard.html", {"body": body})
 

@@ -10,6 +10,8 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -200,3 +202,55 @@ def test_the_api_limit_holds_on_each_process_while_the_cache_is_down(manager, se
     own_redis_cache.stop()
     api = Client(HTTP_AUTHORIZATION=f"Token {key}")
     assert [api.get("/api/v1/lewisham/plans/").status_code for _ in range(3)] == [200, 200, 429]
+
+
+def _page_keys(pattern: str = ":page:") -> list:
+    """The page cache's keys in the default cache, local memory or Redis (whose database the
+    broker shares in CI, so it is never flushed whole)."""
+    cache = caches["default"]
+    if isinstance(cache, LocMemCache):
+        return [key for key in cache._cache if pattern in key]
+    return list(cache._cache.get_client().scan_iter(match=f"*{pattern}*"))
+
+
+def _cached_parts() -> int:
+    return len(_page_keys())
+
+
+@pytest.fixture
+def empty_cache():
+    """No cached part and no count of them, whatever earlier tests cached."""
+    cache = caches["default"]
+    for pattern in (":page:", ":page-parts:"):
+        keys = _page_keys(pattern)
+        if isinstance(cache, LocMemCache):
+            for key in keys:
+                cache.delete(key.split(":", 2)[2])  # the key as given, without the ":version:" made before it
+        elif keys:
+            cache._cache.get_client().delete(*keys)
+
+
+def test_a_parameter_the_page_does_not_read_is_rendered_afresh_and_never_cached(client, manager, world, empty_cache):
+    client.force_login(manager)
+    assert client.get("/lewisham/performance/").status_code == 200
+    cached = _cached_parts()
+    for n in range(30):
+        assert client.get(f"/lewisham/performance/?x={n}").status_code == 200
+    assert _cached_parts() == cached
+
+
+def test_an_organisation_caches_at_most_its_share_of_parts(client, manager, world, settings, empty_cache):
+    settings.PAGE_CACHE_PARTS_PER_ORGANISATION = 5
+    client.force_login(manager)
+    for n in range(20):  # each a value the register reads, so each a part of its own
+        assert client.get(f"/lewisham/governance/risks/?owner=owner-{n}").status_code == 200
+    assert _cached_parts() == 5
+
+
+def test_the_query_is_keyed_by_its_parameters_whatever_their_order(client, manager, world, empty_cache):
+    client.force_login(manager)
+    client.get("/lewisham/governance/risks/?status=open&sort=inherent")
+    cached = _cached_parts()
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/lewisham/governance/risks/?sort=inherent&status=open")
+    assert _cached_parts() == cached and not any("governance_risk" in q["sql"] for q in queries.captured_queries)

@@ -12,11 +12,13 @@ rows no one else does, so it renders afresh and caches nothing until it commits.
 import hashlib
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from contextlib import contextmanager
+from urllib.parse import urlencode
 
 from django import db
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -106,24 +108,31 @@ def current_version() -> int | None:
     return _versions().order_by("pk").values_list("number", flat=True).first()
 
 
-def cached_part(request, template: str, build: Callable[[], dict]) -> SafeString:
+def cached_part(request, template: str, build: Callable[[], dict], reads: Collection[str] = ()) -> SafeString:
     """`template` rendered with the context `build()` returns, from the cache when it was rendered
-    at the same data version for the same organisation, address (query included) and role, today
-    (what is overdue or stale turns on the date). `build` runs only when the cache has nothing."""
+    at the same data version for the same organisation, query parameters and role, today (what is
+    overdue or stale turns on the date). `build` runs only when the cache has nothing.
+
+    Only a query of the parameters the page reads (`reads`) is cached, keyed by those alone: any
+    other parameter (?x=1, ?x=2…) is rendered afresh, so it cannot fill the cache. Each organisation
+    caches at most PAGE_CACHE_PARTS_PER_ORGANISATION new parts an hour, however many values of
+    those parameters it is asked for."""
 
     def render() -> str:
         # The context processors have run for the page around it; the part needs only the request.
         return render_to_string(template, {**build(), "request": request})
 
     version = current_version()
-    if version is None:
+    if version is None or any(name not in reads for name in request.GET):
         return mark_safe(render())
     access = request.access
+    query = urlencode(sorted((name, value) for name in set(request.GET) for value in request.GET.getlist(name)))
     parts = [
         template,
         access.organisation.pk,
         ",".join(sorted(access.capabilities)),
-        request.get_full_path(),
+        request.path,
+        query,
         timezone.localdate().isoformat(),
         version,
     ]
@@ -131,5 +140,9 @@ def cached_part(request, template: str, build: Callable[[], dict]) -> SafeString
     html = shared_cache.get(key)
     if html is None:
         html = render()
-        shared_cache.set(key, html, TIMEOUT)
+        if (
+            shared_cache.count(f"page-parts:{access.organisation.pk}", TIMEOUT)
+            <= settings.PAGE_CACHE_PARTS_PER_ORGANISATION
+        ):
+            shared_cache.set(key, html, TIMEOUT)
     return mark_safe(html)

@@ -242,6 +242,10 @@ CACHES = {
     )
 }
 
+# New page parts one organisation may cache an hour (yos_tracker.page_cache): with a part of the
+# dashboard at about 100 KB, at most about 30 MB an organisation.
+PAGE_CACHE_PARTS_PER_ORGANISATION = env_int("PAGE_CACHE_PARTS_PER_ORGANISATION", 300)
+
 # --- REST API ---------------------------------------------------------------
 # Token authentication only: no session, so no page's cookie can be replayed against the API.
 REST_FRAMEWORK = {

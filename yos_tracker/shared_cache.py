@@ -32,6 +32,15 @@ class SharedCache:
     def set(self, key, value, timeout=DEFAULT_TIMEOUT):
         return self._call("set", key, value, timeout)
 
+    def count(self, key, timeout) -> int:
+        """Add one to the number kept under key (started at 0 for `timeout` seconds); the new number."""
+        self._call("add", key, 0, timeout)
+        try:
+            return self._call("incr", key)
+        except ValueError:  # expired between the two calls
+            self._call("set", key, 1, timeout)
+            return 1
+
     def _call(self, name: str, *args):
         try:
             return getattr(caches[DEFAULT_CACHE_ALIAS], name)(*args)
