@@ -3,9 +3,11 @@ access policy of the pages applied to /api/v1/<org>/… paths, the rate limit pe
 results, and optimistic locking with ETag / If-Match. Each app's api.py builds on these."""
 
 import datetime
+import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import InterfaceError, OperationalError
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, inline_serializer
@@ -16,6 +18,8 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from yos_tracker.api_access import OrganisationPermission, TokenAuthentication
 from yos_tracker.choices import Capability
 from yos_tracker.dates import EARLIEST, LATEST, in_reach, recorded_moment
+
+logger = logging.getLogger(__name__)
 
 
 class OrganisationView(views.APIView):
@@ -209,10 +213,17 @@ def validation_detail(error: ValidationError):
     return {"non_field_errors": error.messages}
 
 
+DATABASE_DOWN = {"detail": "The database could not be reached, so nothing was read or written: try again shortly."}
+
+
 def exception_handler(exc, context):
-    """DRF's, plus the services' own ValidationError as a 400 with its messages, not a 500."""
+    """DRF's, plus the services' own ValidationError as a 400 with its messages, not a 500, and a
+    database that cannot be reached as a 503 in JSON."""
     if isinstance(exc, ValidationError):
         exc = exceptions.ValidationError(validation_detail(exc))
+    if isinstance(exc, OperationalError | InterfaceError):
+        logger.exception("API request to %s: the database could not be reached", context["request"].path)
+        return Response(DATABASE_DOWN, status=503)
     return drf_exception_handler(exc, context)
 
 

@@ -73,3 +73,7 @@ urlpatterns = [
     path("services/", include("onboarding.service_urls")),
     path("<slug:org>/", include(organisation_patterns)),
 ]
+
+handler400 = views.bad_request
+handler404 = views.page_not_found
+handler500 = views.server_error

@@ -1,4 +1,5 @@
-"""The core's pages: the landing page, an organisation's home, its members and roles, and the health check."""
+"""The core's pages: the landing page, an organisation's home, its members and roles, the health
+check, and the error pages (JSON under /api/, which never answers with a page)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -6,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
@@ -150,3 +152,26 @@ def api_token_revoke(request, pk: int):
     services.api_token_revoke(token=token)
     messages.success(request, f"“{token.name}” is revoked: requests with its key are refused from now on.")
     return redirect("api_tokens")
+
+
+# --- Error pages ---------------------------------------------------------------------------------
+
+API_PREFIX = "/api/"
+
+
+def bad_request(request, exception):
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": "The request could not be understood."}, status=400)
+    return defaults.bad_request(request, exception)
+
+
+def page_not_found(request, exception):
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": "Something went wrong and has been logged: try again shortly."}, status=500)
+    return defaults.server_error(request)
