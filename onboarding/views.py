@@ -76,11 +76,16 @@ def workbook_import(request):
         return render(request, "onboarding/workbook.html", context)
     plan = next((p for p in plans if str(p.pk) == stashed["plan"]), None)
     arguments = {"user": request.user, "chosen": stashed["sheets"], "choices": stashed["parts"], "plan": plan}
-    with open_stashed(token, stashed) as upload:
-        if "confirm" in request.POST:
-            result = services.workbook_import(organisation=request.organisation, upload=upload, **arguments)
-        else:
-            result = services.workbook_preview(organisation=request.organisation, upload=upload, **arguments)
+    try:
+        with open_stashed(token, stashed) as upload:
+            if "confirm" in request.POST:
+                result = services.workbook_import(organisation=request.organisation, upload=upload, **arguments)
+            else:
+                result = services.workbook_preview(organisation=request.organisation, upload=upload, **arguments)
+    except ValidationError as unreadable:
+        forget_stashed(request, token)
+        messages.error(request, " ".join(unreadable.messages))
+        return render(request, "onboarding/workbook.html", context)
     if "confirm" in request.POST and result.is_valid:
         forget_stashed(request, token)
         messages.success(request, f"Imported {stashed['name']}: {result.summary}")

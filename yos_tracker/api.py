@@ -217,10 +217,12 @@ DATABASE_DOWN = {"detail": "The database could not be reached, so nothing was re
 
 
 def exception_handler(exc, context):
-    """DRF's, plus the services' own ValidationError as a 400 with its messages, not a 500, and a
-    database that cannot be reached as a 503 in JSON."""
+    """DRF's, plus the services' own ValidationError as a 400 with its messages, not a 500, as is a
+    number too large to look up; and a database that cannot be reached as a 503 in JSON."""
     if isinstance(exc, ValidationError):
         exc = exceptions.ValidationError(validation_detail(exc))
+    if isinstance(exc, OverflowError):  # a number past what the database stores (SQLite's 64 bits)
+        exc = exceptions.ValidationError({"detail": "A number in the request is out of range."})
     if isinstance(exc, OperationalError | InterfaceError):
         logger.exception("API request to %s: the database could not be reached", context["request"].path)
         return Response(DATABASE_DOWN, status=503)

@@ -1,9 +1,9 @@
-"""Who sends an API request and what they may do: the classes REST framework's settings name
-(kept apart from yos_tracker.api, whose imports of REST framework's views would read these
-settings while this module is still loading)."""
+"""Who sends an API request and what they may do, and what it may send: the classes REST
+framework's settings name (kept apart from yos_tracker.api, whose imports of REST framework's
+views would read these settings while this module is still loading)."""
 
 from django.conf import settings
-from rest_framework import authentication, exceptions, pagination, permissions, throttling
+from rest_framework import authentication, exceptions, pagination, parsers, permissions, throttling
 
 from yos_tracker import services
 from yos_tracker.scoping import resolve_access
@@ -71,3 +71,34 @@ class Pagination(pagination.PageNumberPagination):
     page_size = 100
     page_size_query_param = "page_size"
     max_page_size = 1000
+
+
+# No write the API takes nests deeper than a bulk list of items with an object or two inside.
+MAX_JSON_DEPTH = 16
+
+
+def _depth(value) -> int:
+    """How deeply lists and objects nest in a parsed JSON value (without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        if children is not None:
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+class BoundedJSONParser(parsers.JSONParser):
+    """JSON, refused (400) when it nests deeper than MAX_JSON_DEPTH: past Python's recursion limit,
+    parsing it would otherwise fail as a server error."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        too_deep = exceptions.ParseError(f"JSON nested more than {MAX_JSON_DEPTH} levels deep is not accepted.")
+        try:
+            data = super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise too_deep from None
+        if _depth(data) > MAX_JSON_DEPTH:
+            raise too_deep
+        return data

@@ -51,6 +51,10 @@ class SpreadsheetError(ValidationError):
     """The file as a whole cannot be read (wrong type, damaged, missing columns)."""
 
 
+class EmptySheet(SpreadsheetError):
+    """A sheet with no rows at all."""
+
+
 @dataclass(frozen=True)
 class Column:
     """A column an importer reads: its key, the header it exports, and the other names councils'
@@ -214,17 +218,20 @@ def read_sheet(
         if formulas and is_workbook:
             formulas = _with_cached_values(upload, formulas, sheet)
         return SheetRows(rows, headers, recognised, found.unknown, found.missing, formulas, [p for _, p in periods])
-    except SpreadsheetError:
-        raise
-    except UnicodeDecodeError:
-        raise SpreadsheetError("This CSV file is not UTF-8 text; save it from Excel as “CSV UTF-8”.") from None
-    except Exception:  # noqa: BLE001 - whatever the parser chokes on, the person needs one message
-        raise SpreadsheetError(
-            "This file could not be read as a spreadsheet; is it really an Excel (.xlsx) or CSV file?"
-        ) from None
+    except Exception as error:  # noqa: BLE001 - whatever the parser chokes on, the person needs one message
+        raise _unreadable(error) from None
     finally:
         if raw_rows is not None:
             raw_rows.close()  # a file refused part-way is let go now, while the upload is still open
+
+
+def _unreadable(error: Exception) -> SpreadsheetError:
+    """What the person is told of a file the reader could not get through."""
+    if isinstance(error, SpreadsheetError):
+        return error
+    if isinstance(error, UnicodeDecodeError):
+        return SpreadsheetError("This CSV file is not UTF-8 text; save it from Excel as “CSV UTF-8”.")
+    return SpreadsheetError("This file could not be read as a spreadsheet; is it really an Excel (.xlsx) or CSV file?")
 
 
 @dataclass
@@ -264,13 +271,16 @@ def _header(header_cells, columns: list[Column], mapping: dict[str, str], across
 
 def read_header(upload, columns: list[Column], *, mapping: dict | None = None, across=None, sheet=0) -> SheetRows:
     """What a sheet's header row names (read_sheet's headers, recognised, unknown, missing and
-    periods), from its first rows alone: how a workbook's sheets are told apart."""
+    periods), from its first rows alone: how a workbook's sheets are told apart. An empty sheet
+    names nothing; a file that cannot be read is refused as read_sheet refuses it."""
     raw_rows = _workbook_rows(upload, sheet) if upload.name.lower().endswith(".xlsx") else _csv_rows(upload)
     try:
         header_cells, _ = _find_header(raw_rows, columns, mapping or {}, across)
         found = _header(header_cells, columns, mapping or {}, across)
-    except SpreadsheetError:
+    except EmptySheet:
         return SheetRows([], [], {}, [], [c for c in columns if c.required])
+    except Exception as error:  # noqa: BLE001 - as read_sheet
+        raise _unreadable(error) from None
     finally:
         raw_rows.close()
     periods = [period for _, period in found.periods]
@@ -345,7 +355,7 @@ def _find_header(raw_rows, columns: list[Column], mapping: dict[str, str], acros
         if is_header(cells) or len(looked_at) >= HEADER_SEARCH_ROWS:
             break
     if not looked_at:
-        raise SpreadsheetError("This file is empty.")
+        raise EmptySheet("This file is empty.")
     chosen = next((i for i, (_, cells) in enumerate(looked_at) if is_header(cells)), 0)
 
     def rest():

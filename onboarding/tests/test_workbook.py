@@ -248,3 +248,11 @@ def test_a_sheet_is_told_by_its_columns_then_its_name(greenwich, name, rows, exp
         for i in IMPORTERS
     }
     assert sheet_guess(IMPORTERS, headers, name)[:2] == expected
+
+
+def test_a_file_that_cannot_be_read_is_refused_with_a_message(client, greenwich):
+    _, manager = greenwich
+    client.force_login(manager)
+    response = client.post(url("onboarding:workbook"), {"file": SimpleUploadedFile("tracker.csv", b"\x80\x81")})
+    assert "This CSV file is not UTF-8 text" in response.text
+    assert "result" not in response.context

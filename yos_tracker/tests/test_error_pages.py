@@ -58,3 +58,40 @@ def test_the_api_answers_json_when_the_database_is_down(manager, cut_database):
     response = Client(raise_request_exception=False).get("/api/v1/lewisham/plans/", HTTP_AUTHORIZATION=f"Token {key}")
     assert (response.status_code, response["Content-Type"]) == (503, "application/json")
     assert "The database could not be reached" in response.json()["detail"]
+
+
+# --- Malformed input is refused, never a server error ---------------------------------------------
+
+
+@pytest.fixture
+def api(manager):
+    _, key = api_token_issue(user=manager, name="Script")
+    return Client(raise_request_exception=False, HTTP_AUTHORIZATION=f"Token {key}")
+
+
+@pytest.mark.parametrize("depth", [17, 1000, 100_000])
+def test_json_nested_too_deep_is_refused_with_400(api, depth):
+    body = "[" * depth + "]" * depth
+    response = api.post("/api/v1/lewisham/measurements/bulk/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert "JSON nested more than 16 levels deep is not accepted." in response.content.decode()
+
+
+def test_a_number_too_large_to_look_up_is_refused_with_400(api):
+    response = api.get("/api/v1/lewisham/updates/?plan=99999999999999999999999")
+    assert response.status_code == 400
+    assert response.json() == {"detail": "A number in the request is out of range."}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/lewisham/performance/indicators/A%00B/",
+        "/lewisham/governance/risks/?owner=a%00b",
+        "/api/v1/lewisham/plans/%00/",
+    ],
+)
+def test_a_nul_character_in_the_address_is_a_bad_request(client, manager, url):
+    client.force_login(manager)
+    client.raise_request_exception = False
+    assert client.get(url).status_code == 400
