@@ -17,6 +17,7 @@ from pytest_django.plugin import blocking_manager_key
 
 from yos_tracker.celery import app
 from yos_tracker.choices import Role
+from yos_tracker.shared_cache import shared_cache
 from yos_tracker.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from yos_tracker.tests.processes import S3Server, use_broker
 
@@ -137,6 +138,14 @@ def celery_worker(transactional_db):
     app.control.purge()
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
         yield worker
+
+
+@pytest.fixture(autouse=True)
+def no_bad_keys_counted_yet():
+    """Each test's requests come from 127.0.0.1: bad API keys an earlier test sent (to see them
+    refused) are not held against it (yos_tracker.api_access.refuse_key)."""
+    shared_cache.delete("api-bad-keys:127.0.0.1")
+    shared_cache.local.delete("api-bad-keys:127.0.0.1")
 
 
 @pytest.fixture(autouse=True)

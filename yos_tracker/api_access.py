@@ -21,19 +21,30 @@ class TokenAuthentication(authentication.BaseAuthentication):
         if not parts or parts[0].lower() not in self.keywords:
             return None
         if len(parts) != 2:
-            raise exceptions.AuthenticationFailed("Send the key as “Authorization: Token <key>”, with no spaces in it.")
+            refuse_key(request, "Send the key as “Authorization: Token <key>”, with no spaces in it.")
         try:
             key = parts[1].decode("ascii")
         except UnicodeDecodeError:
-            raise exceptions.AuthenticationFailed("This is not a key this service issued.") from None
+            refuse_key(request, "This is not a key this service issued.")
         token = services.api_token_authenticate(key)
         if token is None:
-            raise exceptions.AuthenticationFailed("This key is not known here, or it has been revoked.")
+            refuse_key(request, "This key is not known here, or it has been revoked.")
         return token.user, token
 
     def authenticate_header(self, request) -> str:
         # Makes a request without a key a 401 (with this challenge) rather than a 403.
         return 'Token realm="api"'
+
+
+def refuse_key(request, why: str):
+    """Refuse a key (401), or, once an address has sent API_BAD_KEY_LIMIT bad keys within a minute,
+    every further bad key from it (429), so keys cannot be guessed at the rate limit's pace. A
+    good key from the same address is not held back. The address is REST framework's, which
+    honours NUM_PROXIES behind a proxy."""
+    address = throttling.BaseThrottle().get_ident(request)
+    if shared_cache.count(f"api-bad-keys:{address}", 60) > settings.API_BAD_KEY_LIMIT:
+        raise exceptions.Throttled(wait=60, detail="Too many keys this service does not know came from your address.")
+    raise exceptions.AuthenticationFailed(why)
 
 
 class OrganisationPermission(permissions.BasePermission):

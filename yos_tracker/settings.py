@@ -261,6 +261,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "yos_tracker.api.exception_handler",
 }
 API_RATE_LIMIT = env_str("API_RATE_LIMIT", "600/min")
+# Keys this service does not know that one address may send a minute before it is refused (429).
+API_BAD_KEY_LIMIT = env_int("API_BAD_KEY_LIMIT", 20)
 # The most items one bulk request may carry (a month's values for every service of a region).
 API_BULK_MAX_ROWS = env_int("API_BULK_MAX_ROWS", 10000)
 SPECTACULAR_SETTINGS = {

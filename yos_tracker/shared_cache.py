@@ -32,6 +32,9 @@ class SharedCache:
     def set(self, key, value, timeout=DEFAULT_TIMEOUT):
         return self._call("set", key, value, timeout)
 
+    def delete(self, key) -> None:
+        self._call("delete", key)
+
     def count(self, key, timeout) -> int:
         """Add one to the number kept under key (started at 0 for `timeout` seconds); the new number."""
         self._call("add", key, 0, timeout)

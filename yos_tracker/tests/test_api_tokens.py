@@ -119,3 +119,11 @@ def test_the_command_prints_a_working_key(manager):
 def test_the_command_refuses_an_unknown_person(db):
     with pytest.raises(CommandError, match="nobody"):
         call_command("api_token", "nobody")
+
+
+def test_an_address_sending_bad_keys_is_refused_after_the_limit_but_a_good_key_still_works(manager, settings):
+    settings.API_BAD_KEY_LIMIT = 3
+    _, good = api_token_issue(user=manager, name="Script")
+    assert [_plans(f"guess-{n}").status_code for n in range(5)] == [401, 401, 401, 429, 429]
+    assert _plans("guess-5").json()["detail"].startswith("Too many keys this service does not know came from your")
+    assert _plans(good).status_code == 200
