@@ -14,6 +14,7 @@ from performance.indicator_names import WORDS, IndicatorNames, remember_aliases
 from performance.models import AuditGrade, CaseAudit, Indicator, Measurement, TrackedIndicator
 from performance.models.audits import AUDIT_AREAS
 from performance.models.references import validate_case_reference
+from yos_tracker.dates import EARLIEST, LATEST, in_reach
 from yos_tracker.imports import (
     PERCENTAGES,
     Choices,
@@ -76,16 +77,23 @@ PERIOD_FORMATS = ["%Y-%m", "%b %Y", "%B %Y", "%m/%Y", "%b-%y", "%B-%y"]
 
 
 def parse_period(value) -> datetime.date:
-    """A month as 31/03/2017, 2017-03, Mar 2017, March 2017 or an Excel date: its first day."""
+    """A month as 31/03/2017, 2017-03, Mar 2017, March 2017 or an Excel date: its first day, from
+    1998 (when youth offending teams began) until a year before the calendar ends (pages compare a
+    period with the year either side of it)."""
     text = str(value).strip() if value is not None else ""
     if not text:
         raise ValueError("give the period, e.g. 2017-03 or 01/03/2017")
     for fmt in PERIOD_FORMATS:
         try:
-            return datetime.datetime.strptime(text, fmt).date().replace(day=1)  # noqa: DTZ007 - a month, not a time
+            period = datetime.datetime.strptime(text, fmt).date().replace(day=1)  # noqa: DTZ007 - a month, not a time
+            break
         except ValueError:
             continue
-    return parse_date(value).replace(day=1)
+    else:
+        period = parse_date(value).replace(day=1)
+    if not in_reach(period):
+        raise ValueError(f"“{text}” is out of range: give a period from {EARLIEST:%m/%Y} to {LATEST:%m/%Y}")
+    return period
 
 
 # "Q1 2023/24", "Q1 2023-24", "2023/24 Q1", "Q1 23/24": a quarter of the April-to-March year.

@@ -168,6 +168,14 @@ def test_the_same_value_twice_in_one_feed_is_an_error_naming_both_items(api, tra
     assert errors[0]["item"] == 2 and "also row 1" in errors[0]["message"]
 
 
+@pytest.mark.parametrize("period", ["0001-01-01", "9999-12-01", "1997-12"])
+def test_a_period_out_of_reach_is_refused_and_nothing_is_stored(api, tracked, period):
+    response = _bulk(api, [{"indicator": "CUSTODY_COUNT", "period": period, "value": 3}])
+    assert response.status_code == 400
+    assert "is out of range: give a period from 01/1998 to 12/9998" in response.content.decode()
+    assert not Measurement.objects.exists()
+
+
 def test_a_feed_that_is_not_a_list_or_too_long_is_refused_whole(api, tracked, settings):
     assert _bulk(api, {"indicator": "CUSTODY_COUNT"}).json()["errors"][0]["item"] == 0
     settings.API_BULK_MAX_ROWS = 5
