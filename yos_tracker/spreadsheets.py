@@ -29,6 +29,10 @@ from yos_tracker.uploads import validate_upload
 SPREADSHEET_TYPES = {".xlsx", ".csv"}
 # A workbook this small on disk but larger unpacked is a zip bomb, not a plan.
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+# The most columns a sheet may have values in (a KPI tracker of ten years' months has 130), and
+# the most Excel itself has.
+MAX_COLUMNS = 1000
+EXCEL_COLUMNS = 16_384
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
 DATE_FORMATS = [
@@ -183,10 +187,8 @@ def read_sheet(
     try:
         if is_workbook:
             _refuse_zip_bomb(upload, max_rows)
-            _refuse_too_many_rows(upload, max_rows, sheet)
-            raw_rows = _workbook_rows(upload, sheet)
-        else:
-            raw_rows = _csv_rows(upload)
+        _refuse_too_many_rows(upload, max_rows, sheet)
+        raw_rows = _workbook_rows(upload, sheet) if is_workbook else _csv_rows(upload)
         header_cells, data = _find_header(raw_rows, columns, mapping or {}, across)
         found = _header(header_cells, columns, mapping or {}, across)
         headers, recognised, periods = found.headers, found.recognised, found.periods
@@ -272,7 +274,10 @@ def _header(header_cells, columns: list[Column], mapping: dict[str, str], across
 def read_header(upload, columns: list[Column], *, mapping: dict | None = None, across=None, sheet=0) -> SheetRows:
     """What a sheet's header row names (read_sheet's headers, recognised, unknown, missing and
     periods), from its first rows alone: how a workbook's sheets are told apart. An empty sheet
-    names nothing; a file that cannot be read is refused as read_sheet refuses it."""
+    names nothing; a file that cannot be read, or too wide to, is refused as read_sheet refuses it."""
+    shape = sheet_shape(upload, up_to=HEADER_SEARCH_ROWS, sheet=sheet)
+    if shape is not None and shape.widest > MAX_COLUMNS:
+        raise _too_many_columns()
     raw_rows = _workbook_rows(upload, sheet) if upload.name.lower().endswith(".xlsx") else _csv_rows(upload)
     try:
         header_cells, _ = _find_header(raw_rows, columns, mapping or {}, across)
@@ -412,41 +417,83 @@ RELATIONSHIP_XML = "{http://schemas.openxmlformats.org/officeDocument/2006/relat
 
 
 def _refuse_too_many_rows(upload, max_rows: int, sheet: int) -> None:
-    """Refuse a workbook past the row limit (allowing for a title above the headers) before
-    openpyxl reads it: openpyxl reads a workbook's whole table of text before its first row,
-    which for 200,000 rows takes seconds and tens of MB; counting takes a fraction of a second."""
+    """Refuse a workbook past the row or the column limit (allowing for a title above the
+    headers) before openpyxl reads it: openpyxl reads a workbook's whole table of text before its
+    first row, and the whole of a row before its first cell, so 200,000 rows take seconds and tens
+    of MB, and a row of a million cells gigabytes; counting takes a fraction of a second and
+    little memory."""
     allowed = max_rows + HEADER_SEARCH_ROWS
-    if (count_rows(upload, up_to=allowed, sheet=sheet) or 0) > allowed:
+    shape = sheet_shape(upload, up_to=allowed, sheet=sheet)
+    if shape is not None and shape.widest > MAX_COLUMNS:
+        raise _too_many_columns()
+    if shape is not None and shape.rows > allowed:
         raise _too_many_rows(max_rows)
 
 
+def _too_many_columns() -> SpreadsheetError:
+    return SpreadsheetError(
+        f"This sheet has cells in more than {MAX_COLUMNS:,} columns, more than any import reads: check it is the "
+        "right file, or delete the columns past the last one in use."
+    )
+
+
 def count_rows(upload, *, up_to: int, sheet: int = 0) -> int | None:
-    """The rows holding a value in a workbook's sheet (the first unless said, counted from its XML) or a CSV's
+    """The rows holding a value in a workbook's sheet (the first unless said) or a CSV's
     non-blank lines, counting no further than up_to + 1; None when the file cannot be counted
     this way (it is then left to the reader, which says what is wrong with it)."""
+    shape = sheet_shape(upload, up_to=up_to, sheet=sheet)
+    return shape.rows if shape is not None else None
+
+
+@dataclass(frozen=True)
+class Shape:
+    rows: int  # rows holding a value, counted no further than up_to + 1
+    widest: int  # values in the widest row (to its last, in a CSV; every cell, past Excel's columns)
+
+
+def sheet_shape(upload, *, up_to: int, sheet: int = 0) -> Shape | None:
+    """How many rows hold a value, and how wide the widest is: a workbook's counted from its
+    sheet's XML, one cell at a time (a cell is let go once read), a CSV's line by line. None when
+    the file cannot be counted this way, a workbook unpacking past MAX_UNPACKED_BYTES among them
+    (the reader then says what is wrong with it)."""
     upload.seek(0)
-    rows = 0
+    rows = widest = 0
     try:
         if not upload.name.lower().endswith(".xlsx"):
             text = io.TextIOWrapper(upload, encoding="utf-8-sig", newline="")
             try:
                 for row in csv.reader(text):
-                    rows += any(value.strip() for value in row)
-                    if rows > up_to:
+                    last = next((i for i in range(len(row) - 1, -1, -1) if row[i].strip()), None)
+                    if last is not None:
+                        rows, widest = rows + 1, max(widest, last + 1)
+                    if rows > up_to or widest > MAX_COLUMNS:
                         break
             finally:
                 text.detach()
-            return rows
-        with zipfile.ZipFile(upload) as archive, archive.open(_worksheet_paths(archive)[sheet][1]) as xml:
-            for _, element in ElementTree.iterparse(xml):
-                if element.tag == f"{SHEET_XML}row":
-                    rows += any(
-                        c.find(f"{SHEET_XML}v") is not None or c.find(f"{SHEET_XML}is") is not None for c in element
-                    )
-                    element.clear()
-                    if rows > up_to:
-                        break
-            return rows
+            return Shape(rows, widest)
+        with zipfile.ZipFile(upload) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+                return None
+            with archive.open(_worksheet_paths(archive)[sheet][1]) as xml:
+                row, cells, valued = None, 0, 0
+                for event, element in ElementTree.iterparse(xml, events=("start", "end")):
+                    if event == "start":
+                        if element.tag == f"{SHEET_XML}row":
+                            row, cells, valued = element, 0, 0
+                        continue
+                    if element.tag == f"{SHEET_XML}c" and row is not None:
+                        cells += 1
+                        valued += any(e.tag in (f"{SHEET_XML}v", f"{SHEET_XML}is") for e in element)
+                        del row[-1]  # this cell, read: a row of a million cells never stands whole
+                    elif element.tag == f"{SHEET_XML}row":
+                        # Formatting leaves empty cells about, but never more than Excel has columns.
+                        width = cells if cells > EXCEL_COLUMNS else valued
+                        rows, widest = rows + (valued > 0), max(widest, width)
+                        element.clear()
+                        row = None
+                        if rows > up_to or widest > MAX_COLUMNS:
+                            break
+            return Shape(rows, widest)
     except (
         KeyError,
         IndexError,
