@@ -77,10 +77,13 @@ def test_json_nested_too_deep_is_refused_with_400(api, depth):
     assert "JSON nested more than 16 levels deep is not accepted." in response.content.decode()
 
 
-def test_a_number_too_large_to_look_up_is_refused_with_400(api):
+def test_a_number_too_large_to_look_up_is_never_a_server_error(api):
     response = api.get("/api/v1/lewisham/updates/?plan=99999999999999999999999")
-    assert response.status_code == 400
-    assert response.json() == {"detail": "A number in the request is out of range."}
+    if connection.vendor == "sqlite":  # its integers are 64 bits: the lookup cannot be made
+        assert response.status_code == 400
+        assert response.json() == {"detail": "A number in the request is out of range."}
+    else:  # PostgreSQL compares it, and nothing matches
+        assert response.status_code == 200 and response.json()["count"] == 0
 
 
 @pytest.mark.parametrize(
