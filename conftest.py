@@ -19,7 +19,7 @@ from yos_tracker.celery import app
 from yos_tracker.choices import Role
 from yos_tracker.shared_cache import shared_cache
 from yos_tracker.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-from yos_tracker.tests.processes import S3Server, use_broker
+from yos_tracker.tests.processes import VISIBILITY_TIMEOUT, OwnRedis, S3Server, Worker, use_broker
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # under one unless told it is safe (it is: the loop is Playwright's, not the app's).
@@ -140,6 +140,40 @@ def celery_worker(transactional_db):
         yield worker
 
 
+@pytest.fixture
+def own_redis(tmp_path, settings):
+    """A Redis on a spare port, the broker of this process's Celery app, which a fault test may
+    stop and start again; the machine's shared Redis is never touched."""
+    server = OwnRedis(tmp_path)
+    server.start()
+    previous = app.conf.broker_url, app.conf.task_always_eager
+    settings.CELERY_TASK_ALWAYS_EAGER = app.conf.task_always_eager = False
+    use_broker(server.url)
+    yield server
+    app.conf.task_always_eager = previous[1]
+    use_broker(previous[0])
+    if server.process.poll() is None:
+        server.stop()
+
+
+@pytest.fixture
+def worker_process(transactional_db, own_redis, media_root, tmp_path):
+    """worker_process(pool, **env) -> a `celery worker` subprocess on own_redis and the test
+    database (PostgreSQL: a subprocess cannot share SQLite's in-memory one); all are killed
+    after the test."""
+    started = []
+
+    def start(pool: str = "solo", **env) -> Worker:
+        log = tmp_path / f"worker-{len(started)}.log"
+        worker = Worker(own_redis.url, media_root, log, pool=pool, visibility_timeout=VISIBILITY_TIMEOUT, env=env)
+        started.append(worker)
+        return worker.start()
+
+    yield start
+    for worker in started:
+        worker.stop()
+
+
 @pytest.fixture(autouse=True)
 def no_bad_keys_counted_yet():
     """Each test's requests come from 127.0.0.1: bad API keys an earlier test sent (to see them
@@ -163,6 +197,8 @@ REFERENCE_DATA = [
     ("performance.migrations.0003_monthly_rollup_schedule", "schedule"),
     ("governance.migrations.0005_requeue_waiting_renders_schedule", "schedule"),
     ("yos_tracker.migrations.0004_daily_import_clean_schedule", "schedule"),
+    ("yos_tracker.migrations.0008_job_heartbeats", "schedule"),
+    ("governance.migrations.0020_job_heartbeats", "schedule"),
 ]
 
 

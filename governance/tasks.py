@@ -1,21 +1,16 @@
 """The Celery interface of the governance app: rendering reports, and handing renders to the broker."""
 
 import datetime
-import logging
 
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
-from kombu.exceptions import OperationalError as BrokerOperationalError
 
 from governance import spreadsheet  # noqa: F401 - registers its importers for yos_tracker.tasks.import_run
 from governance.models import ReportRender
 from governance.models.reports import RenderStatus
-from governance.renders import render_execute
-
-logger = logging.getLogger(__name__)
-# What publishing raises when Redis is unreachable.
-BROKER_ERRORS = (BrokerOperationalError, ConnectionError, OSError, TimeoutError)
+from governance.renders import render_execute, renders_stop_lost
+from yos_tracker import jobs
 
 
 @shared_task(
@@ -27,22 +22,17 @@ BROKER_ERRORS = (BrokerOperationalError, ConnectionError, OSError, TimeoutError)
 )
 def render_report(self, render_id: int) -> str:
     """Render a committee report (see governance.renders.render_execute for idempotency)."""
-    render = render_execute(render_id=render_id, task_id=self.request.id or "")
+    render = render_execute(render_id=render_id, task_id=self.request.id or "", on_worker=not self.request.is_eager)
     return render.status
 
 
 def render_send(*, render_id: int) -> bool:
-    """Hand a render to the broker. If the broker is down the render stays queued (and the page
-    says generation is delayed); requeue_waiting_renders sends it again once the broker is back."""
-    try:
-        render_report.delay(render_id)
-    except BROKER_ERRORS as error:
-        logger.warning("Render %s stays queued: the broker is unreachable (%s)", render_id, error)
-        return False
-    return True
+    """Hand a render to the broker; if it is down the render waits, queued (and the page says
+    generation is delayed), for renders_look_after."""
+    return jobs.send(render_report, render_id)
 
 
-def renders_requeue(*, older_than: datetime.timedelta = datetime.timedelta(minutes=2)) -> int:
+def renders_requeue(*, older_than: datetime.timedelta = datetime.timedelta(minutes=1)) -> int:
     """Send again the renders still queued (never picked up) after `older_than`: the work that
     waited while the broker was down. Safe to repeat: a render is claimed once."""
     waiting = ReportRender.objects.filter(status=RenderStatus.QUEUED, requested_at__lt=timezone.now() - older_than)
@@ -50,6 +40,8 @@ def renders_requeue(*, older_than: datetime.timedelta = datetime.timedelta(minut
 
 
 @shared_task
-def requeue_waiting_renders() -> int:
-    """Beat, every five minutes: renders that waited out a broker outage go on."""
-    return renders_requeue()
+def renders_look_after() -> tuple[int, int]:
+    """Beat, every minute: renders that waited out a broker outage are sent again, and those whose
+    worker was lost are stopped, to be retried from the report's page. Returns (sent, stopped)."""
+    stopped = renders_stop_lost()
+    return renders_requeue(), stopped

@@ -27,11 +27,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django_htmx.http import HttpResponseClientRefresh
 
+from yos_tracker.health import broker_status
 from yos_tracker.imports import IMPORTERS, Choices, Importer, ImportResult
 from yos_tracker.models import ImportJob
 from yos_tracker.scoping import EDITORS, org_view
 from yos_tracker.spreadsheets import CONTENT_TYPES, count_rows, normalise
-from yos_tracker.tasks import import_run
+from yos_tracker.tasks import import_send
 
 logger = logging.getLogger(__name__)
 # What a connection lost mid-import raises; anything else is a bug and should surface as one.
@@ -218,9 +219,10 @@ def _queue(request, importer, action, token, stashed, choices, objects, context)
 
 
 def _job_start(**fields) -> ImportJob:
-    """A new job, handed to a worker once the request's transaction commits."""
+    """A new job, handed to a worker once the request's transaction commits (or, if the broker
+    is down, queued until it is back)."""
     job = ImportJob.objects.create(**fields)
-    transaction.on_commit(lambda: import_run.delay(job.pk))
+    transaction.on_commit(lambda: import_send(job_id=job.pk))
     return job
 
 
@@ -244,6 +246,7 @@ def job_detail(request, pk: int):
     if request.htmx and job.is_finished:
         return HttpResponseClientRefresh()  # the whole page changes: the result, its questions
     context = {"job": job, "result": result, "importer": importer, "title": f"Import of {job.filename}"}
+    context["broker_down"] = job.status == ImportJob.Status.QUEUED and broker_status() == "down"
     if job.action == ImportJob.Action.APPLY and job.status == ImportJob.Status.DONE and result and result.is_valid:
         context["imported"] = True
     template = "imports/_job_status.html" if request.htmx else "imports/job.html"

@@ -183,6 +183,12 @@ class ImportJob(models.Model):
     )
     return_url = models.CharField(max_length=300)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    task_id = models.CharField(max_length=50, blank=True, help_text="The Celery task running it.")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        null=True, blank=True, help_text="Written by the worker while it runs: a job whose heartbeat stops was lost."
+    )
     rows_read = models.PositiveIntegerField(default=0)
     result = models.JSONField(null=True, blank=True)
     failure = models.CharField(max_length=300, blank=True)

@@ -222,8 +222,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
 }
 # A page that queues work must not hang for long when the broker is down: try briefly, then
-# keep the work queued in the database (see governance.tasks.render_send).
+# keep the work queued in the database (see yos_tracker.jobs.send).
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+# A running import or render writes a heartbeat this often; one not heard from for
+# JOB_LOST_AFTER_SECONDS has lost its worker, and beat offers it to be run again (yos_tracker.jobs).
+JOB_HEARTBEAT_SECONDS = env_int("JOB_HEARTBEAT_SECONDS", 2)
+JOB_LOST_AFTER_SECONDS = env_int("JOB_LOST_AFTER_SECONDS", 60)
 
 # --- Cache ----------------------------------------------------------------
 # Shared by every web server when Redis is there (the API's rate limits count across them);

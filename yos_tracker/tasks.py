@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from yos_tracker import sso
-from yos_tracker.import_jobs import import_job_run, imports_forget_abandoned
+from yos_tracker import jobs, sso
+from yos_tracker.import_jobs import import_job_run, imports_forget_abandoned, imports_stop_lost, imports_waiting
 from yos_tracker.models import Membership
 
 
@@ -46,8 +46,22 @@ def send_membership_email(membership_id: int, *, new_account: bool) -> str:
 @shared_task(bind=True, acks_late=True)
 def import_run(self, job_id: int) -> str:
     """Preview or apply an import too big for a web request (see yos_tracker.import_views)."""
-    job = import_job_run(job_id=job_id)
+    job = import_job_run(job_id=job_id, task_id=self.request.id or "", on_worker=not self.request.is_eager)
     return job.status
+
+
+def import_send(*, job_id: int) -> bool:
+    """Hand an import to the broker; if it is down the job waits, queued, for imports_look_after."""
+    return jobs.send(import_run, job_id)
+
+
+@shared_task
+def imports_look_after() -> tuple[int, int]:
+    """Beat, every minute: imports that waited out a broker outage are sent again, and those whose
+    worker was lost are stopped, to be run again from their page. Returns (sent, stopped)."""
+    stopped = imports_stop_lost()
+    sent = sum(import_send(job_id=pk) for pk in imports_waiting(waited=datetime.timedelta(minutes=1)))
+    return sent, stopped
 
 
 @shared_task

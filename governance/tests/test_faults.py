@@ -18,46 +18,10 @@ from django.utils import timezone
 from governance import report_services, reporting, tasks
 from governance.models import CommitteeReport, ReportRender
 from governance.models.reports import RenderStatus
-from governance.tasks import requeue_waiting_renders
-from yos_tracker.celery import app
 from yos_tracker.tests.helpers import wait_for
-from yos_tracker.tests.processes import OwnRedis, Worker, use_broker
-
-# Seconds an unacknowledged message waits before the broker gives it to another worker. Short
-# here so that a test can outwait it; in production it is an hour (longer than any task).
-VISIBILITY_TIMEOUT = 2
+from yos_tracker.tests.processes import VISIBILITY_TIMEOUT
 
 postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="workers share the test database")
-
-
-@pytest.fixture
-def own_redis(tmp_path, settings):
-    server = OwnRedis(tmp_path)
-    server.start()
-    previous = app.conf.broker_url, app.conf.task_always_eager
-    settings.CELERY_TASK_ALWAYS_EAGER = app.conf.task_always_eager = False
-    use_broker(server.url)
-    yield server
-    app.conf.task_always_eager = previous[1]
-    use_broker(previous[0])
-    if server.process.poll() is None:
-        server.stop()
-
-
-@pytest.fixture
-def start_worker(transactional_db, own_redis, media_root, tmp_path):
-    """start_worker(pool) -> a running worker subprocess; all are killed after the test."""
-    started = []
-
-    def start(pool: str = "solo") -> Worker:
-        log = tmp_path / f"worker-{len(started)}.log"
-        worker = Worker(own_redis.url, media_root, log, pool=pool, visibility_timeout=VISIBILITY_TIMEOUT)
-        started.append(worker)
-        return worker.start()
-
-    yield start
-    for worker in started:
-        worker.stop()
 
 
 @pytest.fixture
@@ -109,9 +73,9 @@ def _assert_completed_once(render: ReportRender, media_root) -> None:
 @postgresql_only
 @pytest.mark.celery
 def test_a_render_whose_worker_process_dies_is_delivered_again_and_completes_once(
-    demo_report, manager, start_worker, media_root
+    demo_report, manager, worker_process, media_root
 ):
-    worker = start_worker("prefork")
+    worker = worker_process("prefork")
     render = _request_render(demo_report, manager)
     _while_laying_out(render)
     [pool_process] = worker.children()
@@ -124,23 +88,23 @@ def test_a_render_whose_worker_process_dies_is_delivered_again_and_completes_onc
 @postgresql_only
 @pytest.mark.celery
 def test_a_render_whose_whole_worker_is_killed_is_finished_by_the_next_worker(
-    demo_report, manager, start_worker, media_root
+    demo_report, manager, worker_process, media_root
 ):
-    first = start_worker("prefork")
+    first = worker_process("prefork")
     render = _request_render(demo_report, manager)
     _while_laying_out(render)
     first.kill()
     assert ReportRender.objects.get(pk=render.pk).status == RenderStatus.RUNNING  # left mid-way, unacknowledged
 
     time.sleep(VISIBILITY_TIMEOUT + 1)  # the broker's redelivery clock is wall time
-    start_worker("prefork")
+    worker_process("prefork")
     _assert_completed_once(render, media_root)
 
 
 @postgresql_only
 @pytest.mark.celery
 def test_while_redis_is_down_pages_work_and_renders_wait_then_go_on_when_it_is_back(
-    client, officer, small_report, own_redis, start_worker
+    client, officer, small_report, own_redis, worker_process
 ):
     report_url = reverse("governance:report_detail", kwargs={"org": "lewisham", "pk": small_report.pk})
     own_redis.stop()
@@ -158,9 +122,9 @@ def test_while_redis_is_down_pages_work_and_renders_wait_then_go_on_when_it_is_b
 
     own_redis.start()
     assert client.get(reverse("healthz")).status_code == 200
-    start_worker("solo")
+    worker_process("solo")
     ReportRender.objects.filter(pk=render.pk).update(requested_at=timezone.now() - datetime.timedelta(minutes=5))
-    assert requeue_waiting_renders() == 1  # what beat runs every five minutes
+    assert tasks.renders_look_after() == (1, 0)  # what beat runs every minute
     done = wait_for(lambda: ReportRender.objects.filter(pk=render.pk, status=RenderStatus.DONE).first(), timeout=90)
     assert done.file.read(5) == b"%PDF-"
     assert "Report generation is delayed" not in client.get(report_url).content.decode()

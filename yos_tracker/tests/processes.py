@@ -18,6 +18,10 @@ from yos_tracker.celery import app
 from yos_tracker.media import s3_storage
 from yos_tracker.tests.helpers import wait_for
 
+# Seconds an unacknowledged message waits before the broker gives it to another worker. Short
+# for the workers tests start, so that a test can outwait it; in production it is an hour.
+VISIBILITY_TIMEOUT = 2
+
 
 def _spare_port() -> int:
     with socket.socket() as probe:
@@ -67,7 +71,7 @@ def use_broker(url: str) -> None:
 class Worker:
     """`celery worker` in a subprocess on the test database and a broker of the test's choosing."""
 
-    def __init__(self, broker_url: str, media_root: Path, log: Path, *, pool: str, visibility_timeout: int):
+    def __init__(self, broker_url: str, media_root: Path, log: Path, *, pool: str, visibility_timeout: int, env: dict):
         db = connection.settings_dict
         self.env = {
             **os.environ,
@@ -76,6 +80,7 @@ class Worker:
             "CELERY_BROKER_URL": broker_url,
             "MEDIA_ROOT": str(media_root),
             "CELERY_VISIBILITY_TIMEOUT": str(visibility_timeout),
+            **{name: str(value) for name, value in env.items()},
         }
         self.pool, self.log = pool, log
         self.process = None
