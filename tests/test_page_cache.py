@@ -6,12 +6,14 @@ transaction not yet committed is never cached, so the ordinary rolled-back test 
 see pages rendered afresh."""
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
 from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -25,6 +27,7 @@ from performance.models import Measurement
 from performance.services import MeasurementEntry, measurements_upsert
 from performance.tests.factories import MeasurementFactory, TrackedFactory, indicator
 from yos_tracker import page_cache
+from yos_tracker.models import RateCount
 from yos_tracker.services import api_token_issue
 from yos_tracker.tests.processes import OwnRedis
 
@@ -196,12 +199,17 @@ def test_a_cache_that_goes_down_is_a_miss_and_pages_and_the_api_still_answer(
     assert client.get("/healthz").json()["cache"] == "ok"
 
 
-def test_the_api_limit_holds_on_each_process_while_the_cache_is_down(manager, settings, own_redis_cache):
+def test_the_api_limit_is_counted_in_the_database_while_the_cache_is_down(manager, settings, own_redis_cache, caplog):
     settings.API_RATE_LIMIT = "2/min"
-    _, key = api_token_issue(user=manager, name="Script")
-    own_redis_cache.stop()
+    token, key = api_token_issue(user=manager, name="Script")
     api = Client(HTTP_AUTHORIZATION=f"Token {key}")
-    assert [api.get("/api/v1/lewisham/plans/").status_code for _ in range(3)] == [200, 200, 429]
+    assert api.get("/api/v1/lewisham/plans/").status_code == 200  # counted in Redis
+    own_redis_cache.stop()
+    with caplog.at_level("WARNING", logger="yos_tracker.limits"):
+        assert [api.get("/api/v1/lewisham/plans/").status_code for _ in range(3)] == [200, 200, 429]
+    assert "Rate limits are counted in the database" in caplog.text
+    # Shared by every worker and server, not this process's memory.
+    assert RateCount.objects.get(key__endswith=token.digest[:24]).count == 3
 
 
 def _page_keys(pattern: str = ":page:") -> list:
@@ -254,3 +262,16 @@ def test_the_query_is_keyed_by_its_parameters_whatever_their_order(client, manag
     with CaptureQueriesContext(connection) as queries:
         client.get("/lewisham/governance/risks/?sort=inherent&status=open")
     assert _cached_parts() == cached and not any("governance_risk" in q["sql"] for q in queries.captured_queries)
+
+
+def test_a_hand_edit_shows_once_the_pages_are_refreshed(client, manager, world):
+    client.force_login(manager)
+    assert ">23<" in _dashboard_value(client)
+    # As psql would: on the database connection itself, past the application's wrapper that sees writes.
+    connection.ensure_connection()
+    connection.connection.cursor().execute(f"UPDATE {Measurement._meta.db_table} SET value = 41")
+    assert ">23<" in _dashboard_value(client)  # the cached part, which nothing told
+
+    call_command("pages_refresh", stdout=io.StringIO())
+
+    assert ">41<" in _dashboard_value(client)

@@ -5,9 +5,8 @@ views would read these settings while this module is still loading)."""
 from django.conf import settings
 from rest_framework import authentication, exceptions, pagination, parsers, permissions, throttling
 
-from yos_tracker import services
+from yos_tracker import limits, services
 from yos_tracker.scoping import resolve_access
-from yos_tracker.shared_cache import shared_cache
 
 
 class TokenAuthentication(authentication.BaseAuthentication):
@@ -42,7 +41,7 @@ def refuse_key(request, why: str):
     good key from the same address is not held back. The address is REST framework's, which
     honours NUM_PROXIES behind a proxy."""
     address = throttling.BaseThrottle().get_ident(request)
-    if shared_cache.count(f"api-bad-keys:{address}", 60) > settings.API_BAD_KEY_LIMIT:
+    if limits.count(f"api-bad-keys:{address}", 60) > settings.API_BAD_KEY_LIMIT:
         raise exceptions.Throttled(wait=60, detail="Too many keys this service does not know came from your address.")
     raise exceptions.AuthenticationFailed(why)
 
@@ -62,11 +61,17 @@ class OrganisationPermission(permissions.BasePermission):
 
 
 class TokenRateThrottle(throttling.SimpleRateThrottle):
-    """Requests per token (API_RATE_LIMIT, e.g. "600/min"), counted in the shared cache so that
-    every web server counts the same token together (each its own while the cache is down)."""
+    """Requests per token (API_RATE_LIMIT, e.g. "600/min"), counted in a window from the token's
+    first request (yos_tracker.limits), so that every web worker and server counts together."""
 
     scope = "token"
-    cache = shared_cache
+
+    def allow_request(self, request, view) -> bool:
+        key = self.get_cache_key(request, view)
+        return key is None or limits.count(key, self.duration) <= self.num_requests
+
+    def wait(self) -> float:
+        return self.duration  # at most: the window started at the token's first request
 
     def get_rate(self) -> str:
         return settings.API_RATE_LIMIT

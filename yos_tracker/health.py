@@ -3,11 +3,10 @@ and whether the shared cache does, without which it is slower but no less correc
 
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
-from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 
 from yos_tracker.celery import app as celery_app
-from yos_tracker.shared_cache import UNREACHABLE
+from yos_tracker.shared_cache import UNREACHABLE, shared_cache
 
 
 def database_status() -> str:
@@ -33,11 +32,10 @@ def broker_status() -> str:
 def cache_status() -> str:
     """For the health check: "ok", "down" (unreachable: pages and the throttle run on each
     process's memory) or "local" (no shared cache is configured)."""
-    cache = caches[DEFAULT_CACHE_ALIAS]
-    if isinstance(cache, LocMemCache):
+    if shared_cache.is_local:
         return "local"
     try:
-        cache.get("health-check")
+        caches[DEFAULT_CACHE_ALIAS].get("health-check")
     except UNREACHABLE:
         return "down"
     return "ok"

@@ -260,3 +260,16 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return str(self.number)
+
+
+class RateCount(models.Model):
+    """A rate limit's count for one key (an API token, an address sending bad keys) until it
+    expires: kept here when there is no Redis, or while it is down, so every web worker and
+    server counts together (yos_tracker.limits)."""
+
+    key = models.CharField(max_length=200, primary_key=True)
+    count = models.PositiveIntegerField()
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count} until {self.expires_at:%H:%M:%S}"

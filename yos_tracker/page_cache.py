@@ -33,8 +33,8 @@ WRITE = re.compile(
     r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|TRUNCATE)\s+(?:TABLE\s+)?"?(\w+)', re.IGNORECASE
 )
 # Bookkeeping no page part shows: sessions, sign-in attempts, the scheduler's and the task
-# results' own tables, a token's last use, an import's progress, and the version itself.
-UNSHOWN = re.compile(r"django_session|axes_|django_celery_|yos_tracker_(?:apitoken|importjob|dataversion)")
+# results' own tables, a token's last use, an import's progress, rate-limit counts and the version itself.
+UNSHOWN = re.compile(r"django_session|axes_|django_celery_|yos_tracker_(?:apitoken|importjob|dataversion|ratecount)")
 
 
 def _versions():

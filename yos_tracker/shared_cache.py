@@ -26,6 +26,11 @@ class SharedCache:
         self.local = LocMemCache("yos-shared-cache-fallback", {"OPTIONS": {"MAX_ENTRIES": 2000}})
         self.logged_at = float("-inf")
 
+    @property
+    def is_local(self) -> bool:
+        """No shared cache is configured: the default cache is each process's own memory."""
+        return isinstance(caches[DEFAULT_CACHE_ALIAS], LocMemCache)
+
     def get(self, key, default=None):
         return self._call("get", key, default)
 
@@ -35,18 +40,24 @@ class SharedCache:
     def delete(self, key) -> None:
         self._call("delete", key)
 
-    def count(self, key, timeout) -> int:
-        """Add one to the number kept under key (started at 0 for `timeout` seconds); the new number."""
-        self._call("add", key, 0, timeout)
+    def count(self, key, timeout, *, fall_back: bool = True) -> int:
+        """Add one to the number kept under key (started at 0 for `timeout` seconds); the new
+        number. Without `fall_back`, an unreachable cache raises (yos_tracker.limits counts
+        elsewhere)."""
+        call = self._call if fall_back else self._shared
+        call("add", key, 0, timeout)
         try:
-            return self._call("incr", key)
+            return call("incr", key)
         except ValueError:  # expired between the two calls
-            self._call("set", key, 1, timeout)
+            call("set", key, 1, timeout)
             return 1
+
+    def _shared(self, name: str, *args):
+        return getattr(caches[DEFAULT_CACHE_ALIAS], name)(*args)
 
     def _call(self, name: str, *args):
         try:
-            return getattr(caches[DEFAULT_CACHE_ALIAS], name)(*args)
+            return self._shared(name, *args)
         except UNREACHABLE as error:
             if time.monotonic() - self.logged_at >= LOG_EVERY_SECONDS:
                 self.logged_at = time.monotonic()

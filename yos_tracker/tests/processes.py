@@ -172,3 +172,54 @@ class S3Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=10)
+
+
+class Gunicorn:
+    """The application served as production serves it (gunicorn, two workers) from a subprocess,
+    on the test database and the parts named in `env` (REDIS_URL, CELERY_BROKER_URL...)."""
+
+    def __init__(self, media_root: Path, log: Path, *, workers: int = 2, env: dict):
+        db = connection.settings_dict
+        self.port = _spare_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            **{name: value for name, value in os.environ.items() if name not in ("REDIS_URL", "CELERY_BROKER_URL")},
+            "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+            "MEDIA_ROOT": str(media_root),
+            **{name: str(value) for name, value in env.items()},
+        }
+        self.workers, self.log = workers, log
+        self.process = None
+
+    def start(self) -> "Gunicorn":
+        command = [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "yos_tracker.wsgi",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+        ]
+        command += ["--workers", str(self.workers), "--no-control-socket", "--timeout", "60"]
+        with self.log.open("a") as log:
+            self.process = subprocess.Popen(
+                command,
+                cwd=settings.BASE_DIR,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        wait_for(self._answering, timeout=60)
+        return self
+
+    def _answering(self) -> bool:
+        assert self.process.poll() is None, f"gunicorn exited: {self.log.read_text()[-2000:]}"
+        try:
+            socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+        except OSError:
+            return False
+        return True
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=30)
