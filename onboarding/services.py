@@ -82,6 +82,7 @@ def organisation_create(
     rating_key: str = DEFAULT_RATING_KEY_SCALE,
     starter_indicators: bool = True,
     first_person: dict | None = None,
+    site_url: str = "",
 ) -> Organisation:
     """Save a new organisation (built from a form, unsaved) and set it up. `first_person`
     (email, first_name, last_name, role) is given a role there and e-mailed."""
@@ -99,7 +100,9 @@ def organisation_create(
         starter_indicators=starter_indicators,
     )
     if first_person:
-        core_services.membership_add(organisation=organisation, **{"role": Role.MANAGER, **first_person})
+        core_services.membership_add(
+            organisation=organisation, site_url=site_url, **{"role": Role.MANAGER, **first_person}
+        )
     return organisation
 
 

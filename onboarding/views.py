@@ -30,7 +30,10 @@ def service_new(request):
     if request.method == "POST" and form.is_valid():
         try:
             organisation = services.organisation_create(
-                organisation=form.save(commit=False), first_person=form.first_person, **form.setup
+                organisation=form.save(commit=False),
+                first_person=form.first_person,
+                site_url=request.build_absolute_uri("/"),
+                **form.setup,
             )
         except ValidationError as error:
             apply_validation_error(form, error)

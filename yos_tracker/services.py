@@ -23,12 +23,13 @@ def _is_last_administrator(membership: Membership) -> bool:
 
 @transaction.atomic
 def membership_add(
-    *, organisation: Organisation, email: str, first_name: str, last_name: str, role: Role
+    *, organisation: Organisation, email: str, first_name: str, last_name: str, role: Role, site_url: str = ""
 ) -> Membership:
     """Give a person a role in the organisation, creating their account if they have none.
 
     A new account gets no password: the e-mail carries a link to choose one, so nobody ever
-    learns another person's password.
+    learns another person's password. Its links go to `site_url`, the address the person who
+    added them was using (SITE_URL when there was none).
     """
     User = get_user_model()
     email = email.strip().lower()
@@ -42,7 +43,9 @@ def membership_add(
         raise ValidationError({"email": "This person already has a role in this organisation."})
 
     membership = Membership.objects.create(user=user, organisation=organisation, role=role)
-    transaction.on_commit(lambda: send_membership_email.delay(membership.pk, new_account=new_account))
+    transaction.on_commit(
+        lambda: send_membership_email.delay(membership.pk, new_account=new_account, site_url=site_url)
+    )
     return membership
 
 

@@ -15,23 +15,25 @@ from yos_tracker.models import Membership
 
 
 @shared_task(autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=5)
-def send_membership_email(membership_id: int, *, new_account: bool) -> str:
-    """Tell a person they have been given access; a new account's mail links to choosing a password."""
+def send_membership_email(membership_id: int, *, new_account: bool, site_url: str = "") -> str:
+    """Tell a person they have been given access; a new account's mail links to choosing a
+    password. Links go to `site_url` (the address of whoever gave the access), else SITE_URL."""
     membership = Membership.objects.select_related("user", "organisation").filter(pk=membership_id).first()
     if membership is None:
         return "membership removed before the e-mail was sent"
     user = membership.user
+    site_url = (site_url or settings.SITE_URL).rstrip("/")
     context = {
         "membership": membership,
-        "site_url": settings.SITE_URL,
-        "sign_in_url": settings.SITE_URL + reverse("login"),
+        "site_url": site_url,
+        "sign_in_url": site_url + reverse("login"),
         "new_account": new_account,
         "council_sign_in": sso.is_configured(),
     }
     if new_account:
         uid = urlsafe_base64_encode(force_bytes(user.pk))
         token = default_token_generator.make_token(user)
-        context["set_password_url"] = settings.SITE_URL + reverse(
+        context["set_password_url"] = site_url + reverse(
             "password_reset_confirm", kwargs={"uidb64": uid, "token": token}
         )
     send_mail(

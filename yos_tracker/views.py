@@ -54,7 +54,9 @@ def member_add(request):
     form = MembershipAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            membership = services.membership_add(organisation=request.organisation, **form.cleaned_data)
+            membership = services.membership_add(
+                organisation=request.organisation, site_url=request.build_absolute_uri("/"), **form.cleaned_data
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

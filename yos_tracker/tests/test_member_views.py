@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from yos_tracker.choices import Role
 from yos_tracker.models import Membership
-from yos_tracker.tests.helpers import queries_with_two_rows_and_ten
+from yos_tracker.tests.helpers import queries_with_two_rows_and_ten, wait_for
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,20 @@ def test_administrator_adds_a_member(client, administrator, django_capture_on_co
     assert response.redirect_chain[-1][0] == url("list")
     assert "Pat Jones is now officer" in response.content.decode()
     assert Membership.objects.get(user__email="pat.jones@lewisham.gov.uk").role == Role.OFFICER
+
+
+@pytest.mark.celery
+def test_the_invitation_links_to_the_address_the_administrator_used(
+    client, celery_worker, administrator, settings, mailoutbox
+):
+    settings.ALLOWED_HOSTS = ["yos.lewisham.gov.uk"]
+    settings.SITE_URL = "http://127.0.0.1:8000"  # the default, never set on this server
+    client.force_login(administrator)
+    data = {"email": "pat.jones@lewisham.gov.uk", "first_name": "Pat", "last_name": "Jones", "role": "officer"}
+    client.post(url("add"), data, HTTP_HOST="yos.lewisham.gov.uk", secure=True)
+    [message] = wait_for(lambda: mailoutbox)
+    assert "https://yos.lewisham.gov.uk/accounts/password/set/" in message.body
+    assert "127.0.0.1" not in message.body
 
 
 def test_errors_show_next_to_the_field(client, administrator):
