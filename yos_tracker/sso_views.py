@@ -20,11 +20,13 @@ from django.urls import reverse
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from yos_tracker import sso
+from yos_tracker.sign_in import SignInForm
 
 logger = logging.getLogger(__name__)
 
 
 class SignInView(LoginView):
+    form_class = SignInForm
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs):

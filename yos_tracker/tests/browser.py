@@ -7,7 +7,7 @@ from yos_tracker.tests.factories import PASSWORD
 
 def sign_in(page: Page, live_server, username: str) -> None:
     page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
+    page.get_by_label("E-mail address or user name").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     with page.expect_navigation():
         page.get_by_role("button", name="Sign in").click()

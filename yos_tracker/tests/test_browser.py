@@ -19,7 +19,7 @@ def test_manager_signs_in_and_lands_on_their_organisation(page: Page, live_serve
 
 def test_wrong_password_shows_an_error_and_stays_on_sign_in(page: Page, live_server, manager):
     page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("manager")
+    page.get_by_label("E-mail address or user name").fill("manager")
     page.get_by_label("Password").fill("not-the-password")
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_text("Please enter a correct username and password")).to_be_visible()
