@@ -62,7 +62,10 @@ class NewServiceForm(SetupChoicesForm, RecordForm):
         model = Organisation
         fields = ["name", "slug", "local_authority", "region"]
         labels = {"name": "Name of the service", "slug": "Short name for addresses"}
-        help_texts = {"slug": "Lower-case letters, digits and hyphens: the service's pages are /<short name>/…"}
+        help_texts = {
+            "slug": "Lower-case letters, digits and hyphens: the service's pages are /<short name>/…. "
+            "Left empty, it is made from the name (Tower Hamlets Youth Justice Service: tower-hamlets)."
+        }
 
     field_order = [
         *Meta.fields,
@@ -75,6 +78,13 @@ class NewServiceForm(SetupChoicesForm, RecordForm):
         "first_last_name",
         "first_role",
     ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
+    def clean_slug(self) -> str:
+        return self.cleaned_data["slug"] or Organisation.slug_from_name(self.cleaned_data.get("name", ""))
 
     def clean(self):
         data = super().clean()

@@ -1,3 +1,5 @@
+import itertools
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -5,11 +7,14 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from yos_tracker.choices import Capability, Role
 from yos_tracker.querysets import OrganisationScopedQuerySet
 
+# What follows the place in a service's name: "… Youth Offending Service", "… YJS".
+SERVICE_WORDS = {"youth", "offending", "justice", "service", "services", "team", "yos", "yjs", "yot", "partnership"}
 # First path segments the project itself uses; an organisation cannot take one as its slug.
 RESERVED_SLUGS = frozenset({"accounts", "admin", "healthz", "static", "media", "services", "api", "oidc"})
 
@@ -65,6 +70,14 @@ class Organisation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("org_home", kwargs={"org": self.slug})
+
+    @staticmethod
+    def slug_from_name(name: str) -> str:
+        """The short name a service's name suggests: its place, the words before what every
+        service calls itself ("Tower Hamlets Youth Justice Service" → tower-hamlets)."""
+        words = slugify(name).split("-")
+        place = list(itertools.takewhile(lambda word: word not in SERVICE_WORDS, words))
+        return "-".join(place or words)[:50].strip("-")
 
 
 class MembershipQuerySet(OrganisationScopedQuerySet):

@@ -336,3 +336,16 @@ def test_the_migration_gives_organisations_made_before_onboarding_what_they_lack
     assert TrackedIndicator.objects.for_org(organisation).count() == len(STARTER_INDICATORS)
     assert ReminderSettings.objects.filter(organisation=organisation).exists()
     assert codes(RagStatus, other_organisation) == ["X"]  # what it had is left as it is
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Lewisham Youth Offending Service", "lewisham"),
+        ("Tower Hamlets Youth Justice Service", "tower-hamlets"),
+        ("Barking & Dagenham YOS", "barking-dagenham"),
+        ("Youth Justice Service", "youth-justice-service"),  # no place to take: the whole name
+    ],
+)
+def test_a_services_name_suggests_its_short_name(name, slug):
+    assert Organisation.slug_from_name(name) == slug

@@ -362,3 +362,10 @@ def test_anonymous_people_are_sent_to_sign_in_from_the_hub(client, organisation)
     response = client.get(hub())
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
+
+
+def test_a_short_name_left_empty_is_made_from_the_services_name(client, superuser):
+    client.force_login(superuser)
+    response = client.post(NEW_SERVICE, service_data(slug="", name="Royal Borough of Greenwich Youth Justice Service"))
+    assert response.status_code == 302
+    assert Organisation.objects.get(name__startswith="Royal Borough").slug == "royal-borough-of-greenwich"
