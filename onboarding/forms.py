@@ -63,7 +63,8 @@ class NewServiceForm(SetupChoicesForm, RecordForm):
         fields = ["name", "slug", "local_authority", "region"]
         labels = {"name": "Name of the service", "slug": "Short name for addresses"}
         help_texts = {
-            "slug": "Lower-case letters, digits and hyphens: the service's pages are /<short name>/…. "
+            # Help texts are shown as HTML: no angle brackets.
+            "slug": "Lower-case letters, digits and hyphens, used in the service's addresses (/tower-hamlets/…). "
             "Left empty, it is made from the name (Tower Hamlets Youth Justice Service: tower-hamlets)."
         }
 

@@ -26,6 +26,16 @@ class ColourInput(forms.TextInput):
 
     input_type = "color"
 
+    # HTML allows neither `required` nor `maxlength` on a colour input (it always has a value); the
+    # field still checks both on the server.
+    def use_required_attribute(self, initial) -> bool:
+        return False
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].pop("maxlength", None)
+        return context
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
