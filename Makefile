@@ -8,10 +8,14 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 # Test processes: one per core. Each takes whole modules, so a module's fixtures are built once.
 PYTEST_WORKERS ?= auto
+# The W3C Nu Html Checker the tests run over every page (tests/test_html_validity.py): a test
+# tool only, in a git-ignored folder; the app itself never needs it, nor npm.
+VNU_VERSION := 26.9.27
+VNU_STAMP := .tools/vnu-jar/.installed-$(VNU_VERSION)
 
 .PHONY: setup system-packages run serve test migrate demo lint worker beat bench load backup restore clean
 
-setup: $(VENV)/.installed system-packages
+setup: $(VENV)/.installed system-packages $(VNU_STAMP)
 
 # Reinstalls only when a requirements file changes, so a second `make setup` is quick.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -22,6 +26,14 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 system-packages:
 	@scripts/system-packages.sh
+
+# Reinstalls only when the pin changes. Offline it warns and leaves the stamp out, so `make run`
+# still works and the next `make setup` tries again; the test is skipped meanwhile (not in CI).
+$(VNU_STAMP):
+	@rm -rf .tools/vnu-jar
+	@npm install --loglevel error --no-audit --no-fund --prefix .tools/vnu-jar vnu-jar@$(VNU_VERSION) \
+		&& touch $@ \
+		|| echo "Could not install vnu-jar@$(VNU_VERSION) from npm; the HTML validity test will be skipped." >&2
 
 migrate: setup
 	$(BIN)/python manage.py migrate --no-input
@@ -70,4 +82,4 @@ beat: setup
 	$(BIN)/celery -A yos_tracker beat --loglevel INFO
 
 clean:
-	rm -rf $(VENV) staticfiles test-results
+	rm -rf $(VENV) staticfiles test-results .tools

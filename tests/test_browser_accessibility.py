@@ -156,7 +156,7 @@ def sign_in_as(page: Page, site: DemoSite, username: str) -> None:
 def _settle(page: Page) -> None:
     """Wait for what htmx loads with the page (the organisation home's data quality). A locator,
     not wait_for_function, whose predicate the page's CSP refuses to evaluate (no unsafe-eval)."""
-    expect(page.locator("[hx-trigger=load], .htmx-request")).to_have_count(0)
+    expect(page.locator("[data-hx-trigger=load], .htmx-request")).to_have_count(0)
 
 
 def axe_violations(page: Page, where: str) -> list[str]:
@@ -180,7 +180,7 @@ def form_error_violations(page: Page, where: str) -> list[str]:
         "f => f.querySelectorAll('[required]').forEach(e => e.type === 'radio' || e.type === 'checkbox'"
         " ? (e.checked = false) : (e.value = ''))"
     )
-    if form.get_attribute("hx-post"):
+    if form.get_attribute("data-hx-post"):
         form.evaluate(
             "f => new Promise(done => {"
             " document.body.addEventListener('htmx:afterSettle', done, {once: true}); f.requestSubmit(); })"

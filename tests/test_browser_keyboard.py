@@ -104,7 +104,7 @@ def test_a_keyboard_user_adds_a_progress_update_and_generates_a_committee_report
         page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Progress of the improvement plan")).to_be_visible()
 
-    keys.tab_to("form[hx-post] button")
+    keys.tab_to("form[data-hx-post] button")
     page.keyboard.press("Enter")
     row = page.locator("#renders tbody tr").first
     expect(row).to_have_attribute("data-status", "done", timeout=30_000)

@@ -42,7 +42,7 @@ def test_officer_generates_a_version(client, officer, report, django_capture_on_
     render = ReportRender.objects.get()
     assert (render.version, render.status, render.requested_by) == (1, RenderStatus.QUEUED, officer)
     assert len(queued) == 1  # the task is sent only once the request's transaction commits
-    assert 'hx-trigger="every 1s"' in response.content.decode()  # the row polls until finished
+    assert 'data-hx-trigger="every 1s"' in response.content.decode()  # the row polls until finished
 
 
 def test_a_version_is_rendered_into_the_bucket_and_downloaded_from_it_by_the_organisation_only(
