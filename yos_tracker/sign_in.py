@@ -1,9 +1,7 @@
 """Signing in with a password: by user name, or by the e-mail address an invitation went to."""
 
-from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.forms import AuthenticationForm
 
 
 def account_named(name: str):
@@ -37,11 +35,3 @@ class UserNameOrEmailBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
-
-
-class SignInForm(AuthenticationForm):
-    username = forms.CharField(
-        label="E-mail address or user name",
-        max_length=254,
-        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
-    )

@@ -20,14 +20,17 @@ from django.urls import reverse
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from yos_tracker import sso
-from yos_tracker.sign_in import SignInForm
 
 logger = logging.getLogger(__name__)
 
 
 class SignInView(LoginView):
-    form_class = SignInForm
     redirect_authenticated_user = True
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["username"].label = "E-mail address or user name"  # see yos_tracker.sign_in
+        return form
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "council_sign_in": sso.is_configured()}
