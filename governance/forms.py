@@ -40,6 +40,7 @@ from yos_tracker.forms import (
     RecordsField,
     UniqueWithinMixin,
 )
+from yos_tracker.ranges import DATES, ORDERS
 
 
 class BoardMemberForm(RecordForm):
@@ -104,7 +105,10 @@ class MeetingForm(RecordForm):
 
     def clean_agenda_text(self) -> str:
         longest = AgendaItem._meta.get_field("title").max_length
-        for number, line in enumerate(self._agenda_lines(self.cleaned_data["agenda_text"]), start=1):
+        items = self._agenda_lines(self.cleaned_data["agenda_text"])
+        if len(items) > ORDERS.highest + 1:  # each takes the next place
+            raise forms.ValidationError(f"An agenda holds at most {ORDERS.highest + 1:,} items.")
+        for number, line in enumerate(items, start=1):
             if len(line) > longest:
                 raise forms.ValidationError(
                     f"Agenda item {number} has {len(line)} characters; an item holds at most {longest}."
@@ -184,7 +188,7 @@ class SelfAssessmentForm(StandardRatingsForm):
     note_attr = "commentary"
     note_label = "commentary"
 
-    date = forms.DateField(widget=DateInput)
+    date = forms.DateField(widget=DateInput, validators=DATES.validators)
     title = forms.CharField(max_length=200)
     inspection = forms.ModelChoiceField(
         queryset=Inspection.objects.none(),

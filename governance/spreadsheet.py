@@ -194,6 +194,7 @@ RISK_LEVEL_WORDS = LabelWords(
 LEVELS = ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
 RESIDUAL = ("residual_likelihood", "residual_impact")
 OPTIONAL_TEXT = ("category", "mitigations", "status_commentary")
+WHEN = ("inherent", "residual")  # before and after mitigation
 
 
 class RiskImporter(Importer):
@@ -271,7 +272,7 @@ class RiskImporter(Importer):
                 current, detail = self._same_record(number, fields, current, taken, result, choices)
             self._defaults(fields, current, defaults, today)
             step = RiskStep(fields, current)
-            for when in ("inherent", "residual"):
+            for when in WHEN:
                 if f"{when}_score" not in values:
                     continue  # no such column: a stored recorded score is kept
                 given = cell_text(values.get(f"{when}_score"))
@@ -283,6 +284,13 @@ class RiskImporter(Importer):
                 if fields[f"{when}_score_recorded"] is not None:
                     label = "before" if when == "inherent" else "after"
                     step.disagreements.append(Disagreement(number, fields["number"], label, recorded, computed))
+            # What the import works out itself is held to the ranges a file's own values are: a
+            # number after a register's last, a score a register records.
+            for key, column in (("number", "number"), *((f"{w}_score_recorded", f"{w}_score") for w in WHEN)):
+                if problems := column_problems(Risk, key, fields.get(key)):
+                    error(column, " ".join(problems))
+            if len(result.errors) > before:
+                continue
             result.notes += [str(d) for d in step.disagreements]
             kind, found = row_plan(step.current, fields)
             result.rows.append(

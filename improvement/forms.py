@@ -20,6 +20,7 @@ from yos_tracker.forms import (
     RecordForm,
     UniqueWithinMixin,
 )
+from yos_tracker.ranges import ORDERS
 
 
 class ProgressUpdateForm(forms.Form):
@@ -204,11 +205,18 @@ class NextStepsMixin(RecordForm):
         if self.instance.pk:
             self.fields["next_steps_text"].initial = "\n".join(s.text for s in self.instance.next_steps.all())
 
+    def clean_next_steps_text(self) -> str:
+        if len(self._next_steps()) > ORDERS.highest + 1:  # each takes the next place
+            raise forms.ValidationError(f"Give at most {ORDERS.highest + 1:,} next steps.")
+        return self.cleaned_data["next_steps_text"]
+
+    def _next_steps(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["next_steps_text"].splitlines() if line.strip()]
+
     def _save_m2m(self):
         # Django calls this once the record itself is saved, so a new record has its id by now.
         super()._save_m2m()
-        lines = [line.strip() for line in self.cleaned_data["next_steps_text"].splitlines() if line.strip()]
-        services.next_steps_set(owner=self.instance, texts=lines)
+        services.next_steps_set(owner=self.instance, texts=self._next_steps())
 
 
 class RecommendationForm(UniqueWithinMixin, NextStepsMixin):

@@ -23,6 +23,7 @@ from yos_tracker.imports import (
     members_by_name,
     names_of,
 )
+from yos_tracker.ranges import ORDERS
 from yos_tracker.records import carried, same_value
 from yos_tracker.spreadsheets import Column, cell_text, column_problems, normalise, write_table
 
@@ -180,14 +181,14 @@ class PlanImporter(Importer):
             if recommendation is None:
                 reference, text = step.new_recommendation
                 if reference.lower() not in created:
-                    next_order += 1
+                    next_order = ORDERS.nearest(next_order + 1)
                     created[reference.lower()] = services.recommendation_add(
                         plan=plan, reference=reference, text=text, order=next_order
                     )
                 recommendation = created[reference.lower()]
             action = step.action
             if action is None:
-                action_order += 1
+                action_order = ORDERS.nearest(action_order + 1)
                 action = services.action_add(
                     recommendation=recommendation, reference=step.reference, order=action_order, **step.values
                 )

@@ -28,6 +28,7 @@ from performance.models import (
 from performance.models.cohorts import reoffence_problem
 from yos_tracker import records
 from yos_tracker.models import Organisation
+from yos_tracker.ranges import ORDERS
 
 
 class StaleEdit(ValidationError):
@@ -62,7 +63,7 @@ def indicators_track(*, organisation: Organisation, codes: list[str], apps=globa
     for code in codes:
         if code in already or code not in by_code:
             continue
-        order += 1
+        order = ORDERS.nearest(order + 1)
         tracked_model._default_manager.create(organisation=organisation, indicator=by_code[code], order=order)
         added += 1
     return added
@@ -83,7 +84,7 @@ def indicator_tracking_set(*, organisation: Organisation, indicator: Indicator, 
         return
     last = rows.aggregate(last=Max("order"))["last"]
     TrackedIndicator.objects.create(
-        organisation=organisation, indicator=indicator, order=0 if last is None else last + 1
+        organisation=organisation, indicator=indicator, order=0 if last is None else ORDERS.nearest(last + 1)
     )
 
 

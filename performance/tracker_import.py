@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from performance import services
 from performance.choices import VIOLENT_OFFENCES, OffenceType
 from performance.models import Case, OutcomeKind, QualifyingOutcome, Reoffence
-from performance.models.cohorts import reoffence_problem
+from performance.models.cohorts import GRAVITY, reoffence_problem
 from performance.models.references import validate_case_reference
 from yos_tracker import records
 from yos_tracker.imports import Choices, Importer, ImportResult, Labels, LabelWords, PlannedRow, RowError, dates_of
@@ -229,8 +229,8 @@ class TrackerImporter(Importer):
                 error("proven_date", "an offence cannot be proven before it was committed")
         gravity_text = cell_text(values.get("gravity"))
         gravity = int(gravity_text) if gravity_text.isdecimal() and len(gravity_text) < 3 else None
-        if gravity_text and not (gravity and 1 <= gravity <= 8):
-            error("gravity", f"“{gravity_text}” is not a gravity score from 1 to 8")
+        if gravity_text and (gravity is None or gravity not in GRAVITY):
+            error("gravity", f"“{gravity_text}” is not a gravity score from {GRAVITY.lowest} to {GRAVITY.highest}")
         violent_text = normalise(values.get("violent"))
         if violent_text and violent_text not in YES | NO:
             error("violent", f"“{cell_text(values.get('violent'))}” is not yes or no")

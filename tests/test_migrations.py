@@ -12,9 +12,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from governance.models import SelfAssessment
+from governance.models import Risk, SelfAssessment
 from improvement.models import ImprovementPlan, Inspection
-from performance.models import OutcomeKind, QualifyingOutcome
+from performance.models import CaseAudit, OutcomeKind, QualifyingOutcome
 from yos_tracker import page_cache
 from yos_tracker.choices import Role
 from yos_tracker.models import Membership, Organisation
@@ -141,3 +141,76 @@ def test_judgements_and_self_assessments_made_before_standards_were_records_keep
         "Partnerships and services",
         "Requires improvement",
     )
+
+
+BEFORE_THE_RANGES = [
+    ("improvement", "0015_national_standards_audit_framework"),
+    ("performance", "0023_case_audit_auditor_name"),
+    ("governance", "0020_job_heartbeats"),
+]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_values_stored_outside_their_ranges_are_moved_inside_and_each_move_is_printed(capsys):
+    old = _migrate(BEFORE_THE_RANGES)
+    lewisham = old.get_model("yos_tracker", "Organisation").objects.create(
+        name="Lewisham YOS", slug="lewisham", local_authority="Lewisham"
+    )
+    # PostgreSQL's smallint holds no more than 32,767: past the ranges, within the column.
+    plan = old.get_model("improvement", "ImprovementPlan").objects.create(
+        organisation=lewisham,
+        title="Plan",
+        period_start=datetime.date(1990, 1, 1),
+        period_end=datetime.date(1995, 1, 1),
+        stale_after_days=32_767,
+    )
+    risk = old.get_model("governance", "Risk").objects.create(
+        organisation=lewisham,
+        number=10**7,
+        raised_on=datetime.date(9999, 12, 31),
+        last_reviewed=datetime.date(1, 1, 1),
+        target_score=40,
+        review_every_days=3650,
+        **dict.fromkeys(("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact"), 2),
+        title="Analytic capacity",
+        description="d",
+        owner="GR",
+    )
+    old.get_model("governance", "HistoricalRisk").objects.create(
+        id=risk.pk,
+        organisation=lewisham,
+        number=7,
+        raised_on=datetime.date(9999, 12, 31),
+        **dict.fromkeys(("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact"), 2),
+        title="Analytic capacity",
+        description="d",
+        owner="GR",
+        history_date=datetime.datetime(2017, 1, 5, tzinfo=datetime.UTC),
+        history_type="+",
+    )
+    grade = old.get_model("performance", "AuditGrade").objects.create(
+        organisation=lewisham, code="good", label="Good", colour="#00703c", rank=1
+    )
+    Audit = old.get_model("performance", "CaseAudit")
+    for month in (datetime.date(9999, 1, 1), datetime.date(9999, 6, 1)):  # one case a month: both cannot be December
+        Audit.objects.create(
+            organisation=lewisham, month=month, case_reference="LW-1", case_type="court_order", overall=grade
+        )
+    capsys.readouterr()
+
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    plan = ImprovementPlan.objects.get(pk=plan.pk)
+    # Moved together, a period that ran from 1990 to 1995 is the first day it could be.
+    assert (plan.period_start, plan.period_end) == (datetime.date(1998, 1, 1), datetime.date(1998, 1, 1))
+    assert plan.stale_after_days == 3650
+    risk = Risk.objects.get(pk=risk.pk)
+    assert (risk.number, risk.raised_on, risk.review_every_days) == (999_999, datetime.date(9998, 12, 31), 365)
+    assert (risk.last_reviewed, risk.target_score) == (None, None)  # emptied rather than invented
+    assert risk.history.get().raised_on == datetime.date(9998, 12, 31)
+    months = sorted(CaseAudit.objects.values_list("month", flat=True))
+    assert months == [datetime.date(9998, 11, 1), datetime.date(9998, 12, 1)]  # the nearest free first days
+    printed = capsys.readouterr().out
+    assert f"Repaired improvement.ImprovementPlan {plan.pk}: stale_after_days 32767 → 3650" in printed
+    assert f"Repaired governance.Risk {risk.pk}: last_reviewed 0001-01-01 → empty" in printed
+    assert printed.count("Repaired") == 11

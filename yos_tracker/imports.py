@@ -20,6 +20,7 @@ from django.db import transaction
 
 from yos_tracker import records
 from yos_tracker.models import ImportMapping, LabelAlias
+from yos_tracker.ranges import DATES, shown
 from yos_tracker.spreadsheets import (
     Across,
     Column,
@@ -336,14 +337,20 @@ def _percent_question(data: dict | None) -> PercentQuestion | None:
 
 
 def dates_of(values: dict, keys, labels: dict[str, str], error) -> dict:
-    """The row's dates under `keys` (None for a blank); a cell that is not a date is reported
-    through error(key, message) and left out."""
+    """The row's dates under `keys` (None for a blank); a cell that is not a date, or one outside
+    the dates any record may hold, is reported through error(key, message) and left out."""
     found = {}
     for key in keys:
         try:
-            found[key] = parse_date(values.get(key))
+            day = parse_date(values.get(key))
         except ValueError as problem:
             error(key, f"{labels[key].lower()} {problem}")
+            continue
+        if day is not None and day not in DATES:
+            span = f"{shown(DATES.lowest)} to {shown(DATES.highest)}"
+            error(key, f"{labels[key].lower()} {shown(day)} is out of range: give a date from {span}")
+            continue
+        found[key] = day
     return found
 
 
@@ -541,9 +548,17 @@ class Importer:
         leaves out is a column a file does not have (its stored value is kept)."""
         choices = choices or Choices()
         result = ImportResult(noun=self.noun, columns=self.columns, choices=choices)
-        self.plan_rows(
-            list(enumerate(rows, start=1)), result, organisation=organisation, user=user, choices=choices, **scope
-        )
+        labels = {column.key: column.label for column in self.columns}
+        readable = []
+        for number, values in enumerate(rows, start=1):
+            # A file cannot carry a NUL (yos_tracker.uploads); data can, and PostgreSQL can neither
+            # store nor look one up.
+            nul = [key for key, value in values.items() if isinstance(value, str) and "\x00" in value]
+            for key in nul:
+                result.errors.append(RowError(number, labels.get(key, key), "Null characters are not allowed."))
+            if not nul:
+                readable.append((number, values))
+        self.plan_rows(readable, result, organisation=organisation, user=user, choices=choices, **scope)
         if result.needs_percentages:
             items = ", ".join(map(str, result.percentages.rows))
             result.errors.append(

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from yos_tracker.forms import apply_validation_error
 from yos_tracker.history import history_rows
+from yos_tracker.ranges import ranges_of
 from yos_tracker.scales import scale_step_delete, scale_step_move, scale_step_retire
 from yos_tracker.scoping import EDITORS, org_view
 
@@ -124,4 +125,5 @@ def _new_step(model, organisation):
     """A new step goes to the end of the scale."""
     field = model.ORDER_FIELD
     last = model.objects.for_org(organisation).order_by(f"-{field}").values_list(field, flat=True).first()
-    return model(organisation=organisation, **{field: (last + 1) if last is not None else 1})
+    place = 1 if last is None else ranges_of(model)[field].nearest(last + 1)
+    return model(organisation=organisation, **{field: place})

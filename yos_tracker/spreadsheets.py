@@ -24,6 +24,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from yos_tracker import ranges
 from yos_tracker.uploads import validate_upload
 
 SPREADSHEET_TYPES = {".xlsx", ".csv"}
@@ -579,8 +580,10 @@ def says_no_value(value) -> bool:
 
 def column_problems(model, name: str, value) -> list[str]:
     """What the database column `model.name` would refuse in `value` (text longer than the
-    column, a number beyond it): an importer reports these as row errors instead of failing
-    when it writes."""
+    column, a number beyond it or its range): an importer reports these as row errors instead of
+    failing when it writes."""
+    if out_of_range := ranges.problems(model, name, value):
+        return out_of_range  # in the field's own words, on every database
     try:
         model._meta.get_field(name).run_validators(value)
     except ValidationError as problem:

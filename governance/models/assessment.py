@@ -4,9 +4,10 @@ from simple_history.models import HistoricalRecords
 
 from improvement.models import Inspection, InspectionFramework, JudgementLevel, Standard
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.ranges import DATES, Ranged, in_range
 
 
-class SelfAssessment(models.Model):
+class SelfAssessment(Ranged):
     """The board's rating of its service against an inspection framework's standards, set beside
     an inspection's own ratings of the same standards where there is one."""
 
@@ -30,6 +31,7 @@ class SelfAssessment(models.Model):
 
     class Meta:
         ordering = ["-date"]
+        constraints = in_range("selfassessment", date=DATES)
 
     def __str__(self) -> str:
         return self.title

@@ -6,9 +6,10 @@ from simple_history.models import HistoricalRecords
 
 from governance.choices import Agency, AttendanceStatus
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.ranges import DATES, ORDERS, Ranged, in_range
 
 
-class Board(models.Model):
+class Board(Ranged):
     """The Youth Justice Management Board, or one of its sub-groups."""
 
     organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="boards")
@@ -30,6 +31,7 @@ class Board(models.Model):
                 name="board_unique_name_per_organisation",
                 violation_error_message="The organisation already has a board of this name.",
             ),
+            *in_range("board", terms_of_reference_review=DATES),
         ]
 
     def __str__(self) -> str:
@@ -39,7 +41,7 @@ class Board(models.Model):
         return reverse("governance:board_detail", kwargs={"org": self.organisation.slug, "pk": self.pk})
 
 
-class BoardMember(models.Model):
+class BoardMember(Ranged):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="members")
     name = models.CharField(max_length=200, help_text="A person's name, or their role where it is not recorded.")
     agency = models.CharField(max_length=30, choices=Agency.choices)
@@ -71,13 +73,14 @@ class BoardMember(models.Model):
                 name="boardmember_ends_after_start",
                 violation_error_message="Membership cannot end before it starts.",
             ),
+            *in_range("boardmember", start_date=DATES, end_date=DATES),
         ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_agency_display()})"
 
 
-class Meeting(models.Model):
+class Meeting(Ranged):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="meetings")
     date = models.DateField()
     decisions = models.TextField(blank=True)
@@ -87,7 +90,10 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["-date"]
-        constraints = [models.UniqueConstraint(fields=["board", "date"], name="meeting_one_per_board_per_day")]
+        constraints = [
+            models.UniqueConstraint(fields=["board", "date"], name="meeting_one_per_board_per_day"),
+            *in_range("meeting", date=DATES),
+        ]
 
     def __str__(self) -> str:
         return f"{self.board} — {self.date:%d/%m/%Y}"
@@ -96,13 +102,14 @@ class Meeting(models.Model):
         return reverse("governance:meeting_detail", kwargs={"org": self.board.organisation.slug, "pk": self.pk})
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Ranged):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
     order = models.PositiveSmallIntegerField(default=0)
     title = models.CharField(max_length=300)
 
     class Meta:
         ordering = ["meeting", "order", "pk"]
+        constraints = in_range("agendaitem", order=ORDERS)
 
     def __str__(self) -> str:
         return self.title
@@ -131,7 +138,7 @@ class Attendance(models.Model):
         return f"{self.member}: {self.get_status_display()}"
 
 
-class BoardAction(models.Model):
+class BoardAction(Ranged):
     """The board's action log: what it asked of whom, by when, and how it stands."""
 
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="actions")
@@ -146,6 +153,7 @@ class BoardAction(models.Model):
 
     class Meta:
         ordering = ["due_date", "pk"]
+        constraints = in_range("boardaction", due_date=DATES)
 
     def __str__(self) -> str:
         return self.description[:80]

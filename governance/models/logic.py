@@ -9,6 +9,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.ranges import DATES, ORDERS, Ranged, in_range
 
 
 class OutcomeTerm(models.TextChoices):
@@ -57,7 +58,7 @@ class LogicModel(models.Model):
         ]
 
 
-class LogicOutcome(models.Model):
+class LogicOutcome(Ranged):
     model = models.ForeignKey(LogicModel, on_delete=models.CASCADE, related_name="outcomes")
     term = models.CharField(max_length=5, choices=OutcomeTerm.choices, default=OutcomeTerm.SHORT)
     text = models.CharField(max_length=300)
@@ -71,12 +72,13 @@ class LogicOutcome(models.Model):
 
     class Meta:
         ordering = ["model", "term", "order", "pk"]
+        constraints = in_range("logicoutcome", order=ORDERS)
 
     def __str__(self) -> str:
         return self.text
 
 
-class LogicOutcomeReview(models.Model):
+class LogicOutcomeReview(Ranged):
     """A dated RAG rating of an outcome, with why."""
 
     outcome = models.ForeignKey(LogicOutcome, on_delete=models.CASCADE, related_name="reviews")
@@ -91,6 +93,7 @@ class LogicOutcomeReview(models.Model):
     class Meta:
         ordering = ["outcome", "-date", "-pk"]
         indexes = [models.Index(fields=["outcome", "date"], name="logicreview_outcome_date_idx")]
+        constraints = in_range("logicreview", date=DATES)
 
     def __str__(self) -> str:
         return f"{self.outcome}: {self.status} {self.date:%d/%m/%Y}"

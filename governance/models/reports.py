@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -7,6 +6,9 @@ from simple_history.models import HistoricalRecords
 
 from yos_tracker.history import Recorded
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.ranges import DATES, Range, Ranged, in_range
+
+PLAN_YEARS = Range(1999, 2100)  # plans began with the 1998 Act
 
 
 class ReportKind(models.TextChoices):
@@ -88,7 +90,7 @@ def default_sections() -> list[str]:
     return [code for code, _ in SECTIONS]
 
 
-class CommitteeReport(models.Model):
+class CommitteeReport(Ranged):
     """A report's definition: which committee, which meeting, what it covers and its narrative."""
 
     organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="reports")
@@ -113,7 +115,6 @@ class CommitteeReport(models.Model):
     plan_year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        validators=[MinValueValidator(1999), MaxValueValidator(2100)],  # plans began with the 1998 Act
         help_text="A youth justice plan's year: 2019 is the plan for 2019/20.",
     )
     plan_text = models.JSONField(
@@ -148,6 +149,7 @@ class CommitteeReport(models.Model):
                 name="report_one_plan_per_year",
                 violation_error_message="This service already has a plan for that year.",
             ),
+            *in_range("report", meeting_date=DATES, period_start=DATES, period_end=DATES, plan_year=PLAN_YEARS),
         ]
 
     def __str__(self) -> str:
@@ -180,7 +182,7 @@ def stage_of(sign_offs) -> str:
     return latest.get_step_display() if latest else "Draft"
 
 
-class PlanSignOff(models.Model):
+class PlanSignOff(Ranged):
     """One step of a youth justice plan's sign-off: who agreed, submitted or endorsed it, and when,
     with the version of the plan rendered at that step (its snapshot)."""
 
@@ -198,7 +200,10 @@ class PlanSignOff(models.Model):
 
     class Meta:
         ordering = ["report", "pk"]
-        constraints = [models.UniqueConstraint(fields=["report", "step"], name="signoff_one_per_step_per_plan")]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "step"], name="signoff_one_per_step_per_plan"),
+            *in_range("signoff", date=DATES),
+        ]
 
     def __str__(self) -> str:
         return f"{self.report}: {self.get_step_display()} {self.date:%d/%m/%Y}"

@@ -10,6 +10,17 @@ from simple_history.models import HistoricalRecords
 
 from governance.choices import RiskStatus
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.ranges import DATES, Range, Ranged, in_range
+
+RISK_NUMBERS = Range(0, 999_999)
+# The largest matrix is 5×5 (RiskMatrix.clean); an organisation's own may be smaller (Risk.clean).
+LEVELS = Range(1, 5)
+SCORES = Range(1, 25)  # likelihood × impact on the largest matrix
+# As a register kept by hand records it, which may score on a scale of its own.
+RECORDED_SCORES = Range(0, 999)
+# At least once a year; a year after 31 December 9998 is still inside the calendar.
+REVIEW_DAYS = Range(1, 365, "days")
+LEVEL_FIELDS = ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
 
 
 class RiskMatrix(models.Model):
@@ -50,7 +61,7 @@ class RiskMatrix(models.Model):
             raise ValidationError({"levels": "A matrix has between two and five levels."})
 
 
-class RiskBand(models.Model):
+class RiskBand(Ranged):
     matrix = models.ForeignKey(RiskMatrix, on_delete=models.CASCADE, related_name="bands")
     lowest = models.PositiveSmallIntegerField()
     highest = models.PositiveSmallIntegerField()
@@ -63,13 +74,14 @@ class RiskBand(models.Model):
         ordering = ["matrix", "lowest"]
         constraints = [
             models.CheckConstraint(condition=Q(highest__gte=models.F("lowest")), name="riskband_range_in_order"),
+            *in_range("riskband", lowest=SCORES, highest=SCORES),
         ]
 
     def __str__(self) -> str:
         return f"{self.label} ({self.lowest}–{self.highest})"
 
 
-class Risk(models.Model):
+class Risk(Ranged):
     organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="risks")
     number = models.PositiveIntegerField()
     raised_on = models.DateField("date raised")
@@ -109,18 +121,16 @@ class Risk(models.Model):
                 name="risk_unique_number_per_organisation",
                 violation_error_message="The register already has a risk with this number.",
             ),
-            models.CheckConstraint(
-                condition=Q(inherent_likelihood__range=(1, 5))
-                & Q(inherent_impact__range=(1, 5))
-                & Q(residual_likelihood__range=(1, 5))
-                & Q(residual_impact__range=(1, 5)),
-                name="risk_ratings_within_a_matrix",
-                violation_error_message="Likelihood and impact are between 1 and the matrix size.",
-            ),
-            models.CheckConstraint(
-                condition=Q(review_every_days__gte=1),
-                name="risk_review_frequency_positive",
-                violation_error_message="Review at least every so many days.",
+            *in_range(
+                "risk",
+                number=RISK_NUMBERS,
+                raised_on=DATES,
+                **dict.fromkeys(LEVEL_FIELDS, LEVELS),
+                target_score=SCORES,
+                inherent_score_recorded=RECORDED_SCORES,
+                residual_score_recorded=RECORDED_SCORES,
+                review_every_days=REVIEW_DAYS,
+                last_reviewed=DATES,
             ),
         ]
 
@@ -164,7 +174,7 @@ class Risk(models.Model):
     def clean(self):
         matrix = getattr(self.organisation, "risk_matrix", None) if self.organisation_id else None
         if matrix:
-            for field in ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact"):
+            for field in LEVEL_FIELDS:
                 value = getattr(self, field)
                 if value is not None and not 1 <= value <= matrix.size:
                     raise ValidationError({field: f"Choose a level from 1 to {matrix.size}."})
@@ -176,7 +186,7 @@ def recorded_score_kept(recorded: int | None, computed: int) -> int | None:
     return recorded if recorded is not None and recorded != computed else None
 
 
-class RiskReview(models.Model):
+class RiskReview(Ranged):
     risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="reviews")
     date = models.DateField()
     reviewer = models.ForeignKey(
@@ -195,6 +205,7 @@ class RiskReview(models.Model):
 
     class Meta:
         ordering = ["risk", "date", "pk"]
+        constraints = in_range("riskreview", date=DATES, **dict.fromkeys(LEVEL_FIELDS, LEVELS))
 
     def __str__(self) -> str:
         return f"{self.risk} reviewed {self.date:%d/%m/%Y}"

@@ -3,9 +3,10 @@ from django.db import models
 from django.urls import reverse
 
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.ranges import DATES, Ranged, in_range
 
 
-class PlanApproval(models.Model):
+class PlanApproval(Ranged):
     """One sign-off of a plan: who gave it, in what role, when and with what note, and the plan
     as it stood that day. Sign-offs are added, never changed: a plan approved again has two."""
 
@@ -26,6 +27,7 @@ class PlanApproval(models.Model):
 
     class Meta:
         ordering = ["plan", "-approved_on", "-pk"]
+        constraints = in_range("approval", approved_on=DATES)
 
     def __str__(self) -> str:
         return f"{self.plan} signed off by {self.approved_by} on {self.approved_on:%d/%m/%Y}"

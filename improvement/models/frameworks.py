@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import Q
 
+from yos_tracker.ranges import ORDERS, RANKS, Range, Ranged, in_range
+
+# What one rating adds to a framework's total (HMIP's from 2018: 0 to 3).
+LEVEL_SCORES = Range(0, 100)
+
 
 @dataclass(frozen=True)
 class FrameworkScore:
@@ -24,7 +29,7 @@ class FrameworkScore:
         return self.rated == self.expected
 
 
-class InspectionFramework(models.Model):
+class InspectionFramework(Ranged):
     """An inspectorate's framework; it owns the scale its judgements are given on."""
 
     code = models.SlugField(unique=True)
@@ -41,6 +46,7 @@ class InspectionFramework(models.Model):
 
     class Meta:
         ordering = ["order", "code"]
+        constraints = in_range("framework", order=ORDERS)
 
     def __str__(self) -> str:
         return self.name
@@ -67,7 +73,7 @@ class InspectionFramework(models.Model):
         )
 
 
-class JudgementLevel(models.Model):
+class JudgementLevel(Ranged):
     framework = models.ForeignKey(InspectionFramework, on_delete=models.CASCADE, related_name="levels")
     label = models.CharField(max_length=60)
     rank = models.PositiveSmallIntegerField(help_text="1 is the best judgement.")
@@ -81,13 +87,14 @@ class JudgementLevel(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["framework", "label"], name="judgementlevel_unique_label_per_framework"),
             models.UniqueConstraint(fields=["framework", "rank"], name="judgementlevel_unique_rank_per_framework"),
+            *in_range("judgementlevel", rank=RANKS, score=LEVEL_SCORES),
         ]
 
     def __str__(self) -> str:
         return self.label
 
 
-class Standard(models.Model):
+class Standard(Ranged):
     """A standard of a framework (2018's "1.1 Governance and leadership"), or an area of work a
     2012–18 inspection judged ("Reducing reoffending"). Inspections and self-assessments rate these."""
 
@@ -104,6 +111,7 @@ class Standard(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["framework", "code"], name="standard_unique_code_in_framework"),
             models.CheckConstraint(condition=~Q(code=""), name="standard_has_a_code"),
+            *in_range("standard", order=ORDERS),
         ]
 
     def __str__(self) -> str:

@@ -7,9 +7,10 @@ from simple_history.models import HistoricalRecords
 from improvement.choices import INSPECTION_PHRASES, InspectionType
 from improvement.models.frameworks import FrameworkScore, InspectionFramework, JudgementLevel, Standard
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.ranges import DATES, Ranged, in_range
 
 
-class Inspection(models.Model):
+class Inspection(Ranged):
     organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="inspections")
     framework = models.ForeignKey(InspectionFramework, on_delete=models.PROTECT, related_name="inspections")
     inspectorate = models.CharField(max_length=200, default="HM Inspectorate of Probation")
@@ -39,6 +40,7 @@ class Inspection(models.Model):
                 name="inspection_fieldwork_ends_after_it_starts",
                 violation_error_message="Fieldwork cannot end before it starts.",
             ),
+            *in_range("inspection", fieldwork_start=DATES, fieldwork_end=DATES, published_on=DATES),
         ]
 
     def __str__(self) -> str:

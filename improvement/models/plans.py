@@ -12,8 +12,11 @@ from improvement.choices import PlanStatus, Priority, RecommendationKind
 from improvement.models.updates import ProgressUpdate
 from yos_tracker.history import Moment, history_with, recorded_versions
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.ranges import DATES, ORDERS, Range, Ranged, in_range
 
 DEFAULT_STALE_AFTER_DAYS = 60
+# Counted back from the day looked at, which is never before 1998: ten years reach no further than 1988.
+STALE_AFTER_DAYS = Range(1, 3650, "days")
 
 
 class PlanQuerySet(OrganisationScopedQuerySet):
@@ -33,7 +36,7 @@ class PlanQuerySet(OrganisationScopedQuerySet):
         )
 
 
-class ImprovementPlan(models.Model):
+class ImprovementPlan(Ranged):
     organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="plans")
     inspection = models.ForeignKey(
         "improvement.Inspection", on_delete=models.SET_NULL, null=True, blank=True, related_name="plans"
@@ -65,10 +68,12 @@ class ImprovementPlan(models.Model):
                 name="plan_approval_names_the_approver",
                 violation_error_message="An approved plan records who approved it.",
             ),
-            models.CheckConstraint(
-                condition=Q(stale_after_days__gte=1),
-                name="plan_stale_after_at_least_one_day",
-                violation_error_message="Stale after must be at least one day.",
+            *in_range(
+                "plan",
+                period_start=DATES,
+                period_end=DATES,
+                approved_on=DATES,
+                stale_after_days=STALE_AFTER_DAYS,
             ),
         ]
 
@@ -79,7 +84,7 @@ class ImprovementPlan(models.Model):
         return reverse("improvement:plan_detail", kwargs={"org": self.organisation.slug, "pk": self.pk})
 
 
-class Recommendation(models.Model):
+class Recommendation(Ranged):
     """A recommendation of an inspection (or a local objective) that a plan answers."""
 
     plan = models.ForeignKey(ImprovementPlan, on_delete=models.CASCADE, related_name="recommendations")
@@ -107,6 +112,7 @@ class Recommendation(models.Model):
                 name="recommendation_unique_reference_per_plan",
                 violation_error_message="This plan already has a recommendation with this reference.",
             ),
+            *in_range("recommendation", order=ORDERS),
         ]
 
     def __str__(self) -> str:
@@ -183,7 +189,7 @@ class Owned:
         return self.owner_name
 
 
-class Action(Owned, models.Model):
+class Action(Owned, Ranged):
     recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="actions")
     reference = models.CharField(max_length=20, help_text="In the plan's own form, e.g. 4(g) or 3.2.1.")
     description = models.TextField()
@@ -225,6 +231,7 @@ class Action(Owned, models.Model):
                 name="action_due_on_or_after_start",
                 violation_error_message="The due date cannot be before the start date.",
             ),
+            *in_range("action", start_date=DATES, due_date=DATES, order=ORDERS),
         ]
         indexes = [models.Index(fields=["owner", "due_date"], name="action_owner_due_idx")]
 
@@ -236,7 +243,7 @@ class Action(Owned, models.Model):
         return reverse("improvement:action_detail", kwargs={"org": plan.organisation.slug, "pk": self.pk})
 
 
-class NextStep(models.Model):
+class NextStep(Ranged):
     """A planned activity for the next period, as Lewisham's 'additional steps in the next six months'."""
 
     recommendation = models.ForeignKey(
@@ -258,6 +265,7 @@ class NextStep(models.Model):
                 name="nextstep_belongs_to_one_recommendation_or_action",
                 violation_error_message="A next step belongs to a recommendation or to an action, not both.",
             ),
+            *in_range("nextstep", planned_by=DATES, order=ORDERS),
         ]
 
     def __str__(self) -> str:

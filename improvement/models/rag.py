@@ -4,10 +4,11 @@ from simple_history.models import HistoricalRecords
 
 from improvement.choices import DEFAULT_RAG_SCALE, RAG_SCALES
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.ranges import ORDERS, Ranged, in_range
 from yos_tracker.scales import ScaleQuerySet
 
 
-class RagStatus(models.Model):
+class RagStatus(Ranged):
     """One status of an organisation's RAG scale, with the meaning the organisation gives it."""
 
     organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="rag_statuses")
@@ -52,6 +53,7 @@ class RagStatus(models.Model):
                 name="ragstatus_not_complete_and_off_track",
                 violation_error_message="A status cannot both count as complete and as off track.",
             ),
+            *in_range("ragstatus", order=ORDERS),
         ]
 
     def __str__(self) -> str:

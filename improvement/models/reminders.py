@@ -5,11 +5,13 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.ranges import Range, Ranged, in_range
 
 DEFAULT_DUE_SOON_DAYS = 14
+DUE_SOON_DAYS = Range(1, 90, "days")
 
 
-class ReminderSettings(models.Model):
+class ReminderSettings(Ranged):
     """An organisation's weekly digest: whether action owners receive it, and how far ahead
     "due soon" looks. Every organisation is given one when it is set up."""
 
@@ -26,13 +28,7 @@ class ReminderSettings(models.Model):
 
     class Meta:
         verbose_name_plural = "reminder settings"
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(due_soon_days__range=(1, 90)),
-                name="remindersettings_due_soon_within_90_days",
-                violation_error_message="Choose between 1 and 90 days.",
-            ),
-        ]
+        constraints = in_range("remindersettings", due_soon_days=DUE_SOON_DAYS)
 
     def __str__(self) -> str:
         return f"Weekly digest of {self.organisation}: {'on' if self.enabled else 'off'}"

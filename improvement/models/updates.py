@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from yos_tracker.history import Moment, history_with, until
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.ranges import DATES, Ranged, in_range
 from yos_tracker.records import same_value
 
 
@@ -29,7 +30,7 @@ class ProgressUpdateQuerySet(OrganisationScopedQuerySet.through("action__recomme
         return self.annotate(corrected_on=Subquery(changed.order_by("-history_date").values("history_date")[:1]))
 
 
-class ProgressUpdate(models.Model):
+class ProgressUpdate(Ranged):
     """A dated account of progress on an action. Updates are added, never overwritten;
     a correction to one is kept in its history."""
 
@@ -48,6 +49,7 @@ class ProgressUpdate(models.Model):
     class Meta:
         ordering = ["-date", "-created_at", "-pk"]
         indexes = [models.Index(fields=["action", "-date", "-created_at"], name="update_latest_per_action_idx")]
+        constraints = in_range("update", date=DATES)
 
     def __str__(self) -> str:
         return f"{self.date:%d/%m/%Y} {self.status.label}"

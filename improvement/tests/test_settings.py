@@ -151,7 +151,7 @@ class TestTheDigestPage:
     def test_due_soon_outside_1_to_90_days_is_refused(self, client, manager, owned, organisation):
         client.force_login(manager)
         response = client.post(url("digest"), {"enabled": "on", "due_soon_days": "400"})
-        assert "Choose between 1 and 90 days." in response.content.decode()
+        assert "Enter a number of days from 1 to 90." in response.content.decode()
         assert ReminderSettings.objects.get(organisation=organisation).due_soon_days == 14
 
     def test_board_members_cannot_open_it_or_send(self, client, board_member, owned):

@@ -6,10 +6,11 @@ from simple_history.models import HistoricalRecords
 from performance.choices import AUDIT_GRADE_SCALES, DEFAULT_AUDIT_GRADE_SCALE, CaseType
 from performance.models.references import validate_case_reference
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.ranges import MONTHS, RANKS, Ranged, in_range
 from yos_tracker.scales import ScaleQuerySet
 
 
-class AuditGrade(models.Model):
+class AuditGrade(Ranged):
     """One grade of an organisation's case-audit scale (Lewisham: Good … Poor)."""
 
     organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="audit_grades")
@@ -39,6 +40,7 @@ class AuditGrade(models.Model):
                 name="auditgrade_not_good_and_inadequate",
                 violation_error_message="A grade cannot be both good and inadequate.",
             ),
+            *in_range("auditgrade", rank=RANKS),
         ]
 
     def __str__(self) -> str:
@@ -53,7 +55,7 @@ AUDIT_AREAS = [
 ]
 
 
-class CaseAudit(models.Model):
+class CaseAudit(Ranged):
     """A manager's audit of one case in a month. Pseudonymous: never a child's name or date of birth."""
 
     organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="case_audits")
@@ -88,6 +90,7 @@ class CaseAudit(models.Model):
             models.CheckConstraint(
                 condition=Q(month__day=1), name="caseaudit_month_is_first_day", violation_error_message="Pick a month."
             ),
+            *in_range("caseaudit", month=MONTHS),
         ]
         indexes = [models.Index(fields=["organisation", "month"], name="caseaudit_rollup_idx")]
 

@@ -6,13 +6,14 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from performance.choices import Computation, Frequency, Polarity, Scope, Unit
+from yos_tracker.ranges import ORDERS, Ranged, in_range
 
 # Codes of the indicators the case-audit roll-up computes (performance.rollup.case_audit_figures
 # and plan_status_figures).
 COMPUTED_PREFIXES = ("CA_", "IP_")
 
 
-class IndicatorCategory(models.Model):
+class IndicatorCategory(Ranged):
     code = models.SlugField(unique=True)
     name = models.CharField(max_length=100)
     order = models.PositiveSmallIntegerField(default=0)
@@ -20,6 +21,7 @@ class IndicatorCategory(models.Model):
     class Meta:
         ordering = ["order", "name"]
         verbose_name_plural = "indicator categories"
+        constraints = in_range("indicatorcategory", order=ORDERS)
 
     def __str__(self) -> str:
         return self.name

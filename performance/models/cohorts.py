@@ -3,7 +3,6 @@ outcomes and their reoffences, and the cohorts followed over them (performance.c
 the figures). No child's name or date of birth is stored."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,9 +11,15 @@ from simple_history.models import HistoricalRecords
 from performance.choices import DEFAULT_OUTCOME_KIND_SCALE, OUTCOME_KIND_SCALES, CohortConvention, OffenceType
 from performance.models.references import validate_case_reference
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.ranges import DATES, RANKS, Range, Ranged, in_range
 from yos_tracker.scales import ScaleQuerySet
 
-GRAVITY = [MinValueValidator(1), MaxValueValidator(8)]  # the YJB gravity matrix's scores
+GRAVITY = Range(1, 8)  # the YJB gravity matrix's scores
+FOLLOW_UP_MONTHS = Range(1, 36, "months")
+WAIT_MONTHS = Range(0, 12, "months")
+# A cohort is followed for up to four years past its period (FOLLOW_UP_MONTHS and WAIT_MONTHS), and
+# the calendar must still hold those years.
+COHORT_DATES = Range(DATES.lowest, DATES.highest.replace(year=DATES.highest.year - 4))
 
 
 class Case(models.Model):
@@ -65,7 +70,7 @@ def reoffence_problem(offence_date, first_outcome) -> str | None:
     return None
 
 
-class OutcomeKind(models.Model):
+class OutcomeKind(Ranged):
     """One of a service's types of qualifying outcome: the YJB's caution, conviction and release
     from custody to start with, and any the service defines."""
 
@@ -90,21 +95,22 @@ class OutcomeKind(models.Model):
                 fields=["organisation", "code"],
                 name="outcomekind_unique_code_per_organisation",
                 violation_error_message="This service already has an outcome type with this code.",
-            )
+            ),
+            *in_range("outcomekind", position=RANKS),
         ]
 
     def __str__(self) -> str:
         return self.label
 
 
-class QualifyingOutcome(models.Model):
+class QualifyingOutcome(Ranged):
     """A substantive outcome that brings a child into a cohort: a caution, a conviction, a
     release from custody, or a type the service defines."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="outcomes")
     date = models.DateField()
     kind = models.ForeignKey(OutcomeKind, on_delete=models.PROTECT, related_name="+", verbose_name="outcome type")
-    gravity = models.PositiveSmallIntegerField(validators=GRAVITY, null=True, blank=True)
+    gravity = models.PositiveSmallIntegerField(null=True, blank=True)
 
     history = HistoricalRecords()
     objects = OrganisationScopedQuerySet.through("case__organisation").as_manager()
@@ -112,6 +118,7 @@ class QualifyingOutcome(models.Model):
     class Meta:
         ordering = ["case", "date", "pk"]
         indexes = [models.Index(fields=["date"], name="outcome_date_idx")]
+        constraints = in_range("outcome", date=DATES, gravity=GRAVITY)
 
     def __str__(self) -> str:
         return f"{self.case} {self.kind} {self.date:%d/%m/%Y}"
@@ -121,12 +128,12 @@ class QualifyingOutcome(models.Model):
             raise ValidationError({"kind": "Choose one of this service's outcome types."})
 
 
-class Reoffence(models.Model):
+class Reoffence(Ranged):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reoffences")
     offence_date = models.DateField()
     proven_date = models.DateField(help_text="The caution or conviction that proved it.")
     offence_type = models.CharField(max_length=20, choices=OffenceType.choices)
-    gravity = models.PositiveSmallIntegerField(validators=GRAVITY, null=True, blank=True)
+    gravity = models.PositiveSmallIntegerField(null=True, blank=True)
     violent = models.BooleanField(default=False)
 
     history = HistoricalRecords()
@@ -139,14 +146,15 @@ class Reoffence(models.Model):
                 condition=Q(proven_date__gte=models.F("offence_date")),
                 name="reoffence_proven_on_or_after_offence",
                 violation_error_message="An offence cannot be proven before it was committed.",
-            )
+            ),
+            *in_range("reoffence", offence_date=DATES, proven_date=DATES, gravity=GRAVITY),
         ]
 
     def __str__(self) -> str:
         return f"{self.case} {self.get_offence_type_display()} {self.offence_date:%d/%m/%Y}"
 
 
-class Cohort(models.Model):
+class Cohort(Ranged):
     """Every child whose first qualifying outcome in [period_start, period_end] falls there,
     followed for `follow_up_months` under a convention."""
 
@@ -155,12 +163,9 @@ class Cohort(models.Model):
     period_start = models.DateField()
     period_end = models.DateField()
     convention = models.CharField(max_length=10, choices=CohortConvention.choices, default=CohortConvention.LIVE)
-    follow_up_months = models.PositiveSmallIntegerField(
-        default=12, validators=[MinValueValidator(1), MaxValueValidator(36)]
-    )
+    follow_up_months = models.PositiveSmallIntegerField(default=12)
     wait_months = models.PositiveSmallIntegerField(
         default=6,
-        validators=[MaxValueValidator(12)],
         help_text="YJB convention only: time allowed to prove an offence.",
     )
     note = models.CharField(max_length=200, blank=True, help_text="Shown with its figures, e.g. where they come from.")
@@ -183,6 +188,13 @@ class Cohort(models.Model):
                 fields=["organisation", "name"],
                 name="cohort_unique_name_per_organisation",
                 violation_error_message="This service already has a cohort with this name.",
+            ),
+            *in_range(
+                "cohort",
+                period_start=COHORT_DATES,
+                period_end=COHORT_DATES,
+                follow_up_months=FOLLOW_UP_MONTHS,
+                wait_months=WAIT_MONTHS,
             ),
         ]
 

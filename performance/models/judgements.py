@@ -4,10 +4,11 @@ from simple_history.models import HistoricalRecords
 
 from performance.choices import DEFAULT_RATING_KEY_SCALE, RATING_KEY_SCALES
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.ranges import PERIODS, RANKS, Ranged, in_range
 from yos_tracker.scales import ScaleQuerySet
 
 
-class RatingStep(models.Model):
+class RatingStep(Ranged):
     """One colour of a service's key for rating an indicator by judgement (seed 000, Appendix A:
     Green = target met … Purple = target not started or problematic)."""
 
@@ -34,13 +35,14 @@ class RatingStep(models.Model):
                 name="ratingstep_unique_code_per_organisation",
                 violation_error_message="This service's key already has a colour with this code.",
             ),
+            *in_range("ratingstep", rank=RANKS),
         ]
 
     def __str__(self) -> str:
         return f"{self.label}: {self.meaning}"
 
 
-class IndicatorJudgement(models.Model):
+class IndicatorJudgement(Ranged):
     """A service's rating of an indicator for a period on its own key, where no target computes one
     (a line not started has no value to compare)."""
 
@@ -65,6 +67,7 @@ class IndicatorJudgement(models.Model):
                 name="judgement_one_per_indicator_and_period",
                 violation_error_message="This indicator is already rated for this period.",
             ),
+            *in_range("judgement", period=PERIODS),
         ]
 
     def __str__(self) -> str:

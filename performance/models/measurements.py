@@ -5,9 +5,10 @@ from simple_history.models import HistoricalRecords
 
 from performance.choices import ComparatorKind
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.ranges import ORDERS, PERIODS, Ranged, in_range
 
 
-class TrackedIndicator(models.Model):
+class TrackedIndicator(Ranged):
     """Which indicators an organisation follows, in the order its dashboard shows them."""
 
     organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="tracked")
@@ -21,6 +22,7 @@ class TrackedIndicator(models.Model):
         ordering = ["organisation", "order", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "indicator"], name="tracked_once_per_organisation"),
+            *in_range("tracked", order=ORDERS),
         ]
 
     def __str__(self) -> str:
@@ -47,7 +49,7 @@ class IndicatorAlias(models.Model):
         return f"“{self.alias}” means {self.indicator.code}"
 
 
-class Target(models.Model):
+class Target(Ranged):
     """An organisation's target for an indicator from a period on, with its Amber tolerance."""
 
     organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="targets")
@@ -74,13 +76,14 @@ class Target(models.Model):
                 name="target_tolerance_not_negative",
                 violation_error_message="The tolerance cannot be negative.",
             ),
+            *in_range("target", applies_from=PERIODS),
         ]
 
     def __str__(self) -> str:
         return f"{self.indicator.code} from {self.applies_from:%d/%m/%Y}: {self.value}"
 
 
-class Comparator(models.Model):
+class Comparator(Ranged):
     """A comparison value for a period: London, the YOT family, England and Wales."""
 
     organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="comparators")
@@ -98,13 +101,14 @@ class Comparator(models.Model):
             models.UniqueConstraint(
                 fields=["organisation", "indicator", "period", "kind"], name="comparator_one_per_period_and_kind"
             ),
+            *in_range("comparator", period=PERIODS),
         ]
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.period:%m/%Y} {self.get_kind_display()}: {self.value}"
 
 
-class Measurement(models.Model):
+class Measurement(Ranged):
     """An organisation's value of an indicator for one period (the period's first day)."""
 
     organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="measurements")
@@ -142,6 +146,7 @@ class Measurement(models.Model):
                 name="measurement_numerator_not_negative",
                 violation_error_message="The numerator cannot be negative.",
             ),
+            *in_range("measurement", period=PERIODS),
         ]
         indexes = [models.Index(fields=["organisation", "period"], name="measurement_dashboard_idx")]
 

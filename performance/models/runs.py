@@ -2,9 +2,10 @@ from django.db import models
 
 from performance.choices import RunStatus, RunTrigger
 from yos_tracker.querysets import OrganisationScopedQuerySet
+from yos_tracker.ranges import MONTHS, Ranged, in_range
 
 
-class RollupRun(models.Model):
+class RollupRun(Ranged):
     """One run of the monthly roll-up for an organisation: shown on the dashboard."""
 
     organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="rollup_runs")
@@ -27,6 +28,7 @@ class RollupRun(models.Model):
     class Meta:
         ordering = ["-queued_at", "-pk"]
         get_latest_by = "queued_at"
+        constraints = in_range("rolluprun", month=MONTHS)
 
     def __str__(self) -> str:
         return f"{self.organisation} {self.month:%m/%Y} {self.get_status_display()}"
