@@ -7,7 +7,8 @@ from performance.models.references import embedded_date, validate_case_reference
 
 
 @pytest.mark.parametrize(
-    "reference", ["BR-2015-001", "YOS/1234", "LW-17-0042", "LT2017-163", "SW_0001", "LW-100001", "A1-2-3"]
+    "reference",
+    ["BR-2015-001", "YOS/1234", "LW-17-0042", "LT2017-163", "SW_0001", "LW-100001", "A1-2-3", "YOS/123456"],
 )
 def test_a_case_number_with_a_year_or_a_serial_is_a_reference(reference):
     validate_case_reference(reference)
@@ -22,6 +23,9 @@ def test_a_case_number_with_a_year_or_a_serial_is_a_reference(reference):
         ("JS01052009", "01052009"),
         ("LW-20090501", "20090501"),
         ("AB_31-12-08", "31-12-08"),
+        ("JS010509", "010509"),  # day, month, year
+        ("KM-090501", "090501"),  # year, month, day
+        ("LW/311299", "311299"),
     ],
 )
 def test_a_reference_holding_a_date_of_birth_is_refused_and_says_why(reference, found):
@@ -40,3 +44,5 @@ def test_numbers_that_cannot_be_a_date_are_left_alone():
     assert embedded_date("LW-99-99-2009") is None  # no 99th month
     assert embedded_date("BR-2015-13-40") is None
     assert embedded_date("LW-12345678") is None
+    assert embedded_date("LW-123456") is None  # 12/34/56 and 56/34/12: no 34th month
+    assert embedded_date("LW-010560") is None  # 1 May 1960: no child's birth year
