@@ -67,7 +67,7 @@ def load(*, password: str) -> list[tuple[str, str]]:
         town = data["slug"].capitalize()
         for suffix, role in DEMO_ROLES.items():
             user = _user(f"{organisation.slug}.{suffix}", town, role.label.capitalize(), password)
-            Membership.objects.get_or_create(user=user, organisation=organisation, defaults={"role": role})
+            Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
             sign_ins.append((user.username, f"{role.label} of {organisation.name}"))
 
     regional = _user("regional", "Regional", "Lead", password)

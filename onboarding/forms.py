@@ -7,11 +7,9 @@ from performance.choices import (
     DEFAULT_RATING_KEY_SCALE,
     RATING_KEY_SCALE_CHOICES,
 )
-from yos_tracker.choices import Role
-from yos_tracker.forms import RecordForm
+from yos_tracker.choices import FIRST_PERSON_ROLES
+from yos_tracker.forms import RecordForm, RolesField
 from yos_tracker.models import Organisation
-
-FIRST_ROLES = [(Role.MANAGER.value, Role.MANAGER.label), (Role.ADMINISTRATOR.value, Role.ADMINISTRATOR.label)]
 
 
 class SetupChoicesForm(forms.Form):
@@ -54,9 +52,8 @@ class NewServiceForm(SetupChoicesForm, RecordForm):
     )
     first_first_name = forms.CharField(label="Their first name", max_length=150, required=False)
     first_last_name = forms.CharField(label="Their last name", max_length=150, required=False)
-    first_role = forms.ChoiceField(
-        label="Their role", choices=FIRST_ROLES, initial=Role.MANAGER.value, widget=forms.RadioSelect
-    )
+    # Both unless one is unticked: the first person runs the service's records and adds its people.
+    first_roles = RolesField(label="Their roles", initial=[role.value for role in FIRST_PERSON_ROLES], required=False)
 
     class Meta:
         model = Organisation
@@ -77,7 +74,7 @@ class NewServiceForm(SetupChoicesForm, RecordForm):
         "first_email",
         "first_first_name",
         "first_last_name",
-        "first_role",
+        "first_roles",
     ]
 
     def __init__(self, *args, **kwargs):
@@ -91,6 +88,8 @@ class NewServiceForm(SetupChoicesForm, RecordForm):
         data = super().clean()
         if data.get("first_email") and not (data.get("first_first_name") and data.get("first_last_name")):
             self.add_error("first_first_name", "Give the first person's name as well as their address.")
+        if data.get("first_email") and not data.get("first_roles"):
+            self.add_error("first_roles", "Choose at least one role for the first person.")
         return data
 
     @property
@@ -107,7 +106,7 @@ class NewServiceForm(SetupChoicesForm, RecordForm):
             "email": data["first_email"],
             "first_name": data["first_first_name"],
             "last_name": data["first_last_name"],
-            "role": Role(data["first_role"]),
+            "roles": data["first_roles"],
         }
 
 

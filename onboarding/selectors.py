@@ -40,7 +40,8 @@ def settings_summary(organisation) -> SettingsSummary:
         ),
         kpi7_tracked=tracked.filter(indicator__code=BOARD_ATTENDANCE_KPI).exists(),
         reminders=ReminderSettings.objects.filter(organisation=organisation).first(),
-        members=Membership.objects.for_org(organisation).count(),
+        # People, not roles: a manager who is also administrator is one person.
+        members=Membership.objects.for_org(organisation).values("user").distinct().count(),
     )
 
 

@@ -29,7 +29,7 @@ from performance.choices import (
 from performance.services import indicators_track
 from performance.spreadsheet import AUDIT_IMPORTER, MEASUREMENT_IMPORTER
 from yos_tracker import services as core_services
-from yos_tracker.choices import Role
+from yos_tracker.choices import FIRST_PERSON_ROLES
 from yos_tracker.models import Organisation
 from yos_tracker.scales import scale_install
 from yos_tracker.workbooks import Workbook, WorkbookResult
@@ -85,7 +85,8 @@ def organisation_create(
     site_url: str = "",
 ) -> Organisation:
     """Save a new organisation (built from a form, unsaved) and set it up. `first_person`
-    (email, first_name, last_name, role) is given a role there and e-mailed."""
+    (email, first_name, last_name, and roles: manager and administrator unless given) is given
+    those roles there and e-mailed."""
     organisation.full_clean()
     try:
         with transaction.atomic():
@@ -101,7 +102,7 @@ def organisation_create(
     )
     if first_person:
         core_services.membership_add(
-            organisation=organisation, site_url=site_url, **{"role": Role.MANAGER, **first_person}
+            organisation=organisation, site_url=site_url, **{"roles": FIRST_PERSON_ROLES, **first_person}
         )
     return organisation
 

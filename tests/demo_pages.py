@@ -18,7 +18,7 @@ from improvement.models import Evidence, ImprovementPlan, ProgressUpdate
 from improvement.services import plan_approve
 from performance.choices import Frequency, Polarity, Scope, Unit
 from performance.models import AuditGrade, CaseAudit, Indicator, IndicatorCategory
-from yos_tracker.models import ImportJob, Organisation
+from yos_tracker.models import ImportJob, Membership, Organisation
 from yos_tracker.querysets import OrganisationScopedQuerySet
 from yos_tracker.tests.urlwalk import walk
 
@@ -35,8 +35,13 @@ def _lewisham_board() -> int:
     return main.order_by("pk").values_list("pk", flat=True)[0]
 
 
+def _lewisham_member() -> int:
+    """A person with a role in Lewisham: member pages are addressed by the person."""
+    return Membership.objects.filter(organisation__slug="lewisham").order_by("pk").values_list("user_id", flat=True)[0]
+
+
 # URL keyword → Lewisham's record for it, for keywords that name a parent record.
-PARENTS = {"plan_pk": _lewisham_plan, "board_pk": _lewisham_board}
+PARENTS = {"plan_pk": _lewisham_plan, "board_pk": _lewisham_board, "user_pk": _lewisham_member}
 # Values to try for other keywords, most likely first: a shared indicator and Lewisham's own.
 SAMPLES = {"code": ["REOFF_BINARY", "LW_OWN"], "fmt": ["xlsx"], "kind": ["target", "comparator"], "key": ["risks"]}
 ORG_PATTERNS = [u for u in walk() if u.url.startswith("/lewisham/")]

@@ -214,3 +214,30 @@ def test_values_stored_outside_their_ranges_are_moved_inside_and_each_move_is_pr
     assert f"Repaired improvement.ImprovementPlan {plan.pk}: stale_after_days 32767 → 3650" in printed
     assert f"Repaired governance.Risk {risk.pk}: last_reviewed 0001-01-01 → empty" in printed
     assert printed.count("Repaired") == 11
+
+
+BEFORE_SEVERAL_ROLES = [("yos_tracker", "0009_rate_counts")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_membership_of_one_role_is_carried_and_the_person_may_then_hold_several():
+    old = _migrate(BEFORE_SEVERAL_ROLES)
+    lewisham = old.get_model("yos_tracker", "Organisation").objects.create(
+        name="Lewisham Youth Offending Service", slug="lewisham", local_authority="London Borough of Lewisham"
+    )
+    person = old.get_model("auth", "User").objects.create(username="jo", email="jo@lewisham.gov.uk")
+    old.get_model("yos_tracker", "Membership").objects.create(user=person, organisation=lewisham, role="manager")
+
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    organisation = Organisation.objects.get(pk=lewisham.pk)
+    [membership] = Membership.objects.filter(organisation=organisation)
+    assert (membership.user.username, membership.role) == ("jo", Role.MANAGER)
+    Membership.objects.create(user=membership.user, organisation=organisation, role=Role.ADMINISTRATOR)
+    assert Membership.objects.roles_of(membership.user, organisation) == [Role.MANAGER, Role.ADMINISTRATOR]
+
+    # Back before several roles, the person keeps the one that lets the organisation manage its members.
+    old = _migrate(BEFORE_SEVERAL_ROLES)
+    kept = old.get_model("yos_tracker", "Membership").objects.filter(organisation_id=organisation.pk)
+    assert list(kept.values_list("role", flat=True)) == ["admin"]
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

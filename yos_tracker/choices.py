@@ -1,4 +1,10 @@
-"""Who may do what: the roles people hold in an organisation and the capabilities each carries."""
+"""Who may do what: the roles people hold in an organisation and the capabilities each carries.
+
+A person may hold several roles in one organisation (a manager who is also its administrator);
+what they may do is the union of their roles' capabilities.
+"""
+
+from collections.abc import Iterable
 
 from django.db import models
 
@@ -46,6 +52,21 @@ ROLE_DESCRIPTIONS: dict[Role, str] = {
     Role.REGIONAL: "Reads every organisation on this instance.",
 }
 
-# Roles an organisation's administrator may grant; the regional role spans organisations
-# and is granted by a superuser in Django admin.
+# Roles an organisation's administrator may grant, any several of them to one person; the
+# regional role spans organisations and is granted by a superuser (on the regional members page).
 ORGANISATION_ROLES = [Role.MANAGER, Role.BOARD_MEMBER, Role.OFFICER, Role.ADMINISTRATOR]
+# What a new service's first person holds: they run the service's records and add its people.
+FIRST_PERSON_ROLES = [Role.MANAGER, Role.ADMINISTRATOR]
+
+
+def roles_in_order(roles: Iterable[str]) -> list[Role]:
+    """The roles once each, in the order the choices list them (manager first)."""
+    held = {Role(role) for role in roles}
+    return [role for role in Role if role in held]
+
+
+def roles_label(roles: Iterable[str]) -> str:
+    """A person's roles as a sentence names them: "Manager and administrator"."""
+    labels = [role.label.lower() for role in roles_in_order(roles)]
+    text = " and ".join(filter(None, [", ".join(labels[:-1]), *labels[-1:]]))
+    return text[:1].upper() + text[1:]

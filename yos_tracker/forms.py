@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from yos_tracker import records
-from yos_tracker.choices import ORGANISATION_ROLES, Role
+from yos_tracker.choices import ORGANISATION_ROLES, Role, roles_in_order
 from yos_tracker.history import history_rows
 from yos_tracker.uploads import validate_upload
 
@@ -205,24 +205,42 @@ def stale_message(instance) -> str:
 ROLE_CHOICES = [(role.value, f"{role.label} — {role.description}") for role in ORGANISATION_ROLES]
 
 
-class MembershipAddForm(forms.Form):
+class RolesField(forms.MultipleChoiceField):
+    """Tick one or more of the organisation's roles; cleaned to Role members in the choices' order."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Roles")
+        kwargs.setdefault("help_text", "Tick every role the person holds; their access is what any of them allows.")
+        kwargs.setdefault("error_messages", {"required": "Choose at least one role."})
+        super().__init__(choices=ROLE_CHOICES, **kwargs)
+
+    def clean(self, value) -> list[Role]:
+        return roles_in_order(super().clean(value))
+
+
+class PersonForm(forms.Form):
+    """Who to give access: an existing account by its address, or a new one invited by e-mail."""
+
     # A new account's username is its address, and a username holds 150 characters.
     email = forms.EmailField(
         label="E-mail address", max_length=150, help_text="Their work address; they sign in with it."
     )
     first_name = forms.CharField(max_length=150)
     last_name = forms.CharField(max_length=150)
-    role = forms.ChoiceField(choices=ROLE_CHOICES, widget=forms.RadioSelect)
-
-    def clean_role(self) -> Role:
-        return Role(self.cleaned_data["role"])
 
 
-class MembershipRoleForm(forms.Form):
-    role = forms.ChoiceField(choices=ROLE_CHOICES, widget=forms.RadioSelect)
+class MembershipAddForm(PersonForm):
+    roles = RolesField()
 
-    def clean_role(self) -> Role:
-        return Role(self.cleaned_data["role"])
+
+class MembershipRolesForm(forms.Form):
+    roles = RolesField()
+
+
+class RegionalGrantForm(PersonForm):
+    pass
 
 
 class ApiTokenForm(forms.Form):

@@ -1,4 +1,5 @@
 import itertools
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from yos_tracker.choices import Capability, Role
+from yos_tracker.choices import Capability, Role, roles_in_order, roles_label
 from yos_tracker.querysets import OrganisationScopedQuerySet
 
 # What follows the place in a service's name: "… Youth Offending Service", "… YJS".
@@ -81,11 +82,35 @@ class Organisation(models.Model):
 
 
 class MembershipQuerySet(OrganisationScopedQuerySet):
-    pass
+    def members(self, organisation: "Organisation") -> list["Member"]:
+        """Everyone with a role in the organisation, once each with all their roles, by name."""
+        rows = (
+            self.for_org(organisation)
+            .select_related("user")
+            .order_by("user__last_name", "user__first_name", "user__email", "user_id")
+        )
+        return [
+            Member(group[0].user, organisation, tuple(roles_in_order(row.role for row in group)))
+            for group in (list(g) for _, g in itertools.groupby(rows, key=lambda row: row.user_id))
+        ]
+
+    def roles_of(self, user, organisation: "Organisation") -> list[Role]:
+        """The roles this person holds in the organisation, in the choices' order."""
+        return roles_in_order(self.filter(user=user, organisation=organisation).values_list("role", flat=True))
+
+    def administrators(self, organisation: "Organisation") -> models.QuerySet:
+        """The organisation's administrators, by name: the people others ask to be added."""
+        User = self.model._meta.get_field("user").related_model
+        return User.objects.filter(
+            memberships__organisation=organisation, memberships__role=Role.ADMINISTRATOR
+        ).order_by("last_name", "first_name", "email")
 
 
 class Membership(models.Model):
-    """A person's role in one organisation; a regional membership has no organisation and reads all."""
+    """One role a person holds in one organisation: a person with several roles there (manager
+    and administrator) has a row for each, so each grant and removal has its own history and
+    the database refuses the same role twice. A regional membership has no organisation and
+    reads all."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(
@@ -101,9 +126,9 @@ class Membership(models.Model):
         ordering = ["organisation__name", "user__last_name", "user__first_name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "organisation"],
-                name="membership_one_role_per_user_and_organisation",
-                violation_error_message="This person already has a role in this organisation.",
+                fields=["user", "organisation", "role"],
+                name="membership_each_role_once_per_user_and_organisation",
+                violation_error_message="This person already has this role in this organisation.",
             ),
             models.UniqueConstraint(
                 fields=["user"],
@@ -126,6 +151,24 @@ class Membership(models.Model):
     @property
     def capabilities(self) -> frozenset[Capability]:
         return Role(self.role).capabilities
+
+
+@dataclass(frozen=True)
+class Member:
+    """A person in one organisation with all the roles they hold there: what the member pages
+    and the invitation show, made from their Membership rows."""
+
+    user: object
+    organisation: Organisation
+    roles: tuple[Role, ...]
+
+    @property
+    def roles_label(self) -> str:
+        return roles_label(self.roles)
+
+    @classmethod
+    def of(cls, user, organisation: Organisation) -> "Member":
+        return cls(user, organisation, tuple(Membership.objects.roles_of(user, organisation)))
 
 
 class ImportMapping(models.Model):

@@ -24,7 +24,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import render
 
-from yos_tracker.choices import Capability, Role
+from yos_tracker.choices import Capability, Role, roles_in_order, roles_label
 from yos_tracker.models import Membership, Organisation
 from yos_tracker.querysets import OrganisationScopedQuerySet
 
@@ -39,9 +39,14 @@ class Access:
     """What the signed-in person may do in the organisation named in the URL."""
 
     organisation: Organisation
-    role: Role | None
+    roles: tuple[Role, ...]
     capabilities: frozenset[Capability]
     is_superuser: bool = False
+
+    @property
+    def role(self) -> Role | None:
+        """The first of the roles that name the person here (a manager and administrator: manager)."""
+        return self.roles[0] if self.roles else None
 
     def can(self, capability: Capability) -> bool:
         return capability in self.capabilities
@@ -62,7 +67,7 @@ class Access:
     def role_label(self) -> str:
         if self.is_superuser:
             return "Superuser"
-        return self.role.label if self.role else ""
+        return roles_label(self.roles)
 
     def require(self, method: str, *, read: Capability, write: Capability) -> None:
         """PermissionDenied unless the role carries what this request needs: `read` for safe
@@ -82,18 +87,20 @@ def resolve_access(user, slug: str) -> Access:
     except Organisation.DoesNotExist:
         raise Http404("No such organisation.") from None
     if user.is_superuser:
-        return Access(organisation, None, frozenset(Capability), is_superuser=True)
+        return Access(organisation, (), frozenset(Capability), is_superuser=True)
 
     memberships = list(
         Membership.objects.filter(user=user).filter(
             models.Q(organisation=organisation) | models.Q(organisation__isnull=True)
         )
     )
+    # The person may do what any of their roles allows: a manager and administrator both edits
+    # and manages members; an API token acts with the same roles, since it resolves here too.
     capabilities = frozenset().union(*(m.capabilities for m in memberships))
-    # An organisation's own role names the person there; the regional role is the fallback.
+    # An organisation's own roles name the person there; the regional role is the fallback.
     own = [m for m in memberships if m.organisation_id == organisation.pk]
-    role = Role((own or memberships)[0].role)
-    return Access(organisation, role, capabilities)
+    roles = tuple(roles_in_order(m.role for m in own or memberships))
+    return Access(organisation, roles, capabilities)
 
 
 def org_view(read: Capability = Capability.VIEW, write: Capability = Capability.EDIT):

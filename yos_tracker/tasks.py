@@ -11,13 +11,14 @@ from django.utils.http import urlsafe_base64_encode
 
 from yos_tracker import jobs, sso
 from yos_tracker.import_jobs import import_job_run, imports_forget_abandoned, imports_stop_lost, imports_waiting
-from yos_tracker.models import Membership
+from yos_tracker.models import Member, Membership
 
 
 @shared_task(autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=5)
 def send_membership_email(membership_id: int, *, new_account: bool, site_url: str = "") -> str:
-    """Tell a person they have been given access; a new account's mail links to choosing a
-    password. Links go to `site_url` (the address of whoever gave the access), else SITE_URL."""
+    """Tell a person they have been given access, naming every role they hold there (one of those
+    memberships is `membership_id`); a new account's mail links to choosing a password. Links go
+    to `site_url` (the address of whoever gave the access), else SITE_URL."""
     membership = Membership.objects.select_related("user", "organisation").filter(pk=membership_id).first()
     if membership is None:
         return "membership removed before the e-mail was sent"
@@ -25,6 +26,7 @@ def send_membership_email(membership_id: int, *, new_account: bool, site_url: st
     site_url = (site_url or settings.SITE_URL).rstrip("/")
     context = {
         "membership": membership,
+        "member": Member.of(user, membership.organisation),
         "site_url": site_url,
         "sign_in_url": site_url + reverse("login"),
         "new_account": new_account,
@@ -37,7 +39,7 @@ def send_membership_email(membership_id: int, *, new_account: bool, site_url: st
             "password_reset_confirm", kwargs={"uidb64": uid, "token": token}
         )
     send_mail(
-        subject=f"Your access to {membership.organisation} on the YOS Improvement Tracker",
+        subject=f"Your access to {membership.organisation or 'every organisation'} on the YOS Improvement Tracker",
         message=render_to_string("members/email/membership.txt", context),
         from_email=None,
         recipient_list=[user.email],

@@ -37,9 +37,10 @@ sso_patterns = [
 member_patterns = [
     path("", views.member_list, name="list"),
     path("add/", views.member_add, name="add"),
-    path("<int:pk>/", views.member_edit, name="edit"),
-    path("<int:pk>/remove/", views.member_remove, name="remove"),
-    path("<int:pk>/history/", views.member_history, name="history"),
+    # A member is a person with one or more roles here: addressed by the person, not a role's row.
+    path("<int:user_pk>/", views.member_edit, name="edit"),
+    path("<int:user_pk>/remove/", views.member_remove, name="remove"),
+    path("<int:user_pk>/history/", views.member_history, name="history"),
 ]
 
 organisation_patterns = [
@@ -70,6 +71,9 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
     path("api/v1/<slug:org>/", include(api_patterns)),
+    # Before onboarding's /services/…: the instance's regional people, kept by superusers.
+    path("services/regional/", views.regional_members, name="regional_members"),
+    path("services/regional/<int:pk>/remove/", views.regional_remove, name="regional_remove"),
     path("services/", include("onboarding.service_urls")),
     path("<slug:org>/", include(organisation_patterns)),
 ]

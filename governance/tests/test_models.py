@@ -9,9 +9,9 @@ from yos_tracker.tests.factories import MembershipFactory, OrganisationFactory, 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_person_has_one_role_per_organisation(manager, organisation):
+def test_a_person_holds_each_role_once_per_organisation(manager, organisation):
     with pytest.raises(IntegrityError), transaction.atomic():
-        Membership.objects.create(user=manager, organisation=organisation, role=Role.OFFICER)
+        Membership.objects.create(user=manager, organisation=organisation, role=Role.MANAGER)
 
 
 def test_regional_role_has_no_organisation():
@@ -25,8 +25,8 @@ def test_other_roles_need_an_organisation():
 
 
 def test_constraint_messages_reach_forms(manager, organisation):
-    duplicate = Membership(user=manager, organisation=organisation, role=Role.OFFICER)
-    with pytest.raises(ValidationError, match="already has a role in this organisation"):
+    duplicate = Membership(user=manager, organisation=organisation, role=Role.MANAGER)
+    with pytest.raises(ValidationError, match="already has this role in this organisation"):
         duplicate.full_clean()
 
 

@@ -142,7 +142,7 @@ def test_the_first_person_gets_their_role_and_an_email_on_commit(django_capture_
                 "email": "Sam.Khan@Greenwich.gov.uk",
                 "first_name": "Sam",
                 "last_name": "Khan",
-                "role": Role.ADMINISTRATOR,
+                "roles": [Role.ADMINISTRATOR],
             }
         )
     membership = Membership.objects.get(organisation=organisation)
@@ -155,19 +155,24 @@ def test_the_first_person_gets_their_role_and_an_email_on_commit(django_capture_
     assert [message.to for message in welcome_mail] == [["sam.khan@greenwich.gov.uk"]]
 
 
-def test_the_first_person_is_a_manager_unless_told_otherwise(django_capture_on_commit_callbacks, welcome_mail):
+def test_the_first_person_is_manager_and_administrator_unless_told_otherwise(
+    django_capture_on_commit_callbacks, welcome_mail
+):
     with django_capture_on_commit_callbacks(execute=True):
         organisation = new_service(
             first_person={"email": "jo@greenwich.gov.uk", "first_name": "Jo", "last_name": "Lee"}
         )
-    assert Membership.objects.get(organisation=organisation).role == Role.MANAGER
+    jo = get_user_model().objects.get(email="jo@greenwich.gov.uk")
+    assert Membership.objects.roles_of(jo, organisation) == [Role.MANAGER, Role.ADMINISTRATOR]
+    # One e-mail naming both roles.
     assert [message.to for message in welcome_mail] == [["jo@greenwich.gov.uk"]]
+    assert "roles of manager and administrator in" in welcome_mail[0].body
 
 
 def test_a_first_person_with_an_account_keeps_it(django_capture_on_commit_callbacks, welcome_mail, manager):
     with django_capture_on_commit_callbacks(execute=True):
         organisation = new_service(
-            first_person={"email": manager.email, "first_name": "Other", "last_name": "Name", "role": Role.MANAGER}
+            first_person={"email": manager.email, "first_name": "Other", "last_name": "Name", "roles": [Role.MANAGER]}
         )
     assert Membership.objects.get(organisation=organisation).user == manager
     assert get_user_model().objects.filter(email__iexact=manager.email).count() == 1

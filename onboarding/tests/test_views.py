@@ -1,6 +1,8 @@
 """The New service page (superusers only), Django admin's add form, which sets an organisation up
 the same way, and the settings hub: every member reads it, only editors get its links."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -49,7 +51,7 @@ def service_data(**overrides):
         "first_email": "",
         "first_first_name": "",
         "first_last_name": "",
-        "first_role": "manager",
+        "first_roles": ["manager", "admin"],
         **overrides,
     }
 
@@ -95,14 +97,14 @@ def test_a_superuser_sees_the_form(client, superuser):
     response = client.get(NEW_SERVICE)
     html = response.content.decode()
     assert response.status_code == 200
-    for field in ("name", "slug", "rag_scale", "audit_scale", "starter_indicators", "first_email", "first_role"):
+    for field in ("name", "slug", "rag_scale", "audit_scale", "starter_indicators", "first_email", "first_roles"):
         assert f'name="{field}"' in html
 
 
 def test_a_superuser_sets_up_a_service_and_lands_on_its_settings(client, superuser, django_capture_on_commit_callbacks):
     client.force_login(superuser)
     data = service_data(
-        first_email="sam.khan@greenwich.gov.uk", first_first_name="Sam", first_last_name="Khan", first_role="admin"
+        first_email="sam.khan@greenwich.gov.uk", first_first_name="Sam", first_last_name="Khan", first_roles="admin"
     )
     with django_capture_on_commit_callbacks() as callbacks:
         response = client.post(NEW_SERVICE, data, follow=True)
@@ -125,6 +127,30 @@ def test_a_superuser_sets_up_a_service_and_lands_on_its_settings(client, superus
     membership = Membership.objects.get(organisation=organisation)
     assert (membership.user.email, membership.role) == ("sam.khan@greenwich.gov.uk", Role.ADMINISTRATOR)
     assert len(callbacks) == 1  # the first person's e-mail
+
+
+def test_the_first_person_is_offered_manager_and_administrator_ticked(client, superuser):
+    client.force_login(superuser)
+    html = client.get(NEW_SERVICE).content.decode()
+    assert re.findall(r'<input[^>]*name="first_roles"[^>]*value="(\w+)"[^>]*checked', html) == ["manager", "admin"]
+
+
+def test_the_first_person_gets_manager_and_administrator_from_the_form(client, superuser):
+    client.force_login(superuser)
+    data = service_data(first_email="sam.khan@greenwich.gov.uk", first_first_name="Sam", first_last_name="Khan")
+    assert client.post(NEW_SERVICE, data).status_code == 302
+    sam = get_user_model().objects.get(email="sam.khan@greenwich.gov.uk")
+    organisation = Organisation.objects.get(slug="greenwich")
+    assert Membership.objects.roles_of(sam, organisation) == [Role.MANAGER, Role.ADMINISTRATOR]
+
+
+def test_a_first_person_with_no_role_ticked_is_refused(client, superuser):
+    client.force_login(superuser)
+    data = service_data(first_email="sam.khan@greenwich.gov.uk", first_first_name="Sam", first_last_name="Khan")
+    del data["first_roles"]
+    response = client.post(NEW_SERVICE, data)
+    assert "Choose at least one role for the first person." in response.content.decode()
+    assert not Organisation.objects.filter(slug="greenwich").exists()
 
 
 def test_an_unticked_starter_box_sets_up_a_service_tracking_nothing(client, superuser):
@@ -343,6 +369,12 @@ def test_an_administrator_gets_the_members_link_but_not_the_edit_links(client, a
     assert f'href="{reverse("members:list", kwargs={"org": "lewisham"})}"' in html
     for link in edit_links():
         assert f'href="{link}"' not in html
+
+
+def test_the_hub_counts_people_not_roles(client, administrator, organisation, make_member):
+    make_member(organisation, Role.MANAGER, "admin")  # the administrator is a manager too
+    client.force_login(administrator)
+    assert "1 person has a role here." in client.get(hub()).content.decode()
 
 
 def test_the_hub_says_what_an_organisation_without_set_up_lacks(client, board_member):

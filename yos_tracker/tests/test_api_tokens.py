@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
+from yos_tracker.choices import Role
 from yos_tracker.models import ApiToken
 from yos_tracker.services import api_token_digest, api_token_issue, api_token_revoke
 
@@ -127,3 +128,15 @@ def test_an_address_sending_bad_keys_is_refused_after_the_limit_but_a_good_key_s
     assert [_plans(f"guess-{n}").status_code for n in range(5)] == [401, 401, 401, 429, 429]
     assert _plans("guess-5").json()["detail"].startswith("Too many keys this service does not know came from your")
     assert _plans(good).status_code == 200
+
+
+def test_a_token_acts_with_every_role_its_person_holds(administrator, organisation, make_member):
+    _, key = api_token_issue(user=administrator, name="Feed")
+
+    def post_update():
+        client = Client(HTTP_AUTHORIZATION=f"Token {key}")
+        return client.post("/api/v1/lewisham/updates/", {}, content_type="application/json").status_code
+
+    assert post_update() == 403  # an administrator alone does not edit records
+    make_member(organisation, Role.MANAGER, "admin")  # the administrator becomes a manager too
+    assert post_update() == 400  # let through to the update's own checks

@@ -13,7 +13,11 @@ from yos_tracker.tests.helpers import wait_for
 @pytest.mark.celery
 def test_new_member_receives_a_set_password_link_through_the_worker(celery_worker, organisation):
     services.membership_add(
-        organisation=organisation, email="sam.lee@lewisham.gov.uk", first_name="Sam", last_name="Lee", role=Role.MANAGER
+        organisation=organisation,
+        email="sam.lee@lewisham.gov.uk",
+        first_name="Sam",
+        last_name="Lee",
+        roles=[Role.MANAGER],
     )
     wait_for(lambda: mail.outbox)
     message = mail.outbox[0]
