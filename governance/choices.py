@@ -47,6 +47,29 @@ class AttendanceStatus(models.TextChoices):
     APOLOGIES = "apologies", "Apologies"
     ABSENT = "absent", "Absent"
 
+    @property
+    def counts_as_attended_for_kpi7(self) -> bool:
+        return self in KPI7_ATTENDED
+
+
+# How YJB KPI 7 counts a senior partner's place. The YJB's "Key performance indicators for youth
+# justice services" (gov.uk guidance, 2023; mirrored at govwire.co.uk/news/youth-justice-board-for-
+# england-wales/guidance-key-performance-indicators-for-youth-justice-services-44451) measures the
+# attendance of the senior partners themselves at the management board, and its "Youth justice
+# service governance and leadership" (gov.uk, 10 December 2021) asks that members be senior enough
+# to commit their agency's resources. Neither text we could find counts a deputy's attendance as the
+# partner's, so a place filled by a deputy is recorded (name and agency, and shown as "represented")
+# but KPI 7 counts it as a place not attended in person. Should the YJB's KPI recording guidance
+# say otherwise, this set is the one place to change.
+KPI7_ATTENDED = frozenset({AttendanceStatus.PRESENT})
+
+
+class MemberOrder(models.TextChoices):
+    """How a board lists its members, on its page and in a meeting's attendance."""
+
+    ADDED = "added", "In the order they were added"
+    NAME = "name", "By name"
+
 
 class RiskStatus(models.TextChoices):
     OPEN = "open", "Open"

@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from governance.choices import Agency, AttendanceStatus
 from governance.models import (
     AgendaItem,
+    Attendance,
     Board,
     BoardAction,
     BoardMember,
@@ -28,6 +29,7 @@ from governance.models.reports import (
     ReportKind,
 )
 from governance.report_services import YJ_PLAN_COMMITTEE, plan_dates
+from governance.services import AttendanceEntry
 from improvement.forms import StandardRatingsForm
 from improvement.models import Inspection, RagStatus, Recommendation
 from performance.models import Indicator
@@ -57,6 +59,8 @@ class BoardMemberForm(RecordForm):
 
 
 class MeetingForm(RecordForm):
+    """A meeting's date, agenda and decisions; its attendance is taken on the meeting's page."""
+
     agenda_text = forms.CharField(
         label="Agenda", widget=forms.Textarea(attrs={"rows": 4}), required=False, help_text="One item per line."
     )
@@ -66,42 +70,10 @@ class MeetingForm(RecordForm):
         fields = ["date", "decisions"]
         widgets = {"date": DateInput, "decisions": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, members, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.members = list(members)
-        recorded = {a.member_id: a for a in self.instance.attendance.all()} if self.instance.pk else {}
         if self.instance.pk:
             self.fields["agenda_text"].initial = "\n".join(item.title for item in self.instance.agenda.all())
-        for member in self.members:
-            self.fields[f"attendance_{member.pk}"] = forms.ChoiceField(
-                label=f"{member.name} ({member.get_agency_display()})",
-                choices=[("", "—"), *AttendanceStatus.choices],
-                required=False,
-                initial=recorded[member.pk].status if member.pk in recorded else "",
-            )
-            if Agency(member.agency).counts_for_kpi7:
-                self.fields[f"data_{member.pk}"] = forms.BooleanField(
-                    label="Brought data from their agency identifying disproportionality (KPI 7)",
-                    required=False,
-                    initial=member.pk in recorded and recorded[member.pk].shared_disproportionality_data,
-                )
-
-    def attendance(self) -> dict[int, str]:
-        return {
-            m.pk: self.cleaned_data[f"attendance_{m.pk}"]
-            for m in self.members
-            if self.cleaned_data.get(f"attendance_{m.pk}")
-        }
-
-    def shared_data(self) -> frozenset[int]:
-        return frozenset(m.pk for m in self.members if self.cleaned_data.get(f"data_{m.pk}"))
-
-    def clean(self):
-        cleaned = super().clean()
-        for member in self.members:
-            if cleaned.get(f"data_{member.pk}") and not cleaned.get(f"attendance_{member.pk}"):
-                self.add_error(f"attendance_{member.pk}", "Record their attendance, or untick the data.")
-        return cleaned
 
     def clean_agenda_text(self) -> str:
         longest = AgendaItem._meta.get_field("title").max_length
@@ -121,6 +93,92 @@ class MeetingForm(RecordForm):
     @staticmethod
     def _agenda_lines(text: str) -> list[str]:
         return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class AttendanceForm(forms.Form):
+    """A meeting's attendance, one place per member (selectors.meeting_places): their status, the
+    deputy they sent, and for the senior partners KPI 7 counts, whether they brought data
+    identifying disproportionality. A hidden fingerprint of the attendance as opened
+    (services.attendance_state) lets a colleague's later save refuse this one rather than be lost."""
+
+    state = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, places, state: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.places = places
+        self.fields["state"].initial = state
+        deputy_max = Attendance._meta.get_field("deputy_name").max_length
+        for place in places:
+            member, recorded = place.member, place.attendance
+            pk = member.pk
+            self.fields[f"status_{pk}"] = forms.ChoiceField(
+                label="Attendance",
+                choices=[("", "Not recorded"), *AttendanceStatus.choices],
+                required=False,
+                initial=recorded.status if recorded else "",
+            )
+            self.fields[f"deputy_name_{pk}"] = forms.CharField(
+                label="Deputy's name",
+                max_length=deputy_max,
+                required=False,
+                initial=recorded.deputy_name if recorded else "",
+            )
+            self.fields[f"deputy_agency_{pk}"] = forms.ChoiceField(
+                label="Deputy's agency",
+                choices=[("", "The member's own"), *Agency.choices],
+                required=False,
+                initial=recorded.deputy_agency if recorded else "",
+            )
+            if Agency(member.agency).counts_for_kpi7:
+                self.fields[f"data_{pk}"] = forms.BooleanField(
+                    label="Brought data from their agency identifying disproportionality (KPI 7)",
+                    required=False,
+                    initial=bool(recorded and recorded.shared_disproportionality_data),
+                )
+
+    def rows(self):
+        """Each place with its bound fields, for the template."""
+        for place in self.places:
+            pk = place.member.pk
+            yield {
+                "place": place,
+                "status": self[f"status_{pk}"],
+                "deputy_name": self[f"deputy_name_{pk}"],
+                "deputy_agency": self[f"deputy_agency_{pk}"],
+                "data": self[f"data_{pk}"] if f"data_{pk}" in self.fields else None,
+            }
+
+    def clean(self):
+        cleaned = super().clean()
+        for place in self.places:
+            pk = place.member.pk
+            status = cleaned.get(f"status_{pk}")
+            recorded = place.attendance
+            # A deputy recorded before deputies were named (no name kept) may stay as it was.
+            unnamed_before = (
+                recorded is not None and recorded.status == AttendanceStatus.DEPUTY and not recorded.deputy_name
+            )
+            if status == AttendanceStatus.DEPUTY and not cleaned.get(f"deputy_name_{pk}") and not unnamed_before:
+                self.add_error(f"deputy_name_{pk}", "Give the name of the deputy who came in their place.")
+            if cleaned.get(f"data_{pk}") and not status:
+                self.add_error(f"status_{pk}", "Record their attendance, or untick the data.")
+        return cleaned
+
+    def entries(self) -> dict:
+        """The places recorded, as services.attendance_record takes them."""
+        return {
+            place.member.pk: AttendanceEntry(
+                status=self.cleaned_data[f"status_{place.member.pk}"],
+                deputy_name=self.cleaned_data[f"deputy_name_{place.member.pk}"],
+                deputy_agency=self.cleaned_data[f"deputy_agency_{place.member.pk}"],
+                shared_data=bool(self.cleaned_data.get(f"data_{place.member.pk}")),
+            )
+            for place in self.places
+            if self.cleaned_data.get(f"status_{place.member.pk}")
+        }
+
+    def offered(self) -> frozenset[int]:
+        return frozenset(place.member.pk for place in self.places)
 
 
 class RiskForm(UniqueWithinMixin, OptimisticLockMixin, RecordForm):
@@ -388,8 +446,12 @@ class BoardForm(UniqueWithinMixin, RecordForm):
 
     class Meta:
         model = Board
-        fields = ["name", "parent", "terms_of_reference", "terms_of_reference_review"]
-        widgets = {"terms_of_reference": forms.Textarea(attrs={"rows": 5}), "terms_of_reference_review": DateInput}
+        fields = ["name", "parent", "terms_of_reference", "terms_of_reference_review", "member_order"]
+        widgets = {
+            "terms_of_reference": forms.Textarea(attrs={"rows": 5}),
+            "terms_of_reference_review": DateInput,
+            "member_order": forms.RadioSelect,
+        }
         labels = {"parent": "A sub-group of"}
 
     def __init__(self, *args, **kwargs):
@@ -397,6 +459,10 @@ class BoardForm(UniqueWithinMixin, RecordForm):
         boards = Board.objects.for_org(self.instance.organisation).filter(parent__isnull=True)
         self.fields["parent"].queryset = boards.exclude(pk=self.instance.pk) if self.instance.pk else boards
         self.fields["parent"].empty_label = "None: this is the management board"
+        self.fields["member_order"].required = False  # left out, a board keeps its order (new: as added)
+
+    def clean_member_order(self) -> str:
+        return self.cleaned_data.get("member_order") or self.instance.member_order
 
 
 class _ContributionRows(forms.BaseModelFormSet):

@@ -8,7 +8,9 @@ from django.utils import timezone
 
 from governance.choices import BOARD_ATTENDANCE_KPI, KPI7_DISPROPORTIONALITY_KPI, RiskStatus
 from governance.models import (
+    Attendance,
     Board,
+    BoardMember,
     LogicModel,
     LogicOutcome,
     LogicOutcomeReview,
@@ -358,6 +360,28 @@ def board_attendance_tracking(organisation) -> BoardAttendanceTracking:
     )
     boards = list(Board.objects.for_org(organisation).filter(parent__isnull=True))
     return BoardAttendanceTracking(tracked=tracked, boards=boards, values=list(values))
+
+
+@dataclass
+class AttendancePlace:
+    """A member's place at a meeting, and their attendance as recorded (None when not yet)."""
+
+    member: BoardMember
+    attendance: Attendance | None
+
+
+def meeting_places(meeting) -> list[AttendancePlace]:
+    """A meeting's places in the board's member order: every member in post on the meeting's day,
+    whenever they were added to the board, and anyone else whose attendance is recorded. Two queries."""
+    recorded = {a.member_id: a for a in meeting.attendance.all()}
+    places = []
+    for member in meeting.board.members_in_order():
+        if member.pk in recorded or member.in_post_on(meeting.date):
+            attendance = recorded.get(member.pk)
+            if attendance is not None:
+                attendance.member = member  # its deputy's label names the member: no query for it
+            places.append(AttendancePlace(member, attendance))
+    return places
 
 
 # --- Logic models ---------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from django.utils import timezone
 from governance.choices import (
     BOARD_ATTENDANCE_KPI,
     DEFAULT_RISK_MATRIX,
+    KPI7_ATTENDED,
     KPI7_DISPROPORTIONALITY_KPI,
     KPI7_PARTNERS,
     Agency,
@@ -26,6 +27,7 @@ from governance.models import (
     AgendaItem,
     Attendance,
     Board,
+    BoardMember,
     Meeting,
     Risk,
     RiskBand,
@@ -168,15 +170,20 @@ def _period_bounds(indicator: Indicator, period: datetime.date) -> tuple[datetim
 def kpi7_counts(*, organisation: Organisation, start: datetime.date, end: datetime.date) -> dict:
     """YJB KPI 7 over [start, end], from the management board's meetings (boards with no parent; a
     sub-group's meetings are not the board's), counting only the senior partners KPI7_PARTNERS names:
-    their places and how many they filled in person; how many of them sat on the board, and how many
-    of those brought data identifying disproportionality."""
+    their places, how many of them count as attended (KPI7_ATTENDED: in person; see choices.py for
+    why a deputy does not) and how many a deputy filled; how many of them sat on the board, and how
+    many of those brought data identifying disproportionality."""
     places = Attendance.objects.filter(
         meeting__board__organisation=organisation,
         meeting__board__parent__isnull=True,
         meeting__date__range=(start, end),
         member__agency__in=KPI7_PARTNERS,
     )
-    counts = places.aggregate(places=Count("pk"), present=Count("pk", filter=Q(status=AttendanceStatus.PRESENT)))
+    counts = places.aggregate(
+        places=Count("pk"),
+        present=Count("pk", filter=Q(status__in=KPI7_ATTENDED)),
+        deputised=Count("pk", filter=Q(status=AttendanceStatus.DEPUTY)),
+    )
     counts |= places.aggregate(
         partners=Count("member", distinct=True),
         shared=Count("member", distinct=True, filter=Q(shared_disproportionality_data=True)),
@@ -224,13 +231,105 @@ def board_attendance_record(*, organisation: Organisation, period: datetime.date
     return written
 
 
+@dataclass(frozen=True)
+class AttendanceEntry:
+    """One member's place at a meeting as the minutes record it."""
+
+    status: str
+    deputy_name: str = ""
+    deputy_agency: str = ""
+    shared_data: bool = False  # brought data from their agency identifying disproportionality (KPI 7)
+
+    def fields(self) -> dict:
+        deputy = self.status == AttendanceStatus.DEPUTY  # a deputy's name is kept only when one came
+        return {
+            "status": self.status,
+            "deputy_name": self.deputy_name.strip() if deputy else "",
+            "deputy_agency": self.deputy_agency if deputy else "",
+            "shared_disproportionality_data": self.shared_data,
+        }
+
+
+def attendance_state(meeting: Meeting) -> str:
+    """A short fingerprint of the meeting's attendance as recorded. The attendance form carries the
+    one it was opened with, so that a save on top of a colleague's later change is refused."""
+    rows = meeting.attendance.order_by("member_id").values_list(
+        "member_id", "status", "deputy_name", "deputy_agency", "shared_disproportionality_data"
+    )
+    return hashlib.sha256(repr(list(rows)).encode()).hexdigest()[:20]
+
+
+class StaleAttendance(ValidationError):
+    def __init__(self, meeting: Meeting):
+        last = (
+            Attendance.history.filter(meeting_id=meeting.pk)
+            .select_related("history_user")
+            .order_by("-history_date", "-history_id")
+            .first()
+        )
+        user = last.history_user if last else None
+        who = (user.get_full_name() or user.get_username()) if user else ""
+        when = timezone.localtime(last.history_date) if last else None
+        at = f" at {when:%H:%M} on {when:%d/%m/%Y}" if when else ""
+        super().__init__(
+            f"{who or 'Someone'} changed this meeting's attendance{at}, after you opened it. Your attendance was "
+            "not saved; it is still in the form below. Reload the page to see theirs, then make your change again "
+            "if it is still needed.",
+            code="stale",
+        )
+
+
+@transaction.atomic
+def attendance_record(
+    *,
+    meeting: Meeting,
+    entries: dict[int, AttendanceEntry],
+    offered: frozenset[int] | None = None,
+    expected_state: str | None = None,
+) -> bool:
+    """Record who attended a meeting: entries by member pk; a member `offered` (all recorded when
+    None) but left without an entry is no longer recorded. Only the places that change are written,
+    each leaving its own history, so saving what is already recorded writes nothing. With
+    `expected_state` (attendance_state as the form was opened), a save on top of a colleague's later
+    change is refused. Returns whether anything changed."""
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()  # one save of a meeting's attendance at a time
+    if expected_state is not None and attendance_state(meeting) != expected_state:
+        raise StaleAttendance(meeting)
+    members = set(BoardMember.objects.filter(board=meeting.board_id, pk__in=list(entries)).values_list("pk", flat=True))
+    if unknown := set(entries) - members:
+        raise ValidationError(f"Not members of this board: {', '.join(map(str, sorted(unknown)))}.")
+    recorded = {a.member_id: a for a in meeting.attendance.all()}
+    changed = False
+    for member_id, entry in entries.items():
+        fields = entry.fields()
+        current = recorded.pop(member_id, None)
+        if current is None:
+            place = Attendance(meeting=meeting, member_id=member_id, **fields)
+            place.full_clean(exclude=["meeting", "member"], validate_unique=False)
+            place.save()
+            changed = True
+        elif records.changes_applied(current, fields):
+            current.full_clean(exclude=["meeting", "member"], validate_unique=False)
+            current.save()
+            changed = True
+    for member_id, dropped in recorded.items():
+        if offered is None or member_id in offered:
+            dropped.delete()  # one by one, so that its history records the removal
+            changed = True
+    return changed
+
+
 @transaction.atomic
 def meeting_save(
-    *, meeting: Meeting, agenda: list[str], attendance: dict[int, str], shared_data: frozenset[int] = frozenset()
+    *,
+    meeting: Meeting,
+    agenda: list[str],
+    attendance: dict[int, str] | None = None,
+    shared_data: frozenset[int] = frozenset(),
 ) -> Meeting:
-    """Save a meeting with its agenda (in order), who attended, and which members (shared_data: their
-    pks) brought data identifying disproportionality; members left blank are not recorded. What
-    is already recorded as given is left as it is."""
+    """Save a meeting with its agenda (in order); with `attendance` (status by member pk, and
+    shared_data: the pks of members who brought data identifying disproportionality), who attended
+    too, through attendance_record. What is already recorded as given is left as it is."""
     if Meeting.objects.filter(board=meeting.board, date=meeting.date).exclude(pk=meeting.pk).exists():
         raise ValidationError({"date": "The board already has a meeting on this day."})
     if records.unsaved_changes(meeting):
@@ -238,19 +337,13 @@ def meeting_save(
     if list(meeting.agenda.order_by("order").values_list("title", flat=True)) != agenda:
         meeting.agenda.all().delete()
         AgendaItem.objects.bulk_create([AgendaItem(meeting=meeting, order=i, title=t) for i, t in enumerate(agenda)])
-    recorded = {a.member_id: a for a in meeting.attendance.all()}
-    for member_id, status in attendance.items():
-        current = recorded.pop(member_id, None)
-        shared = member_id in shared_data
-        if current is None:
-            Attendance.objects.create(
-                meeting=meeting, member_id=member_id, status=status, shared_disproportionality_data=shared
-            )
-        elif (current.status, current.shared_disproportionality_data) != (status, shared):
-            current.status, current.shared_disproportionality_data = status, shared
-            current.save()
-    for dropped in recorded.values():
-        dropped.delete()
+    if attendance is not None:
+        attendance_record(
+            meeting=meeting,
+            entries={
+                pk: AttendanceEntry(status=status, shared_data=pk in shared_data) for pk, status in attendance.items()
+            },
+        )
     return meeting
 
 

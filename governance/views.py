@@ -10,6 +10,7 @@ from governance import report_services, selectors, services, spreadsheet
 from governance.appendices import report_appendix_workbook
 from governance.choices import DEFAULT_RISK_MATRIX, PRESET_MATRICES, RiskStatus
 from governance.forms import (
+    AttendanceForm,
     BoardActionForm,
     BoardForm,
     BoardMemberForm,
@@ -84,7 +85,7 @@ def board_detail(request, pk: int):
         "governance/board_detail.html",
         {
             "board": board,
-            "members": board.members.prefetch_related("theme_lead_for"),
+            "members": board.members_in_order().prefetch_related("theme_lead_for"),
             "meetings": board.meetings.prefetch_related("agenda"),
             # A sub-group's address names its organisation, and an action's its meeting's.
             "sub_groups": board.sub_groups.select_related("organisation"),
@@ -147,14 +148,39 @@ def board_action_edit(request, board_pk: int, pk: int | None = None):
 
 @org_view()
 def meeting_detail(request, pk: int):
-    meeting = Meeting.objects.select_related("board").get_for_org(request.organisation, pk=pk)
+    """The meeting, and its attendance: taken here by editors, for every member in post on the day."""
+    meeting = Meeting.objects.select_related("board__organisation").get_for_org(request.organisation, pk=pk)
+    places = selectors.meeting_places(meeting)
+    form = None
+    if request.access.can_edit and places:
+        form = AttendanceForm(request.POST or None, places=places, state=services.attendance_state(meeting))
+        if request.method == "POST" and form.is_valid():
+            try:
+                changed = services.attendance_record(
+                    meeting=meeting,
+                    entries=form.entries(),
+                    offered=form.offered(),
+                    expected_state=form.cleaned_data["state"],
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                if changed:
+                    services.board_attendance_record(
+                        organisation=request.organisation, period=meeting.date, user=request.user
+                    )
+                    messages.success(request, f"The attendance of {meeting.date:%d/%m/%Y} is saved.")
+                else:
+                    messages.info(request, "The attendance was already recorded as given: nothing changed.")
+                return redirect(meeting)
     return render(
         request,
         "governance/meeting_detail.html",
         {
             "meeting": meeting,
             "agenda": meeting.agenda.all(),
-            "attendance": meeting.attendance.select_related("member"),
+            "places": places,
+            "form": form,
             "actions": meeting.actions.select_related("status"),
         },
     )
@@ -166,22 +192,20 @@ def meeting_edit(request, board_pk: int, pk: int | None = None):
     meeting = (
         Meeting.objects.filter(board=board).get_for_org(request.organisation, pk=pk) if pk else Meeting(board=board)
     )
-    form = MeetingForm(request.POST or None, instance=meeting, members=board.members.filter(end_date__isnull=True))
+    form = MeetingForm(request.POST or None, instance=meeting)
     held_on = meeting.date  # a meeting moved to another quarter changes that quarter's KPI 7 too
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.meeting_save(
-                meeting=form.save(commit=False),
-                agenda=form.agenda(),
-                attendance=form.attendance(),
-                shared_data=form.shared_data(),
-            )
+            meeting = services.meeting_save(meeting=form.save(commit=False), agenda=form.agenda())
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
             for day in {held_on, meeting.date} - {None}:
                 services.board_attendance_record(organisation=board.organisation, period=day, user=request.user)
-            messages.success(request, f"The meeting of {meeting.date:%d/%m/%Y} is saved.")
+            messages.success(
+                request,
+                f"The meeting of {meeting.date:%d/%m/%Y} is saved." + ("" if pk else " Record who attended below."),
+            )
             return redirect(meeting)
     return render(
         request,

@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from types import SimpleNamespace
+from urllib.parse import urldefrag, urljoin
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -80,7 +81,8 @@ class Form:
 
     @property
     def target(self) -> str:
-        return self.action or self.page
+        """Where the browser sends it: the action read against the page, without its fragment."""
+        return urldefrag(urljoin(self.page, self.action)).url
 
 
 class _FormReader(HTMLParser):

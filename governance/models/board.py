@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from governance.choices import Agency, AttendanceStatus
+from governance.choices import Agency, AttendanceStatus, MemberOrder
 from yos_tracker.querysets import OrganisationScopedQuerySet
 from yos_tracker.ranges import DATES, ORDERS, Ranged, in_range
 
@@ -18,6 +18,13 @@ class Board(Ranged):
     terms_of_reference = models.TextField(blank=True)
     terms_of_reference_file = models.FileField(upload_to="terms-of-reference/", blank=True)
     terms_of_reference_review = models.DateField("terms of reference due for review", null=True, blank=True)
+    member_order = models.CharField(
+        "list members",
+        max_length=10,
+        choices=MemberOrder.choices,
+        default=MemberOrder.ADDED,
+        help_text="The order of the members on the board's page and in each meeting's attendance.",
+    )
 
     history = HistoricalRecords()
     objects = OrganisationScopedQuerySet.as_manager()
@@ -39,6 +46,11 @@ class Board(Ranged):
 
     def get_absolute_url(self) -> str:
         return reverse("governance:board_detail", kwargs={"org": self.organisation.slug, "pk": self.pk})
+
+    def members_in_order(self):
+        """The board's members in the order the board chose (the order they were added, or by name)."""
+        order = ["name", "pk"] if self.member_order == MemberOrder.NAME else ["pk"]
+        return self.members.order_by(*order)
 
 
 class BoardMember(Ranged):
@@ -64,7 +76,7 @@ class BoardMember(Ranged):
     objects = OrganisationScopedQuerySet.through("board__organisation").as_manager()
 
     class Meta:
-        ordering = ["board", "agency", "name"]
+        ordering = ["board", "pk"]  # the order they were added; a board may list them by name instead
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
@@ -78,6 +90,10 @@ class BoardMember(Ranged):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_agency_display()})"
+
+    def in_post_on(self, day) -> bool:
+        """Whether they sat on the board on the day: joined by then (or no start recorded) and not yet left."""
+        return (self.start_date is None or self.start_date <= day) and (self.end_date is None or self.end_date >= day)
 
 
 class Meeting(Ranged):
@@ -119,7 +135,19 @@ class Attendance(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
     member = models.ForeignKey(BoardMember, on_delete=models.CASCADE, related_name="attendance")
     status = models.CharField(max_length=10, choices=AttendanceStatus.choices)
-    deputy_name = models.CharField(max_length=200, blank=True)
+    # A deputy is an adult sent by their agency in the member's place, named as the minutes name them.
+    deputy_name = models.CharField(
+        max_length=200, blank=True, help_text="Who came in the member's place, when they sent a deputy."
+    )
+    deputy_agency = models.CharField(
+        max_length=30,
+        choices=Agency.choices,
+        blank=True,
+        help_text=(
+            "The deputy's agency. KPI 7 counts a senior partner's place as attended only when they came in "
+            "person; a deputy is recorded as representing them."
+        ),
+    )
     shared_disproportionality_data = models.BooleanField(
         "contributed disproportionality data",
         default=False,
@@ -129,13 +157,26 @@ class Attendance(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["meeting", "member__agency", "member__name"]
+        ordering = ["meeting", "member_id"]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "member"], name="attendance_once_per_member_per_meeting"),
+            models.CheckConstraint(
+                condition=Q(status=AttendanceStatus.DEPUTY) | (Q(deputy_name="") & Q(deputy_agency="")),
+                name="attendance_deputy_only_when_sent",
+                violation_error_message="A deputy is recorded only for a member who sent one.",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.member}: {self.get_status_display()}"
+
+    @property
+    def deputy_label(self) -> str:
+        """How minutes name a deputy: "Jo Smith (deputy for Ann Other, Police)"; empty when none was sent."""
+        if self.status != AttendanceStatus.DEPUTY:
+            return ""
+        agency = Agency(self.deputy_agency or self.member.agency).label
+        return f"{self.deputy_name or 'A deputy'} (deputy for {self.member.name}, {agency})"
 
 
 class BoardAction(Ranged):

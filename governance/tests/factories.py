@@ -2,7 +2,8 @@ import datetime
 
 import factory
 
-from governance.models import Risk
+from governance.choices import Agency
+from governance.models import Board, BoardMember, Meeting, Risk
 from yos_tracker.tests.factories import OrganisationFactory
 
 
@@ -22,3 +23,30 @@ class RiskFactory(factory.django.DjangoModelFactory):
     inherent_impact = 3
     residual_likelihood = 2
     residual_impact = 2
+
+
+class BoardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Board
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Youth Justice Management Board {n}")
+
+
+class BoardMemberFactory(factory.django.DjangoModelFactory):
+    """A board member: adults named by role, as the demo does."""
+
+    class Meta:
+        model = BoardMember
+
+    board = factory.SubFactory(BoardFactory)
+    name = factory.Sequence(lambda n: f"Member {n}")
+    agency = Agency.POLICE
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    board = factory.SubFactory(BoardFactory)
+    date = datetime.date(2019, 6, 12)

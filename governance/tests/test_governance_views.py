@@ -20,6 +20,7 @@ from governance.models import (
 from improvement import services as improvement_services
 from improvement.models import Inspection, InspectionFramework
 from yos_tracker.choices import Role
+from yos_tracker.tests.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -121,20 +122,19 @@ def test_manager_records_a_review_from_the_risk_page(client, manager, records):
     assert "after you opened it" in html
 
 
-def test_manager_records_a_meeting_with_attendance(client, manager, records):
+def test_manager_records_a_meeting_then_its_attendance_on_the_meeting_page(client, manager, records):
     board, member = records["board"], records["member"]
     client.force_login(manager)
     response = client.post(
         url("meeting_create", board_pk=board.pk),
-        {
-            "date": "2018-09-12",
-            "decisions": "Agreed the plan",
-            "agenda_text": "Performance\nRisks",
-            f"attendance_{member.pk}": "present",
-        },
+        {"date": "2018-09-12", "decisions": "Agreed the plan", "agenda_text": "Performance\nRisks"},
     )
     meeting = Meeting.objects.get(date=datetime.date(2018, 9, 12))
     assert response.status_code == 302
+    assert response.url == meeting.get_absolute_url()
+    page = url("meeting_detail", pk=meeting.pk)
+    data = form_data(client.get(page)) | {f"status_{member.pk}": "present"}
+    assert client.post(page, data).status_code == 302
     assert [a.status for a in meeting.attendance.all()] == ["present"]
     assert "100.0%" in client.get(url("board_detail", pk=board.pk)).content.decode()
 
