@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -31,6 +33,12 @@ def _plain(number):
     return format(number.normalize(), "f")
 
 
+def _plain_decimal(number):
+    """The same number without its trailing zeros, still a Decimal: a field compares it with what
+    is posted back to tell whether the person changed it."""
+    return None if number is None else Decimal(_plain(number))
+
+
 class MeasurementRowForm(forms.Form):
     """One indicator's row of the period grid: a value, or a ratio's two parts."""
 
@@ -40,24 +48,29 @@ class MeasurementRowForm(forms.Form):
     note = forms.CharField(required=False, max_length=500)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, indicator, measurement=None, **kwargs):
+    def __init__(self, *args, indicator, measurement=None, period=None, **kwargs):
+        """`period`: the period the row is for, where the grid shows several side by side; it
+        names the cell's fields and labels ("Custody count, March 2017: value")."""
         self.indicator = indicator
         self.measurement = measurement
         initial = {"version": measurement.version if measurement else 0}
         if measurement:
             initial.update(
-                value=measurement.value,
-                numerator=measurement.numerator,
-                denominator=measurement.denominator,
+                value=_plain_decimal(measurement.value),
+                numerator=_plain_decimal(measurement.numerator),
+                denominator=_plain_decimal(measurement.denominator),
                 note=measurement.note,
             )
-        super().__init__(*args, prefix=f"i{indicator.pk}", initial=initial, **kwargs)
+        prefix = f"i{indicator.pk}-{period:%Y%m}" if period else f"i{indicator.pk}"
+        super().__init__(*args, prefix=prefix, initial=initial, **kwargs)
         for name in ("value", "numerator", "denominator", "note"):
             self.fields[name].widget.attrs.update({"class": "form-control form-control-sm"})
-        self.fields["value"].label = f"{indicator.name}: value"
-        self.fields["numerator"].label = f"{indicator.name}: {indicator.numerator_label or 'numerator'}"
-        self.fields["denominator"].label = f"{indicator.name}: {indicator.denominator_label or 'denominator'}"
-        self.fields["note"].label = f"{indicator.name}: note"
+        self.cell = f"{indicator.name}, {rag.period_name(period, indicator.frequency)}" if period else indicator.name
+        self.fields["value"].label = f"{self.cell}: value"
+        self.fields["numerator"].label = f"{self.cell}: {indicator.numerator_label or 'numerator'}"
+        self.fields["denominator"].label = f"{self.cell}: {indicator.denominator_label or 'denominator'}"
+        self.fields["note"].label = f"{self.cell}: note"
+        self.fields["note"].widget.attrs["placeholder"] = "Note"
 
     @property
     def carried(self) -> tuple[str, ...]:
@@ -85,6 +98,20 @@ class MeasurementRowForm(forms.Form):
             if data.get("denominator") == 0:
                 self.add_error("denominator", "The denominator must be more than zero.")
         return data
+
+
+class IndicatorsTrackForm(forms.Form):
+    """The catalogue's tick-boxes: track, or stop tracking, every indicator ticked."""
+
+    indicators = forms.ModelMultipleChoiceField(
+        queryset=Indicator.objects.none(),
+        error_messages={"required": "Tick the indicators first.", "invalid_choice": "There is no indicator %(value)s."},
+    )
+    tracked = forms.ChoiceField(choices=[("on", "Track"), ("off", "Stop tracking")])
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicators"].queryset = Indicator.objects.available_to(organisation)
 
 
 class CaseAuditForm(RecordForm):

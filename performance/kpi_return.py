@@ -14,6 +14,11 @@ from performance.models import Indicator, Measurement, TrackedIndicator
 from performance.services import measurement_record
 from yos_tracker.models import Organisation
 
+# The first quarter of the return: "From 1 April 2023 youth justice services will report on 10 new
+# key performance indicators (KPIs)" (YJB, Key performance indicators for youth justice services,
+# https://www.gov.uk/guidance/key-performance-indicators-for-youth-justice-services); the YJB's
+# quality and methodology report of June 2025 confirms that data collection began in April 2023.
+FIRST_QUARTER = datetime.date(2023, 4, 1)
 # code → (numerator count, denominator count)
 FORMULAS = {i["code"]: i["counts"] for i in INDICATORS if i.get("counts")}
 SOURCE = "YJB KPI return"
@@ -81,6 +86,15 @@ def kpi_return_counts(organisation: Organisation, quarter: datetime.date) -> dic
             if part is not None:
                 found.setdefault(key, int(part))
     return found
+
+
+def kpi_return_quarters(today: datetime.date) -> list[datetime.date]:
+    """The quarters a return can be entered for, newest first: from the one `today` falls in back
+    to the first (FIRST_QUARTER)."""
+    quarters = [rag.period_start(today, "quarterly")]
+    while quarters[-1] > FIRST_QUARTER:
+        quarters.append(rag.period_start(quarters[-1] - datetime.timedelta(days=1), "quarterly"))
+    return quarters
 
 
 @transaction.atomic

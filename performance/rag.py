@@ -92,3 +92,13 @@ def is_latest_available(value_period: datetime.date | None, shown_for: datetime.
 
 def year_before(day: datetime.date) -> datetime.date:
     return day.replace(year=day.year - 1)
+
+
+def period_name(start: datetime.date, frequency: str) -> str:
+    """The period that starts on `start`, as a page names it: March 2017, Jan–Mar 2017 or
+    Apr 2017–Mar 2018."""
+    if frequency == "monthly":
+        return f"{start:%B %Y}"
+    if frequency == "quarterly":
+        return f"{start:%b}–{start.replace(month=start.month + 2):%b %Y}"  # quarters start Jan, Apr, Jul, Oct
+    return f"{start:%b %Y}–Mar {start.year + 1}"

@@ -89,6 +89,34 @@ def indicator_tracking_set(*, organisation: Organisation, indicator: Indicator, 
 
 
 @transaction.atomic
+def indicators_tracking_set(*, organisation: Organisation, indicators: list[Indicator], tracked: bool) -> int:
+    """Track many indicators at once (after those already tracked, in the order given) or stop
+    tracking them, all or none. Returns how many changed: one already in the state asked for is
+    left as it is. As with one, values, targets and comparators are kept either way."""
+    if any(i.organisation_id not in (None, organisation.pk) for i in indicators):
+        raise ValidationError("That indicator is another service's own.")
+    rows = TrackedIndicator.objects.for_org(organisation)
+    if not tracked:
+        stopped = 0
+        for row in rows.filter(indicator__in=indicators):
+            row.delete()  # one by one, so that each leaves its history
+            stopped += 1
+        return stopped
+    already = set(rows.filter(indicator__in=indicators).values_list("indicator_id", flat=True))
+    last = rows.aggregate(last=Max("order"))["last"]
+    order = -1 if last is None else last
+    added = 0
+    for indicator in dict.fromkeys(indicators):
+        if indicator.pk in already:
+            continue
+        order = ORDERS.nearest(order + 1)
+        # One by one, as a single one is tracked, so that each history row names who tracked it.
+        TrackedIndicator.objects.create(organisation=organisation, indicator=indicator, order=order)
+        added += 1
+    return added
+
+
+@transaction.atomic
 def local_indicator_save(*, form, organisation: Organisation) -> Indicator:
     """Save a service's own indicator from its form; a new one is tracked straight away."""
     indicator = form.save(commit=False)

@@ -37,6 +37,7 @@ urlpatterns = [
     path("quality/summary/", views.data_quality_summary, name="data_quality_summary"),
     path("catalogue/", views.catalogue, name="catalogue"),
     path("catalogue/new/", views.local_indicator_edit, name="local_indicator_create"),
+    path("catalogue/track/", views.catalogue_track, name="catalogue_track"),
     path("catalogue/<str:code>/edit/", views.local_indicator_edit, name="local_indicator_edit"),
     path("catalogue/<str:code>/track/", views.indicator_track, name="indicator_track"),
     path("indicators/<str:code>/settings/", views.indicator_settings, name="indicator_settings"),

@@ -1,10 +1,11 @@
 import datetime
 
 from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,13 +13,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from performance import kpi_return, quality, rag, selectors, services, spreadsheet, tasks, tracker_import
-from performance.filters import CaseAuditFilter
+from performance.filters import CaseAuditFilter, IndicatorFilter
 from performance.forms import (
     AuditGradeForm,
     CaseAuditForm,
     CaseForm,
     CohortForm,
     ComparatorForm,
+    IndicatorsTrackForm,
     JudgementForm,
     KpiReturnForm,
     LocalIndicatorForm,
@@ -75,8 +77,9 @@ def _recorded(raw: str | None) -> datetime.datetime | None:
 
 @org_view()
 def index(request):
-    """The dashboard for a period (the latest by default), as recorded now or, with ?recorded=, as
-    its records had been recorded at that moment."""
+    """The dashboard for a period (by default the latest most indicators have values for:
+    selectors.opening_period), as recorded now or, with ?recorded=, as its records had been
+    recorded at that moment. The cached part is keyed by ?period=, so each period is its own."""
     period, recorded = _period(request.GET.get("period")), _recorded(request.GET.get("recorded"))
     body = page_cache.cached_part(
         request,
@@ -143,28 +146,88 @@ def measurement_history(request, pk: int):
     )
 
 
-def _grid(request, period: datetime.date, data=None):
+# How many months the values grid shows side by side, the first the default.
+GRID_MONTHS = (3, 1, 6)
+# Each cell posts up to four fields (a ratio's two parts, a note, the version seen); a grid that
+# would post more than Django takes in one request (DATA_UPLOAD_MAX_NUMBER_FIELDS) shows fewer months.
+FIELDS_PER_CELL = 4
+
+
+def _grid_months(request) -> list[datetime.date]:
+    """The months the grid shows, oldest first: `months` of them up to `period` (this month)."""
+    last = _period(request.GET.get("period") or request.POST.get("period")) or timezone.localdate().replace(day=1)
+    try:
+        count = int(request.GET.get("months") or request.POST.get("months") or GRID_MONTHS[0])
+    except ValueError:
+        count = GRID_MONTHS[0]
+    count = count if count in GRID_MONTHS else GRID_MONTHS[0]
+    return [last - relativedelta(months=n) for n in reversed(range(count)) if in_reach(last - relativedelta(months=n))]
+
+
+def _grid_layout(tracked: list[TrackedIndicator], months: list[datetime.date]) -> list[list[tuple]]:
+    """Per tracked indicator and month shown, (the period the month falls in, whether the cell
+    takes its value). A monthly indicator takes one in every month; a quarterly or annual one in
+    the first column its period shows in (the month that starts it, or the first month shown),
+    so that each period is entered once (rag.period_start)."""
+    layout = []
+    for t in tracked:
+        seen: set[datetime.date] = set()
+        cells = []
+        for month in months:
+            start = rag.period_start(month, t.indicator.frequency)
+            cells.append((start, start not in seen))
+            seen.add(start)
+        layout.append(cells)
+    return layout
+
+
+def _grid(request, months: list[datetime.date], data=None) -> tuple[list[dict], list[datetime.date]]:
+    """The grid's rows, one per tracked indicator, each with a cell per month; and the months
+    shown, fewer than asked where so many cells would not post in one request. Two queries, however
+    many indicators and months."""
     tracked = list(TrackedIndicator.objects.for_org(request.organisation).select_related("indicator__category"))
-    periods = {t.indicator_id: rag.period_start(period, t.indicator.frequency) for t in tracked}
+    limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    while len(months) > 1 and limit:
+        cells = sum(entered for row in _grid_layout(tracked, months) for _, entered in row)
+        if cells * FIELDS_PER_CELL + 10 <= limit:
+            break
+        months = months[1:]
+    layout = _grid_layout(tracked, months)
+    periods = {start for row in layout for start, _ in row}
     existing = {
         (m.indicator_id, m.period): m
         for m in Measurement.objects.for_org(request.organisation)
-        .filter(indicator_id__in=periods, period__in=set(periods.values()))
+        .filter(indicator_id__in=[t.indicator_id for t in tracked], period__in=periods)
         .select_related("entered_by")
     }
     rows = []
-    for t in tracked:
-        measurement = existing.get((t.indicator_id, periods[t.indicator_id]))
-        if t.indicator.is_computed:
-            rows.append(
-                {"indicator": t.indicator, "period": periods[t.indicator_id], "form": None, "measurement": measurement}
+    for t, row in zip(tracked, layout, strict=True):
+        indicator, cells = t.indicator, []
+        for month, (start, entered) in zip(months, row, strict=True):
+            measurement = existing.get((indicator.pk, start))
+            form = None
+            if entered and not indicator.is_computed:
+                form = MeasurementRowForm(data, indicator=indicator, measurement=measurement, period=start)
+            cells.append(
+                {
+                    "month": month,
+                    "period": start,
+                    "name": rag.period_name(start, indicator.frequency),
+                    "entered": entered,
+                    "form": form,
+                    "measurement": measurement,
+                }
             )
-            continue
-        form = MeasurementRowForm(data, indicator=t.indicator, measurement=measurement)
-        rows.append(
-            {"indicator": t.indicator, "period": periods[t.indicator_id], "form": form, "measurement": measurement}
-        )
-    return rows
+        rows.append({"indicator": indicator, "cells": cells})
+    return rows, months
+
+
+def _months_name(months: list[datetime.date]) -> str:
+    """March 2017; January to March 2017; November 2016 to January 2017."""
+    first, last = months[0], months[-1]
+    if first == last:
+        return f"{last:%B %Y}"
+    return f"{first:%B}{'' if first.year == last.year else f' {first.year}'} to {last:%B %Y}"
 
 
 class _GridInvalid(Exception):
@@ -173,27 +236,29 @@ class _GridInvalid(Exception):
 
 @org_view(**EDITORS)
 def measurement_entry(request):
-    period = _period(request.GET.get("period") or request.POST.get("period")) or timezone.localdate().replace(day=1)
-    rows = _grid(request, period, request.POST if request.method == "POST" else None)
+    asked = _grid_months(request)
+    rows, months = _grid(request, asked, request.POST if request.method == "POST" else None)
+    forms = [cell for row in rows for cell in row["cells"] if cell["form"]]
     saved = 0
     if request.method == "POST":
         try:
-            with transaction.atomic():  # a whole period is saved, or nothing of it
-                forms = [row for row in rows if row["form"]]
-                if not all(row["form"].is_valid() for row in forms):
+            with transaction.atomic():  # the whole grid is saved, or nothing of it
+                if not all(cell["form"].is_valid() for cell in forms):
                     raise _GridInvalid
-                for row in forms:
-                    form = row["form"]
+                for cell in forms:
+                    form = cell["form"]
                     if form.is_blank or not form.has_changed():
                         continue
                     data = form.cleaned_data
                     try:
                         # A ratio's value is worked out from its parts, any other's parts are
-                        # none: only the note is kept unless the person changed it.
+                        # none: only the note is kept unless the person changed it. The version
+                        # the person saw is checked cell by cell: a colleague's later value is
+                        # never overwritten.
                         services.measurement_record(
                             organisation=request.organisation,
-                            indicator=row["indicator"],
-                            period=row["period"],
+                            indicator=form.indicator,
+                            period=cell["period"],
                             value=data["value"],
                             numerator=data["numerator"],
                             denominator=data["denominator"],
@@ -206,28 +271,50 @@ def measurement_entry(request):
                         raise _GridInvalid from None
                     saved += 1
         except _GridInvalid:
-            messages.error(request, "Nothing was saved: correct the rows marked below.")
+            messages.error(request, "Nothing was saved: correct the cells marked below.")
         else:
-            messages.success(request, f"Saved {saved} value{'s' if saved != 1 else ''} for {period:%B %Y}.")
+            messages.success(request, f"Saved {saved} value{'s' if saved != 1 else ''} for {_months_name(months)}.")
             if not request.htmx:
                 entry = reverse("performance:measurement_entry", kwargs={"org": request.organisation.slug})
-                return redirect(f"{entry}?period={period}")
-            rows = _grid(request, period)
+                return redirect(f"{entry}?period={months[-1]}&months={len(asked)}")
+            rows, months = _grid(request, asked)
+            forms = []
+    if len(months) < len(asked):
+        shown = f"{len(months)} month{'s' if len(months) != 1 else ''}"
+        messages.info(request, f"Showing {shown}: more would be more cells than one save can take.")
+    this_month = timezone.localdate().replace(day=1)
+    choices = sorted({months[-1], *(this_month - relativedelta(months=n) for n in range(60))}, reverse=True)
     template = "performance/_entry_grid.html" if request.htmx else "performance/measurement_entry.html"
-    return render(request, template, {"rows": rows, "period": period})
-
-
-def _last_quarters(today: datetime.date, count: int = 12) -> list[datetime.date]:
-    latest = rag.period_start(today, "quarterly")
-    return [latest - relativedelta(months=3 * n) for n in range(count)]
+    return render(
+        request,
+        template,
+        {
+            "rows": rows,
+            "months": months,
+            "period": months[-1],
+            "count": len(asked),
+            "months_name": _months_name(months),
+            "month_choices": choices,
+            "count_choices": sorted(GRID_MONTHS),
+            # Each refused cell, named by indicator and period, linking to its first field.
+            "problems": [
+                (form.cell, message, form[form.carried[0]].id_for_label)
+                for form in (cell["form"] for cell in forms)
+                if form.errors
+                for errors in form.errors.values()
+                for message in errors
+            ],
+        },
+    )
 
 
 @org_view(**EDITORS)
 def kpi_return_entry(request):
     org = request.organisation
-    quarters = _last_quarters(timezone.localdate())
+    # From April 2023, when the KPIs began, to this quarter; the last full quarter first chosen.
+    quarters = kpi_return.kpi_return_quarters(timezone.localdate())
     picked = _period(request.GET.get("quarter") or request.POST.get("quarter"))
-    quarter = rag.period_start(picked, "quarterly") if picked else quarters[1]  # the last full quarter
+    quarter = rag.period_start(picked, "quarterly") if picked else quarters[1] if len(quarters) > 1 else quarters[0]
     form = KpiReturnForm(request.POST or None, initial=kpi_return.kpi_return_counts(org, quarter))
     if request.method == "POST" and form.is_valid():
         written = kpi_return.kpi_return_record(
@@ -395,11 +482,51 @@ def _available(request, code: str) -> Indicator:
 
 @org_view()
 def catalogue(request):
+    org = request.organisation
+    found = IndicatorFilter(request.GET, queryset=Indicator.objects.available_to(org), organisation=org)
+    groups = selectors.catalogue(org, found.qs)
     return render(
         request,
         "performance/catalogue.html",
-        {"groups": selectors.catalogue(request.organisation), "crumbs": settings_crumbs(request)},
+        {
+            "groups": groups,
+            "filter": found,
+            "found": sum(len(entries) for _, entries in groups),
+            "searched": any(request.GET.get(name) for name in found.filters),
+            "crumbs": settings_crumbs(request),
+        },
     )
+
+
+@org_view(**EDITORS)
+@require_POST
+def catalogue_track(request):
+    """Track, or stop tracking, every indicator ticked in the catalogue, in one go; then back to
+    the catalogue as it was searched."""
+    org = request.organisation
+    form = IndicatorsTrackForm(request.POST, organisation=org)
+    if form.is_valid():
+        tracked = form.cleaned_data["tracked"] == "on"
+        changed = services.indicators_tracking_set(
+            organisation=org, indicators=list(form.cleaned_data["indicators"]), tracked=tracked
+        )
+        noun = f"{changed} indicator{'s' if changed != 1 else ''}"
+        if not changed:
+            messages.info(request, f"Nothing changed: the indicators ticked were {'' if tracked else 'not '}tracked.")
+        elif tracked:
+            messages.success(request, f"{noun} tracked.")
+        else:
+            messages.success(request, f"{noun} no longer tracked; their values are kept.")
+    else:
+        messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
+    # Back to the search the person made: only the filter's own parameters, re-encoded.
+    asked = QueryDict(request.POST.get("search", ""))
+    search = QueryDict(mutable=True)
+    for name in IndicatorFilter.base_filters:
+        if asked.get(name):
+            search[name] = asked[name]
+    page = reverse("performance:catalogue", kwargs={"org": org.slug})
+    return redirect(f"{page}?{search.urlencode()}" if search else page)
 
 
 @org_view(**EDITORS)

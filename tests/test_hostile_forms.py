@@ -38,10 +38,12 @@ from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from governance import report_services
+from governance import selectors as governance_selectors
 from governance import services as governance_services
 from governance import spreadsheet as risk_spreadsheet
 from governance.choices import Agency
 from governance.forms import (
+    AttendanceForm,
     BoardActionForm,
     BoardForm,
     BoardMemberForm,
@@ -110,6 +112,7 @@ from performance.forms import (
     CaseForm,
     CohortForm,
     ComparatorForm,
+    IndicatorsTrackForm,
     JudgementForm,
     KpiReturnForm,
     LocalIndicatorForm,
@@ -139,7 +142,9 @@ from yos_tracker.forms import (
     EvidenceFilesField,
     LinksField,
     MembershipAddForm,
-    MembershipRoleForm,
+    MembershipRolesForm,
+    PersonForm,
+    RegionalGrantForm,
     apply_validation_error,
 )
 from yos_tracker.import_views import ImportForm
@@ -421,19 +426,36 @@ def _save(form, w):
 
 
 def _membership_add(form, w):
-    membership = core_services.membership_add(organisation=w.organisation, **form.cleaned_data)
-    user = type(membership.user)._base_manager.get(pk=membership.user_id)
+    member = core_services.membership_add(organisation=w.organisation, **form.cleaned_data)
+    user = type(member.user)._base_manager.get(pk=member.user.pk)
     assert (user.first_name, user.last_name) == (form.cleaned_data["first_name"], form.cleaned_data["last_name"])
-    return membership
+    return member
 
 
 def _meeting_save(form, w):
-    meeting = governance_services.meeting_save(
-        meeting=form.save(commit=False), agenda=form.agenda(), attendance=form.attendance()
-    )
+    meeting = governance_services.meeting_save(meeting=form.save(commit=False), agenda=form.agenda())
     governance_services.board_attendance_record(organisation=w.organisation, period=meeting.date, user=w.manager)
     assert list(meeting.agenda.values_list("title", flat=True)) == form.agenda()  # every item, whole
     return meeting
+
+
+def _attendance_of(w):
+    meeting, _ = Meeting.objects.get_or_create(board=w.board, date=datetime.date(2019, 6, 12))
+    places = governance_selectors.meeting_places(meeting)
+    return {"places": places, "state": governance_services.attendance_state(meeting)}
+
+
+def _attendance_record(form, w):
+    meeting = Meeting.objects.get(board=w.board, date=datetime.date(2019, 6, 12))
+    governance_services.attendance_record(
+        meeting=meeting,
+        entries=form.entries(),
+        offered=form.offered(),
+        expected_state=form.cleaned_data["state"],
+    )
+    for attendance in meeting.attendance.all():  # a deputy's name whole, within its column
+        attendance.full_clean()
+        assert attendance.deputy_name == form.entries()[attendance.member_id].fields()["deputy_name"]
 
 
 def _risk_review(form, w):
@@ -546,19 +568,20 @@ def _organisation_add(form, w):
 FORMS: dict[type[forms.BaseForm], list[Spec]] = {
     MembershipAddForm: [Spec(lambda w: {}, _membership_add, refusable=True)],
     ApiTokenForm: [Spec(lambda w: {}, lambda f, w: core_services.api_token_issue(user=w.manager, **f.cleaned_data)[0])],
-    MembershipRoleForm: [
+    MembershipRolesForm: [
         Spec(
             lambda w: {},
-            lambda f, w: core_services.membership_change_role(
-                membership=_fresh(w.officer_membership), role=f.cleaned_data["role"]
+            lambda f, w: core_services.membership_change_roles(
+                organisation=w.organisation, user=w.officer_membership.user, roles=f.cleaned_data["roles"]
             ),
             refusable=True,
         )
     ],
+    PersonForm: [Spec(lambda w: {})],
+    RegionalGrantForm: [Spec(lambda w: {}, lambda f, w: core_services.regional_grant(**f.cleaned_data), True)],
     BoardMemberForm: [Spec(lambda w: {"instance": BoardMember(board=w.board), "organisation": w.organisation}, _save)],
-    MeetingForm: [
-        Spec(lambda w: {"instance": Meeting(board=w.board), "members": w.board.members.all()}, _meeting_save, True)
-    ],
+    MeetingForm: [Spec(lambda w: {"instance": Meeting(board=w.board)}, _meeting_save, True)],
+    AttendanceForm: [Spec(_attendance_of, _attendance_record, refusable=True)],
     RiskForm: [
         Spec(
             lambda w: {
@@ -624,6 +647,22 @@ FORMS: dict[type[forms.BaseForm], list[Spec]] = {
     MeasurementRowForm: [
         Spec(lambda w: {"indicator": w.ratio}, _measurement_record, refusable=True, name="ratio"),
         Spec(lambda w: {"indicator": w.count}, _measurement_record, refusable=True, name="count"),
+        Spec(
+            lambda w: {"indicator": w.count, "period": datetime.date(2017, 3, 1)},
+            _measurement_record,
+            refusable=True,
+            name="grid-cell",
+        ),
+    ],
+    IndicatorsTrackForm: [
+        Spec(
+            lambda w: {"organisation": w.organisation},
+            lambda f, w: performance_services.indicators_tracking_set(
+                organisation=w.organisation,
+                indicators=list(f.cleaned_data["indicators"]),
+                tracked=f.cleaned_data["tracked"] == "on",
+            ),
+        )
     ],
     CaseAuditForm: [
         Spec(
@@ -939,7 +978,7 @@ def test_an_address_too_long_to_be_a_username_is_refused_with_a_length_message(w
     # Was a DataError on PostgreSQL (a server error): a new account's username is its address.
     address = _address(length)
     form = MembershipAddForm(
-        _query({"email": address, "first_name": "Ada", "last_name": "Lovelace", "role": "officer"})
+        _query({"email": address, "first_name": "Ada", "last_name": "Lovelace", "roles": "officer"})
     )
     if length > 150:
         assert form.errors["email"] == [f"Ensure this value has at most 150 characters (it has {length})."]
@@ -959,7 +998,6 @@ def test_an_agenda_item_longer_than_its_column_is_refused_with_a_length_message(
     form = MeetingForm(
         _query({"date": "2017-06-28", "agenda_text": f"Welcome\r\n{item}\r\nAny other business"}),
         instance=Meeting(board=world.board),
-        members=[],
     )
     if length > 300:
         assert form.errors["agenda_text"] == [f"Agenda item 2 has {length} characters; an item holds at most 300."]

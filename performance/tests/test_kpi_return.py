@@ -147,3 +147,17 @@ def test_a_board_member_cannot_record_the_return(client, board_member, tracking)
     page = reverse("performance:kpi_return", kwargs={"org": tracking.slug})
     assert client.post(page, {"quarter": "2024-04-01", **COUNTS}).status_code == 403
     assert not Measurement.objects.exists()
+
+
+def test_the_quarters_run_from_this_one_back_to_april_2023_when_the_kpis_began():
+    quarters = kpi_return.kpi_return_quarters(datetime.date(2026, 12, 7))
+    assert quarters[0] == datetime.date(2026, 10, 1) and quarters[-1] == datetime.date(2023, 4, 1)
+    assert len(quarters) == 15 and quarters == sorted(quarters, reverse=True)
+
+
+def test_the_page_lists_april_2023_as_its_oldest_quarter(client, manager, tracking):
+    client.force_login(manager)
+    html = client.get(reverse("performance:kpi_return", kwargs={"org": tracking.slug})).content.decode()
+    options = html[html.index('id="quarter"') : html.index("</select>")]
+    assert options.rstrip().endswith('<option value="2023-04-01">April to June 2023</option>')
+    assert "2023-01-01" not in options

@@ -2,11 +2,13 @@ import datetime
 from decimal import Decimal as D
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from improvement.models import RagStatus
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory, UpdateFactory
 from performance import rollup, selectors, services
-from performance.models import AuditGrade, CaseAudit, Measurement
+from performance.choices import Frequency, Polarity, Scope, Unit
+from performance.models import AuditGrade, CaseAudit, Indicator, IndicatorCategory, Measurement, TrackedIndicator
 from performance.services import StaleEdit
 from performance.tests.factories import CaseAuditFactory, indicator
 
@@ -197,3 +199,43 @@ def test_the_audits_split_across_grades_with_shares_of_those_graded(organisation
     assert vulnerability.not_applicable == 1
     overall = splits["Overall"]
     assert [n for _, n, _ in overall.counts] == [1, 1, 1] and overall.not_applicable is None
+
+
+class TestTrackingMany:
+    def test_it_tracks_after_those_tracked_and_counts_only_the_new(self, organisation):
+        services.indicator_tracking_set(organisation=organisation, indicator=indicator("CUSTODY_COUNT"), tracked=True)
+        picked = [indicator(code) for code in ("FTE_RATE", "CUSTODY_COUNT", "REMAND_NIGHTS")]
+        assert services.indicators_tracking_set(organisation=organisation, indicators=picked, tracked=True) == 2
+        tracked = TrackedIndicator.objects.for_org(organisation).order_by("order", "pk")
+        assert [t.indicator.code for t in tracked] == ["CUSTODY_COUNT", "FTE_RATE", "REMAND_NIGHTS"]
+        assert TrackedIndicator.history.filter(organisation=organisation).count() == 3  # each leaves its history
+
+    def test_it_stops_tracking_those_tracked_and_keeps_their_values(self, organisation):
+        for code in ("FTE_RATE", "CUSTODY_COUNT"):
+            services.indicator_tracking_set(organisation=organisation, indicator=indicator(code), tracked=True)
+        services.measurement_record(
+            organisation=organisation, indicator=indicator("FTE_RATE"), period=OCTOBER, numerator=3, denominator=1000
+        )
+        picked = [indicator("FTE_RATE"), indicator("REMAND_NIGHTS")]
+        assert services.indicators_tracking_set(organisation=organisation, indicators=picked, tracked=False) == 1
+        assert list(TrackedIndicator.objects.for_org(organisation).values_list("indicator__code", flat=True)) == [
+            "CUSTODY_COUNT"
+        ]
+        assert Measurement.objects.for_org(organisation).count() == 1
+
+    def test_another_services_own_indicator_refuses_them_all(self, organisation, other_organisation):
+        theirs = Indicator.objects.create(
+            organisation=other_organisation,
+            code="THEIRS",
+            name="Theirs",
+            category=IndicatorCategory.objects.first(),
+            scope=Scope.LOCAL,
+            unit=Unit.COUNT,
+            polarity=Polarity.HIGHER_BETTER,
+            frequency=Frequency.MONTHLY,
+        )
+        with pytest.raises(ValidationError, match="another service's own"):
+            services.indicators_tracking_set(
+                organisation=organisation, indicators=[indicator("FTE_RATE"), theirs], tracked=True
+            )
+        assert not TrackedIndicator.objects.exists()

@@ -3,6 +3,7 @@ from decimal import Decimal as D
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.urls import reverse
 
 from performance import services
@@ -121,11 +122,12 @@ class TestEntryGrid:
         binary, count = indicator("REOFF_BINARY"), indicator("CUSTODY_COUNT")
         data = {
             "period": "2017-04-01",
-            f"i{count.pk}-value": "21",
-            f"i{count.pk}-version": "0",
-            f"i{binary.pk}-numerator": "31",
-            f"i{binary.pk}-denominator": "78",
-            f"i{binary.pk}-version": "0",
+            "months": "1",
+            f"i{count.pk}-201704-value": "21",
+            f"i{count.pk}-201704-version": "0",
+            f"i{binary.pk}-201704-numerator": "31",
+            f"i{binary.pk}-201704-denominator": "78",
+            f"i{binary.pk}-201704-version": "0",
         }
         response = client.post(url("measurement_entry"), data, HTTP_HX_REQUEST="true")
         assert "Saved 2 values for April 2017" in response.content.decode()
@@ -137,10 +139,11 @@ class TestEntryGrid:
         binary, count = indicator("REOFF_BINARY"), indicator("CUSTODY_COUNT")
         data = {
             "period": "2017-04-01",
-            f"i{count.pk}-value": "21",
-            f"i{count.pk}-version": "0",
-            f"i{binary.pk}-numerator": "31",
-            f"i{binary.pk}-version": "0",
+            "months": "1",
+            f"i{count.pk}-201704-value": "21",
+            f"i{count.pk}-201704-version": "0",
+            f"i{binary.pk}-201704-numerator": "31",
+            f"i{binary.pk}-201704-version": "0",
         }
         html = client.post(url("measurement_entry"), data).content.decode()
         assert "Nothing was saved" in html and "Give both the" in html
@@ -152,7 +155,12 @@ class TestEntryGrid:
         services.measurement_record(
             organisation=organisation, indicator=custody, period=MARCH, value=25, expected_version=march.version
         )
-        data = {"period": "2017-03-01", f"i{custody.pk}-value": "27", f"i{custody.pk}-version": str(march.version)}
+        data = {
+            "period": "2017-03-01",
+            "months": "1",
+            f"i{custody.pk}-201703-value": "27",
+            f"i{custody.pk}-201703-version": str(march.version),
+        }
         html = client.post(url("measurement_entry"), data).content.decode()
         assert "changed this value to 25" in html
         assert Measurement.objects.get(indicator=custody, period=MARCH).value == 25
@@ -174,8 +182,8 @@ class TestEntryGrid:
         )
         Measurement.objects.filter(indicator=custody, period=MARCH).update(source="YJB data summary")
         client.force_login(manager)
-        page = client.get(url("measurement_entry"), {"period": "2017-03-01"}).content.decode()
-        data = rendered_inputs(page) | {f"i{custody.pk}-note": "Checked against police data"}
+        page = client.get(url("measurement_entry"), {"period": "2017-03-01", "months": "1"}).content.decode()
+        data = rendered_inputs(page) | {f"i{custody.pk}-201703-note": "Checked against police data"}
         before = {m.pk: (m.version, m.entered_by_id, m.source, m.note) for m in Measurement.objects.all()}
         history = Measurement.history.count()
         response = client.post(url("measurement_entry"), data, HTTP_HX_REQUEST="true")
@@ -392,3 +400,286 @@ def test_values_audits_and_case_records_export_in_the_layouts_their_imports_read
     cases = client.get(url("tracker_cases_export", fmt="xlsx"))
     assert cases.status_code == 200 and cases["Content-Type"].startswith("application/vnd.openxmlformats")
     assert client.get(url("audit_export", fmt="pdf")).status_code == 404
+
+
+def shown(html: str) -> set[str]:
+    """The codes of the indicators the catalogue lists."""
+    return {i.code for i in Indicator.objects.all() if f'id="{i.code}"' in html}
+
+
+class TestCatalogueSearch:
+    def test_a_code_finds_its_indicator(self, client, board_member):
+        client.force_login(board_member)
+        html = client.get(url("catalogue"), {"q": "custody_rate"}).content.decode()
+        assert shown(html) == {"CUSTODY_RATE"}
+        assert "1 indicator matches the search." in html
+
+    def test_every_word_must_be_in_the_code_name_or_definition(self, client, board_member):
+        client.force_login(board_member)
+        html = client.get(url("catalogue"), {"q": "custodial LAC"}).content.decode()
+        assert shown(html) == {"CUSTODY_LAC_COUNT"}
+
+    def test_a_word_of_the_definition_alone_finds_the_indicator(self, client, board_member):
+        assert "detention" not in indicator("CUSTODY_COUNT").name.lower()
+        client.force_login(board_member)
+        html = client.get(url("catalogue"), {"q": "detention"}).content.decode()
+        assert "CUSTODY_COUNT" in shown(html) and "FTE_RATE" not in shown(html)
+
+    @pytest.mark.parametrize(
+        "framework, inside, outside",
+        [
+            ("national", {"FTE_RATE", "CUSTODY_COUNT"}, {"KPI1_ACCOMMODATION", "EET_CASELOAD", "LW_OWN"}),
+            ("kpis", {"KPI1_ACCOMMODATION", "KPI10_VICTIMS"}, {"FTE_RATE", "EET_CASELOAD", "LW_OWN"}),
+            ("local", {"EET_CASELOAD", "WF_VACANCY"}, {"FTE_RATE", "KPI1_ACCOMMODATION", "LW_OWN"}),
+            ("own", {"LW_OWN"}, {"FTE_RATE", "KPI1_ACCOMMODATION", "EET_CASELOAD"}),
+        ],
+    )
+    def test_the_set_filter_keeps_only_that_set(self, client, board_member, organisation, framework, inside, outside):
+        own_indicator(organisation, "LW_OWN")
+        client.force_login(board_member)
+        found = shown(client.get(url("catalogue"), {"framework": framework}).content.decode())
+        assert inside <= found and not outside & found
+
+    def test_the_category_filter_keeps_only_that_category(self, client, board_member):
+        workforce = IndicatorCategory.objects.get(code="workforce")
+        client.force_login(board_member)
+        found = shown(client.get(url("catalogue"), {"category": workforce.pk}).content.decode())
+        assert found == set(Indicator.objects.shared().filter(category=workforce).values_list("code", flat=True))
+
+    def test_the_tracking_filter_splits_tracked_from_untracked(self, client, board_member, organisation, custody):
+        client.force_login(board_member)
+        assert shown(client.get(url("catalogue"), {"tracking": "yes"}).content.decode()) == {"CUSTODY_COUNT"}
+        untracked = shown(client.get(url("catalogue"), {"tracking": "no"}).content.decode())
+        assert "CUSTODY_COUNT" not in untracked and "FTE_RATE" in untracked
+
+    def test_another_services_own_indicator_is_never_found(self, client, board_member, other_organisation):
+        own_indicator(other_organisation, "THEIR_OWN")
+        client.force_login(board_member)
+        assert "THEIR_OWN" not in shown(client.get(url("catalogue"), {"q": "THEIR_OWN"}).content.decode())
+
+    def test_the_whole_catalogue_is_counted_when_nothing_is_searched(self, client, board_member, organisation):
+        client.force_login(board_member)
+        html = client.get(url("catalogue")).content.decode()
+        assert f"{Indicator.objects.available_to(organisation).count()} indicators." in html
+
+
+def own_indicator(organisation, code):
+    return Indicator.objects.create(
+        organisation=organisation,
+        code=code,
+        name=f"{organisation.name}'s {code}",
+        category=IndicatorCategory.objects.get(code="workforce"),
+        scope=Scope.LOCAL,
+        unit=Unit.COUNT,
+        polarity=Polarity.HIGHER_BETTER,
+        frequency=Frequency.MONTHLY,
+    )
+
+
+def pks(codes):
+    return [indicator(code).pk for code in codes]
+
+
+TEN = ["FTE_RATE", "FTE_COUNT", "CUSTODY_RATE", "REMAND_NIGHTS", "EET_CASELOAD"]
+TEN += ["EET_ATTENDANCE", "ACCOM_END_ORDER", "WF_VACANCY", "WF_ABSENCE", "CRIME_SYV"]
+
+
+class TestCatalogueTicks:
+    def test_each_tick_box_is_labelled_with_its_indicator(self, client, manager):
+        client.force_login(manager)
+        html = client.get(url("catalogue")).content.decode()
+        fte = indicator("FTE_RATE")
+        assert (
+            'id="pick-FTE_RATE"' in html
+            and f'<label class="visually-hidden" for="pick-FTE_RATE">Select {fte.name}' in html
+        )
+
+    def test_ten_ticked_indicators_are_tracked_in_one_post(self, client, manager, organisation, custody):
+        client.force_login(manager)
+        response = client.post(url("catalogue_track"), {"indicators": pks(TEN), "tracked": "on"}, follow=True)
+        assert "10 indicators tracked." in [str(m) for m in response.context["messages"]]
+        tracked = TrackedIndicator.objects.for_org(organisation).order_by("order", "pk")
+        in_catalogue_order = list(Indicator.objects.shared().filter(code__in=TEN).values_list("code", flat=True))
+        assert [t.indicator.code for t in tracked] == ["CUSTODY_COUNT", *in_catalogue_order]
+
+    def test_one_indicator_is_told_in_the_singular(self, client, manager, organisation):
+        client.force_login(manager)
+        response = client.post(url("catalogue_track"), {"indicators": pks(["FTE_RATE"]), "tracked": "on"}, follow=True)
+        assert "1 indicator tracked." in [str(m) for m in response.context["messages"]]
+
+    def test_ticked_indicators_stop_being_tracked_and_keep_their_values(self, client, manager, organisation, custody):
+        for code in TEN:
+            TrackedFactory(organisation=organisation, indicator=indicator(code))
+        client.force_login(manager)
+        response = client.post(
+            url("catalogue_track"),
+            {"indicators": pks(["CUSTODY_COUNT", "FTE_RATE", "CRIME_GUN"]), "tracked": "off"},
+            follow=True,
+        )
+        assert "2 indicators no longer tracked; their values are kept." in [
+            str(m) for m in response.context["messages"]
+        ]
+        codes = set(TrackedIndicator.objects.for_org(organisation).values_list("indicator__code", flat=True))
+        assert codes == set(TEN) - {"FTE_RATE"}
+        assert Measurement.objects.for_org(organisation).filter(indicator=custody).count() == 4
+
+    def test_it_goes_back_to_the_search_it_came_from(self, client, manager):
+        client.force_login(manager)
+        response = client.post(
+            url("catalogue_track"),
+            {
+                "indicators": pks(["FTE_RATE"]),
+                "tracked": "on",
+                "search": "q=rate&framework=national&next=//evil.example",
+            },
+        )
+        assert response["Location"] == url("catalogue") + "?q=rate&framework=national"
+
+    def test_nothing_ticked_is_told_and_changes_nothing(self, client, manager, organisation):
+        client.force_login(manager)
+        response = client.post(url("catalogue_track"), {"tracked": "on"}, follow=True)
+        assert "Tick the indicators first." in [str(m) for m in response.context["messages"]]
+        assert not TrackedIndicator.objects.exists()
+
+    def test_another_services_own_indicator_cannot_be_ticked(self, client, manager, other_organisation):
+        theirs = own_indicator(other_organisation, "THEIR_OWN")
+        client.force_login(manager)
+        client.post(url("catalogue_track"), {"indicators": [indicator("FTE_RATE").pk, theirs.pk], "tracked": "on"})
+        assert not TrackedIndicator.objects.exists()
+
+    def test_board_member_cannot_track_many(self, client, board_member):
+        client.force_login(board_member)
+        assert client.post(url("catalogue_track"), {"indicators": pks(TEN), "tracked": "on"}).status_code == 403
+        assert "pick-FTE_RATE" not in client.get(url("catalogue")).content.decode()
+        assert not TrackedIndicator.objects.exists()
+
+    def test_another_organisations_member_is_answered_not_found(self, client, outsider):
+        client.force_login(outsider)
+        assert client.post(url("catalogue_track"), {"indicators": pks(TEN), "tracked": "on"}).status_code == 404
+        assert not TrackedIndicator.objects.exists()
+
+    def test_the_single_buttons_still_track_one(self, client, manager, organisation):
+        client.force_login(manager)
+        html = client.get(url("catalogue")).content.decode()
+        assert f'formaction="{url("indicator_track", code="FTE_RATE")}" name="tracked" value="on"' in html
+
+
+def test_the_catalogue_search_makes_as_many_queries_for_ten_own_indicators_as_for_two(client, manager, organisation):
+    client.force_login(manager)
+    few, many = queries_with_two_rows_and_ten(
+        client, url("catalogue") + "?q=own&tracking=no&framework=own", lambda n: own_indicator(organisation, f"OWN_{n}")
+    )
+    assert many == few
+
+
+def cell(indicator, month: datetime.date, field: str) -> str:
+    """A grid cell's field name: the indicator's, for the period starting in that month."""
+    return f"i{indicator.pk}-{month:%Y%m}-{field}"
+
+
+JANUARY, FEBRUARY, APRIL, MAY = (datetime.date(2017, m, 1) for m in (1, 2, 4, 5))
+
+
+class TestMonthsGrid:
+    def test_three_months_stand_side_by_side_by_default(self, client, manager, custody):
+        client.force_login(manager)
+        html = client.get(url("measurement_entry"), {"period": "2017-03-01"}).content.decode()
+        headers = [f'<th scope="col">{m} 2017</th>' for m in ("January", "February", "March")]
+        assert all(h in html for h in headers) and html.index(headers[0]) < html.index(headers[2])
+        inputs = rendered_inputs(html)
+        assert [inputs[cell(custody, m, "value")] for m in (JANUARY, FEBRUARY, MARCH)] == ["31", "26", "23"]
+
+    def test_the_months_are_picked_by_name_from_a_list(self, client, manager, custody):
+        client.force_login(manager)
+        html = client.get(url("measurement_entry"), {"period": "2017-03-01", "months": "6"}).content.decode()
+        assert '<option value="2017-03-01" selected>March 2017</option>' in html
+        assert '<option value="6" selected>6 months</option>' in html
+        assert 'type="date"' not in html and "A day in the month" not in html
+        assert '<th scope="col">October 2016</th>' in html
+
+    def test_a_quarterly_indicator_takes_one_cell_per_quarter(self, client, manager, organisation):
+        TrackedFactory(organisation=organisation, indicator=indicator("FTE_RATE"))
+        client.force_login(manager)
+        html = client.get(url("measurement_entry"), {"period": "2017-05-01"}).content.decode()
+        inputs = rendered_inputs(html)
+        fte = indicator("FTE_RATE")
+        # March shows the quarter it ends, April starts the next, May is in April's quarter.
+        assert cell(fte, JANUARY, "numerator") in inputs and cell(fte, APRIL, "numerator") in inputs
+        assert not any(name.startswith(f"i{fte.pk}-201705") for name in inputs)
+        assert "In Apr–Jun 2017" in html and "Jan–Mar 2017" in html
+
+    def test_values_in_two_months_save_in_one_post(self, client, manager, organisation, custody):
+        client.force_login(manager)
+        page = client.get(url("measurement_entry"), {"period": "2017-05-01"}).content.decode()
+        data = rendered_inputs(page) | {cell(custody, APRIL, "value"): "19", cell(custody, MAY, "value"): "17"}
+        response = client.post(url("measurement_entry"), data)
+        assert response.status_code == 302 and response["Location"].endswith("?period=2017-05-01&months=3")
+        assert "Saved 2 values for March to May 2017." in [
+            str(m) for m in client.get(response["Location"]).context["messages"]
+        ]
+        stored = Measurement.objects.for_org(organisation).filter(indicator=custody, period__gte=APRIL)
+        assert {m.period: m.value for m in stored} == {APRIL: 19, MAY: 17}
+
+    def test_an_unchanged_grid_writes_nothing(self, client, manager, organisation, custody):
+        TrackedFactory(organisation=organisation, indicator=indicator("FTE_RATE"))
+        MeasurementFactory(organisation=organisation, indicator=indicator("FTE_RATE"), period=JANUARY, value=D("312.5"))
+        client.force_login(manager)
+        page = client.get(url("measurement_entry"), {"period": "2017-03-01"}).content.decode()
+        before = {m.pk: (m.version, m.updated_at) for m in Measurement.objects.all()}
+        history = Measurement.history.count()
+        response = client.post(url("measurement_entry"), rendered_inputs(page), HTTP_HX_REQUEST="true")
+        assert "Saved 0 values for January to March 2017." in response.content.decode()
+        assert {m.pk: (m.version, m.updated_at) for m in Measurement.objects.all()} == before
+        assert Measurement.history.count() == history
+
+    def test_a_colleagues_later_value_is_named_and_nothing_is_overwritten(
+        self, client, manager, make_member, organisation, custody
+    ):
+        client.force_login(manager)
+        page = client.get(url("measurement_entry"), {"period": "2017-03-01"}).content.decode()
+        colleague = make_member(organisation, Role.MANAGER, "colleague")
+        march = Measurement.objects.get(indicator=custody, period=MARCH)
+        services.measurement_record(
+            organisation=organisation,
+            indicator=custody,
+            period=MARCH,
+            value=25,
+            user=colleague,
+            expected_version=march.version,
+        )
+        data = rendered_inputs(page) | {cell(custody, FEBRUARY, "value"): "20", cell(custody, MARCH, "value"): "27"}
+        html = client.post(url("measurement_entry"), data).content.decode()
+        assert "Nothing was saved: correct the cells marked below." in html
+        assert f"{custody.name}, March 2017</a>: {colleague.get_full_name()} changed this value to 25" in html
+        assert Measurement.objects.get(indicator=custody, period=MARCH).value == 25
+        assert Measurement.objects.get(indicator=custody, period=FEBRUARY).value == 26  # all or nothing, as before
+
+    def test_each_cell_is_labelled_with_its_indicator_and_month(self, client, manager, custody):
+        client.force_login(manager)
+        html = client.get(url("measurement_entry"), {"period": "2017-03-01"}).content.decode()
+        assert f'for="id_{cell(custody, FEBRUARY, "value")}">{custody.name}, February 2017: value</label>' in html
+
+    @override_settings(DATA_UPLOAD_MAX_NUMBER_FIELDS=50)
+    def test_a_grid_too_big_to_post_shows_fewer_months(self, client, manager, organisation, custody):
+        for code in ("FTE_COUNT", "REMAND_NIGHTS", "EET_CASELOAD"):
+            TrackedFactory(organisation=organisation, indicator=indicator(code))
+        client.force_login(manager)
+        response = client.get(url("measurement_entry"), {"period": "2017-03-01", "months": "6"})
+        html = response.content.decode()
+        assert '<th scope="col">February 2017</th>' in html and '<th scope="col">January 2017</th>' not in html
+        assert "Showing 2 months" in html
+
+    def test_the_grid_makes_as_many_queries_for_ten_indicators_as_for_two(self, client, manager, organisation):
+        codes = ["FTE_RATE", "FTE_COUNT", "CUSTODY_RATE", "REMAND_NIGHTS", "EET_CASELOAD"]
+        codes += ["REOFF_BINARY", "ACCOM_END_ORDER", "WF_VACANCY", "CA_GOOD", "CRIME_SYV"]
+
+        def tracked_with_values(n):
+            TrackedFactory(organisation=organisation, indicator=indicator(codes[n]))
+            for month in (JANUARY, MARCH):
+                MeasurementFactory(organisation=organisation, indicator=indicator(codes[n]), period=month, value=n)
+
+        client.force_login(manager)
+        few, many = queries_with_two_rows_and_ten(
+            client, url("measurement_entry") + "?period=2017-03-01", tracked_with_values
+        )
+        assert many == few
