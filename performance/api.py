@@ -278,7 +278,11 @@ class DashboardSerializer(serializers.Serializer):
 class DashboardView(OrganisationView):
     @extend_schema(
         parameters=[
-            OpenApiParameter("period", OpenApiTypes.DATE, description="A period's first day; the latest by default."),
+            OpenApiParameter(
+                "period",
+                OpenApiTypes.DATE,
+                description="A period's first day; by default the latest most indicators have values for.",
+            ),
             RECORDED,
         ],
         responses=DashboardSerializer,

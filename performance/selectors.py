@@ -40,6 +40,16 @@ WINDOW = relativedelta(years=3)
 COMPARATOR_PREFERENCE = [ComparatorKind.LONDON, ComparatorKind.YOT_FAMILY, ComparatorKind.ENGLAND_WALES]
 
 
+@dataclass(frozen=True)
+class ComparatorShown:
+    """One comparator beside a value: its kind's name, the figure as printed, and its own period
+    where that is not the value's (a comparator published later than the service's figures)."""
+
+    label: str
+    shown: str
+    period: datetime.date | None = None
+
+
 @dataclass
 class DashboardRow:
     indicator: Indicator
@@ -56,6 +66,8 @@ class DashboardRow:
     year_ago: Decimal | None = None
     judgement: IndicatorJudgement | None = None
     latest_available: bool = False  # older than its frequency allows for the period shown
+    older: bool = False  # the value is an earlier period's than the one the page shows
+    comparators: list[ComparatorShown] = field(default_factory=list)  # every kind recorded, London first
 
     @property
     def badge(self):
@@ -81,8 +93,14 @@ class Dashboard:
     groups: list[tuple[IndicatorCategory, list[DashboardRow]]] = field(default_factory=list)
     last_run: RollupRun | None = None
     recorded: datetime.datetime | None = None  # the moment its records are read as recorded at
+    chosen: bool = False  # the period was chosen for the reader: the latest most indicators have values for
 
     key: list = field(default_factory=list)  # the service's key for rating by judgement
+
+    @property
+    def latest(self) -> datetime.date | None:
+        """The latest period with any value: one click away when another period is shown."""
+        return self.periods[0] if self.periods else None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -143,23 +161,30 @@ def dashboard(
     computed: dict[str, tuple[datetime.date, Decimal]] | None = None,
 ) -> Dashboard:
     """Each tracked indicator's value for the period (the latest by then), its target, status,
-    trends and comparator. With `recorded`, every figure as it had been recorded at that moment:
-    a document re-rendered reads what it read when it was presented. `computed` (indicator code →
-    period, value) gives figures a document works out itself, in place of those stored for that
-    period, so that its table and its text read one computation (the plan's status shares)."""
+    trends and comparators; with no period, for the one opening_period chooses. With `recorded`,
+    every figure as it had been recorded at that moment: a document re-rendered reads what it read
+    when it was presented. `computed` (indicator code → period, value) gives figures a document
+    works out itself, in place of those stored for that period, so that its table and its text
+    read one computation (the plan's status shares)."""
     tracked = list(
         as_recorded(TrackedIndicator, organisation, recorded)
         .select_related("indicator__category")
         .order_by("order", "id")
     )
     ids = [t.indicator_id for t in tracked]
-    # order_by() first: the model's default ordering would join into DISTINCT and repeat periods.
-    periods = list(
-        as_recorded(Measurement, organisation, recorded).order_by("-period").values_list("period", flat=True).distinct()
-    )
-    if period is None:
-        period = periods[0] if periods else None
-    result = Dashboard(organisation=organisation, period=period, periods=periods, recorded=recorded)
+    chosen = period is None
+    if chosen:
+        periods, reported = _reported(organisation, recorded)
+        period = opening_period({t.indicator_id: t.indicator.frequency for t in tracked}, reported, periods)
+    else:
+        # order_by() first: the model's default ordering would join into DISTINCT and repeat periods.
+        periods = list(
+            as_recorded(Measurement, organisation, recorded)
+            .order_by("-period")
+            .values_list("period", flat=True)
+            .distinct()
+        )
+    result = Dashboard(organisation=organisation, period=period, periods=periods, recorded=recorded, chosen=chosen)
     result.last_run = RollupRun.objects.for_org(organisation).order_by("-queued_at", "-pk").first()
     if period is None:
         result.groups = _group([_empty_row(t.indicator) for t in tracked])
@@ -197,13 +222,14 @@ def dashboard(
         .values_list("indicator_id", "applies_from", "value", "tolerance")
     ):
         targets[indicator_id].append((applies_from, value, tolerance))
-    comparators = {}
+    comparators = defaultdict(list)
     for indicator_id, when, kind, value in (
         as_recorded(Comparator, organisation, recorded)
         .filter(indicator_id__in=ids, period__gt=since, period__lte=period)
+        .order_by("period")
         .values_list("indicator_id", "period", "kind", "value")
     ):
-        comparators[(indicator_id, when, kind)] = value
+        comparators[indicator_id].append((when, kind, value))
 
     rows = []
     for t in tracked:
@@ -213,12 +239,10 @@ def dashboard(
             indicator, points, targets[indicator.pk]
         )
         target, _ = target_at(targets[indicator.pk], latest or period)
-        comparator = ""
-        for kind in COMPARATOR_PREFERENCE:
-            found = comparators.get((indicator.pk, latest, kind))
-            if found is not None:
-                comparator = f"{ComparatorKind(kind).label} {indicator.format_value(found)}"
-                break
+        shown_comparators = comparators_by(indicator, comparators[indicator.pk], latest or period)
+        # The one comparator a document's column has room for: the first kind recorded for the
+        # value's own period.
+        comparator = next((f"{c.label} {c.shown}" for c in shown_comparators if c.period is None), "")
         rows.append(
             DashboardRow(
                 indicator=indicator,
@@ -235,10 +259,62 @@ def dashboard(
                 year_ago=year_ago,
                 judgement=judgements.get(indicator.pk) if status in (rag.NO_DATA, rag.NOT_RATED) else None,
                 latest_available=rag.is_latest_available(latest, period, indicator.frequency),
+                older=latest is not None and latest < rag.period_start(period, indicator.frequency),
+                comparators=shown_comparators,
             )
         )
     result.groups = _group(rows)
     return result
+
+
+def comparators_by(indicator: Indicator, points, period: datetime.date) -> list[ComparatorShown]:
+    """Every comparator kind recorded for an indicator by a period (`points`: (period, kind,
+    value), oldest first), London, the YOT family, then England and Wales: each kind's figure for
+    that period, or else its latest before it, dated."""
+    latest = {}
+    for when, kind, value in points:
+        if when <= period:
+            latest[kind] = (when, value)
+    return [
+        ComparatorShown(
+            ComparatorKind(kind).label,
+            indicator.format_value(latest[kind][1]),
+            None if latest[kind][0] == period else latest[kind][0],
+        )
+        for kind in COMPARATOR_PREFERENCE
+        if kind in latest
+    ]
+
+
+def _reported(organisation: Organisation, recorded: Moment) -> tuple[list[datetime.date], set]:
+    """Every period with a measurement, latest first, and the (indicator, period) pairs that have
+    a value: one query."""
+    periods, reported = set(), set()
+    for indicator_id, when, value in (
+        as_recorded(Measurement, organisation, recorded).order_by().values_list("indicator_id", "period", "value")
+    ):
+        periods.add(when)
+        if value is not None:
+            reported.add((indicator_id, when))
+    return sorted(periods, reverse=True), reported
+
+
+def opening_period(
+    frequencies: dict[int, str], reported: set[tuple[int, datetime.date]], periods: list[datetime.date]
+) -> datetime.date | None:
+    """The period a dashboard opens on: the latest of `periods` in which more than half of the
+    tracked indicators (id → frequency) have a value for their own period containing it (a
+    quarterly figure counts in each month of its quarter, a yearly one in each month of its year),
+    so that one value entered early for an unfinished month does not open a page of "No data".
+    With no such period, the latest of those with the most values."""
+    fullest = None
+    for month in sorted(periods, reverse=True):
+        have = sum((pk, rag.period_start(month, frequency)) in reported for pk, frequency in frequencies.items())
+        if 2 * have > len(frequencies):
+            return month
+        if fullest is None or have > fullest[0]:
+            fullest = (have, month)
+    return fullest[1] if fullest else None
 
 
 def _empty_row(indicator: Indicator) -> DashboardRow:
@@ -259,6 +335,7 @@ class IndicatorPage:
     rows: list[dict]
     chart: object
     latest: tuple
+    comparator_kinds: list[str] = field(default_factory=list)  # the names of the kinds recorded, London first
 
 
 def indicator_page(
@@ -283,14 +360,16 @@ def indicator_page(
         .order_by("-applies_from")
         .values_list("applies_from", "value", "tolerance")
     )
-    comparators = defaultdict(list)
+    recorded_comparators = defaultdict(list)
     for when, kind, value in (
         as_recorded(Comparator, organisation, recorded)
         .filter(indicator=indicator, **up_to)
         .order_by("period", "kind")
         .values_list("period", "kind", "value")
     ):
-        comparators[kind].append((when, value))
+        recorded_comparators[kind].append((when, value))
+    comparators = {kind: recorded_comparators[kind] for kind in COMPARATOR_PREFERENCE if kind in recorded_comparators}
+    by_period = {kind: dict(points) for kind, points in comparators.items()}
     histories = defaultdict(list)
     for record in history_until(
         Measurement.history.filter(organisation=organisation, indicator=indicator), recorded
@@ -308,6 +387,13 @@ def indicator_page(
                 "target": indicator.format_value(target) if target is not None else "",
                 "status": rag.assess(m.value, target, tolerance, lower_is_better=indicator.lower_is_better),
                 "changes": len(histories[m.id]) - 1,
+                "comparators": [
+                    (
+                        ComparatorKind(kind).label,
+                        indicator.format_value(values[m.period]) if m.period in values else "—",
+                    )
+                    for kind, values in by_period.items()
+                ],
             }
         )
     chart_series = [Series(organisation.name.replace(" Youth Offending Service", ""), series)] + [
@@ -322,7 +408,13 @@ def indicator_page(
         fmt=lambda v: indicator.format_value(Decimal(v)),
     )
     latest = assess_series(indicator, series, targets)
-    return IndicatorPage(indicator=indicator, rows=rows, chart=chart, latest=latest)
+    return IndicatorPage(
+        indicator=indicator,
+        rows=rows,
+        chart=chart,
+        latest=latest,
+        comparator_kinds=[ComparatorKind(kind).label for kind in comparators],
+    )
 
 
 @dataclass
@@ -332,9 +424,10 @@ class CatalogueEntry:
     targets: int
 
 
-def catalogue(organisation: Organisation) -> list[tuple[IndicatorCategory, list[CatalogueEntry]]]:
-    """Every indicator the service may track (the shared catalogue and its own), by category, with
-    whether it is tracked and how many targets it has: three queries."""
+def catalogue(organisation: Organisation, indicators=None) -> list[tuple[IndicatorCategory, list[CatalogueEntry]]]:
+    """Every indicator the service may track (the shared catalogue and its own), or those of
+    `indicators` (the catalogue's search), by category, with whether it is tracked and how many
+    targets it has: three queries."""
     tracked = set(TrackedIndicator.objects.for_org(organisation).values_list("indicator_id", flat=True))
     targets = dict(
         Target.objects.for_org(organisation)
@@ -343,7 +436,9 @@ def catalogue(organisation: Organisation) -> list[tuple[IndicatorCategory, list[
         .values_list("indicator_id", "n")
     )
     groups: dict[int, tuple[IndicatorCategory, list[CatalogueEntry]]] = {}
-    for indicator in Indicator.objects.available_to(organisation).select_related("category"):
+    if indicators is None:
+        indicators = Indicator.objects.available_to(organisation)
+    for indicator in indicators.select_related("category"):
         entry = CatalogueEntry(indicator, indicator.pk in tracked, targets.get(indicator.pk, 0))
         groups.setdefault(indicator.category_id, (indicator.category, []))[1].append(entry)
     return sorted(groups.values(), key=lambda group: (group[0].order, group[0].name))
