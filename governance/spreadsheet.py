@@ -53,7 +53,13 @@ COLUMNS = [
     Column("category", "Category", ("type", "risk category", "area"), required=False),
     Column("inherent_likelihood", "Likelihood before", ("inherent likelihood", "likelihood (inherent)", "likelihood")),
     Column("inherent_impact", "Impact before", ("inherent impact", "impact (inherent)", "impact")),
-    Column("inherent_score", "Score before", ("inherent score", "inherent risk score", "score"), required=False),
+    # "Score before" and "Score after" are what exports before the computed columns named these.
+    Column(
+        "inherent_score",
+        "Score before as recorded",
+        ("score before", "inherent score", "inherent risk score", "score"),
+        required=False,
+    ),
     Column(
         "mitigations",
         "Mitigations",
@@ -62,7 +68,12 @@ COLUMNS = [
     ),
     Column("residual_likelihood", "Likelihood after", ("residual likelihood", "likelihood (residual)"), required=False),
     Column("residual_impact", "Impact after", ("residual impact", "impact (residual)"), required=False),
-    Column("residual_score", "Score after", ("residual score", "residual risk score", "current score"), required=False),
+    Column(
+        "residual_score",
+        "Score after as recorded",
+        ("score after", "residual score", "residual risk score", "current score"),
+        required=False,
+    ),
     Column("last_reviewed", "Last reviewed", ("review date", "date reviewed", "date of review"), required=False),
     Column("status", "Status", ("risk status", "open/closed"), required=False),
     Column("status_commentary", "Status commentary", ("commentary", "comments", "update", "progress"), required=False),
@@ -89,6 +100,13 @@ REVIEW_WORDS = {
 }
 HEADERS = [column.label for column in COLUMNS]
 LABELS = {column.key: column.label for column in COLUMNS}
+# The export gives each score twice: likelihood × impact, then as the register records it. The
+# computed one is derived, so an import never reads it.
+COMPUTED = {
+    "inherent_score": "Score before (likelihood × impact)",
+    "residual_score": "Score after (likelihood × impact)",
+}
+EXPORT_HEADERS = [header for c in COLUMNS for header in ([COMPUTED[c.key]] if c.key in COMPUTED else []) + [c.label]]
 
 
 @dataclass(frozen=True)
@@ -132,10 +150,12 @@ def export_rows(organisation, params=None) -> list[list]:
             r.category,
             matrix.level_name(r.inherent_likelihood),
             matrix.level_name(r.inherent_impact),
+            r.inherent_score,
             r.inherent_score_recorded or r.inherent_score,  # what the register records, as it came
             r.mitigations,
             matrix.level_name(r.residual_likelihood),
             matrix.level_name(r.residual_impact),
+            r.residual_score,
             r.residual_score_recorded or r.residual_score,
             r.last_reviewed,
             r.get_status_display(),
@@ -148,7 +168,7 @@ def export_rows(organisation, params=None) -> list[list]:
 
 
 def export(organisation, fmt: str = "xlsx", params=None) -> bytes:
-    return write_table(HEADERS, export_rows(organisation, params), fmt, title="Risk register")
+    return write_table(EXPORT_HEADERS, export_rows(organisation, params), fmt, title="Risk register")
 
 
 def _whole_number(value) -> int | None:
@@ -203,6 +223,10 @@ class RiskImporter(Importer):
     sheet_title = "a risk register"
     sheet_words = ("risk", "risks", "register")
     columns = COLUMNS
+
+    def mapping(self, organisation, choices: Choices) -> dict[str, str]:
+        """The computed scores are left out ("" ignores a header), unless the person says otherwise."""
+        return {**{normalise(header): "" for header in COMPUTED.values()}, **super().mapping(organisation, choices)}
 
     def reference(self, values: dict) -> str:
         number = _whole_number(values.get("number"))

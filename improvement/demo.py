@@ -19,6 +19,18 @@ from yos_tracker.models import Organisation
 
 FRAMEWORK_CODES = {"2012": "hmip-2012", "2018": "hmip-2018", "2021": "hmip-2021"}
 
+# The plans give actions to roles. Those given to the service's manager or head of service are the
+# demo manager's (`<slug>.manager`), so the weekly digest (improvement/reminders.py) has actions to
+# show them; the role stays as the plan wrote it.
+MANAGER_OWNERS = {
+    "yos strategic manager",
+    "yos service manager",
+    "yos manager",
+    "yos head of service",
+    "head of the youth offending service",
+    "interim head of the yos",
+}
+
 
 def load() -> None:
     """Create each organisation's inspection and plan unless it already has that plan, and the
@@ -67,7 +79,7 @@ def _inspection(organisation, data) -> Inspection:
 def _plan(organisation, inspection, data) -> None:
     plan = ImprovementPlan.objects.create(organisation=organisation, inspection=inspection, **data["plan"])
     statuses = {status.code: status for status in RagStatus.objects.for_org(organisation)}
-    author = get_user_model().objects.filter(username=f"{organisation.slug}.manager").first()
+    manager = get_user_model().objects.filter(username=f"{organisation.slug}.manager").first()
     action_order = 0
     for order, rec_data in enumerate(data["recommendations"]):
         recommendation = Recommendation.objects.create(
@@ -91,6 +103,7 @@ def _plan(organisation, inspection, data) -> None:
                 reference=action_data["reference"],
                 description=action_data["description"],
                 success_measure=action_data["success_measure"],
+                owner=manager if action_data["owner"].lower() in MANAGER_OWNERS else None,
                 owner_name=action_data["owner"],
                 lead=action_data["lead"],
                 start_date=action_data["start_date"],
@@ -105,5 +118,5 @@ def _plan(organisation, inspection, data) -> None:
                     date=update["date"],
                     narrative=update["narrative"],
                     status=statuses[update["status"]],
-                    author=author,
+                    author=manager,
                 )

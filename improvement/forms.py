@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Max
 
 from improvement import services
 from improvement.models import (
@@ -107,7 +108,7 @@ class InspectionForm(RecordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["overall_judgement"].queryset = JudgementLevel.objects.select_related("framework")
-        self.fields["overall_judgement"].label_from_instance = lambda lvl: f"{lvl.label} ({lvl.framework.code})"
+        self.fields["overall_judgement"].label_from_instance = lambda lvl: f"{lvl.label} — {lvl.framework.name}"
         self.fields[
             "overall_judgement"
         ].help_text = (
@@ -230,6 +231,16 @@ class RecommendationForm(UniqueWithinMixin, NextStepsMixin):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["inspection"].queryset = Inspection.objects.for_org(organisation)
+        if self.instance.pk is None and not self.is_bound:
+            # A new recommendation most often answers the plan's own inspection and comes after the others.
+            plan = self.instance.plan
+            self.initial["inspection"] = plan.inspection_id
+            self.initial["order"] = _next_recommendation_order(plan)
+
+
+def _next_recommendation_order(plan: ImprovementPlan) -> int:
+    last = plan.recommendations.aggregate(last=Max("order"))["last"]
+    return ORDERS.nearest(1 if last is None else last + 1)
 
 
 class ActionForm(OptimisticLockMixin, NextStepsMixin):

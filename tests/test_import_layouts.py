@@ -151,9 +151,9 @@ def altered(content: bytes, fmt: str, layout: dict) -> tuple[bytes, list[int]]:
     """The written sheet laid out as `layout` says, and the row numbers its rows of data are now at."""
     grid = _workbook_grid(content) if fmt == "xlsx" else _csv_grid(content)
     header, data = grid[0], grid[1:]
-    width, blank = len(header), (None, "General")
+    width, blank = len(header), (None, "General", False)
     order = layout["order"]
-    lines = [*layout["above"], ("header", [(layout["headers"][i], "General") for i in order])]
+    lines = [*layout["above"], ("header", [(layout["headers"][i], "General", False) for i in order])]
     landed = []
     for gap, cells in zip(layout["gaps"], data, strict=False):
         lines += [("blank", kind) for kind in gap]
@@ -167,12 +167,15 @@ def altered(content: bytes, fmt: str, layout: dict) -> tuple[bytes, list[int]]:
 
 
 def _workbook_grid(content: bytes) -> list[list[tuple]]:
+    """Each cell's (value, number format, quote prefix): what moving a cell in Excel moves with it."""
     sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
-    return [[(c.value, c.number_format) for c in row] for row in sheet.iter_rows()]
+    return [[(c.value, c.number_format, c.quotePrefix) for c in row] for row in sheet.iter_rows()]
 
 
 def _csv_grid(content: bytes) -> list[list[tuple]]:
-    return [[(value, "General") for value in row] for row in csv.reader(io.StringIO(content.decode("utf-8-sig")))]
+    return [
+        [(value, "General", False) for value in row] for row in csv.reader(io.StringIO(content.decode("utf-8-sig")))
+    ]
 
 
 def _write_workbook(lines: list, width: int) -> bytes:
@@ -186,9 +189,12 @@ def _write_workbook(lines: list, width: int) -> bytes:
             for column in range(1, width + 1):
                 sheet.cell(number, column, "" if content == "empty cells" else "  ")
         elif kind in ("header", "data"):
-            for column, (value, number_format) in enumerate(content, start=1):
+            for column, (value, number_format, quoted) in enumerate(content, start=1):
                 if value is not None:
-                    sheet.cell(number, column, value).number_format = number_format
+                    cell = sheet.cell(number, column, value)
+                    cell.number_format = number_format
+                    if quoted:  # text typed after an apostrophe stays text
+                        cell.data_type, cell.quotePrefix = "s", True
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -203,7 +209,7 @@ def _write_csv(lines: list, width: int, *, bom: bool) -> bytes:
         elif kind == "blank":
             writer.writerow({"absent": [], "empty cells": [""] * width, "spaces": [" "] * width}[content])
         else:
-            writer.writerow(["" if value is None else value for value, _ in content])
+            writer.writerow(["" if value is None else value for value, *_ in content])
     return text.getvalue().encode("utf-8-sig" if bom else "utf-8")  # Excel's "CSV UTF-8" has the mark
 
 

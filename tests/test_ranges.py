@@ -29,11 +29,11 @@ from yos_tracker.ranges import ranges_of
 
 PROJECT = ("yos_tracker", "improvement", "performance", "governance", "onboarding")
 # Written by the application, never typed or imported: a record's version (raised by its service),
-# a job's or a run's bookkeeping, a digest's own record of having gone out, the page cache's number,
+# a job's or a run's bookkeeping, a digest's own record of having gone out, the page cache's numbers,
 # a rate limit's count.
 SYSTEM = {
     "yos_tracker.ImportJob": {"attempts", "rows_read"},
-    "yos_tracker.DataVersion": {"number"},
+    "yos_tracker.DataVersion": {"number", "scope"},
     "yos_tracker.RateCount": {"count"},
     "improvement.Action": {"version"},
     "improvement.ReminderSent": {"week_starting", "actions"},
@@ -162,7 +162,7 @@ def test_the_risk_import_names_the_row_and_the_risk_of_each_value_out_of_range(o
             "date raised 31/12/9999 is out of range: give a date from 01/01/1998 to 31/12/9998",
         ),
         (2, "risk 2", "Review every (days)", "Enter a number of days from 1 to 365."),
-        (3, "risk 3", "Score before", "Enter a whole number from 0 to 999."),
+        (3, "risk 3", "Score before as recorded", "Enter a whole number from 0 to 999."),
         (4, "risk 1000000", "No", "Enter a whole number from 0 to 999,999."),
     ]
 

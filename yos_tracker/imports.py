@@ -34,6 +34,7 @@ from yos_tracker.spreadsheets import (
     read_sheet,
     write_table,
 )
+from yos_tracker.words import counted
 
 # Every importer, by key: each registers itself when its module loads (a worker loads them
 # through the apps' tasks modules).
@@ -269,8 +270,9 @@ class ImportResult:
     @property
     def summary(self) -> str:
         c = self.counts
-        noun = self.noun if c["create"] != 1 else self.noun.removesuffix("s")
-        summary = f"{c['create']} {noun} added, {c['change']} changed, {c['unchanged']} unchanged."
+        # An importer names its records in the plural (“risks”, “values”): one drops the “s”.
+        added = counted(c["create"], self.noun.removesuffix("s"), self.noun)
+        summary = f"{added} added, {c['change']} changed, {c['unchanged']} unchanged."
         if self.errors and self.choices.leave_out_errors:
             rows = ", ".join(map(str, self.left_out))
             summary += f" Left out, in error: row{'s' if len(self.left_out) > 1 else ''} {rows}."
@@ -488,8 +490,8 @@ class Importer:
         if sheet.periods:
             first, last = min(sheet.periods), max(sheet.periods)
             result.notes.append(
-                f"Read across: a column for each of {len(sheet.periods)} periods, {first:%m/%Y} to {last:%m/%Y}; "
-                "each cell under one is that period's row."
+                f"Read across: a column for each of {counted(len(sheet.periods), 'period')}, "
+                f"{first:%m/%Y} to {last:%m/%Y}; each cell under one is that period's row."
             )
         if sheet.missing:
             return result

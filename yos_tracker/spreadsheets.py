@@ -4,6 +4,12 @@ Reading streams (openpyxl's read-only mode for .xlsx, the csv module for .csv); 
 adds is what people type: headers in any case and under other names, a title above them, blank
 rows, trailing spaces, dates in the forms councils use, formulas, and cells that a previous
 export escaped against formula injection.
+
+Text that a spreadsheet program would take for a formula (=, +, -, @, a tab or a return first) is
+guarded on the way out: a CSV has no styles, so the text gets a leading apostrophe (OWASP's advice
+for CSV injection), which the import takes off again; a workbook keeps the text as typed and sets
+the cell's "quote prefix" style, Excel's own mark for text typed after an apostrophe, so the cell
+shows the text without the apostrophe and is never run as a formula, even when edited.
 """
 
 import csv
@@ -302,7 +308,7 @@ def _read(cells, i: int, number: int, key: str, formulas: list[Formula]):
         where = f"{get_column_letter(i + 1)}{number}"
         formulas.append(Formula(number, key, where, value, None))
         return FormulaAt(where)
-    return _clean(_as_percent(value, cell))
+    return _clean(_as_percent(value, cell), as_typed=cell is not None and cell.quote_prefix)
 
 
 @dataclass(frozen=True)
@@ -310,6 +316,7 @@ class _Cell:
     value: object
     data_type: str = "s"
     number_format: str = "General"
+    quote_prefix: bool = False  # the workbook marks the text as typed after an apostrophe
 
 
 def _as_percent(value, cell):
@@ -329,9 +336,19 @@ def _workbook_rows(upload, sheet: int = 0):
     book = openpyxl.load_workbook(upload, read_only=True, data_only=False)
     try:
         for number, row in enumerate(book.worksheets[sheet].iter_rows(), start=1):
-            yield number, [_Cell(c.value, c.data_type, getattr(c, "number_format", None) or "General") for c in row]
+            yield number, [_workbook_cell(c) for c in row]
     finally:
         book.close()
+
+
+def _workbook_cell(cell) -> _Cell:
+    style = getattr(cell, "style_array", None)  # a read-only sheet's empty cell has no style
+    return _Cell(
+        cell.value,
+        cell.data_type,
+        getattr(cell, "number_format", None) or "General",
+        bool(style is not None and style.quotePrefix),
+    )
 
 
 def _csv_rows(upload):
@@ -551,10 +568,11 @@ def _quoted(value: str) -> bool:
     return value[:1] == QUOTE and value[1:2] in (*FORMULA_PREFIXES, QUOTE, "\n")
 
 
-def _clean(value):
+def _clean(value, *, as_typed: bool = False):
+    """Trim text, and undo the quote a CSV export (or an export of before the quote prefix style)
+    put before it; a cell with the quote prefix style holds its text as typed, quote and all."""
     if isinstance(value, str):
-        # Undo the export's quote, then trim.
-        if _quoted(value):
+        if not as_typed and _quoted(value):
             value = value[1:]
         return value.strip()
     return value
@@ -612,9 +630,14 @@ def parse_date(value) -> datetime.date | None:
     raise ValueError(f"“{text}” is not a date; write it as 31/03/2017")
 
 
+def _needs_guard(value) -> bool:
+    """Text a spreadsheet program would run as a formula, or that starts with the guard's quote."""
+    return isinstance(value, str) and (value.startswith(FORMULA_PREFIXES) or _quoted(value))
+
+
 def escape_cell(value):
-    """Stop a spreadsheet program from running a cell as a formula (CSV/formula injection)."""
-    if isinstance(value, str) and (value.startswith(FORMULA_PREFIXES) or _quoted(value)):
+    """Stop a spreadsheet program from running a CSV cell as a formula (CSV/formula injection)."""
+    if _needs_guard(value):
         return QUOTE + value
     return value
 
@@ -651,12 +674,20 @@ class Sheet:
 
 def _text(value: str) -> str:
     # Control characters (Word's soft line break, \x0b) cannot be stored in a worksheet.
-    return escape_cell(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
+def _guard(cell) -> None:
+    """Keep text that looks like a formula as text: as a string, with the quote prefix style."""
+    if _needs_guard(cell.value):
+        cell.data_type = "s"  # openpyxl takes a string starting with = for a formula
+        cell.quotePrefix = True
 
 
 def write_workbook(sheets: list[Sheet]) -> bytes:
-    """A workbook of the sheets, for every export: text escaped against formulas and cleaned of
-    characters a worksheet cannot hold, numbers as numbers (in their format), dates as dates."""
+    """A workbook of the sheets, for every export: text guarded against formulas (see the module's
+    note) and cleaned of characters a worksheet cannot hold, numbers as numbers (in their format),
+    dates as dates."""
     book = openpyxl.Workbook()
     book.remove(book.active)
     for sheet in sheets:
@@ -671,6 +702,8 @@ def write_workbook(sheets: list[Sheet]) -> bytes:
                     cell.number_format = value.number_format
                 elif isinstance(value, datetime.date):
                     cell.number_format = DATE_FORMAT
+                elif isinstance(value, str):
+                    _guard(cell)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

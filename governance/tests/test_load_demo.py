@@ -1,9 +1,13 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from governance import selectors
 from governance.models import SelfAssessment
+from improvement import reminders
+from improvement.models import Action
 from yos_tracker.models import Membership, Organisation
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +72,21 @@ def test_the_demo_sets_a_self_assessment_beside_an_inspection_scored_out_of_36_a
     assert ratings["Preventing offending"][0] == "Standard met with improvement"
     assert "54% met the standard and in 6% the standard was not met" in ratings["Out-of-court disposals"][1]
     assert ratings["Work with victims of crime"] == ("Standard met", "80% of cases met the standard.")
+
+
+def test_the_demo_manager_has_a_weekly_digest_of_the_actions_they_own():
+    call_command("load_demo")
+    lewisham = Organisation.objects.get(slug="lewisham")
+    manager = get_user_model().objects.get(username="lewisham.manager")
+    today = timezone.localdate()
+    digest = reminders.digests(organisation=lewisham, today=today)[manager.pk]
+    listed = {a.pk for a in digest.overdue + digest.due_soon + digest.stale}
+    assert listed
+    assert listed <= set(Action.objects.filter(owner=manager).values_list("pk", flat=True))
+    # The plan's wording of who owns it is kept beside the account.
+    assert Action.objects.filter(owner=manager, owner_name="YOS Strategic Manager").exists()
+
+    assert reminders.reminders_send(today=today, organisation=lewisham) >= 1
+    (message,) = [m for m in mail.outbox if m.to == [manager.email]]
+    listed_action = Action.objects.get(pk=min(listed))
+    assert f"- {listed_action.reference} {listed_action.description[:40]}" in message.body

@@ -4,6 +4,7 @@ import pytest
 
 from improvement import services
 from improvement.choices import INSPECTION_PHRASES, InspectionType
+from improvement.forms import InspectionForm
 from improvement.models import Inspection, InspectionFramework
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +128,9 @@ def test_a_part_rated_inspection_shows_its_points_so_far_and_the_standards_not_r
 def test_every_kind_of_inspection_is_named_with_its_article():
     assert set(INSPECTION_PHRASES) == set(InspectionType)
     assert INSPECTION_PHRASES[InspectionType.STANDARD] == "an inspection of youth justice services"
+
+
+def test_the_inspections_judgement_choices_name_the_framework_in_words_not_its_code():
+    choices = [label for _, label in InspectionForm().fields["overall_judgement"].choices][1:]
+    assert "Good — HMI Probation inspection of youth offending services, from 2018" in choices
+    assert not any("hmip-" in label for label in choices)

@@ -449,3 +449,45 @@ def test_text_with_html_is_shown_escaped(client, manager, organisation):
     html = client.get(plan.get_absolute_url()).content.decode()
     assert "<script>alert(" not in html and "&lt;script&gt;alert(" in html
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+class TestNewRecommendationForm:
+    def test_it_prefills_the_plans_inspection(self, client, manager, plan, organisation):
+        framework = InspectionFramework.objects.get(code="hmip-2018")
+        plan.inspection = Inspection.objects.create(
+            organisation=organisation, framework=framework, inspection_type="full_joint"
+        )
+        plan.save()
+        client.force_login(manager)
+        form = client.get(url("recommendation_create", plan_pk=plan.pk)).context["form"]
+        assert form["inspection"].value() == plan.inspection_id
+
+    def test_its_order_comes_after_the_plans_last_recommendation(self, client, manager, plan):
+        RecommendationFactory(plan=plan, order=4)
+        RecommendationFactory(plan=plan, order=2)
+        RecommendationFactory(plan=PlanFactory(organisation=plan.organisation), order=9)
+        client.force_login(manager)
+        form = client.get(url("recommendation_create", plan_pk=plan.pk)).context["form"]
+        assert form["order"].value() == 5
+
+    def test_the_first_recommendation_of_a_plan_is_ordered_one(self, client, manager, plan):
+        client.force_login(manager)
+        form = client.get(url("recommendation_create", plan_pk=plan.pk)).context["form"]
+        assert form["order"].value() == 1
+        assert form["inspection"].value() is None
+
+    def test_editing_keeps_the_recommendations_own_order(self, client, manager, plan):
+        rec = RecommendationFactory(plan=plan, order=0)
+        RecommendationFactory(plan=plan, order=3)
+        client.force_login(manager)
+        form = client.get(url("recommendation_edit", plan_pk=plan.pk, pk=rec.pk)).context["form"]
+        assert form["order"].value() == 0
+
+
+def test_the_plan_page_counts_one_day_and_one_action_in_the_singular(client, manager, plan, action):
+    plan.stale_after_days = 1
+    plan.save()
+    client.force_login(manager)
+    page = client.get(url("plan_detail", pk=plan.pk)).content.decode()
+    assert "1 day without an update" in page
+    assert "of 1 action." in page

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from governance.models import CommitteeReport
 from governance.reporting import render_pdf
 from yos_tracker.models import Organisation
+from yos_tracker.words import counted
 
 
 class Command(BaseCommand):
@@ -32,4 +33,4 @@ class Command(BaseCommand):
             raise CommandError(f"No report to “{committee}” on {meeting}. Reports defined: {known}.")
         pdf, pages = render_pdf(report)
         Path(out).write_bytes(pdf)
-        self.stdout.write(self.style.SUCCESS(f"Wrote {out}: {pages} pages, {len(pdf):,} bytes."))
+        self.stdout.write(self.style.SUCCESS(f"Wrote {out}: {counted(pages, 'page')}, {len(pdf):,} bytes."))

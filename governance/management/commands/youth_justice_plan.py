@@ -6,6 +6,7 @@ from governance.models import CommitteeReport
 from governance.models.reports import ReportKind
 from governance.reporting import render_pdf
 from yos_tracker.models import Organisation
+from yos_tracker.words import counted
 
 
 class Command(BaseCommand):
@@ -28,4 +29,4 @@ class Command(BaseCommand):
             raise CommandError(f"{org} has no youth justice plan for {year}. Plans defined: {known}.")
         pdf, pages = render_pdf(plan)
         Path(out).write_bytes(pdf)
-        self.stdout.write(self.style.SUCCESS(f"Wrote {out}: {pages} pages, {len(pdf):,} bytes."))
+        self.stdout.write(self.style.SUCCESS(f"Wrote {out}: {counted(pages, 'page')}, {len(pdf):,} bytes."))

@@ -4,6 +4,7 @@ from improvement.frameworks import frameworks_sync
 from improvement.models import InspectionFramework, JudgementLevel, Standard
 from performance.catalogue import catalogue_sync
 from performance.models import Indicator, IndicatorCategory
+from yos_tracker.words import counted
 
 
 class Command(BaseCommand):
@@ -15,4 +16,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         count = catalogue_sync(IndicatorCategory, Indicator)
         frameworks = frameworks_sync(InspectionFramework, JudgementLevel, Standard)
-        self.stdout.write(self.style.SUCCESS(f"The catalogue has {count} indicators and {frameworks} frameworks."))
+        held = f"{counted(count, 'indicator')} and {counted(frameworks, 'framework')}"
+        self.stdout.write(self.style.SUCCESS(f"The catalogue has {held}."))

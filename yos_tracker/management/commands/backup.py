@@ -24,6 +24,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
 from yos_tracker.media import stored_names
+from yos_tracker.words import counted
 
 # Rebuilt by Django or meaningless once restored.
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"]
@@ -106,4 +107,4 @@ class Command(BaseCommand):
                 info.size = len(data)
                 archive.addfile(info, io.BytesIO(data))
             files = media_archive(archive)
-        self.stdout.write(self.style.SUCCESS(f"Backup written to {target} ({files} stored files)"))
+        self.stdout.write(self.style.SUCCESS(f"Backup written to {target} ({counted(files, 'stored file')})"))
