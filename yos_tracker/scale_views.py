@@ -49,7 +49,7 @@ def scale_pages(
                 "title": title,
                 "lead": lead,
                 "noun": noun,
-                "rows": [(step, [getattr(step, attribute) for _, attribute in columns]) for step in steps],
+                "rows": [(step, [(heading, getattr(step, name)) for heading, name in columns]) for step in steps],
                 "headings": [heading for heading, _ in columns],
                 "url_prefix": url_prefix,
                 "history": history,
