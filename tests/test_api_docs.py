@@ -32,4 +32,7 @@ def test_the_documentation_page_lists_the_operations_in_chromium(page: Page, liv
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(f"{live_server.url}/api/docs/")
     expect(page.locator(".opblock-summary-path", has_text="/api/v1/{org}/measurements/bulk/")).to_be_visible()
+    # The description's placeholders are shown, not swallowed as HTML tags.
+    expect(page.locator(".info .description")).to_contain_text("under /api/v1/{organisation}/.")
+    expect(page.locator(".info .description")).to_contain_text("Authorization: Token {key}")
     assert errors == []

@@ -1,7 +1,8 @@
 """A new service, from nothing to its first committee report, in the browser alone: no Django
 admin, no shell. A superuser sets the service up and names its first manager; the manager starts
 the improvement plan with three actions, tracks two indicators with targets and values, records
-a risk, and generates the committee report's PDF."""
+a risk, and generates the committee report's PDF. And a service's only person, manager and
+administrator at once, does a month's first work in the page loads its steps need, counted."""
 
 import datetime
 import io
@@ -100,13 +101,12 @@ def test_a_new_service_reaches_its_first_committee_report_without_admin_or_shell
         page.get_by_role("link", name="Indicators").click()
     nav.get_by_role("link", name="Performance").click()
     page.get_by_role("link", name="Enter values").click()
-    page.get_by_label("A day in the month").fill(TODAY.isoformat())
-    page.get_by_role("button", name="Go").click()
     grid = page.locator("#entry-grid")
-    grid.locator('tr[data-indicator="CUSTODY_COUNT"] input[name$="-value"]').fill("23")
-    grid.locator('tr[data-indicator="REMAND_NIGHTS"] input[name$="-value"]').fill("512")
+    this_month = f'td[data-period="{TODAY:%Y-%m}-01"] input[name$="-value"]'
+    grid.locator(f'tr[data-indicator="CUSTODY_COUNT"] {this_month}').fill("23")
+    grid.locator(f'tr[data-indicator="REMAND_NIGHTS"] {this_month}').fill("512")
     grid.get_by_role("button", name="Save").click()
-    expect(page.get_by_text(f"Saved 2 values for {TODAY:%B %Y}.")).to_be_visible()
+    expect(page.get_by_text("Saved 2 values for")).to_be_visible()
     nav.get_by_role("link", name="Performance").click()
     expect(page.locator(".dashboard-table tbody tr")).to_have_count(2)
 
@@ -157,3 +157,124 @@ def test_a_new_service_reaches_its_first_committee_report_without_admin_or_shell
     assert "Youth justice improvement plan: progress" in text
     assert "Audit risk management plans monthly" in text
     assert "Analytic capacity" in text
+
+
+# The ten monthly counts the new service tracks at once, and two of them it enters three months of.
+TEN = [
+    "FTE_COUNT",
+    "FTE_LAC_COUNT",
+    "CUSTODY_COUNT",
+    "CUSTODY_LAC_COUNT",
+    "REMAND_NIGHTS",
+    "REMAND_YOUNG_PEOPLE",
+    "MH_IDENTIFIED",
+    "MH_CAMHS_ASSESSMENT",
+    "SL_IDENTIFIED",
+    "SL_ASSESSMENT",
+]
+ENTERED = {"CUSTODY_COUNT": ["4", "3", "5"], "REMAND_NIGHTS": ["120", "96", "140"]}
+
+
+class PageLoads:
+    """Counts the documents the browser loads in its window: a link followed, a form sent (with
+    the page its answer redirects to, one load), never what htmx swaps in place."""
+
+    def __init__(self, page: Page):
+        self.count = 0
+        page.on("framenavigated", lambda frame: self._loaded(page, frame))
+
+    def _loaded(self, page: Page, frame) -> None:
+        self.count += frame == page.main_frame
+
+    def since(self, mark: int) -> int:
+        return self.count - mark
+
+
+def test_a_new_services_only_person_tracks_enters_minutes_and_invites_in_the_page_loads_the_steps_need(
+    page: Page, live_server, celery_worker, django_user_model
+):
+    django_user_model.objects.create_superuser("founder", "founder@example.org", PASSWORD)
+    UserFactory(username="pat", email="pat.jones@southwark.gov.uk", first_name="Pat", last_name="Jones")
+    sign_in(page, live_server, "founder")
+    page.get_by_role("link", name="Set up the first one").click()
+    _fill(
+        page,
+        {
+            "#id_name": "Southwark Youth Justice Service",
+            "#id_local_authority": "London Borough of Southwark",
+            "#id_first_email": "pat.jones@southwark.gov.uk",
+            "#id_first_first_name": "Pat",
+            "#id_first_last_name": "Jones",
+        },
+    )
+    # The first person is manager and administrator unless told otherwise.
+    expect(page.get_by_label("Manager", exact=False).first).to_be_checked()
+    page.get_by_label("Track the YJB's national measures").uncheck()
+    page.get_by_role("button", name="Set up the service").click()
+    expect(page.get_by_text("Southwark Youth Justice Service is set up.")).to_be_visible()
+    sign_out(page)
+
+    sign_in(page, live_server, "pat")
+    expect(page.get_by_text("You are signed in as manager and administrator")).to_be_visible()
+    loads = PageLoads(page)
+    nav = page.get_by_role("navigation", name="Main")
+
+    # 1. Ten indicators tracked at once: the catalogue, the ticks, one button.
+    mark = loads.count
+    nav.get_by_role("link", name="Settings").click()
+    page.get_by_role("link", name="Choose indicators and targets").click()
+    for code in TEN:
+        page.locator(f"#pick-{code}").check()
+    page.get_by_role("button", name="Track selected").first.click()
+    expect(page.get_by_text("10 indicators tracked.")).to_be_visible()
+    assert loads.since(mark) == 3
+
+    # 2. Three months of two indicators' values, entered on one page and saved in place.
+    mark = loads.count
+    nav.get_by_role("link", name="Performance").click()
+    page.get_by_role("link", name="Enter values").click()
+    grid = page.locator("#entry-grid")
+    months = grid.locator("thead th").all_inner_texts()[1:]
+    assert len(months) == 3 and months[-1] == f"{TODAY:%B %Y}"
+    for code, values in ENTERED.items():
+        cells = grid.locator(f'tr[data-indicator="{code}"] input[name$="-value"]')
+        expect(cells).to_have_count(3)
+        for cell, value in zip(cells.all(), values, strict=True):
+            cell.fill(value)
+    grid.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Saved 6 values for")).to_be_visible()
+    assert loads.since(mark) == 2
+
+    # 3. The board, its first member, a meeting, and who came: a deputy in the member's place.
+    mark = loads.count
+    nav.get_by_role("link", name="Governance").click()
+    page.get_by_role("link", name="Add the management board").click()
+    page.locator("#id_name").fill("Youth Justice Management Board")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("link", name="Add a member").click()
+    page.locator("#id_name").fill("Ann Lee")
+    page.locator("#id_agency").select_option(label="Police")
+    page.locator("#id_role").fill("Borough Commander")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("link", name="Record a meeting").click()
+    page.locator("#id_date").fill(TODAY.isoformat())
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Record who attended below.")).to_be_visible()
+    page.locator("select[name^=status_]").select_option(label="Deputy sent")
+    page.locator("input[name^=deputy_name_]").fill("Inspector Sam Okafor")
+    page.locator("select[name^=deputy_agency_]").select_option(label="Police")
+    page.get_by_role("button", name="Save attendance").click()
+    expect(page.get_by_text(f"The attendance of {TODAY:%d/%m/%Y} is saved.")).to_be_visible()
+    expect(page.locator("input[name^=deputy_name_]")).to_have_value("Inspector Sam Okafor")
+    assert loads.since(mark) == 8
+
+    # 4. A second member invited.
+    mark = loads.count
+    nav.get_by_role("link", name="Governance").click()
+    page.get_by_role("link", name="Members and roles").click()
+    page.get_by_role("link", name="Add a member").click()
+    _fill(page, {"#id_email": "kim.odu@southwark.gov.uk", "#id_first_name": "Kim", "#id_last_name": "Odu"})
+    page.get_by_label("Officer", exact=False).check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("an e-mail is on its way to kim.odu@southwark.gov.uk")).to_be_visible()
+    assert loads.since(mark) == 4

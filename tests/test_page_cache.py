@@ -23,11 +23,11 @@ from governance.models import Risk
 from governance.tests.factories import RiskFactory
 from improvement.models import Action, RagStatus
 from improvement.tests.factories import ActionFactory, PlanFactory, RecommendationFactory
-from performance.models import Measurement
+from performance.models import Indicator, Measurement
 from performance.services import MeasurementEntry, measurements_upsert
 from performance.tests.factories import MeasurementFactory, TrackedFactory, indicator
 from yos_tracker import limits, page_cache
-from yos_tracker.models import RateCount
+from yos_tracker.models import DataVersion, RateCount
 from yos_tracker.services import api_token_issue
 from yos_tracker.tests.processes import OwnRedis
 
@@ -278,3 +278,79 @@ def test_a_hand_edit_shows_once_the_pages_are_refreshed(client, manager, world):
     call_command("pages_refresh", stdout=io.StringIO())
 
     assert ">41<" in _dashboard_value(client)
+
+
+@pytest.fixture
+def bromley_action(other_organisation):
+    scale = RagStatus.objects.install(other_organisation)
+    plan = PlanFactory(organisation=other_organisation)
+    action = ActionFactory(recommendation=RecommendationFactory(plan=plan), reference="1.1", description="Audit")
+    return action, {status.code: status for status in scale}
+
+
+def _warm(client, url) -> int:
+    """Visits url until it is served from the cache; the queries that took."""
+    _queries(client, url)
+    return _queries(client, url)[1]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_progress_update_in_another_service_leaves_this_services_pages_warm(
+    client, manager, outsider, world, bromley_action, page
+):
+    url = PAGES[page](world)
+    client.force_login(manager)
+    bromley = Client()
+    bromley.force_login(outsider)  # before the visits: signing in writes to the accounts, which every service shows
+    warm = _warm(client, url)
+    action, scale = bromley_action
+    update = {"date": "2017-06-01", "status": scale["G"].pk, "narrative": "Audit complete."}
+    response = bromley.post(f"/bromley/improvement/actions/{action.pk}/", update)
+    assert response.status_code == 302
+    assert action.updates.count() == 1
+    assert _queries(client, url)[1] == warm
+
+
+def test_a_write_in_another_service_through_the_api_leaves_this_services_dashboard_warm(
+    client, manager, outsider, other_organisation, world
+):
+    client.force_login(manager)
+    warm = _warm(client, "/lewisham/performance/")
+    TrackedFactory(organisation=other_organisation, indicator=indicator("CUSTODY_COUNT"))
+    _warm(client, "/lewisham/performance/")  # the factory wrote outside any request: every service's pages
+    api = Client(HTTP_AUTHORIZATION=f"Token {api_token_issue(user=outsider, name='Returns')[1]}")
+    values = {"measurements": [{"indicator": "CUSTODY_COUNT", "period": "2017-03", "value": 12}]}
+    response = api.post("/api/v1/bromley/measurements/bulk/", values, content_type="application/json")
+    assert response.status_code in (200, 201), response.content
+    assert Measurement.objects.filter(organisation=other_organisation).count() == 1
+    assert _queries(client, "/lewisham/performance/")[1] == warm
+
+
+def test_a_write_no_organisation_owns_shows_in_every_service_at_once(client, manager, outsider, world):
+    """The catalogue, people's names, anything written outside a service's path: every service's
+    pages show it at once, the writer's and the others'."""
+    client.force_login(manager)
+    _dashboard_value(client)
+    assert "renamed" not in _dashboard_value(client)  # from the cache
+    Indicator.objects.filter(code="CUSTODY_COUNT").update(name="Children sentenced to custody, renamed")
+    assert "renamed" in _dashboard_value(client)
+
+
+def test_a_write_made_for_one_service_raises_only_its_version():
+    with page_cache.writes_for(organisation_pk=7):
+        page_cache.bump(7)
+        before = page_cache.current_version(7), page_cache.current_version(8)
+        RagStatus.objects.filter(pk=-1).update(label="x")  # matches nothing: still a write, of improvement's
+    installation, seven = page_cache.current_version(7)
+    assert (installation, seven) == (before[0][0], before[0][1] + 1)
+    assert page_cache.current_version(8) == before[1]
+
+
+def test_a_services_first_write_through_a_page_is_saved_and_starts_its_version(client, manager, organisation):
+    """Its version's row is made by the write itself, outside any transaction, while SQLite still
+    has the INSERT … RETURNING that made the record open."""
+    assert not DataVersion.objects.filter(scope=organisation.pk).exists()
+    client.force_login(manager)
+    response = client.post("/lewisham/governance/boards/new/", {"name": "Management board", "member_order": "added"})
+    assert response.status_code == 302
+    assert DataVersion.objects.filter(scope=organisation.pk).exists()

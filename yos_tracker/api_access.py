@@ -5,7 +5,7 @@ views would read these settings while this module is still loading)."""
 from django.conf import settings
 from rest_framework import authentication, exceptions, pagination, parsers, permissions, throttling
 
-from yos_tracker import limits, services
+from yos_tracker import limits, page_cache, services
 from yos_tracker.scoping import resolve_access
 
 
@@ -55,6 +55,7 @@ class OrganisationPermission(permissions.BasePermission):
             return False
         access = resolve_access(request.user, view.kwargs["org"])
         view.organisation, view.access = access.organisation, access
+        page_cache.writes_belong_to(access.organisation.pk)
         read, write = view.capabilities
         access.require(request.method, read=read, write=write)
         return True

@@ -9,7 +9,7 @@ from django.core.files.storage import default_storage
 from django.db.models import F, Q
 from django.utils import timezone
 
-from yos_tracker import jobs
+from yos_tracker import jobs, page_cache
 from yos_tracker.failures import technical_error
 from yos_tracker.imports import IMPORTERS, Choices
 from yos_tracker.media import stored_names
@@ -47,6 +47,7 @@ def import_job_run(*, job_id: int, task_id: str = "", on_worker: bool = False) -
         scope = importer.scope_objects(job.organisation, job.scope)
         method = importer.apply if job.action == ImportJob.Action.APPLY else importer.preview
         with (
+            page_cache.writes_for(job.organisation_id),
             jobs.Heartbeat(ImportJob.objects.filter(pk=job.pk), on_worker=on_worker) as heartbeat,
             File(default_storage.open(job.path, "rb"), name=job.filename) as upload,
         ):

@@ -308,10 +308,14 @@ class ApiToken(models.Model):
 
 
 class DataVersion(models.Model):
-    """One number, raised after every committed write (yos_tracker.page_cache): a part of a page
-    rendered while it stood is current until it moves. Starts at random, so that a number a cache
-    has seen is never reused after the row is lost."""
+    """A number per organisation and one for the installation, raised after every committed write
+    of theirs (yos_tracker.page_cache): a part of a page rendered while they stood is current until
+    one moves. Starts at random, so that a number a cache has seen is never reused after the row is
+    lost."""
 
+    # An organisation's primary key, or 0 for the installation: a plain number, not a key, so
+    # that the row of an organisation deleted is simply never read again.
+    scope = models.PositiveBigIntegerField(unique=True)
     number = models.BigIntegerField()
 
     def __str__(self) -> str:

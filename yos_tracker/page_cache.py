@@ -1,30 +1,42 @@
 """Rendered parts of the busiest pages (the dashboard, a plan's actions, the risk register),
-kept in the cache under the data version they were rendered at, so a page costs its rows once
+kept in the cache under the data versions they were rendered at, so a page costs its rows once
 per change rather than once per visit.
 
-The version is one number in the database (DataVersion), raised after any write is committed:
-every INSERT, UPDATE or DELETE the application's connections run passes through `watch_writes`,
-whatever made it (a form, an import, the API, a Celery task, a bulk insert), so no service can
-forget to invalidate. A connection that has written inside a transaction not yet committed sees
-rows no one else does, so it renders afresh and caches nothing until it commits.
+Each organisation has a version, and the installation one more: numbers in the database
+(DataVersion), raised after any write is committed. Every INSERT, UPDATE or DELETE the
+application's connections run passes through `watch_writes`, whatever made it (a form, an
+import, the API, a Celery task, a bulk insert, QuerySet.update), so no service can forget to
+invalidate. A write raises its organisation's version when it is made for one organisation
+(a page or API call under that organisation's path, an import job of theirs) to a table of
+records that belong to one (an OrganisationScopedQuerySet's model, its history or its links);
+any other write (the catalogue, frameworks, people's accounts, a shell, a task of no
+organisation) raises the installation's version, which every part's key holds. So a progress
+update in Bromley leaves Lewisham's cached pages warm, and a write the rule cannot place costs
+only a cold page, never a stale one.
+
+A connection that has written inside a transaction not yet committed sees rows no one else
+does, so it renders afresh and caches nothing until it commits.
 """
 
+import functools
 import hashlib
 import re
 import secrets
 from collections.abc import Callable, Collection
 from contextlib import contextmanager
+from contextvars import ContextVar
 from urllib.parse import urlencode
 
 from django import db
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from yos_tracker.querysets import OrganisationScopedQuerySet
 from yos_tracker.shared_cache import shared_cache
 
 TIMEOUT = 60 * 60
@@ -37,19 +49,87 @@ WRITE = re.compile(
 UNSHOWN = re.compile(r"django_session|axes_|django_celery_|yos_tracker_(?:apitoken|importjob|dataversion|ratecount)")
 
 
+# The scope of the installation's version; an organisation's is its primary key.
+INSTALLATION = 0
+# The organisation the writes of this request or task are made for, if any.
+_writing_for: ContextVar[int | None] = ContextVar("page_cache_writing_for", default=None)
+
+
 def _versions():
     # Looked up, not imported: the core app connects this module's receivers before its models load.
     return apps.get_model("yos_tracker", "DataVersion")._default_manager
 
 
-def bump() -> None:
-    if not _versions().update(number=F("number") + 1):
-        _versions().create(number=secrets.randbits(62))
+def bump(scope: int = INSTALLATION) -> None:
+    """Raise the scope's version. Runs outside any transaction (at once, or once one commits):
+    no savepoint, which SQLite could not commit while the write that called it (an INSERT …
+    RETURNING) still has its statement open."""
+    if _versions().filter(scope=scope).update(number=F("number") + 1):
+        return
+    try:
+        _versions().create(scope=scope, number=secrets.randbits(62))
+    except IntegrityError:  # another connection made the row meanwhile
+        _versions().filter(scope=scope).update(number=F("number") + 1)
+
+
+@contextmanager
+def writes_for(organisation_pk: int | None = None):
+    """The writes inside are made for that organisation (None: for none); the scope ends with the
+    block. The middleware opens one per request, and the organisation's path then names it."""
+    token = _writing_for.set(organisation_pk)
+    try:
+        yield
+    finally:
+        _writing_for.reset(token)
+
+
+def writes_belong_to(organisation_pk: int) -> None:
+    """Within the current request's scope (writes_for), its writes are made for that organisation."""
+    _writing_for.set(organisation_pk)
+
+
+def request_scope(get_response):
+    """Middleware: each request's writes belong to no organisation until its path names one."""
+
+    def middleware(request):
+        with writes_for(None):
+            return get_response(request)
+
+    return middleware
+
+
+@functools.cache
+def _organisation_tables() -> frozenset[str]:
+    """Tables whose rows belong to one organisation: the models an OrganisationScopedQuerySet
+    scopes, their simple_history copies and their many-to-many link tables."""
+
+    def owner(model):
+        return model._meta.auto_created or getattr(model, "instance_type", None) or model
+
+    return frozenset(
+        model._meta.db_table
+        for model in apps.get_models(include_auto_created=True)
+        if issubclass(owner(model)._default_manager._queryset_class, OrganisationScopedQuerySet)
+    )
+
+
+def _scope(table: str) -> int:
+    organisation = _writing_for.get()
+    if organisation is not None and table in _organisation_tables():
+        return organisation
+    return INSTALLATION
+
+
+def _bump_pending(conn) -> None:
+    for scope in sorted(conn.page_cache_scopes):
+        bump(scope)
 
 
 def _uncommitted_writes(conn) -> bool:
-    """Whether the connection's transaction has written: its commit is then still to raise the version."""
-    return conn.in_atomic_block and any(func is bump for _, func, _ in conn.run_on_commit)
+    """Whether the connection's transaction has written: its commit is then still to raise versions."""
+    return conn.in_atomic_block and any(
+        getattr(func, "func", None) is _bump_pending for _, func, _ in conn.run_on_commit
+    )
 
 
 _paused = False
@@ -95,17 +175,27 @@ def watch_writes(execute, sql, params, many, context):
     if match and not _paused and not UNSHOWN.match(match[1]):
         conn = context["connection"]
         if not conn.in_atomic_block:
-            bump()
-        elif not _uncommitted_writes(conn):
-            transaction.on_commit(bump, using=conn.alias)
+            bump(_scope(match[1]))
+            return result
+        if not _uncommitted_writes(conn):
+            # A rolled-back transaction dropped its callback: the scopes it gathered go with it.
+            conn.page_cache_scopes = set()
+            transaction.on_commit(functools.partial(_bump_pending, conn), using=conn.alias)
+        conn.page_cache_scopes.add(_scope(match[1]))
     return result
 
 
-def current_version() -> int | None:
-    """The version now, or None when this connection has uncommitted writes (or the row is missing)."""
+def current_version(organisation_pk: int | None = None) -> int | tuple[int, int | None] | None:
+    """The installation's version now (with the organisation's, when one is named), or None when
+    this connection has uncommitted writes (or the installation's row is missing)."""
     if _uncommitted_writes(db.connection):
         return None
-    return _versions().order_by("pk").values_list("number", flat=True).first()
+    if organisation_pk is None:
+        return _versions().filter(scope=INSTALLATION).values_list("number", flat=True).first()
+    numbers = dict(_versions().filter(scope__in=[INSTALLATION, organisation_pk]).values_list("scope", "number"))
+    if INSTALLATION not in numbers:
+        return None
+    return numbers[INSTALLATION], numbers.get(organisation_pk)
 
 
 def cached_part(request, template: str, build: Callable[[], dict], reads: Collection[str] = ()) -> SafeString:
@@ -122,10 +212,10 @@ def cached_part(request, template: str, build: Callable[[], dict], reads: Collec
         # The context processors have run for the page around it; the part needs only the request.
         return render_to_string(template, {**build(), "request": request})
 
-    version = current_version()
+    access = request.access
+    version = current_version(access.organisation.pk)
     if version is None or any(name not in reads for name in request.GET):
         return mark_safe(render())
-    access = request.access
     query = urlencode(sorted((name, value) for name in set(request.GET) for value in request.GET.getlist(name)))
     parts = [
         template,

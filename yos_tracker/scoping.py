@@ -24,6 +24,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import render
 
+from yos_tracker import page_cache
 from yos_tracker.choices import Capability, Role, roles_in_order, roles_label
 from yos_tracker.models import Membership, Organisation
 from yos_tracker.querysets import OrganisationScopedQuerySet
@@ -123,6 +124,7 @@ def org_view(read: Capability = Capability.VIEW, write: Capability = Capability.
             # Set before the role check so that the 403 page still shows the organisation's navigation.
             request.organisation = access.organisation
             request.access = access
+            page_cache.writes_belong_to(access.organisation.pk)
             access.require(request.method, read=read, write=write)
             return view(request, *args, **kwargs)
 

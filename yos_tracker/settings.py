@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "yos_tracker.middleware.security_headers",
     "yos_tracker.middleware.refuse_nul_characters",
+    "yos_tracker.page_cache.request_scope",  # whose pages a request's writes change
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: compressed ahead, served from here
     # Pages and the API compressed (a dashboard of 100 KiB is a tenth of that); Django's pads each
     # response with random bytes against BREACH, which reads secrets from compressed sizes.
@@ -277,7 +278,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "YOS Improvement Tracker API",
     "DESCRIPTION": (
         "One organisation's improvement plan, performance and governance records, under "
-        "/api/v1/<organisation>/. Send a person's key as `Authorization: Token <key>` (or Bearer); "
+        "`/api/v1/{organisation}/`. Send a person's key as `Authorization: Token {key}` (or Bearer); "
         "the request has that person's roles there."
     ),
     "VERSION": "1",
