@@ -79,9 +79,11 @@ class TestDashboardPeriod:
     def test_an_older_value_shows_its_own_period(self, client, board_member, organisation, march_with_one_april_value):
         client.force_login(board_member)
         html = client.get(url("index"), {"period": "2017-04-01"}).content.decode()
-        expected = '<span class="visually-hidden">value for </span>March 2017'
+        expected = '<span class="visually-hidden">value for </span>Mar 2017'
         assert expected in row_of(html, "REMAND_NIGHTS")
+        assert "an earlier period" in row_of(html, "REMAND_NIGHTS")
         assert "value for" not in row_of(html, "CUSTODY_COUNT")  # April's own value
+        assert "an earlier period" not in row_of(html, "CUSTODY_COUNT")
 
     def test_a_quarterly_value_is_not_older_than_a_month_of_its_quarter(self, client, board_member, organisation):
         TrackedFactory(organisation=organisation, indicator=indicator("REOFF_BINARY"))
@@ -96,7 +98,7 @@ class TestDashboardPeriod:
         MeasurementFactory(organisation=organisation, indicator=indicator("REMAND_NIGHTS"), period=MAY, value=99)
         client.force_login(board_member)
         row = row_of(client.get(url("index"), {"period": "2017-04-01"}).content.decode(), "REMAND_NIGHTS")
-        assert ">7<" in row and "99" not in row and "January 2017" in row
+        assert ">7<" in row and "99" not in row and "value for </span>Jan 2017" in row
 
 
 @pytest.fixture
