@@ -36,6 +36,7 @@ from onboarding.tests.test_workbook import AUDITS, FOUR_SHEETS, workbook
 from tests.demo_pages import ORG_PATTERNS, WALKER, lewisham_ids, load_demo_with_every_kind_of_record, valid_url
 from yos_tracker import page_cache
 from yos_tracker.choices import Capability
+from yos_tracker.tests.urlwalk import walk
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -355,14 +356,25 @@ WIDER_THAN_SCREEN = """() => [...document.querySelectorAll('main *, header *, na
   .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${e.textContent.trim().slice(0, 40)}"`)"""
 
 
+# The instance's own pages outside any organisation that name no record: home, one's account,
+# setting up a service, the regional role (not Django admin's, nor the API's, nor signing out).
+INSTANCE_PAGES = [
+    u.url
+    for u in walk()
+    if not u.keywords and not u.url.startswith(("/lewisham/", "/admin/", "/api/", "/oidc/", "/accounts/logout/"))
+]
+
+
 def test_every_page_of_the_url_walk_fits_a_phone_and_hides_no_column_in_a_sideways_scroll(browser, demo_site):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     phone = context.new_page()
     sign_in_as(phone, demo_site, WALKER)  # a superuser: every page, with every control
-    pages = ["/", *(page.url for pages in demo_site.lewisham.values() for page in pages)]
+    pages = [*INSTANCE_PAGES, *(page.url for pages in demo_site.lewisham.values() for page in pages)]
     too_wide = []
     for url in pages:
-        phone.goto(demo_site.url + url)
+        response = phone.goto(demo_site.url + url)
+        if not response.headers["content-type"].startswith("text/html"):
+            continue
         _settle(phone)
         if phone.evaluate("document.documentElement.scrollWidth") > 390:
             too_wide.append(f"{url}: {phone.evaluate(WIDER_THAN_SCREEN)}")
