@@ -28,32 +28,39 @@ def _fill(page: Page, fields: dict[str, str]) -> None:
         page.locator(selector).fill(value)
 
 
-def test_a_new_service_reaches_its_first_committee_report_without_admin_or_shell(
-    page: Page, live_server, celery_worker, django_user_model
-):
+def _southwark_set_up_by_a_superuser(page: Page, live_server, django_user_model, fields: dict | None = None) -> None:
+    """A superuser sets up Southwark with Bromley's RAG scale, tracking nothing yet, and names Pat
+    its first person, who is manager and administrator unless told otherwise; then signs out."""
     django_user_model.objects.create_superuser("founder", "founder@example.org", PASSWORD)
     UserFactory(username="pat", email="pat.jones@southwark.gov.uk", first_name="Pat", last_name="Jones")
-
-    # The superuser sets up the service and names its first manager.
     sign_in(page, live_server, "founder")
     page.get_by_role("link", name="Set up the first one").click()
     _fill(
         page,
         {
             "#id_name": "Southwark Youth Justice Service",
-            "#id_slug": "southwark",
             "#id_local_authority": "London Borough of Southwark",
             "#id_first_email": "pat.jones@southwark.gov.uk",
             "#id_first_first_name": "Pat",
             "#id_first_last_name": "Jones",
+            **(fields or {}),
         },
     )
+    for role in ("manager", "admin"):
+        expect(page.locator(f"input[name=first_roles][value={role}]")).to_be_checked()
     page.get_by_label("Bromley's: Green completed").check()
     page.get_by_label("Track the YJB's national measures").uncheck()
     page.get_by_role("button", name="Set up the service").click()
     expect(page.get_by_text("Southwark Youth Justice Service is set up.")).to_be_visible()
     expect(page.get_by_role("heading", name="Settings", level=1)).to_be_visible()
     sign_out(page)
+
+
+def test_a_new_service_reaches_its_first_committee_report_without_admin_or_shell(
+    page: Page, live_server, celery_worker, django_user_model
+):
+    # The superuser sets up the service and names its first manager.
+    _southwark_set_up_by_a_superuser(page, live_server, django_user_model, {"#id_slug": "southwark"})
 
     # The manager: a plan with three actions.
     sign_in(page, live_server, "pat")
@@ -193,26 +200,7 @@ class PageLoads:
 def test_a_new_services_only_person_tracks_enters_minutes_and_invites_in_the_page_loads_the_steps_need(
     page: Page, live_server, celery_worker, django_user_model
 ):
-    django_user_model.objects.create_superuser("founder", "founder@example.org", PASSWORD)
-    UserFactory(username="pat", email="pat.jones@southwark.gov.uk", first_name="Pat", last_name="Jones")
-    sign_in(page, live_server, "founder")
-    page.get_by_role("link", name="Set up the first one").click()
-    _fill(
-        page,
-        {
-            "#id_name": "Southwark Youth Justice Service",
-            "#id_local_authority": "London Borough of Southwark",
-            "#id_first_email": "pat.jones@southwark.gov.uk",
-            "#id_first_first_name": "Pat",
-            "#id_first_last_name": "Jones",
-        },
-    )
-    # The first person is manager and administrator unless told otherwise.
-    expect(page.get_by_label("Manager", exact=False).first).to_be_checked()
-    page.get_by_label("Track the YJB's national measures").uncheck()
-    page.get_by_role("button", name="Set up the service").click()
-    expect(page.get_by_text("Southwark Youth Justice Service is set up.")).to_be_visible()
-    sign_out(page)
+    _southwark_set_up_by_a_superuser(page, live_server, django_user_model)
 
     sign_in(page, live_server, "pat")
     expect(page.get_by_text("You are signed in as manager and administrator")).to_be_visible()
