@@ -43,6 +43,7 @@ from yos_tracker import records
 from yos_tracker.dates import refuse_future
 from yos_tracker.history import Moment, recorded_versions
 from yos_tracker.models import Organisation
+from yos_tracker.words import counted
 
 # --- Risk register ----------------------------------------------------------------------------
 
@@ -429,7 +430,7 @@ class MatrixResizeNeedsConfirmation(ValidationError):
         self.remapped, self.old_size, self.new_size, self.token = remapped, old_size, new_size, token
         super().__init__(
             f"Changing the matrix from {old_size}×{old_size} to {new_size}×{new_size} moves the levels of "
-            f"{len(remapped)} risk{'s' if len(remapped) != 1 else ''}, as shown below. Nothing has been saved: "
+            f"{counted(len(remapped), 'risk')}, as shown below. Nothing has been saved: "
             "confirm to make the change."
         )
 

@@ -47,6 +47,7 @@ from yos_tracker.import_views import import_view
 from yos_tracker.scale_views import settings_crumbs
 from yos_tracker.scoping import EDITORS, org_view
 from yos_tracker.spreadsheets import CONTENT_TYPES
+from yos_tracker.words import counted
 
 
 @org_view()
@@ -576,8 +577,7 @@ def kpi7(request):
         if tracked:
             messages.success(
                 request,
-                f"KPI 7 is tracked; {recorded} quarter{'s' if recorded != 1 else ''} recorded "
-                "from the board's attendance.",
+                f"KPI 7 is tracked; {counted(recorded, 'quarter')} recorded from the board's attendance.",
             )
         else:
             messages.success(request, "KPI 7 is no longer tracked; the values recorded are kept.")

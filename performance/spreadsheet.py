@@ -43,6 +43,7 @@ from yos_tracker.spreadsheets import (
     says_no_value,
     write_table,
 )
+from yos_tracker.words import counted
 
 MEASUREMENT_COLUMNS = [
     Column("indicator", "Indicator code", ("indicator", "code", "kpi", "kpi code", "measure", "indicator ref")),
@@ -268,8 +269,7 @@ class MeasurementImporter(Importer):
         unsourced = [row.row for row in result.rows if row.kind == "create" and "source" not in row.payload.text]
         if unsourced and self.reads_a_file:
             result.notes.append(
-                f"No source given for {len(unsourced)} new value{'s' if len(unsourced) > 1 else ''}: "
-                f"recorded as from “{self.source_default}”."
+                f"No source given for {counted(len(unsourced), 'new value')}: recorded as from “{self.source_default}”."
             )
         if result.periods:
             result.grid = _grid(result)

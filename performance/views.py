@@ -54,6 +54,7 @@ from yos_tracker.import_views import import_view
 from yos_tracker.scale_views import scale_pages, settings_crumbs
 from yos_tracker.scoping import EDITORS, org_view
 from yos_tracker.spreadsheets import write_table
+from yos_tracker.words import counted
 
 
 def _period(raw: str | None) -> datetime.date | None:
@@ -273,14 +274,14 @@ def measurement_entry(request):
         except _GridInvalid:
             messages.error(request, "Nothing was saved: correct the cells marked below.")
         else:
-            messages.success(request, f"Saved {saved} value{'s' if saved != 1 else ''} for {_months_name(months)}.")
+            messages.success(request, f"Saved {counted(saved, 'value')} for {_months_name(months)}.")
             if not request.htmx:
                 entry = reverse("performance:measurement_entry", kwargs={"org": request.organisation.slug})
                 return redirect(f"{entry}?period={months[-1]}&months={len(asked)}")
             rows, months = _grid(request, asked)
             forms = []
     if len(months) < len(asked):
-        shown = f"{len(months)} month{'s' if len(months) != 1 else ''}"
+        shown = counted(len(months), "month")
         messages.info(request, f"Showing {shown}: more would be more cells than one save can take.")
     this_month = timezone.localdate().replace(day=1)
     choices = sorted({months[-1], *(this_month - relativedelta(months=n) for n in range(60))}, reverse=True)
@@ -320,7 +321,7 @@ def kpi_return_entry(request):
         written = kpi_return.kpi_return_record(
             organisation=org, quarter=quarter, counts=form.cleaned_data, user=request.user
         )
-        messages.success(request, f"Recorded {len(written)} KPI value{'s' if len(written) != 1 else ''}.")
+        messages.success(request, f"Recorded {counted(len(written), 'KPI value')}.")
         page = reverse("performance:kpi_return", kwargs={"org": org.slug})
         return redirect(f"{page}?quarter={quarter}")
     return render(
@@ -510,7 +511,7 @@ def catalogue_track(request):
         changed = services.indicators_tracking_set(
             organisation=org, indicators=list(form.cleaned_data["indicators"]), tracked=tracked
         )
-        noun = f"{changed} indicator{'s' if changed != 1 else ''}"
+        noun = counted(changed, "indicator")
         if not changed:
             messages.info(request, f"Nothing changed: the indicators ticked were {'' if tracked else 'not '}tracked.")
         elif tracked:
