@@ -26,8 +26,10 @@ def catalogue_sync(category_model, indicator_model) -> int:
     # An earlier migration's model lacks the fields added since; the migration that adds one
     # syncs again.
     known = {f.name for f in indicator_model._meta.fields}
-    for data in INDICATORS:
+    for position, data in enumerate(INDICATORS):
         fields = {k: v for k, v in data.items() if k in known and k not in ("code", "category")}
+        if "position" in known:  # lists follow the catalogue's order (Indicator.position)
+            fields["position"] = position
         upsert(
             indicator_model.objects,
             code=data["code"],

@@ -13,7 +13,12 @@ Where it comes from:
 * seed 004 (Lewisham Youth Justice Strategic Plan 2018-21): the live tracker and the per-100,000
   first-time-entrant rate.
 * The YJB key performance indicators in force from April 2023 (YJB guidance "Key performance
-  indicators for youth justice services"), summarised in our own words.
+  indicators for youth justice services"), summarised in our own words; each cites, in its source,
+  the wording it was checked against (GUIDANCE and the others below), or is marked unverified.
+
+Each indicator's source cites the document it comes from (APPENDIX_A and the others below) and is
+shown to administrators alone; one whose definition could not be checked is marked unverified, and
+its page says so to everyone.
 
 Scope: "national" for the YJB national measures and the YJB KPIs; "local" for Lewisham's own
 measures (the LAC breakdowns, the live tracker and everything under Appendix A's "Local KPIs").
@@ -71,9 +76,73 @@ KPI_COUNTS = {  # what a service counts for the YJB's quarterly KPI return: key 
 }
 
 
-def _kpi(code, name, definition, numerator, denominator, source, *, polarity="higher_better") -> dict:
+# The documents the other indicators come from, cited in each one's source (shown to administrators).
+APPENDIX_A = (
+    'London Borough of Lewisham, "Full Joint Inspection into Lewisham Youth Offending Work - Progress of '
+    'Improvement Plan", Safer Stronger Select Committee, June 2017, Appendix A "Performance dashboard - HMIP '
+    'approved"'
+)
+BROMLEY_AUDITS = (
+    'London Borough of Bromley, "Update on progress of the Youth Offending Service Improvement Plan", report '
+    "ED15133, Education Policy Development and Scrutiny Committee, 24 November 2015, 3.3.4 (the case audit: "
+    '"Asset/ROSH - 66% of cases were judged to be inadequate")'
+)
+BROMLEY_SCALE = (
+    'London Borough of Bromley, "Update on progress of the Youth Offending Service Improvement Plan", report '
+    'ED15133, 24 November 2015, 3.1.2: "white indicates the work is not planned to start"'
+)
+LEWISHAM_PLAN = (
+    'Lewisham Youth Justice Management Board, "Lewisham Youth Justice Strategic Plan 2018-21" (June 2018): '
+    'first-time entrants counted "per 100,000"'
+)
+CUSTODY_RATE_SOURCE = (
+    "The YJB's national measure of the use of custody; its rate per 1,000 of the 10-17 population could not be "
+    "checked against a published definition."
+)
+OWN_MEASURE = "This application's own measure, computed from the improvement plan's records; no published source."
+
+
+# The sources the YJB KPIs were checked against (read December 2026), cited in each one's source.
+GUIDANCE = (
+    'YJB, "Key performance indicators for youth justice services", GOV.UK guidance, '
+    "https://www.gov.uk/guidance/key-performance-indicators-for-youth-justice-services (read December 2026)"
+)
+FIRST_PUBLISHED = (
+    'YJB, "Key performance indicators for youth justice services" as first published for April 2023 (GovWire copy, '
+    "http://govwire.co.uk/news/youth-justice-board-for-england-wales/guidance-key-performance-indicators-for-youth-"
+    "justice-services-44451)"
+)
+VICTIMS_BLOG = (
+    'Why me?, "Youth Justice Board release report on their new KPIs" (2025), '
+    "https://why-me.org/youth-justice-board-release-report-on-their-new-kpis/"
+)
+GOVERNANCE_GUIDANCE = (
+    'YJB, "Youth justice service governance and leadership", GOV.UK, 10 December 2021, https://www.gov.uk/'
+    "government/publications/youth-justice-service-governance-and-leadership/youth-justice-service-governance-and-"
+    "leadership"
+)
+VICTIMS_SUB_MEASURES = (
+    f"{VICTIMS_BLOG}, which quotes KPI 10's headline measure only; the copies of the YJB's guidance that could be "
+    "read (GOV.UK, GovWire) end before KPI 10's sub-measures."
+)
+
+
+def _kpi(
+    code,
+    name,
+    definition,
+    numerator,
+    denominator,
+    source,
+    *,
+    polarity="higher_better",
+    guidance_open="",
+    unverified=False,
+) -> dict:
     """A YJB KPI or sub-measure: a quarterly percentage, one count of the KPI return over another
-    (KPI_COUNTS keys; KPI 7's, computed from the board's attendance, are named in words)."""
+    (KPI_COUNTS keys; KPI 7's, computed from the board's attendance, are named in words). Its page
+    says what the guidance leaves open (guidance_open, read after "The guidance leaves open: ") and
+    whether its wording could be checked (unverified)."""
     return {
         "code": code,
         "name": name,
@@ -88,6 +157,8 @@ def _kpi(code, name, definition, numerator, denominator, source, *, polarity="hi
         "denominator_label": KPI_COUNTS.get(denominator, denominator),
         "multiplier": Decimal("100"),
         "source": source,
+        "guidance_open": guidance_open,
+        "unverified": unverified,
         "counts": (numerator, denominator) if numerator in KPI_COUNTS else None,
     }
 
@@ -96,6 +167,7 @@ INDICATORS = [
     # ------------------------------------------------------------------ First time entrants
     {
         "code": "FTE_COUNT",
+        "source": APPENDIX_A,
         "name": "Reducing the numbers of First Time Entrants to the YJS",
         "category": "first_time_entrants",
         "scope": "national",
@@ -113,6 +185,7 @@ INDICATORS = [
     },
     {
         "code": "FTE_LAC_COUNT",
+        "source": APPENDIX_A,
         "name": "Reducing the numbers of LAC First Time Entrants to the YJS",
         "category": "first_time_entrants",
         "scope": "local",
@@ -130,6 +203,7 @@ INDICATORS = [
     },
     {
         "code": "FTE_RATE",
+        "source": LEWISHAM_PLAN,
         "name": "First time entrants per 100,000 of the 10–17 population",
         "category": "first_time_entrants",
         "scope": "national",
@@ -149,6 +223,7 @@ INDICATORS = [
     # ------------------------------------------------------------------ Reoffending
     {
         "code": "REOFF_BINARY",
+        "source": APPENDIX_A,
         "name": "Reducing Reoffending: YJB Binary Rate",
         "category": "reoffending",
         "scope": "national",
@@ -167,6 +242,7 @@ INDICATORS = [
     },
     {
         "code": "REOFF_FREQUENCY",
+        "source": APPENDIX_A,
         "name": "Reducing Reoffending: YJB Frequency Rate",
         "category": "reoffending",
         "scope": "national",
@@ -184,6 +260,7 @@ INDICATORS = [
     },
     {
         "code": "REOFF_PER_REOFFENDER",
+        "source": APPENDIX_A,
         "name": "Reducing Reoffending: YJB Reoffence by Reoffenders Rate",
         "category": "reoffending",
         "scope": "national",
@@ -201,6 +278,7 @@ INDICATORS = [
     },
     {
         "code": "LT_BINARY",
+        "source": APPENDIX_A,
         "name": "Reducing Reoffending: Live Tracker Binary Rate",
         "category": "reoffending",
         "scope": "local",
@@ -219,6 +297,7 @@ INDICATORS = [
     },
     {
         "code": "LT_FREQUENCY",
+        "source": APPENDIX_A,
         "name": "Reducing Reoffending: Live Tracker Frequency Rate",
         "category": "reoffending",
         "scope": "local",
@@ -237,6 +316,7 @@ INDICATORS = [
     },
     {
         "code": "LT_PER_REOFFENDER",
+        "source": APPENDIX_A,
         "name": "Reducing Reoffending: Live Tracker Reoffence by Reoffenders Rate",
         "category": "reoffending",
         "scope": "local",
@@ -255,6 +335,7 @@ INDICATORS = [
     },
     {
         "code": "LT_FIRST_MONTH",
+        "source": APPENDIX_A,
         "name": "Reducing Reoffending: Live Tracker Reoffending in First Month of Supervision",
         "category": "reoffending",
         "scope": "local",
@@ -273,6 +354,7 @@ INDICATORS = [
     },
     {
         "code": "LT_VIOLENT",
+        "source": APPENDIX_A,
         "name": "Reducing Offending: Live Tracker % of Violent Reoffences",
         "category": "reoffending",
         "scope": "local",
@@ -291,6 +373,7 @@ INDICATORS = [
     },
     {
         "code": "LAC_REOFF_BINARY",
+        "source": APPENDIX_A,
         "name": "Reducing LAC Reoffending: Binary Rate",
         "category": "reoffending",
         "scope": "local",
@@ -308,6 +391,7 @@ INDICATORS = [
     },
     {
         "code": "LAC_REOFF_FREQUENCY",
+        "source": APPENDIX_A,
         "name": "Reducing LAC Reoffending: Frequency Rate",
         "category": "reoffending",
         "scope": "local",
@@ -325,6 +409,7 @@ INDICATORS = [
     },
     {
         "code": "LAC_REOFF_PER_REOFFENDER",
+        "source": APPENDIX_A,
         "name": "Reducing LAC Reoffending: Reoffence by Reoffenders Rate",
         "category": "reoffending",
         "scope": "local",
@@ -343,6 +428,7 @@ INDICATORS = [
     # ------------------------------------------------------------------ Custody
     {
         "code": "CUSTODY_COUNT",
+        "source": APPENDIX_A,
         "name": "Reducing the number of Custodial Disposals",
         "category": "custody",
         "scope": "national",
@@ -360,6 +446,7 @@ INDICATORS = [
     },
     {
         "code": "CUSTODY_LAC_COUNT",
+        "source": APPENDIX_A,
         "name": "Reducing the number of LAC receiving Custodial Disposals",
         "category": "custody",
         "scope": "local",
@@ -377,6 +464,8 @@ INDICATORS = [
     },
     {
         "code": "CUSTODY_RATE",
+        "source": CUSTODY_RATE_SOURCE,
+        "unverified": True,
         "name": "Custodial sentences per 1,000 of the 10–17 population",
         "category": "custody",
         "scope": "national",
@@ -395,6 +484,7 @@ INDICATORS = [
     # ------------------------------------------------------------------ Remands
     {
         "code": "REMAND_NIGHTS",
+        "source": APPENDIX_A,
         "name": "Reducing the use of Remand: Total Number of Bed Nights",
         "category": "remands",
         "scope": "national",
@@ -412,6 +502,7 @@ INDICATORS = [
     },
     {
         "code": "REMAND_YOUNG_PEOPLE",
+        "source": APPENDIX_A,
         "name": "Reducing the use of Remand: Total Number of Young People on Remand",
         "category": "remands",
         "scope": "national",
@@ -427,6 +518,7 @@ INDICATORS = [
     # ------------------------------------------------------------------ Education, training and employment
     {
         "code": "EET_CASELOAD",
+        "source": APPENDIX_A,
         "name": "Increasing the number of young people IN EET",
         "category": "education",
         "scope": "local",
@@ -445,6 +537,7 @@ INDICATORS = [
     },
     {
         "code": "EET_END_ORDER",
+        "source": APPENDIX_A,
         "name": "% of young people who are in EET at the end of their Order",
         "category": "education",
         "scope": "local",
@@ -462,6 +555,7 @@ INDICATORS = [
     },
     {
         "code": "EET_ATTENDANCE",
+        "source": APPENDIX_A,
         "name": "EET Attendance",
         "category": "education",
         "scope": "local",
@@ -479,6 +573,7 @@ INDICATORS = [
     },
     {
         "code": "EET_ATTAINMENT",
+        "source": APPENDIX_A,
         "name": "EET Attainment by end of Order",
         "category": "education",
         "scope": "local",
@@ -497,6 +592,7 @@ INDICATORS = [
     # ------------------------------------------------------------------ Accommodation
     {
         "code": "ACCOM_END_ORDER",
+        "source": APPENDIX_A,
         "name": "% in Suitable Accommodation at the end of their Order",
         "category": "accommodation",
         "scope": "local",
@@ -514,6 +610,7 @@ INDICATORS = [
     },
     {
         "code": "ACCOM_RELEASE",
+        "source": APPENDIX_A,
         "name": (
             "% of young people who have had accommodation confirmed 2 weeks prior to release from custody "
             "(remand or sentence)"
@@ -535,6 +632,7 @@ INDICATORS = [
     # ------------------------------------------------------------------ Health
     {
         "code": "MH_IDENTIFIED",
+        "source": APPENDIX_A,
         "name": "Mental Health - Number Identified as requiring a service",
         "category": "health",
         "scope": "local",
@@ -552,6 +650,7 @@ INDICATORS = [
     },
     {
         "code": "MH_CAMHS_ASSESSMENT",
+        "source": APPENDIX_A,
         "name": "Mental Health - Number receiving a CAMHS assessment",
         "category": "health",
         "scope": "local",
@@ -566,6 +665,7 @@ INDICATORS = [
     },
     {
         "code": "MH_CAMHS_INTERVENTION",
+        "source": APPENDIX_A,
         "name": "Mental Health - Number receiving a CAMHS Specialist Intervention",
         "category": "health",
         "scope": "local",
@@ -580,6 +680,7 @@ INDICATORS = [
     },
     {
         "code": "SL_IDENTIFIED",
+        "source": APPENDIX_A,
         "name": "Speech and Language - Number Identified as requiring a service",
         "category": "health",
         "scope": "local",
@@ -597,6 +698,7 @@ INDICATORS = [
     },
     {
         "code": "SL_ASSESSMENT",
+        "source": APPENDIX_A,
         "name": "Speech and Language - Number receiving a S & L Assessment",
         "category": "health",
         "scope": "local",
@@ -611,6 +713,7 @@ INDICATORS = [
     },
     {
         "code": "SL_INTERVENTION",
+        "source": APPENDIX_A,
         "name": "Speech and Language - Number receiving a S & L Specialist Intervention",
         "category": "health",
         "scope": "local",
@@ -627,6 +730,7 @@ INDICATORS = [
     },
     {
         "code": "TRAUMA_ASSESSED",
+        "source": APPENDIX_A,
         "name": "Trauma - % of cases assessed for trauma",
         "category": "health",
         "scope": "local",
@@ -643,6 +747,7 @@ INDICATORS = [
     },
     {
         "code": "TRAUMA_INTERVENTION",
+        "source": APPENDIX_A,
         "name": "Trauma - % of cases where a trauma informed intervention is being delivered",
         "category": "health",
         "scope": "local",
@@ -661,6 +766,7 @@ INDICATORS = [
     # ------------------------------------------------------------------ Disproportionality
     {
         "code": "DISPROP_TOOLKIT",
+        "source": APPENDIX_A,
         "name": "Disproportionality toolkit",
         "category": "disproportionality",
         "scope": "local",
@@ -680,6 +786,7 @@ INDICATORS = [
     # ------------------------------------------------------------------ National standards
     {
         "code": "LOCAL_STANDARDS",
+        "source": APPENDIX_A,
         "name": "Local Standards",
         "category": "national_standards",
         "scope": "local",
@@ -698,6 +805,7 @@ INDICATORS = [
     },
     {
         "code": "NS_MET",
+        "source": APPENDIX_A,
         "name": "Proportion of National Standards met",
         "category": "national_standards",
         "scope": "local",
@@ -716,6 +824,7 @@ INDICATORS = [
     # ------------------------------------------------------------------ Case audits (computed from the audits)
     {
         "code": "CA_AUDITED",
+        "source": APPENDIX_A,
         "name": "Monthly case audits: number of cases audited",
         "category": "case_audits",
         "scope": "local",
@@ -730,6 +839,7 @@ INDICATORS = [
     },
     {
         "code": "CA_GOOD",
+        "source": APPENDIX_A,
         "name": "% of audited cases graded good or better overall",
         "category": "case_audits",
         "scope": "local",
@@ -744,6 +854,7 @@ INDICATORS = [
     },
     {
         "code": "CA_INADEQUATE",
+        "source": APPENDIX_A,
         "name": "% of audited cases graded in the lowest grades overall",
         "category": "case_audits",
         "scope": "local",
@@ -761,6 +872,7 @@ INDICATORS = [
     },
     {
         "code": "CA_GOOD_ASSESSMENT",
+        "source": BROMLEY_AUDITS,
         "name": "Case audits - assessment (Asset/AssetPlus, risk of serious harm): % good or better",
         "category": "case_audits",
         "scope": "local",
@@ -779,6 +891,7 @@ INDICATORS = [
     },
     {
         "code": "CA_INADEQUATE_ASSESSMENT",
+        "source": BROMLEY_AUDITS,
         "name": "Case audits - assessment (Asset/AssetPlus, risk of serious harm): % inadequate",
         "category": "case_audits",
         "scope": "local",
@@ -797,6 +910,7 @@ INDICATORS = [
     },
     {
         "code": "CA_GOOD_INTERVENTION",
+        "source": BROMLEY_AUDITS,
         "name": "Case audits - intervention plan: % good or better",
         "category": "case_audits",
         "scope": "local",
@@ -814,6 +928,7 @@ INDICATORS = [
     },
     {
         "code": "CA_INADEQUATE_INTERVENTION",
+        "source": BROMLEY_AUDITS,
         "name": "Case audits - intervention plan: % inadequate",
         "category": "case_audits",
         "scope": "local",
@@ -831,6 +946,7 @@ INDICATORS = [
     },
     {
         "code": "CA_GOOD_RISK",
+        "source": BROMLEY_AUDITS,
         "name": "Case audits - risk management plan: % good or better",
         "category": "case_audits",
         "scope": "local",
@@ -848,6 +964,7 @@ INDICATORS = [
     },
     {
         "code": "CA_INADEQUATE_RISK",
+        "source": BROMLEY_AUDITS,
         "name": "Case audits - risk management plan: % inadequate",
         "category": "case_audits",
         "scope": "local",
@@ -866,6 +983,7 @@ INDICATORS = [
     },
     {
         "code": "CA_GOOD_VULNERABILITY",
+        "source": BROMLEY_AUDITS,
         "name": "Case audits - vulnerability (safety and wellbeing) plan: % good or better",
         "category": "case_audits",
         "scope": "local",
@@ -884,6 +1002,7 @@ INDICATORS = [
     },
     {
         "code": "CA_INADEQUATE_VULNERABILITY",
+        "source": BROMLEY_AUDITS,
         "name": "Case audits - vulnerability (safety and wellbeing) plan: % inadequate",
         "category": "case_audits",
         "scope": "local",
@@ -903,6 +1022,7 @@ INDICATORS = [
     # ------------------------------------------------------------------ Improvement plan
     {
         "code": "BOARD_SELF_ASSESSMENT",
+        "source": APPENDIX_A,
         "name": "Board Self-Assessment: HMIP Indicators of Effectiveness",
         "category": "improvement_plan",
         "scope": "local",
@@ -920,6 +1040,7 @@ INDICATORS = [
     },
     {
         "code": "IP_GREEN",
+        "source": APPENDIX_A,
         "name": "% of improvement plan actions rated Green",
         "category": "improvement_plan",
         "scope": "local",
@@ -937,6 +1058,7 @@ INDICATORS = [
     },
     {
         "code": "IP_AMBER",
+        "source": APPENDIX_A,
         "name": "% of improvement plan actions rated Amber",
         "category": "improvement_plan",
         "scope": "local",
@@ -954,6 +1076,7 @@ INDICATORS = [
     },
     {
         "code": "IP_RED",
+        "source": APPENDIX_A,
         "name": "% of improvement plan actions rated Red",
         "category": "improvement_plan",
         "scope": "local",
@@ -971,6 +1094,7 @@ INDICATORS = [
     },
     {
         "code": "IP_WHITE",
+        "source": BROMLEY_SCALE,
         "name": "% of improvement plan actions rated White",
         "category": "improvement_plan",
         "scope": "local",
@@ -988,6 +1112,7 @@ INDICATORS = [
     },
     {
         "code": "IP_PURPLE",
+        "source": APPENDIX_A,
         "name": "% of improvement plan actions rated Purple",
         "category": "improvement_plan",
         "scope": "local",
@@ -1005,6 +1130,7 @@ INDICATORS = [
     },
     {
         "code": "IP_NO_UPDATE",
+        "source": OWN_MEASURE,
         "name": "% of improvement plan actions with no update yet",
         "category": "improvement_plan",
         "scope": "local",
@@ -1023,6 +1149,7 @@ INDICATORS = [
     # ------------------------------------------------------------------ Workforce
     {
         "code": "WF_VACANCY",
+        "source": APPENDIX_A,
         "name": "Vacancy",
         "category": "workforce",
         "scope": "local",
@@ -1037,6 +1164,7 @@ INDICATORS = [
     },
     {
         "code": "WF_ABSENCE",
+        "source": APPENDIX_A,
         "name": "Long term Absence",
         "category": "workforce",
         "scope": "local",
@@ -1053,6 +1181,7 @@ INDICATORS = [
     },
     {
         "code": "WF_AGENCY",
+        "source": APPENDIX_A,
         "name": "Agency",
         "category": "workforce",
         "scope": "local",
@@ -1069,6 +1198,7 @@ INDICATORS = [
     },
     {
         "code": "WF_TRAINING",
+        "source": APPENDIX_A,
         "name": "Training completed (as per workforce plan)",
         "category": "workforce",
         "scope": "local",
@@ -1087,6 +1217,7 @@ INDICATORS = [
     # ------------------------------------------------------------------ Relevant crime statistics
     {
         "code": "CRIME_SYV",
+        "source": APPENDIX_A,
         "name": "Serious Youth Violence",
         "category": "crime",
         "scope": "local",
@@ -1104,6 +1235,7 @@ INDICATORS = [
     },
     {
         "code": "CRIME_KNIFE_U25",
+        "source": APPENDIX_A,
         "name": "Knife enabled crime under 25 (excluding Domestic Abuse)",
         "category": "crime",
         "scope": "local",
@@ -1121,6 +1253,7 @@ INDICATORS = [
     },
     {
         "code": "CRIME_GUN",
+        "source": APPENDIX_A,
         "name": "Gun enabled crime",
         "category": "crime",
         "scope": "local",
@@ -1136,19 +1269,11 @@ INDICATORS = [
         "multiplier": Decimal("1"),
     },
     # ------------------------------------------------------------------ YJB KPIs from April 2023
-    # Each KPI's headline measure (the code the dashboards have always used) and its sub-measures.
-    # Sources (cited per indicator in "source"):
-    #   [G] YJB, "Key performance indicators for youth justice services" (gov.uk guidance,
-    #       gov.uk/guidance/key-performance-indicators-for-youth-justice-services), the current wording;
-    #   [O] the same guidance as first published for April 2023 (GovWire copy, "Guidance: Key performance
-    #       indicators for youth justice services"), whose cascades for KPIs 4 and 5 ("and of that ...")
-    #       give the sub-measures;
-    #   [Q] YJB, "Quality and methodology information for new KPIs" (12 June 2025): "each KPI includes
-    #       several sub-measures";
-    #   [W] Why me?, "Youth Justice Board release report on their new KPIs" (2025), quoting KPI 10.
-    # Where the stored copies of [G] and [O] stop before a KPI (6 to 9, and KPI 10's sub-measures), the
-    # measure follows the YJB's KPI guidance as this project's issue #14 summarises it, and its source
-    # says "wording not re-read" so the next review checks it against the guidance.
+    # Each KPI's headline measure (the code the dashboards have always used) and its sub-measures,
+    # each citing what it was checked against (GUIDANCE, FIRST_PUBLISHED, VICTIMS_BLOG above). Where
+    # the readable copies of the guidance end before a measure's wording (KPIs 6 to 9, KPI 7's
+    # disproportionality element, KPI 10's sub-measures), the measure is marked unverified and its
+    # page says so. A choice the guidance leaves to the service is stated in guidance_open.
     _kpi(
         "KPI1_ACCOMMODATION",
         "KPI 1: Suitable accommodation",
@@ -1156,7 +1281,7 @@ INDICATORS = [
         "suitable accommodation at the end of it.",
         "accommodation_end",
         "orders_ended",
-        '[G] KPI 1: "The proportion of children in suitable accommodation at the end of their intervention '
+        f'{GUIDANCE}, KPI 1: "The proportion of children in suitable accommodation at the end of their intervention '
         'programme/order".',
     ),
     _kpi(
@@ -1166,8 +1291,8 @@ INDICATORS = [
         "suitable accommodation arrangements.",
         "accommodation_release",
         "released",
-        '[O] KPI 1: "children in the community and being released from custody with suitable accommodation '
-        'arrangements".',
+        f'{FIRST_PUBLISHED}, KPI 1: "children in the community and being released from custody with suitable '
+        'accommodation arrangements".',
     ),
     _kpi(
         "KPI2_ETE",
@@ -1176,7 +1301,8 @@ INDICATORS = [
         "suitable education, training or employment at the end of it.",
         "ete_end",
         "orders_ended",
-        '[G] KPI 2: "The proportion of children in suitable ETE at the end of their intervention programme/order".',
+        f'{GUIDANCE}, KPI 2: "The proportion of children in suitable ETE at the end of their intervention '
+        'programme/order".',
     ),
     _kpi(
         "KPI2_ETE_CUSTODY",
@@ -1185,7 +1311,8 @@ INDICATORS = [
         "suitable education, training or employment arrangement.",
         "ete_release",
         "released",
-        '[O] KPI 2: "children in the community and being released from custody attending a suitable ETE arrangement".',
+        f'{FIRST_PUBLISHED}, KPI 2: "children in the community and being released from custody attending a '
+        'suitable ETE arrangement".',
     ),
     _kpi(
         "KPI3_SEND",
@@ -1194,7 +1321,7 @@ INDICATORS = [
         "in place.",
         "send_plan",
         "send_identified",
-        '[G] KPI 3: "The number of children with a formal plan in place as a proportion of children with an '
+        f'{GUIDANCE}, KPI 3: "The number of children with a formal plan in place as a proportion of children with an '
         'identified SEND need (or ALN in Wales)".',
     ),
     _kpi(
@@ -1204,20 +1331,20 @@ INDICATORS = [
         "suitable ETE with a formal learning plan in place for the current academic year.",
         "send_ete_plan",
         "send_identified",
-        '[O] KPI 3: "have an identified SEND need (or ALN in Wales), are in suitable ETE and have a formal '
-        'learning plan in place for the current academic year".',
+        f'{FIRST_PUBLISHED}, KPI 3: "have an identified SEND need (or ALN in Wales), are in suitable ETE and have '
+        'a formal learning plan in place for the current academic year".',
     ),
     _kpi(
         "KPI4_MENTAL_HEALTH",
         "KPI 4: Mental health and emotional wellbeing",
         "YJB KPI 4, step 1 of its cascade: of the children whose order ended in the quarter, the percentage with a "
-        "screened or identified need for an intervention to improve mental health or emotional wellbeing (treated "
-        "as higher is better: a need found can be met).",
+        "screened or identified need for an intervention to improve mental health or emotional wellbeing.",
         "mh_need",
         "orders_ended",
-        '[G] KPI 4: "The number of children with a screened or identified need for an intervention to improve '
-        "mental health or emotional wellbeing at the end of their order as a proportion of children with an order "
-        'ending in the period".',
+        f'{GUIDANCE}, KPI 4: "The number of children with a screened or identified need for an intervention to '
+        "improve mental health or emotional wellbeing at the end of their order as a proportion of children with "
+        'an order ending in the period".',
+        guidance_open="whether a higher share is better. Here it is: a need that is found can be met.",
     ),
     _kpi(
         "KPI4_MH_OFFERED",
@@ -1226,7 +1353,7 @@ INDICATORS = [
         "offered intervention.",
         "mh_offered",
         "mh_need",
-        '[O] KPI 4: "and of that the percentage of planned/offered interventions".',
+        f'{FIRST_PUBLISHED}, KPI 4: "and of that the percentage of planned/offered interventions".',
     ),
     _kpi(
         "KPI4_MH_ATTENDING",
@@ -1234,19 +1361,19 @@ INDICATORS = [
         "YJB KPI 4, step 3: of the children with a planned or offered intervention, the percentage attending it.",
         "mh_attending",
         "mh_offered",
-        '[O] KPI 4: "of that percentage of children attending interventions".',
+        f'{FIRST_PUBLISHED}, KPI 4: "of that percentage of children attending interventions".',
     ),
     _kpi(
         "KPI5_SUBSTANCE_MISUSE",
         "KPI 5: Substance misuse",
         "YJB KPI 5, step 1 of its cascade: of the children whose order ended in the quarter, the percentage with a "
-        "screened or identified need for intervention or treatment to address substance misuse (treated as higher "
-        "is better: a need found can be met).",
+        "screened or identified need for intervention or treatment to address substance misuse.",
         "sm_need",
         "orders_ended",
-        '[G] KPI 5: "The number of children with a screened or identified need for intervention/treatment to '
-        "address substance misuse at the end of their order as a proportion of the number of children with an "
+        f'{GUIDANCE}, KPI 5: "The number of children with a screened or identified need for intervention/treatment '
+        "to address substance misuse at the end of their order as a proportion of the number of children with an "
         'order ending in the period".',
+        guidance_open="whether a higher share is better. Here it is: a need that is found can be met.",
     ),
     _kpi(
         "KPI5_SM_OFFERED",
@@ -1255,7 +1382,8 @@ INDICATORS = [
         "offered intervention or treatment.",
         "sm_offered",
         "sm_need",
-        '[O] KPI 5: "and of that the percentage of children with planned or offered intervention/treatment".',
+        f'{FIRST_PUBLISHED}, KPI 5: "and of that the percentage of children with planned or offered '
+        'intervention/treatment".',
     ),
     _kpi(
         "KPI5_SM_ATTENDING",
@@ -1264,7 +1392,7 @@ INDICATORS = [
         "attending it.",
         "sm_attending",
         "sm_offered",
-        '[O] KPI 5: "and of that the percentage number of children attending intervention/treatment".',
+        f'{FIRST_PUBLISHED}, KPI 5: "and of that the percentage number of children attending intervention/treatment".',
     ),
     _kpi(
         "KPI6_OOCD",
@@ -1273,19 +1401,26 @@ INDICATORS = [
         "who completed it successfully.",
         "oocd_completed",
         "oocd_ended",
-        '[G] KPI 6, "Out-of-court disposals" (the stored copy stops at the measure; wording not re-read).',
+        f'{GUIDANCE}: KPI 6 is named "Out-of-court disposals"; the copies that could be read end before its wording.',
+        unverified=True,
     ),
     _kpi(
         "KPI7_BOARD_ATTENDANCE",
         "KPI 7: Management board attendance",
         "YJB KPI 7: attendance of senior partners at the youth justice management board - places filled in person "
         "by the senior partners (children's social care, the local authority, education, police, probation and "
-        "health) as a percentage of their places at the board meetings held in the quarter. The independent chair, "
-        "the service's own managers and advisers do not count. Computed from the board's attendance.",
+        "health) as a percentage of their places at the board meetings held in the quarter. Computed from the "
+        "board's attendance.",
         "senior partner attendances in person at board meetings",
         "senior partner places at board meetings held in the period",
-        'YJB KPI 7, "Management board attendance" (wording not re-read; who counts: governance/choices.py '
-        "KPI7_PARTNERS).",
+        f'{GUIDANCE}: KPI 7 is named "Management board attendance"; the copies that could be read end before its '
+        f"wording. Who counts: the statutory partners of a youth offending team, Crime and Disorder Act 1998, s. 39; "
+        f"{GOVERNANCE_GUIDANCE}, on members senior enough to commit their agency's resources.",
+        guidance_open="who counts as a senior partner, and whether a deputy's attendance counts as the partner's. "
+        "Here the statutory partners count (the local authority, its children's social care and education, police, "
+        "probation, health), not the independent chair, the service's own managers or advisers; a place filled by "
+        "a deputy is recorded but counts as not attended in person.",
+        unverified=True,
     ),
     _kpi(
         "KPI7_DISPROPORTIONALITY_DATA",
@@ -1295,30 +1430,36 @@ INDICATORS = [
         "attendance records.",
         "senior partners who contributed data identifying disproportionality",
         "senior partners on the management board in the period",
-        "YJB KPI 7, partners' contribution of disproportionality data (wording not re-read).",
+        f"{GUIDANCE}: KPI 7, the partners' contribution of data identifying disproportionality; the copies that "
+        "could be read end before its wording.",
+        unverified=True,
     ),
     _kpi(
         "KPI8_WIDER_SERVICES",
         "KPI 8: Wider services",
         "YJB KPI 8: of the children whose order ended in the quarter, the percentage also supported by wider "
         "services - an early help plan, a child in need or child protection plan, or looked after (care and "
-        "support plans in Wales). Treated as higher is better (children linked to the wider support they need); "
-        "read it alongside local context.",
+        "support plans in Wales).",
         "wider_services",
         "orders_ended",
-        'YJB KPI 8, "Wider services" (wording not re-read).',
+        f'{GUIDANCE}: KPI 8 is named "Wider services"; the copies that could be read end before its wording.',
+        guidance_open="whether a higher share is better. Here it is, as children linked to the wider support they "
+        "need; read it alongside the area's own context.",
+        unverified=True,
     ),
     _kpi(
         "KPI9_SERIOUS_VIOLENCE",
         "KPI 9: Serious violence",
         "YJB KPI 9: children convicted of a serious violence offence (drug, robbery or violence against the person "
-        "offences with a gravity score of 5 or more) in the quarter. A conviction counts, not a proven offence "
-        "dealt with out of court. Our choice: shown as a percentage of the children on the caseload, so services "
-        "of any size compare.",
+        "offences with a gravity score of 5 or more) in the quarter, as a percentage of the children on the "
+        "caseload. A conviction counts, not a proven offence dealt with out of court.",
         "sv_convicted",
         "caseload",
-        'YJB KPI 9, "Serious violence" (wording not re-read).',
+        f'{GUIDANCE}: KPI 9 is named "Serious violence"; the copies that could be read end before its wording.',
         polarity="lower_better",
+        guidance_open="what the count of children convicted is divided by. Here it is the children on the "
+        "caseload in the quarter, so that services of any size compare.",
+        unverified=True,
     ),
     _kpi(
         "KPI10_VICTIMS",
@@ -1327,8 +1468,8 @@ INDICATORS = [
         "opportunities.",
         "victims_rj",
         "victims_consented",
-        '[W] quoting KPI 10: "The number of victims engaged in restorative justice opportunities as a proportion '
-        'of the total number of victims who consent to be contacted."',
+        f'{VICTIMS_BLOG}, quoting KPI 10: "The number of victims engaged in restorative justice opportunities as a '
+        'proportion of the total number of victims who consent to be contacted."',
     ),
     _kpi(
         "KPI10_VICTIMS_CONSENT",
@@ -1337,7 +1478,8 @@ INDICATORS = [
         "consented to be contacted by the service.",
         "victims_consented",
         "victims",
-        "YJB KPI 10 sub-measures (wording not re-read).",
+        VICTIMS_SUB_MEASURES,
+        unverified=True,
     ),
     _kpi(
         "KPI10_VICTIMS_VIEWS",
@@ -1346,7 +1488,8 @@ INDICATORS = [
         "inform the child's plan or disposal.",
         "victims_views",
         "victims_consented",
-        "YJB KPI 10 sub-measures (wording not re-read).",
+        VICTIMS_SUB_MEASURES,
+        unverified=True,
     ),
     _kpi(
         "KPI10_VICTIMS_INFORMED",
@@ -1355,7 +1498,8 @@ INDICATORS = [
         "the progress of the child's case where they asked for it.",
         "victims_informed",
         "victims_consented",
-        "YJB KPI 10 sub-measures (wording not re-read).",
+        VICTIMS_SUB_MEASURES,
+        unverified=True,
     ),
     _kpi(
         "KPI10_VICTIMS_SUPPORT",
@@ -1364,6 +1508,7 @@ INDICATORS = [
         "support services.",
         "victims_support",
         "victims_consented",
-        "YJB KPI 10 sub-measures (wording not re-read).",
+        VICTIMS_SUB_MEASURES,
+        unverified=True,
     ),
 ]

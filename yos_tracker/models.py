@@ -53,7 +53,7 @@ class Organisation(models.Model):
     slug = models.SlugField(
         max_length=50,
         unique=True,
-        help_text="Used in addresses: /<slug>/…",
+        help_text="Used in the service's addresses: the service with the slug lewisham is at /lewisham/…",
         validators=[validate_slug_lower_case, validate_slug_not_reserved],
     )
     local_authority = models.CharField(max_length=200)

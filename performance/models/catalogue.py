@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from performance.choices import Computation, Frequency, Polarity, Scope, Unit
@@ -37,7 +37,7 @@ class IndicatorQuerySet(models.QuerySet):
         return self.filter(Q(organisation__isnull=True) | Q(organisation=organisation))
 
 
-class Indicator(models.Model):
+class Indicator(Ranged):
     """A measure: in the shared catalogue (YJB national measures and KPIs, Lewisham's local
     indicators), or one service's own local indicator."""
 
@@ -59,7 +59,29 @@ class Indicator(models.Model):
     polarity = models.CharField(max_length=14, choices=Polarity.choices)
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
     definition = models.TextField(blank=True)
-    source = models.CharField(max_length=500, blank=True, help_text="Where the definition is published.")
+    source = models.CharField(
+        max_length=1000,
+        blank=True,
+        help_text="Where the definition is published, cited in full. Shown to administrators only.",
+    )
+    guidance_open = models.TextField(
+        blank=True,
+        help_text="What the published guidance leaves to the service, and the choice this catalogue made: "
+        "shown on the indicator's page.",
+    )
+    unverified = models.BooleanField(
+        default=False,
+        help_text="The published wording of the measure could not be read when the catalogue was last "
+        "checked: the indicator's page says so.",
+    )
+    # Ordering by name put "KPI 10" before "KPI 1"; the catalogue lists its indicators in the
+    # order their source does (Appendix A, then the YJB's KPIs 1 to 10), which every list follows.
+    position = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Its place in the shared catalogue; empty for a service's own, listed after it by name.",
+    )
     computation = models.CharField(max_length=10, choices=Computation.choices, default=Computation.DIRECT)
     numerator_label = models.CharField(max_length=200, blank=True)
     denominator_label = models.CharField(max_length=200, blank=True)
@@ -74,8 +96,9 @@ class Indicator(models.Model):
     objects = IndicatorQuerySet.as_manager()
 
     class Meta:
-        ordering = ["category__order", "name"]
+        ordering = ["category__order", F("position").asc(nulls_last=True), "name"]
         constraints = [
+            *in_range("indicator", position=ORDERS),
             models.UniqueConstraint(
                 fields=["code"], condition=Q(organisation__isnull=True), name="indicator_unique_shared_code"
             ),
