@@ -5,6 +5,7 @@ logic models, committee report and 2019/20 youth justice plan (governance/demo_d
 from simple_history.utils import bulk_create_with_history
 
 from governance import demo_data, services
+from governance.demo_staffing import load_staffing
 from governance.models import (
     AgendaItem,
     Attendance,
@@ -56,6 +57,7 @@ def load_governance() -> None:
             ],
             PartnerContribution,
         )
+    load_staffing(lewisham)
 
 
 def _board(organisation, data) -> None:

@@ -493,6 +493,8 @@ PLAN_RECORDS = {
     "logic_models": "the logic models and their outcomes' ratings",
     "risks": "the risk register and its heat maps",
     "sign_off": "who agreed, submitted and endorsed the plan, and when",
+    "structure_chart": "the board's members by agency above the service's teams and their posts",
+    "staffing": "the staffing profile: posts by team and role, FTE, and the holders by sex and ethnicity",
 }
 
 
@@ -586,7 +588,7 @@ class LogicOutcomeForm(RecordForm):
         self.instance.model = model
         linked = self.instance.indicators.all() if self.instance.pk else Indicator.objects.none()
         tracked = Indicator.objects.filter(tracked_by__organisation=model.organisation)
-        self.fields["indicators"].queryset = (tracked | linked).distinct().order_by("name")
+        self.fields["indicators"].queryset = (tracked | linked).distinct()
 
 
 class LogicOutcomeReviewForm(RecordForm):

@@ -1,6 +1,7 @@
 """What a youth justice plan says beyond a committee report's appendices, as it stood on the
 plan's date: the board in post and its attendance over the year, the pooled budget, the logic
-models and the sign-off. governance.reporting builds the rest (performance, the improvement plan,
+models, the sign-off, and the appendices of staffing and the service's structure.
+governance.reporting builds the rest (performance, the improvement plan,
 risks, the self-assessment) the same way for both kinds."""
 
 import datetime
@@ -12,7 +13,8 @@ from django.db.models import Q
 from governance import selectors, services
 from governance.choices import Agency
 from governance.models import Board, BoardMember, CommitteeReport, PartnerContribution
-from governance.models.reports import YJ_PLAN_HEADINGS, stage_of
+from governance.models.reports import YJ_PLAN_APPENDICES, YJ_PLAN_HEADINGS, YJ_PLAN_PRIORITIES, stage_of
+from governance.staffing import staffing_as_of, structure_chart
 from yos_tracker.history import Moment, as_recorded, end_of_day, known_by, until, versions_as_of
 
 BUDGET_FIELDS = ("staffing", "payments_in_kind", "other_delegated")
@@ -20,11 +22,20 @@ BUDGET_FIELDS = ("staffing", "payments_in_kind", "other_delegated")
 
 @dataclass
 class Heading:
-    number: int
+    number: str  # "10", "10.2" for a sub-heading of Priorities, "Appendix 1"
     code: str
     title: str
     text: str
     records: str  # which of the service's records the section shows beside the narrative
+    level: int = 1  # 2: a sub-heading
+
+    @property
+    def is_appendix(self) -> bool:
+        return self.code in YJ_PLAN_APPENDICES
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}: {self.title}" if self.is_appendix else f"{self.number}. {self.title}"
 
 
 @dataclass
@@ -45,11 +56,28 @@ def year_label(year: int) -> str:
 
 
 def plan_headings(report: CommitteeReport) -> list[Heading]:
+    """The YJB's headings in order, numbered as the plan prints them, each with its narrative."""
     text = report.plan_text or {}
-    return [
-        Heading(number, code, title, text.get(code, ""), records)
-        for number, (code, title, records) in enumerate(YJ_PLAN_HEADINGS, start=1)
-    ]
+    headings, number, sub, appendix = [], 0, 0, 0
+    for code, title, records in YJ_PLAN_HEADINGS:
+        if code in YJ_PLAN_APPENDICES:
+            appendix += 1
+            shown, level = f"Appendix {appendix}", 1
+        elif code in YJ_PLAN_PRIORITIES:
+            sub += 1
+            shown, level = f"{number}.{sub}", 2
+        else:
+            number += 1
+            shown, level = str(number), 1
+        headings.append(Heading(shown, code, title, text.get(code, ""), records, level))
+    return headings
+
+
+def text_without_heading(report: CommitteeReport) -> list[str]:
+    """Narrative kept under a code that is no heading of the plan (written under an older list of
+    headings), so that the plan still prints it rather than lose it."""
+    known = {code for code, _, _ in YJ_PLAN_HEADINGS}
+    return [text for code, text in (report.plan_text or {}).items() if code not in known and text]
 
 
 def budget_years(organisation, plan_year: int, as_of: datetime.date, recorded: Moment = None) -> list[BudgetYear]:
@@ -98,6 +126,7 @@ def plan_context(report: CommitteeReport, base: dict) -> dict:
     that context's moment recorded them."""
     organisation, as_of, recorded = report.organisation, report.period_end, base.get("recorded")
     board, members = board_in_post(organisation, as_of, recorded)
+    staffing = staffing_as_of(organisation, as_of, recorded)
     sign_offs = list(known_by(report.sign_offs.all(), recorded))
     year_before = as_of - datetime.timedelta(days=365)
     dashboard = base.get("dashboard")
@@ -105,6 +134,9 @@ def plan_context(report: CommitteeReport, base: dict) -> dict:
     return {
         **base,
         "headings": plan_headings(report),
+        "unplaced_text": text_without_heading(report),
+        "staffing": staffing,
+        "chart": structure_chart(board, members, staffing),
         "board": board,
         "members_by_agency": members,
         "attendance": (

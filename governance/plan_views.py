@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from governance import report_services
 from governance.forms import SignOffForm, YouthJusticePlanForm
 from governance.models import CommitteeReport
-from governance.models.reports import ReportKind
+from governance.models.reports import YJ_PLAN_HEADINGS_UNVERIFIED, ReportKind
 from governance.report_pages import report_page_context
 from yos_tracker.choices import Capability
 from yos_tracker.forms import apply_validation_error
@@ -47,7 +47,11 @@ def plan_edit(request, pk: int | None = None):
         else:
             messages.success(request, "The plan is saved. Generate the PDF when you are ready.")
             return redirect(saved)
-    return render(request, "governance/plan_form.html", {"form": form, "plan": plan})
+    return render(
+        request,
+        "governance/plan_form.html",
+        {"form": form, "plan": plan, "headings_unverified": YJ_PLAN_HEADINGS_UNVERIFIED},
+    )
 
 
 def _next_year() -> int:

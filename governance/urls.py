@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance import logic_views, plan_views, views
+from governance import logic_views, plan_views, staffing_views, views
 
 app_name = "governance"
 
@@ -25,6 +25,9 @@ urlpatterns = [
     path("governance/self-assessment/<int:pk>/edit/", views.assessment_edit, name="assessment_edit"),
     path("governance/contributions/", views.contributions, name="contributions"),
     path("governance/contributions/edit/", views.contributions_edit, name="contributions_edit"),
+    path("governance/staffing/", staffing_views.staffing, name="staffing"),
+    path("governance/staffing/new/", staffing_views.staff_post_edit, name="staff_post_create"),
+    path("governance/staffing/<int:pk>/", staffing_views.staff_post_edit, name="staff_post_edit"),
     path("governance/boards/new/", views.board_edit, name="board_create"),
     path("governance/boards/<int:pk>/edit/", views.board_edit, name="board_edit"),
     path("governance/settings/risk-matrix/", views.matrix_edit, name="matrix"),

@@ -3,6 +3,7 @@ from .board import AgendaItem, Attendance, Board, BoardAction, BoardMember, Meet
 from .logic import LogicModel, LogicOutcome, LogicOutcomeReview
 from .reports import CommitteeReport, PlanSignOff, ReportRender
 from .risks import Risk, RiskBand, RiskMatrix, RiskReview
+from .staffing import StaffPost
 
 __all__ = [
     "AgendaItem",
@@ -23,5 +24,6 @@ __all__ = [
     "RiskMatrix",
     "RiskReview",
     "SelfAssessment",
+    "StaffPost",
     "StandardRating",
 ]

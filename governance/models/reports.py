@@ -17,27 +17,72 @@ class ReportKind(models.TextChoices):
     YJ_PLAN = "yj_plan", "Youth justice plan"
 
 
-# The youth justice plan's headings, in the order the YJB asks plans to be submitted in: "Youth
-# justice plans: guidance for youth justice services" (YJB, updated 19 March 2024), "Youth Justice
-# Plan Structure", https://www.gov.uk/government/publications/youth-justice-plans-guidance-for-
-# youth-justice-services. The plan is the duty of Crime and Disorder Act 1998 s.40. Each heading is
-# a narrative written by the service; `records` names what the product adds to it from its records.
+# The youth justice plan's headings, in the order the YJB asks plans to be submitted in. Source:
+# "Youth justice plans: guidance for youth justice services", Youth Justice Board for England and
+# Wales, updated 19 March 2024, section "Youth Justice Plan Structure",
+# https://www.gov.uk/government/publications/youth-justice-plans-guidance-for-youth-justice-services/youth-justice-plans-guidance-for-youth-justice-services
+# ("Youth justice plans should be submitted using the headings set out in the 'Youth Justice Plan
+# Structure' section"). The plan is the duty of Crime and Disorder Act 1998 s.40. Each heading is a
+# narrative written by the service; `records` names what the product adds to it from its records.
+# Codes are the plan_text keys: headings that were here before keep their code, so stored
+# narratives stay under them.
 YJ_PLAN_HEADINGS = [
     ("introduction", "Introduction, vision and strategy", ""),
+    ("local_context", "Local context", ""),
     ("child_first", "Child First", ""),
     ("voice_of_child", "Voice of the child", ""),
     ("governance", "Governance, leadership and partnership arrangements", "board"),
-    ("resources", "Resources and services", "budget"),
+    ("board_development", "Board development", ""),
     ("previous_plan", "Progress on previous plan", "improvement"),
+    ("resources", "Resources and services", ""),
     ("performance", "Performance", "performance"),
     ("priorities", "Priorities", ""),
+    ("over_represented", "Children from groups which are over-represented", ""),
+    ("prevention", "Prevention", ""),
+    ("diversion", "Diversion", ""),
+    ("education", "Education", ""),
+    ("restorative", "Restorative approaches and victims", ""),
+    ("serious_violence", "Serious violence and exploitation", ""),
+    ("police_custody", "Detention in police custody", ""),
+    ("remands", "Remands", ""),
+    ("custody_resettlement", "Use of custody and constructive resettlement", ""),
+    ("families", "Working with families", ""),
     ("standards", "Standards for children in the justice system", "assessment"),
     ("workforce", "Workforce development", ""),
     ("evidence", "Evidence-based practice and innovation", "logic_models"),
     ("service_development", "Service development", ""),
     ("challenges", "Challenges, risks and issues", "risks"),
     ("sign_off", "Sign off, submission and approval", "sign_off"),
+    ("structure_chart", "Service structure chart", "structure_chart"),
+    ("budget_costs", "Budget costs", "budget"),
+    ("staffing_profile", "Staffing profile", "staffing"),
 ]
+# What could be read of the sources: the 2024 guidance's opening (its title, date and the sentence
+# quoted above), not its "Youth Justice Plan Structure" section; and the YJB's earlier "Youth
+# Justice Plans: YJB practice guidance" (March 2021, its "Suggested structure": "Introduction,
+# vision and strategy", "Governance, leadership and partnership arrangements", "Resources and
+# services", "Performance and priorities", "Challenges, risks and issues", "Sign off, submission and
+# approval"; copy read at readkong.com/page/youth-justice-plans-yjb-practice-guidance-march-2021-4126843).
+# The other headings' words are the 2024 section's as summarised for this product, not re-read,
+# so the plan's form tells its writers so.
+YJ_PLAN_HEADINGS_UNVERIFIED = (
+    "The headings follow the YJB's 2024 guidance, but their exact wording has not yet been checked against "
+    "its “Youth Justice Plan Structure” section; the six headings of its March 2021 guidance have."
+)
+# The sub-headings the guidance sets under Priorities, and the plan's appendices.
+YJ_PLAN_PRIORITIES = [
+    "over_represented",
+    "prevention",
+    "diversion",
+    "education",
+    "restorative",
+    "serious_violence",
+    "police_custody",
+    "remands",
+    "custody_resettlement",
+    "families",
+]
+YJ_PLAN_APPENDICES = ["structure_chart", "budget_costs", "staffing_profile"]
 # A plan is the whole of a committee report's appendices, as sections of the plan.
 YJ_PLAN_SECTIONS = ["appendix_a", "appendix_b", "appendix_c", "appendix_d"]
 

@@ -15,9 +15,9 @@ from weasyprint import HTML
 
 from governance import reporting
 from governance.models import Board, BoardMember, CommitteeReport, PartnerContribution, Risk
-from governance.models.reports import YJ_PLAN_HEADINGS, ReportKind
+from governance.models.reports import ReportKind
 from governance.narratives import narrative_warnings
-from governance.plan_context import board_in_post, budget_years
+from governance.plan_context import board_in_post, budget_years, plan_headings
 from governance.tests.test_report_layout import _pages_of_rows
 from governance.tests.test_reports import pdf_text
 from improvement.models import ImprovementPlan
@@ -74,10 +74,37 @@ def test_the_narrative_that_the_records_contradict_is_flagged_before_rendering(l
 
 def test_the_plan_holds_every_yjb_heading_in_order(lewisham_2019):
     text = lewisham_2019["text"]
+    labels = [h.label for h in plan_headings(CommitteeReport(kind=ReportKind.YJ_PLAN))]
     # The last occurrence of each is the section's own heading, past the contents list.
-    positions = [text.rindex(f"{number}. {title}") for number, (_, title, _) in enumerate(YJ_PLAN_HEADINGS, 1)]
+    positions = [text.rindex(label) for label in labels]
     assert positions == sorted(positions)
     assert positions[0] > text.index("Contents")
+    assert labels[1] == "2. Local context" and "6. Board development" in labels
+    assert labels[10:20] == [
+        "10.1. Children from groups which are over-represented",
+        "10.2. Prevention",
+        "10.3. Diversion",
+        "10.4. Education",
+        "10.5. Restorative approaches and victims",
+        "10.6. Serious violence and exploitation",
+        "10.7. Detention in police custody",
+        "10.8. Remands",
+        "10.9. Use of custody and constructive resettlement",
+        "10.10. Working with families",
+    ]
+    assert labels[-3:] == [
+        "Appendix 1: Service structure chart",
+        "Appendix 2: Budget costs",
+        "Appendix 3: Staffing profile",
+    ]
+
+
+def test_the_staffing_appendix_prints_the_seeds_posts_and_says_what_is_illustrative(lewisham_2019):
+    appendix = lewisham_2019["text"][lewisham_2019["text"].rindex("Appendix 3: Staffing profile") :]
+    assert appendix.count("YOS Police Officer Practitioner Seconded (Police) 1.00") == 2  # seed 004: two officers
+    assert "Probation Officer Practitioner Seconded (Probation) 0.50" in appendix  # 1 to 1.5 officers
+    assert "Seconded: Probation 2 1.50" in appendix
+    assert "every holder's sex and ethnicity are illustrative" in appendix
 
 
 def test_the_plan_names_the_boards_members_in_post_on_its_date(lewisham_2019):
@@ -132,8 +159,8 @@ def _plan(organisation, year=2019, **fields):
 def test_a_plan_for_a_year_with_no_budget_rows_says_so_in_that_section(organisation):
     PartnerContribution.objects.create(organisation=organisation, year="2016/17", agency="Police", staffing=5)
     html = reporting.render_html(_plan(organisation))
-    resources = html[html.index("5. Resources and services") : html.index("6. Progress on previous plan")]
-    assert "No pooled budget is recorded for 2019/20 or the year before" in resources
+    budget = html[html.index("Appendix 2: Budget costs</h2>") : html.index("Appendix 3: Staffing profile</h2>")]
+    assert "No pooled budget is recorded for 2019/20 or the year before" in budget
     assert "No management board is recorded for this service." in html
     assert "No logic models are recorded for this service." in html
 
@@ -167,3 +194,17 @@ def test_the_plans_page_for_a_manager_links_to_its_own_form(client, organisation
     assert client.get(old_form)["Location"] == reverse(
         "governance:plan_edit", kwargs={"org": organisation.slug, "pk": plan.pk}
     )
+
+
+def test_narrative_kept_under_a_heading_the_structure_no_longer_has_is_still_printed(organisation):
+    text = {"local_context": "Lewisham.", "retired": "Kept words."}
+    html = reporting.render_html(_plan(organisation, plan_text=text))
+    assert "Lewisham." in html[html.index("2. Local context</h2>") : html.index("3. Child First</h2>")]
+    assert "Kept words." in html[html.index("Text written under earlier headings") :]
+
+
+def test_the_plans_form_tells_its_writers_the_headings_wording_is_unverified(client, organisation, manager):
+    client.force_login(manager)
+    page = client.get(reverse("governance:plan_create", kwargs={"org": organisation.slug})).content.decode()
+    assert "Unverified" in page
+    assert "exact wording has not yet been checked against its “Youth Justice Plan Structure” section" in page
