@@ -66,14 +66,21 @@ def _inspection(organisation, data) -> Inspection:
         areas_for_improvement="\n".join(data["areas_for_improvement"]),
     )
     standards = list(framework.standards.all())
-    ratings = {}
+    ratings, findings = {}, {}
     for judgement in data["judgements"]:
         # The seeds name 2012–18 areas by title (an FJI area before the SQS one of the same name);
-        # the illustrative ratings name standards by code.
+        # the illustrative ratings and the SQS themes name standards by code.
         key = judgement.get("standard") or judgement["area"]
         standard = next(s for s in standards if key in (s.code, s.title))
-        ratings[standard] = (levels[judgement["judgement"]], judgement["narrative"])
-    return services.inspection_ratings_save(inspection=inspection, ratings=ratings)
+        if standard.rated:
+            ratings[standard] = (levels[judgement["judgement"]], judgement["narrative"])
+        else:
+            findings[standard] = (
+                "\n".join(judgement["strengths"]),
+                "\n".join(judgement["areas_for_improvement"]),
+                judgement["narrative"],
+            )
+    return services.inspection_ratings_save(inspection=inspection, ratings=ratings, findings=findings)
 
 
 def _plan(organisation, inspection, data) -> None:

@@ -124,11 +124,11 @@ class StandardRatingsForm(forms.Form):
     note_attr = "narrative"
     note_label = "what the inspectors found"
 
-    def __init__(self, *args, framework, current=None, **kwargs):
+    def __init__(self, *args, framework, current=None, standards=None, **kwargs):
         super().__init__(*args, **kwargs)
         current = current or {}
         self.framework = framework
-        self.standards = list(framework.standards.all())
+        self.standards = list(framework.standards.all()) if standards is None else standards
         levels = framework.levels.all()
         for standard in self.standards:
             rated = current.get(standard.pk)
@@ -149,8 +149,9 @@ class StandardRatingsForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         for standard in self.standards:
-            if cleaned.get(f"note_{standard.pk}") and not cleaned.get(f"level_{standard.pk}"):
-                self.add_error(f"level_{standard.pk}", "Give a rating, or clear the note.")
+            rating = f"level_{standard.pk}"
+            if rating in self.fields and cleaned.get(f"note_{standard.pk}") and not cleaned.get(rating):
+                self.add_error(rating, "Give a rating, or clear the note.")
         return cleaned
 
     def extra_fields(self, standard) -> list:
@@ -158,13 +159,14 @@ class StandardRatingsForm(forms.Form):
         return []
 
     def domains(self) -> list[tuple[str, list]]:
-        """[(domain, [(standard, rating field, note field, further fields)])] for the template."""
+        """[(domain, [(standard, rating field or None, note field, further fields)])] for the template."""
         grouped: dict[str, list] = {}
         for standard in self.standards:
+            level = f"level_{standard.pk}"
             grouped.setdefault(standard.domain, []).append(
                 (
                     standard,
-                    self[f"level_{standard.pk}"],
+                    self[level] if level in self.fields else None,
                     self[f"note_{standard.pk}"],
                     self.extra_fields(standard),
                 )
@@ -178,6 +180,56 @@ class StandardRatingsForm(forms.Form):
             for s in self.standards
             if self.cleaned_data.get(f"level_{s.pk}")
         }
+
+
+class InspectionJudgementsForm(StandardRatingsForm):
+    """An inspection's judgements: a rating and a note for each standard its framework rates, and
+    strengths and areas for improvement, with no scale, for each it does not (a Short Quality
+    Screening's themes, HMIP's letter to Southwark, seed 002)."""
+
+    def __init__(self, *args, inspection, current=None, **kwargs):
+        framework = inspection.framework
+        super().__init__(
+            *args,
+            framework=framework,
+            current=current,
+            standards=framework.standards_for(inspection.inspection_type),
+            **kwargs,
+        )
+        current = current or {}
+        for standard in self.unrated:
+            given = current.get(standard.pk)
+            del self.fields[f"level_{standard.pk}"]
+            self.fields[f"note_{standard.pk}"].label = f"{standard.code}: commentary"
+            for part, label in (("strengths", "strengths"), ("areas_for_improvement", "areas for improvement")):
+                self.fields[f"{part}_{standard.pk}"] = forms.CharField(
+                    label=f"{standard.code}: {label}",
+                    help_text="One per line.",
+                    widget=forms.Textarea(attrs={"rows": 5}),
+                    required=False,
+                    initial=getattr(given, part) if given else "",
+                )
+
+    @property
+    def unrated(self) -> list:
+        return [s for s in self.standards if not s.rated]
+
+    def extra_fields(self, standard) -> list:
+        if standard.rated:
+            return []
+        return [self[f"strengths_{standard.pk}"], self[f"areas_for_improvement_{standard.pk}"]]
+
+    def findings(self) -> dict:
+        """{standard: (strengths, areas for improvement, note)} for each theme given no rating that has any."""
+        found = {
+            s: (
+                self.cleaned_data[f"strengths_{s.pk}"],
+                self.cleaned_data[f"areas_for_improvement_{s.pk}"],
+                self.cleaned_data[f"note_{s.pk}"],
+            )
+            for s in self.unrated
+        }
+        return {s: texts for s, texts in found.items() if any(texts)}
 
 
 class PlanForm(RecordForm):
@@ -227,6 +279,10 @@ class RecommendationForm(UniqueWithinMixin, NextStepsMixin):
         model = Recommendation
         fields = ["kind", "reference", "addressed_to", "text", "theme", "theme_lead", "inspection", "order"]
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "theme_lead": "Written for you when a board member is made this recommendation's theme lead on the "
+            "board's page; type a lead here only if they do not sit on the board."
+        }
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)

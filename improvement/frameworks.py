@@ -7,6 +7,13 @@ from improvement.framework_data import FRAMEWORKS
 from yos_tracker.records import upsert
 
 
+def _known(model, values: dict) -> dict:
+    """The values the model has fields for: an early migration's historical model lacks the fields
+    later migrations add (Standard.rated), and a later migration syncs again with them."""
+    names = {field.name for field in model._meta.get_fields()}
+    return {name: value for name, value in values.items() if name in names}
+
+
 def frameworks_sync(framework_model, level_model, standard_model) -> int:
     """Create or update every framework, level and standard. Takes the model classes so a migration
     can pass its historical models. Never deletes: a standard dropped from the data keeps the
@@ -15,13 +22,18 @@ def frameworks_sync(framework_model, level_model, standard_model) -> int:
         framework, _ = upsert(
             framework_model.objects,
             code=data["code"],
-            defaults={
-                "name": data["name"],
-                "in_use": data["in_use"],
-                "source": data["source"],
-                "bands": data["bands"],
-                "order": order,
-            },
+            defaults=_known(
+                framework_model,
+                {
+                    "name": data["name"],
+                    "in_use": data["in_use"],
+                    "source": data["source"],
+                    "sources": data.get("sources", []),
+                    "unverified": data.get("unverified", []),
+                    "bands": data["bands"],
+                    "order": order,
+                },
+            ),
         )
         # Levels take the data's order; a level the data no longer names (one an installation
         # added) follows them, in its old order.
@@ -52,12 +64,17 @@ def frameworks_sync(framework_model, level_model, standard_model) -> int:
                 standard_model.objects,
                 framework=framework,
                 code=standard["code"],
-                defaults={
-                    "title": standard["title"],
-                    "domain": standard.get("domain", ""),
-                    "prompts": standard.get("prompts", []),
-                    "scored": standard.get("scored", True),
-                    "order": position,
-                },
+                defaults=_known(
+                    standard_model,
+                    {
+                        "title": standard["title"],
+                        "domain": standard.get("domain", ""),
+                        "prompts": standard.get("prompts", []),
+                        "scored": standard.get("scored", standard.get("rated", True)),
+                        "rated": standard.get("rated", True),
+                        "inspection_type": standard.get("inspection_type", ""),
+                        "order": position,
+                    },
+                ),
             )
     return len(FRAMEWORKS)

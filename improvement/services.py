@@ -186,20 +186,24 @@ def action_change(*, action: Action, **fields) -> Action:
 
 
 @transaction.atomic
-def inspection_ratings_save(*, inspection: Inspection, ratings: dict) -> Inspection:
-    """Record the inspectorate's rating of each standard (ratings: {standard: (level, narrative)});
-    a standard missing from ratings is no longer rated. Where the framework scores, the overall
-    rating is the one its bands give the total (None until every scored standard is rated)."""
-    inspection.judgements.exclude(standard__in=list(ratings)).delete()
-    for standard, (level, narrative) in ratings.items():
-        judgement = InspectionJudgement(inspection=inspection, standard=standard, level=level, narrative=narrative)
-        judgement.clean()
-        records.upsert(
-            InspectionJudgement.objects,
-            inspection=inspection,
-            standard=standard,
-            defaults={"level": level, "narrative": narrative},
-        )
+def inspection_ratings_save(*, inspection: Inspection, ratings: dict, findings: dict | None = None) -> Inspection:
+    """Record the inspectorate's rating of each standard (ratings: {standard: (level, narrative)}) and
+    its findings on each standard it gives no rating (findings: {standard: (strengths, areas for
+    improvement, narrative)}, a Short Quality Screening's themes); a standard in neither is no
+    longer judged. Where the framework scores, the overall rating is the one its bands give the
+    total (None until every scored standard is rated)."""
+    findings = findings or {}
+    judged = {
+        standard: {"level": level, "narrative": narrative, "strengths": "", "areas_for_improvement": ""}
+        for standard, (level, narrative) in ratings.items()
+    } | {
+        standard: {"level": None, "narrative": narrative, "strengths": strengths, "areas_for_improvement": areas}
+        for standard, (strengths, areas, narrative) in findings.items()
+    }
+    inspection.judgements.exclude(standard__in=list(judged)).delete()
+    for standard, values in judged.items():
+        InspectionJudgement(inspection=inspection, standard=standard, **values).clean()
+        records.upsert(InspectionJudgement.objects, inspection=inspection, standard=standard, defaults=values)
     if inspection.framework.is_scored and records.changes_applied(
         inspection, {"overall_judgement": inspection.score().overall}
     ):

@@ -12,13 +12,13 @@ from improvement.filters import ActionFilter
 from improvement.forms import (
     ActionForm,
     InspectionForm,
+    InspectionJudgementsForm,
     PlanApprovalForm,
     PlanForm,
     ProgressUpdateForm,
     RagStatusForm,
     RecommendationForm,
     ReminderSettingsForm,
-    StandardRatingsForm,
     UpdateCorrectionForm,
 )
 from improvement.models import (
@@ -26,6 +26,7 @@ from improvement.models import (
     Evidence,
     ImprovementPlan,
     Inspection,
+    InspectionFramework,
     PlanApproval,
     ProgressUpdate,
     RagStatus,
@@ -101,20 +102,36 @@ def inspection_edit(request, pk: int | None = None):
 @org_view(**EDITORS)
 def inspection_ratings(request, pk: int):
     inspection = Inspection.objects.select_related("framework").get_for_org(request.organisation, pk=pk)
-    form = StandardRatingsForm(
+    form = InspectionJudgementsForm(
         request.POST or None,
-        framework=inspection.framework,
+        inspection=inspection,
         current={j.standard_id: j for j in inspection.judgements.all()},
     )
     if request.method == "POST" and form.is_valid():
-        services.inspection_ratings_save(inspection=inspection, ratings=form.ratings())
-        messages.success(request, "The inspection's ratings are saved.")
+        services.inspection_ratings_save(inspection=inspection, ratings=form.ratings(), findings=form.findings())
+        messages.success(request, "The inspection's judgements are saved.")
         return redirect(inspection)
     return render(
         request,
         "improvement/inspection_ratings.html",
-        {"form": form, "inspection": inspection, "title": f"Ratings of {inspection}"},
+        {"form": form, "inspection": inspection, "title": f"Judgements of {inspection}"},
     )
+
+
+# --- Frameworks -------------------------------------------------------------------------------
+
+
+@org_view()
+def framework_list(request):
+    return render(request, "improvement/framework_list.html", {"frameworks": InspectionFramework.objects.all()})
+
+
+@org_view()
+def framework_detail(request, code: str):
+    framework = InspectionFramework.objects.prefetch_related("levels", "standards").filter(code=code).first()
+    if framework is None:
+        raise Http404("No such framework.")
+    return render(request, "improvement/framework_detail.html", {"framework": framework})
 
 
 # --- Plans ------------------------------------------------------------------------------------

@@ -70,15 +70,18 @@ from governance.models import (
     LogicOutcome,
     PartnerContribution,
     Risk,
+    StaffPost,
 )
 from governance.models.board import BoardAction, Meeting
 from governance.models.reports import ReportKind
+from governance.staffing_forms import StaffPostForm
 from governance.tests.factories import RiskFactory
 from improvement import services as improvement_services
 from improvement import spreadsheet as plan_spreadsheet
 from improvement.forms import (
     ActionForm,
     InspectionForm,
+    InspectionJudgementsForm,
     PlanApprovalForm,
     PlanForm,
     ProgressUpdateForm,
@@ -478,8 +481,10 @@ def _self_assessment(form, w):
     )
 
 
-def _inspection_ratings(form, w):
-    return improvement_services.inspection_ratings_save(inspection=w.inspection, ratings=form.ratings())
+def _inspection_judgements(form, w):
+    return improvement_services.inspection_ratings_save(
+        inspection=w.inspection, ratings=form.ratings(), findings=form.findings()
+    )
 
 
 def _report_save(form, w):
@@ -580,6 +585,7 @@ FORMS: dict[type[forms.BaseForm], list[Spec]] = {
     PersonForm: [Spec(lambda w: {})],
     RegionalGrantForm: [Spec(lambda w: {}, lambda f, w: core_services.regional_grant(**f.cleaned_data), True)],
     BoardMemberForm: [Spec(lambda w: {"instance": BoardMember(board=w.board), "organisation": w.organisation}, _save)],
+    StaffPostForm: [Spec(lambda w: {"instance": StaffPost(organisation=w.organisation)}, _save)],
     MeetingForm: [Spec(lambda w: {"instance": Meeting(board=w.board)}, _meeting_save, True)],
     AttendanceForm: [Spec(_attendance_of, _attendance_record, refusable=True)],
     RiskForm: [
@@ -625,7 +631,9 @@ FORMS: dict[type[forms.BaseForm], list[Spec]] = {
         Spec(lambda w: {}, lambda f, w: improvement_services.plan_approve(plan=_fresh(w.plan), **f.cleaned_data), True)
     ],
     InspectionForm: [Spec(lambda w: {"instance": Inspection(organisation=w.organisation)}, _save)],
-    StandardRatingsForm: [Spec(lambda w: {"framework": w.inspection.framework}, _inspection_ratings)],
+    # The base of InspectionJudgementsForm and SelfAssessmentForm: no view saves it as it is.
+    StandardRatingsForm: [Spec(lambda w: {"framework": w.framework_2018})],
+    InspectionJudgementsForm: [Spec(lambda w: {"inspection": w.inspection}, _inspection_judgements)],
     PlanForm: [
         Spec(
             lambda w: {"instance": ImprovementPlan(organisation=w.organisation), "organisation": w.organisation},

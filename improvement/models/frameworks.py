@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import Q
 
+from improvement.choices import InspectionType
 from yos_tracker.ranges import ORDERS, RANKS, Range, Ranged, in_range
 
 # What one rating adds to a framework's total (HMIP's from 2018: 0 to 3).
@@ -36,6 +37,16 @@ class InspectionFramework(Ranged):
     name = models.CharField(max_length=200)
     in_use = models.CharField(max_length=40, blank=True, help_text="The years it was used, e.g. 2018–2021.")
     source = models.TextField(blank=True, help_text="Where its structure and scoring are published.")
+    sources = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The published documents each fact is taken from: {title, publisher, url, date, supports} rows.",
+    )
+    unverified = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Facts no published source we could read confirms, one sentence each; shown to users as such.",
+    )
     bands = models.JSONField(
         default=list,
         blank=True,
@@ -54,6 +65,22 @@ class InspectionFramework(Ranged):
     @property
     def is_scored(self) -> bool:
         return bool(self.bands)
+
+    def standards_for(self, inspection_type: str) -> list["Standard"]:
+        """The standards an inspection of this type judges: those the framework keeps for the type
+        (a Short Quality Screening's four themes), else those kept for no type (2012–18: the Full
+        Joint Inspection's areas, judged in re-inspections too)."""
+        standards = list(self.standards.all())
+        own = [s for s in standards if s.inspection_type == inspection_type]
+        return own or [s for s in standards if not s.inspection_type]
+
+    @property
+    def domains(self) -> list[tuple[str, list]]:
+        """[(domain, [standard])] in the framework's order, for its page."""
+        grouped: dict[str, list] = {}
+        for standard in self.standards.all():
+            grouped.setdefault(standard.domain, []).append(standard)
+        return list(grouped.items())
 
     def score(self, levels: dict) -> FrameworkScore:
         """The total of the scored standards' ratings (levels: {standard pk: JudgementLevel}) and the
@@ -104,6 +131,17 @@ class Standard(Ranged):
     domain = models.CharField(max_length=200, blank=True, help_text="e.g. Domain 2: Court disposals.")
     prompts = models.JSONField(default=list, blank=True)
     scored = models.BooleanField(default=True, help_text="Counts toward the framework's total score.")
+    rated = models.BooleanField(
+        default=True,
+        help_text="Judged on the framework's scale. Where the inspectorate gives no rating (a Short Quality "
+        "Screening's themes), an inspection records strengths and areas for improvement instead.",
+    )
+    inspection_type = models.CharField(
+        max_length=30,
+        choices=InspectionType.choices,
+        blank=True,
+        help_text="Judged only in inspections of this type (a Short Quality Screening's themes); blank: in any.",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -111,6 +149,11 @@ class Standard(Ranged):
         constraints = [
             models.UniqueConstraint(fields=["framework", "code"], name="standard_unique_code_in_framework"),
             models.CheckConstraint(condition=~Q(code=""), name="standard_has_a_code"),
+            models.CheckConstraint(
+                condition=Q(rated=True) | Q(scored=False),
+                name="standard_scored_only_if_rated",
+                violation_error_message="A standard given no rating cannot count toward the total.",
+            ),
             *in_range("standard", order=ORDERS),
         ]
 

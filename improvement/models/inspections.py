@@ -10,6 +10,11 @@ from yos_tracker.querysets import OrganisationScopedQuerySet
 from yos_tracker.ranges import DATES, Ranged, in_range
 
 
+def _lines(text: str) -> list[str]:
+    """A "one per line" field as its items."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 class Inspection(Ranged):
     organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="inspections")
     framework = models.ForeignKey(InspectionFramework, on_delete=models.PROTECT, related_name="inspections")
@@ -62,11 +67,11 @@ class Inspection(Ranged):
 
     @property
     def strengths_list(self) -> list[str]:
-        return [line.strip() for line in self.strengths.splitlines() if line.strip()]
+        return _lines(self.strengths)
 
     @property
     def areas_for_improvement_list(self) -> list[str]:
-        return [line.strip() for line in self.areas_for_improvement.splitlines() if line.strip()]
+        return _lines(self.areas_for_improvement)
 
 
 class InspectionJudgement(models.Model):
@@ -75,8 +80,17 @@ class InspectionJudgement(models.Model):
 
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="judgements")
     standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="+")
-    level = models.ForeignKey(JudgementLevel, on_delete=models.PROTECT, related_name="+")
+    level = models.ForeignKey(
+        JudgementLevel,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="None where the framework rates no such standard (a Short Quality Screening's themes).",
+    )
     narrative = models.TextField(blank=True)
+    strengths = models.TextField(blank=True, help_text="One per line.")
+    areas_for_improvement = models.TextField(blank=True, help_text="One per line.")
 
     history = HistoricalRecords()
     objects = OrganisationScopedQuerySet.through("inspection__organisation").as_manager()
@@ -89,14 +103,27 @@ class InspectionJudgement(models.Model):
                 name="judgement_one_per_standard_per_inspection",
                 violation_error_message="This standard is already rated for this inspection.",
             ),
+            models.CheckConstraint(
+                condition=Q(level__isnull=False) | ~Q(strengths="") | ~Q(areas_for_improvement="") | ~Q(narrative=""),
+                name="judgement_rated_or_described",
+                violation_error_message="Give a rating, or strengths or areas for improvement.",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.standard}: {self.level}"
+        return f"{self.standard}: {self.level}" if self.level_id else str(self.standard)
 
     @property
     def note(self) -> str:
         return self.narrative
+
+    @property
+    def strengths_list(self) -> list[str]:
+        return _lines(self.strengths)
+
+    @property
+    def areas_for_improvement_list(self) -> list[str]:
+        return _lines(self.areas_for_improvement)
 
     def clean(self):
         framework = self.inspection.framework_id
@@ -104,3 +131,8 @@ class InspectionJudgement(models.Model):
             raise ValidationError({"standard": "Choose a standard of the inspection's framework."})
         if self.level_id and self.level.framework_id != framework:
             raise ValidationError({"level": "Choose a judgement of the inspection's framework."})
+        if self.standard_id and self.standard.rated and not self.level_id:
+            raise ValidationError({"level": "Give a rating."})
+        if self.standard_id and not self.standard.rated and self.level_id:
+            # HMIP judged no SQS theme on a scale (seed 002): a rating here would be ours, not theirs.
+            raise ValidationError({"level": "The inspectorate gives this no rating: record strengths and areas."})
