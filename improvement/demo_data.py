@@ -2385,7 +2385,63 @@ PLANS = {
                 "energised, skilled and capable staff. (27 cases examined; published reoffending rate 41.0% for "
                 "Southwark, compared to 37.8% for all England and Wales.)"
             ),
-            "judgements": [],
+            # The letter rates no theme. Its commentary on each gives what went well and what did not;
+            # these are its own sentences (or their opening words), filed as strengths or areas for
+            # improvement, with the paragraphs they come from.
+            "judgements": [
+                {
+                    "standard": "SQS 1",
+                    "narrative": "From the letter's commentary, paragraphs 1.1 to 1.9.",
+                    "strengths": [
+                        "The quality of pre-sentence and referral order panel reports was of a consistently high "
+                        "standard",
+                        "Planning was effective, dynamic, focused and well sequenced.",
+                        "Work to address offending behaviour was started promptly, sometimes before the child or "
+                        "young person went to court.",
+                    ],
+                    "areas_for_improvement": [
+                        "Too often, information from the Crown Prosecution Service was not available at the start "
+                        "of the order",
+                    ],
+                },
+                {
+                    "standard": "SQS 2",
+                    "narrative": "From the letter's commentary, paragraphs 2.1 to 2.5.",
+                    "strengths": [
+                        "There was an accurate assessment of the risk of harm posed by children and young people "
+                        "in all but three cases.",
+                        "We found appropriate and very quick responses to changes, including breach action.",
+                    ],
+                    "areas_for_improvement": [
+                        "Critical information, however, was not always being received quickly from the police.",
+                        "In the few cases where management oversight had not been as effective, this was because "
+                        "managers tended to confirm the case managers view when a more critical approach was "
+                        "needed.",
+                    ],
+                },
+                {
+                    "standard": "SQS 3",
+                    "narrative": "From the letter's commentary, paragraphs 3.1 to 3.6.",
+                    "strengths": [
+                        "Southwark YOS effectively assessed and planned for the factors that made a child or young "
+                        "person vulnerable.",
+                        "Vulnerability planning was effective in almost all cases",
+                        "Management oversight was highly effective, as were the escalation procedures",
+                    ],
+                    "areas_for_improvement": [],
+                },
+                {
+                    "standard": "SQS 4",
+                    "narrative": "From the letter's commentary, paragraphs 4.1 to 4.3.",
+                    "strengths": [
+                        "Factors that might hamper this were consistently assessed at the start of the order and "
+                        "reviewed as time went on.",
+                        "There was considered use of professional discretion, with efforts made to re-engage "
+                        "children and young people when needed.",
+                    ],
+                    "areas_for_improvement": [],
+                },
+            ],
             "strengths": [
                 "Excellent quality of assessment and planning, leading to focused and individual programmes of work.",
                 "Effective balance of managing offending, risk of harm and vulnerability issues.",

@@ -1,5 +1,6 @@
 """Demo indicators, values, targets, comparators and case audits (performance/demo_data.py), and
-the live tracker's case records (performance/demo_cases.py), from which its figures are computed.
+the case records (performance/demo_cases.py) from which the live tracker's figures and Lewisham's
+YJB reoffending measures are computed.
 
 Case-audit figures are not typed in: Bromley's October 2015 audits (seed 003) and Lewisham's
 illustrative 2017 ones are loaded and the roll-up computes the dashboard figures from them, as it
@@ -14,13 +15,17 @@ from simple_history.utils import bulk_create_with_history
 
 from improvement.models import ImprovementPlan
 from performance import demo_cases, kpi_return, rollup, services
-from performance.choices import RunTrigger
+from performance.choices import CohortConvention, RunTrigger
+from performance.cohorts import cohort_months, yjb_final_on
 from performance.demo_data import (
     BROMLEY_AUDITS,
     ILLUSTRATIVE_KPIS,
+    SEED_FIGURES,
     SERIES,
     SOUTHWARK_KPI_COUNTS,
     SOUTHWARK_KPI_QUARTERS,
+    cohort_rates,
+    illustrative_note,
 )
 from performance.models import (
     AuditGrade,
@@ -85,7 +90,7 @@ def load() -> None:
     for slug, data in SERIES.items():
         organisation = Organisation.objects.get(slug=slug)
         if not TrackedIndicator.objects.for_org(organisation).exists():
-            _series(organisation, data)
+            _series(organisation, data, counted=_yjb_cohort_rates(organisation))
     if not IndicatorJudgement.objects.for_org(lewisham).exists():
         _lewisham_judgements(lewisham)
     bromley = Organisation.objects.get(slug="bromley")
@@ -133,12 +138,24 @@ def _track(organisation: Organisation, codes: list[str]) -> dict[str, Indicator]
     return indicators
 
 
-def _series(organisation: Organisation, data: dict) -> None:
+def _yjb_cohort_rates(organisation: Organisation) -> dict[str, list]:
+    """The YJB reoffending measures of each of the organisation's YJB cohorts, counted from its case
+    records once every child's follow-up and wait is over, dated by the cohort's first month."""
+    rows = []
+    for cohort in Cohort.objects.for_org(organisation).filter(convention=CohortConvention.YJB):
+        final = cohort_months(cohort, as_at=yjb_final_on(cohort))[-1]
+        rows.append((cohort.period_start, final.members, final.reoffenders, final.reoffences))
+    return cohort_rates(rows)
+
+
+def _series(organisation: Organisation, data: dict, counted: dict[str, list]) -> None:
+    """The typed series of `data`, and those `counted` from case records in place of typed values."""
     indicators = _track(organisation, data["tracked"])
     measurements, targets, comparators = [], [], []
+    illustrative = illustrative_note(organisation.slug)
     for code, series in data["series"].items():
         indicator = indicators[code]
-        values = series.get("values", [])
+        values = counted.get(code) or series.get("values", [])
         first = values[0][0] if values else None
         if first or series.get("target") is not None:
             targets.append(
@@ -158,7 +175,14 @@ def _series(organisation: Organisation, data: dict) -> None:
             )
             fields = services.measurement_value(indicator, **parts)
             measurements.append(
-                Measurement(organisation=organisation, indicator=indicator, period=period, source="Demo data", **fields)
+                Measurement(
+                    organisation=organisation,
+                    indicator=indicator,
+                    period=period,
+                    source="Demo data",
+                    note=SEED_FIGURES.get((organisation.slug, code, period), illustrative),
+                    **fields,
+                )
             )
         for kind, points in series.get("comparators", {}).items():
             comparators += [

@@ -20,7 +20,10 @@ Which seeds it comes from:
 * BROMLEY_AUDITS -- seed 003 (Bromley, November 2015), paragraph 3.3.4: the October 2015 audit of 15
   court and community cases.
 
-Every other figure is ours: plausible values chosen where the documents give none (said so beside them).
+Every other figure is ours: plausible values chosen where the documents give none (said so beside them, and
+labelled illustrative where the demo shows them: SEED_FIGURES and illustrative_note). No figure is typed twice:
+a rate is computed from its count (quarterly_rates), the three reoffending measures of a cohort from one row of
+counts (cohort_rates), or, for Lewisham's YJB cohorts, from case records (performance/demo_cases.py).
 Targets and tolerances are ours too: the documents give RAG colours but not the targets behind them.
 Values: ratio indicators take (numerator, denominator) pairs of whole numbers, from which the app
 computes the value; direct indicators take a single number. Period starts: monthly on the 1st of the
@@ -31,6 +34,133 @@ import datetime
 from decimal import Decimal
 
 COMPARATOR_KINDS = [("london", "London"), ("yot_family", "YOT family"), ("england_wales", "England and Wales")]
+
+# Lewisham's 10-17 population: ours, held constant (no seed gives it). Every per-100,000 and per-1,000 rate of
+# Lewisham is computed from a count over it (quarterly_rates), never typed beside the count.
+LEWISHAM_POPULATION = 25840
+
+
+def monthly(first: datetime.date, values: list) -> list[tuple[datetime.date, int]]:
+    """(period, value) for consecutive months from `first`."""
+    return [(_plus_months(first, n), v) for n, v in enumerate(values)]
+
+
+def quarterly_rates(counts: list, population: int = LEWISHAM_POPULATION) -> list:
+    """A quarterly rate series from a monthly rolling 12-month count: each quarter (dated by its first month)
+    takes the count at its last month over the population, as the YJB's quarterly figures do."""
+    at = dict(counts)
+    return [
+        (period, (at[_plus_months(period, 2)], population))
+        for period, _ in counts
+        if period.month in (1, 4, 7, 10) and _plus_months(period, 2) in at
+    ]
+
+
+def _plus_months(day: datetime.date, months: int) -> datetime.date:
+    """The first of the month `months` after `day`'s (before it, if negative)."""
+    years, month = divmod(day.month - 1 + months, 12)
+    return datetime.date(day.year + years, month + 1, 1)
+
+
+# First-time entrants, rolling 12-month counts, July 2015 to December 2018. Seed 004 reports "the last quarters
+# KPI (Oct- Dec18)": "FTEs down 24.1%" on the year before -- 162 (October to December 2017) to 123 (October to
+# December 2018) is down 24.07%. The months before are ours, level until the fall seed 004 describes.
+FTE_COUNTS = monthly(
+    datetime.date(2015, 7, 1),
+    [
+        *(158, 159, 160, 161, 161, 162),  # July-December 2015
+        *(163, 164, 163, 164, 165, 164, 163, 164, 165, 166, 165, 164),  # 2016
+        *(163, 164, 163, 162, 163, 164, 163, 162, 163, 162, 162, 162),  # 2017
+        *(157, 152, 147, 143, 139, 135, 131, 128, 125, 123, 123, 123),  # 2018
+    ],
+)
+# Custodial sentences, rolling 12-month counts: 44 in October-December 2017 and 23 a year later (seed 004, of
+# the quarter October-December 2018: "Custody down 45% (23 compared to 44 previous year)"; 23 of 44 is down
+# 47.7%, which the demo computes rather than repeating the seed's 45%), steady for the last three quarters as
+# seed 004 says; the months before are ours. (Seed 004 also mentions 25 custodial sentences in March-June 17
+# from the live tracker chart: a different count, not used.)
+CUSTODY_COUNTS = monthly(
+    datetime.date(2015, 7, 1),
+    [
+        *(44, 45, 44, 46, 45, 44),  # July-December 2015
+        *(45, 46, 45, 44, 45, 46, 47, 46, 45, 44, 45, 46),  # 2016
+        *(45, 44, 45, 46, 45, 44, 45, 46, 45, 44, 44, 44),  # 2017
+        *(40, 35, 29, 24, 23, 24, 23, 24, 23, 23, 23, 23),  # 2018
+    ],
+)
+# The quarter seed 004 reports on, October-December 2018, and the one it compares it with.
+SEED_004_QUARTER = datetime.date(2018, 10, 1)
+SEED_004_YEAR_BEFORE = datetime.date(2017, 10, 1)
+
+
+def year_on_year(counts: list, month: datetime.date) -> tuple[int, int]:
+    """A monthly series' value for `month` and for the same month a year before."""
+    at = dict(counts)
+    return at[month], at[_plus_months(month, -12)]
+
+
+# The figures the seeds give, each labelled with its words where the demo shows it; every other demo figure is
+# labelled illustrative (illustrative_note), as the demo's audits, case records and KPI returns are.
+SEED_FIGURES = {
+    ("lewisham", "FTE_RATE", SEED_004_YEAR_BEFORE): 'The year before seed 004\'s "FTEs down 24.1%"; the count and '
+    "population behind the rate are illustrative.",
+    ("lewisham", "FTE_RATE", SEED_004_QUARTER): 'Seed 004: "FTEs down 24.1%", "151 per 100,000 less" on the year '
+    "before; the count and population behind the rate are illustrative.",
+    ("lewisham", "REOFF_BINARY", datetime.date(2016, 1, 1)): 'Seed 004: "from 56.3 (Jan –March 16"; the case '
+    "records it is counted from are illustrative.",
+    ("lewisham", "REOFF_BINARY", datetime.date(2017, 1, 1)): 'Seed 004: "cohort tracked since Jan-March 17 – '
+    '39.7%"; the case records it is counted from are illustrative.',
+    ("lewisham", "FTE_COUNT", datetime.date(2017, 12, 1)): 'The year before seed 004\'s "FTEs down 24.1%"; the '
+    "count is illustrative.",
+    ("lewisham", "FTE_COUNT", datetime.date(2018, 12, 1)): 'Seed 004: "FTEs down 24.1%" on the year; the count is '
+    "illustrative.",
+    ("lewisham", "CUSTODY_RATE", SEED_004_YEAR_BEFORE): 'Seed 004: "44 previous year"; the population is illustrative.',
+    ("lewisham", "CUSTODY_RATE", SEED_004_QUARTER): 'Seed 004: "23 compared to 44 previous year"; the population is '
+    "illustrative.",
+    ("lewisham", "CUSTODY_COUNT", datetime.date(2017, 12, 1)): 'Seed 004: "44 previous year".',
+    ("lewisham", "CUSTODY_COUNT", datetime.date(2018, 12, 1)): 'Seed 004: "23 compared to 44 previous year".',
+}
+
+
+def illustrative_note(slug: str) -> str:
+    return f"Illustrative: demo figures, not {slug.capitalize()}'s."
+
+
+def cohort_rates(rows: list) -> dict[str, list]:
+    """The YJB's three reoffending measures of each cohort from one row of counts (period, children in the
+    cohort, of whom reoffended, reoffences), so the three can never disagree."""
+    return {
+        "REOFF_BINARY": [(p, (reoffenders, members)) for p, members, reoffenders, _ in rows],
+        "REOFF_FREQUENCY": [(p, (reoffences, members)) for p, members, _, reoffences in rows],
+        "REOFF_PER_REOFFENDER": [(p, (reoffences, reoffenders)) for p, _, reoffenders, reoffences in rows],
+    }
+
+
+# Looked-after children in Lewisham's YJB cohorts, one row a cohort: plausible values (no figures in the seeds).
+LAC_COHORTS = cohort_rates(
+    [
+        (datetime.date(2015, 7, 1), 14, 9, 30),
+        (datetime.date(2015, 10, 1), 14, 9, 29),
+        (datetime.date(2016, 1, 1), 13, 8, 27),
+        (datetime.date(2016, 4, 1), 13, 8, 26),
+        (datetime.date(2016, 7, 1), 13, 7, 23),
+        (datetime.date(2016, 10, 1), 12, 7, 22),
+        (datetime.date(2017, 1, 1), 12, 6, 19),
+    ]
+)
+
+# Islington's 12-month YJB cohorts, one row a cohort (period, children, of whom reoffended, reoffences). Seed 001
+# gives directions only: binary reoffending improving, frequency and reoffences per reoffender still rising as
+# the cohort shrinks. The counts are ours (53.1% -> 48.8%, 1.72 -> 1.93, 3.24 -> 3.96).
+ISLINGTON_COHORTS = cohort_rates(
+    [
+        (datetime.date(2015, 10, 1), 196, 104, 337),
+        (datetime.date(2016, 1, 1), 190, 100, 335),
+        (datetime.date(2016, 4, 1), 181, 93, 330),
+        (datetime.date(2016, 7, 1), 170, 85, 318),
+        (datetime.date(2016, 10, 1), 160, 78, 309),
+    ]
+)
 
 SERIES = {
     "lewisham": {
@@ -100,56 +230,11 @@ SERIES = {
         # values and no target. Entries with "values": [] carry a target only: Purple lines (not started),
         # and CA_* and IP_*, which the app computes from the case audits and the improvement plan.
         "series": {
-            # First time entrants, rolling 12-month counts. Seed 004 reports "the last quarters KPI (Oct- Dec18)":
-            # "FTEs down 24.1%" on the year before -- 162 (October to December 2017) to 123 (October to December
-            # 2018) is down 24.07%. The months before are ours, level until the fall seed 004 describes.
+            # First time entrants, rolling 12-month counts (FTE_COUNTS).
             "FTE_COUNT": {
                 "target": Decimal("120"),
                 "tolerance": Decimal("15"),
-                "values": [
-                    (datetime.date(2015, 7, 1), 158),
-                    (datetime.date(2015, 8, 1), 159),
-                    (datetime.date(2015, 9, 1), 160),
-                    (datetime.date(2015, 10, 1), 161),
-                    (datetime.date(2015, 11, 1), 161),
-                    (datetime.date(2015, 12, 1), 162),
-                    (datetime.date(2016, 1, 1), 163),
-                    (datetime.date(2016, 2, 1), 164),
-                    (datetime.date(2016, 3, 1), 163),
-                    (datetime.date(2016, 4, 1), 164),
-                    (datetime.date(2016, 5, 1), 165),
-                    (datetime.date(2016, 6, 1), 164),
-                    (datetime.date(2016, 7, 1), 163),
-                    (datetime.date(2016, 8, 1), 164),
-                    (datetime.date(2016, 9, 1), 165),
-                    (datetime.date(2016, 10, 1), 166),
-                    (datetime.date(2016, 11, 1), 165),
-                    (datetime.date(2016, 12, 1), 164),
-                    (datetime.date(2017, 1, 1), 163),
-                    (datetime.date(2017, 2, 1), 164),
-                    (datetime.date(2017, 3, 1), 163),
-                    (datetime.date(2017, 4, 1), 162),
-                    (datetime.date(2017, 5, 1), 163),
-                    (datetime.date(2017, 6, 1), 164),
-                    (datetime.date(2017, 7, 1), 163),
-                    (datetime.date(2017, 8, 1), 162),
-                    (datetime.date(2017, 9, 1), 163),
-                    (datetime.date(2017, 10, 1), 162),
-                    (datetime.date(2017, 11, 1), 162),
-                    (datetime.date(2017, 12, 1), 162),
-                    (datetime.date(2018, 1, 1), 157),
-                    (datetime.date(2018, 2, 1), 152),
-                    (datetime.date(2018, 3, 1), 147),
-                    (datetime.date(2018, 4, 1), 143),
-                    (datetime.date(2018, 5, 1), 139),
-                    (datetime.date(2018, 6, 1), 135),
-                    (datetime.date(2018, 7, 1), 131),
-                    (datetime.date(2018, 8, 1), 128),
-                    (datetime.date(2018, 9, 1), 125),
-                    (datetime.date(2018, 10, 1), 123),
-                    (datetime.date(2018, 11, 1), 123),
-                    (datetime.date(2018, 12, 1), 123),
-                ],
+                "values": FTE_COUNTS,
             },
             # Plausible values (no figures in the seeds).
             "FTE_LAC_COUNT": {
@@ -182,29 +267,14 @@ SERIES = {
                     (datetime.date(2017, 6, 1), 11),
                 ],
             },
-            # Numerator = FTE_COUNT at the quarter's last month; denominator the 10-17 population (ours, held
-            # constant). October-December 2017 162/25840 = 626.9 and October-December 2018 123/25840 = 476.0 per
-            # 100,000: down 24.1%, "151 per 100,000 less" (seed 004). Over the same year London falls 22.7%
-            # (480.0 -> 371.0) and the YOT family more (26.5%), as seed 004 says; the comparator levels are ours.
+            # Computed from FTE_COUNTS (quarterly_rates): October-December 2017 162/25840 = 626.9 and
+            # October-December 2018 123/25840 = 476.0 per 100,000: down 24.1%, "151 per 100,000 less" (seed 004).
+            # Over the same year London falls 22.7% (480.0 -> 371.0) and the YOT family more (26.5%), as seed 004
+            # says; the comparator levels are ours.
             "FTE_RATE": {
                 "target": Decimal("450"),
                 "tolerance": Decimal("50"),
-                "values": [
-                    (datetime.date(2015, 7, 1), (160, 25840)),
-                    (datetime.date(2015, 10, 1), (162, 25840)),
-                    (datetime.date(2016, 1, 1), (163, 25840)),
-                    (datetime.date(2016, 4, 1), (164, 25840)),
-                    (datetime.date(2016, 7, 1), (165, 25840)),
-                    (datetime.date(2016, 10, 1), (164, 25840)),
-                    (datetime.date(2017, 1, 1), (163, 25840)),
-                    (datetime.date(2017, 4, 1), (164, 25840)),
-                    (datetime.date(2017, 7, 1), (163, 25840)),
-                    (datetime.date(2017, 10, 1), (162, 25840)),
-                    (datetime.date(2018, 1, 1), (147, 25840)),
-                    (datetime.date(2018, 4, 1), (135, 25840)),
-                    (datetime.date(2018, 7, 1), (125, 25840)),
-                    (datetime.date(2018, 10, 1), (123, 25840)),
-                ],
+                "values": quarterly_rates(FTE_COUNTS),
                 "comparators": {
                     "london": [
                         (datetime.date(2015, 7, 1), Decimal("485.0")),
@@ -240,22 +310,13 @@ SERIES = {
                     ],
                 },
             },
-            # YJB binary rate, 3-month cohorts as seed 004 describes them: "from 56.3 (Jan -March 16 compared to
-            # cohort tracked since Jan-March 17 - 39.7%)": 49/87 = 56.3% for the January 2016 cohort and 31/78 =
-            # 39.7% for January 2017's, the latest seed 004 reports, below London and the national average. The
-            # other cohorts' sizes and the comparators are ours.
+            # The YJB measures (binary, frequency, reoffences per reoffender) have no "values": performance/demo.py
+            # counts them from the case records of each 3-month YJB cohort (performance/demo_cases.py), so the three
+            # always describe the same children. Seed 004: "from 56.3 (Jan -March 16 compared to cohort tracked
+            # since Jan-March 17 - 39.7%)", below London and the national average. The comparators are ours.
             "REOFF_BINARY": {
                 "target": Decimal("40.0"),
                 "tolerance": Decimal("5"),
-                "values": [
-                    (datetime.date(2015, 7, 1), (50, 88)),
-                    (datetime.date(2015, 10, 1), (50, 89)),
-                    (datetime.date(2016, 1, 1), (49, 87)),
-                    (datetime.date(2016, 4, 1), (44, 84)),
-                    (datetime.date(2016, 7, 1), (40, 82)),
-                    (datetime.date(2016, 10, 1), (36, 80)),
-                    (datetime.date(2017, 1, 1), (31, 78)),
-                ],
                 "comparators": {
                     "london": [
                         (datetime.date(2015, 7, 1), Decimal("45.2")),
@@ -279,20 +340,10 @@ SERIES = {
                     ],
                 },
             },
-            # Same cohorts: reoffences / cohort, 157/87 = 1.80 falling to 96/78 = 1.23 (plausible values).
+            # Same cohorts: reoffences per member of the cohort.
             "REOFF_FREQUENCY": {
                 "target": Decimal("1.20"),
                 "tolerance": Decimal("0.20"),
-                "values": [
-                    (datetime.date(2015, 7, 1), (157, 87)),
-                    (datetime.date(2015, 10, 1), (150, 86)),
-                    (datetime.date(2016, 1, 1), (142, 85)),
-                    (datetime.date(2016, 4, 1), (132, 83)),
-                    (datetime.date(2016, 7, 1), (121, 82)),
-                    (datetime.date(2016, 10, 1), (111, 80)),
-                    (datetime.date(2017, 1, 1), (104, 79)),
-                    (datetime.date(2017, 4, 1), (96, 78)),
-                ],
                 "comparators": {
                     "london": [
                         (datetime.date(2015, 7, 1), Decimal("1.52")),
@@ -306,20 +357,10 @@ SERIES = {
                     ],
                 },
             },
-            # Same cohorts: reoffences / reoffenders, 157/49 = 3.20 to 96/31 = 3.10 (plausible values).
+            # Same cohorts: reoffences per reoffender.
             "REOFF_PER_REOFFENDER": {
                 "target": Decimal("3.00"),
                 "tolerance": Decimal("0.30"),
-                "values": [
-                    (datetime.date(2015, 7, 1), (157, 49)),
-                    (datetime.date(2015, 10, 1), (150, 47)),
-                    (datetime.date(2016, 1, 1), (142, 45)),
-                    (datetime.date(2016, 4, 1), (132, 42)),
-                    (datetime.date(2016, 7, 1), (121, 39)),
-                    (datetime.date(2016, 10, 1), (111, 36)),
-                    (datetime.date(2017, 1, 1), (104, 34)),
-                    (datetime.date(2017, 4, 1), (96, 31)),
-                ],
                 "comparators": {
                     "london": [
                         (datetime.date(2015, 7, 1), Decimal("3.36")),
@@ -340,100 +381,27 @@ SERIES = {
             "LT_PER_REOFFENDER": {"target": Decimal("3.00"), "tolerance": Decimal("0.30")},
             "LT_FIRST_MONTH": {"target": Decimal("10"), "tolerance": Decimal("3")},
             "LT_VIOLENT": {"target": Decimal("40"), "tolerance": Decimal("5")},
-            # Looked-after children in the YJB cohorts: plausible values (no figures in the seeds).
+            # Looked-after children in the YJB cohorts (LAC_COHORTS): plausible values (no figures in the seeds).
             "LAC_REOFF_BINARY": {
                 "target": Decimal("50"),
                 "tolerance": Decimal("10"),
-                "values": [
-                    (datetime.date(2015, 7, 1), (9, 14)),
-                    (datetime.date(2015, 10, 1), (9, 14)),
-                    (datetime.date(2016, 1, 1), (8, 13)),
-                    (datetime.date(2016, 4, 1), (8, 13)),
-                    (datetime.date(2016, 7, 1), (7, 13)),
-                    (datetime.date(2016, 10, 1), (7, 12)),
-                    (datetime.date(2017, 1, 1), (6, 12)),
-                    (datetime.date(2017, 4, 1), (7, 13)),
-                ],
+                "values": LAC_COHORTS["REOFF_BINARY"],
             },
             "LAC_REOFF_FREQUENCY": {
                 "target": Decimal("1.60"),
                 "tolerance": Decimal("0.30"),
-                "values": [
-                    (datetime.date(2015, 7, 1), (30, 14)),
-                    (datetime.date(2015, 10, 1), (29, 14)),
-                    (datetime.date(2016, 1, 1), (27, 13)),
-                    (datetime.date(2016, 4, 1), (26, 13)),
-                    (datetime.date(2016, 7, 1), (23, 13)),
-                    (datetime.date(2016, 10, 1), (22, 12)),
-                    (datetime.date(2017, 1, 1), (19, 12)),
-                    (datetime.date(2017, 4, 1), (21, 13)),
-                ],
+                "values": LAC_COHORTS["REOFF_FREQUENCY"],
             },
             "LAC_REOFF_PER_REOFFENDER": {
                 "target": Decimal("3.00"),
                 "tolerance": Decimal("0.30"),
-                "values": [
-                    (datetime.date(2015, 7, 1), (30, 9)),
-                    (datetime.date(2015, 10, 1), (29, 9)),
-                    (datetime.date(2016, 1, 1), (27, 8)),
-                    (datetime.date(2016, 4, 1), (26, 8)),
-                    (datetime.date(2016, 7, 1), (23, 7)),
-                    (datetime.date(2016, 10, 1), (22, 7)),
-                    (datetime.date(2017, 1, 1), (19, 6)),
-                    (datetime.date(2017, 4, 1), (21, 7)),
-                ],
+                "values": LAC_COHORTS["REOFF_PER_REOFFENDER"],
             },
-            # Custodial sentences, rolling 12-month counts: 44 in October-December 2017 and 23 a year later (seed
-            # 004, of the quarter October-December 2018: "23 compared to 44 previous year"), steady for the last
-            # three quarters as seed 004 says; the months before are ours. (Seed 004 also mentions 25
-            # custodial sentences in March-June 17 from the live tracker chart: a different count, not used.)
+            # Custodial sentences, rolling 12-month counts (CUSTODY_COUNTS).
             "CUSTODY_COUNT": {
                 "target": Decimal("25"),
                 "tolerance": Decimal("5"),
-                "values": [
-                    (datetime.date(2015, 7, 1), 44),
-                    (datetime.date(2015, 8, 1), 45),
-                    (datetime.date(2015, 9, 1), 44),
-                    (datetime.date(2015, 10, 1), 46),
-                    (datetime.date(2015, 11, 1), 45),
-                    (datetime.date(2015, 12, 1), 44),
-                    (datetime.date(2016, 1, 1), 45),
-                    (datetime.date(2016, 2, 1), 46),
-                    (datetime.date(2016, 3, 1), 45),
-                    (datetime.date(2016, 4, 1), 44),
-                    (datetime.date(2016, 5, 1), 45),
-                    (datetime.date(2016, 6, 1), 46),
-                    (datetime.date(2016, 7, 1), 47),
-                    (datetime.date(2016, 8, 1), 46),
-                    (datetime.date(2016, 9, 1), 45),
-                    (datetime.date(2016, 10, 1), 44),
-                    (datetime.date(2016, 11, 1), 45),
-                    (datetime.date(2016, 12, 1), 46),
-                    (datetime.date(2017, 1, 1), 45),
-                    (datetime.date(2017, 2, 1), 44),
-                    (datetime.date(2017, 3, 1), 45),
-                    (datetime.date(2017, 4, 1), 46),
-                    (datetime.date(2017, 5, 1), 45),
-                    (datetime.date(2017, 6, 1), 44),
-                    (datetime.date(2017, 7, 1), 45),
-                    (datetime.date(2017, 8, 1), 46),
-                    (datetime.date(2017, 9, 1), 45),
-                    (datetime.date(2017, 10, 1), 44),
-                    (datetime.date(2017, 11, 1), 44),
-                    (datetime.date(2017, 12, 1), 44),
-                    (datetime.date(2018, 1, 1), 40),
-                    (datetime.date(2018, 2, 1), 35),
-                    (datetime.date(2018, 3, 1), 29),
-                    (datetime.date(2018, 4, 1), 24),
-                    (datetime.date(2018, 5, 1), 23),
-                    (datetime.date(2018, 6, 1), 24),
-                    (datetime.date(2018, 7, 1), 23),
-                    (datetime.date(2018, 8, 1), 24),
-                    (datetime.date(2018, 9, 1), 23),
-                    (datetime.date(2018, 10, 1), 23),
-                    (datetime.date(2018, 11, 1), 23),
-                    (datetime.date(2018, 12, 1), 23),
-                ],
+                "values": CUSTODY_COUNTS,
             },
             # Plausible values.
             "CUSTODY_LAC_COUNT": {
@@ -466,21 +434,13 @@ SERIES = {
                     (datetime.date(2017, 6, 1), 4),
                 ],
             },
-            # Numerator = CUSTODY_COUNT at the quarter's last month: 44/25840 = 1.70 to 23/25840 = 0.89 per 1,000.
-            # Comparators are ours (seed 004: rates were high compared with statistical neighbours in early 2017).
+            # Computed from CUSTODY_COUNTS (quarterly_rates): 44/25840 = 1.70 per 1,000 in October-December 2017,
+            # 23/25840 = 0.89 a year later. Comparators are ours (seed 004: rates were high compared with
+            # statistical neighbours in early 2017).
             "CUSTODY_RATE": {
                 "target": Decimal("1.00"),
                 "tolerance": Decimal("0.20"),
-                "values": [
-                    (datetime.date(2015, 7, 1), (44, 25840)),
-                    (datetime.date(2015, 10, 1), (42, 25840)),
-                    (datetime.date(2016, 1, 1), (38, 25840)),
-                    (datetime.date(2016, 4, 1), (33, 25840)),
-                    (datetime.date(2016, 7, 1), (27, 25840)),
-                    (datetime.date(2016, 10, 1), (24, 25840)),
-                    (datetime.date(2017, 1, 1), (23, 25840)),
-                    (datetime.date(2017, 4, 1), (23, 25840)),
-                ],
+                "values": quarterly_rates(CUSTODY_COUNTS),
                 "comparators": {
                     "london": [
                         (datetime.date(2015, 7, 1), Decimal("0.92")),
@@ -491,6 +451,12 @@ SERIES = {
                         (datetime.date(2016, 10, 1), Decimal("0.80")),
                         (datetime.date(2017, 1, 1), Decimal("0.78")),
                         (datetime.date(2017, 4, 1), Decimal("0.76")),
+                        (datetime.date(2017, 7, 1), Decimal("0.75")),
+                        (datetime.date(2017, 10, 1), Decimal("0.74")),
+                        (datetime.date(2018, 1, 1), Decimal("0.72")),
+                        (datetime.date(2018, 4, 1), Decimal("0.70")),
+                        (datetime.date(2018, 7, 1), Decimal("0.68")),
+                        (datetime.date(2018, 10, 1), Decimal("0.66")),
                     ],
                     "yot_family": [
                         (datetime.date(2015, 7, 1), Decimal("1.10")),
@@ -501,6 +467,12 @@ SERIES = {
                         (datetime.date(2016, 10, 1), Decimal("0.95")),
                         (datetime.date(2017, 1, 1), Decimal("0.91")),
                         (datetime.date(2017, 4, 1), Decimal("0.88")),
+                        (datetime.date(2017, 7, 1), Decimal("0.86")),
+                        (datetime.date(2017, 10, 1), Decimal("0.84")),
+                        (datetime.date(2018, 1, 1), Decimal("0.81")),
+                        (datetime.date(2018, 4, 1), Decimal("0.78")),
+                        (datetime.date(2018, 7, 1), Decimal("0.75")),
+                        (datetime.date(2018, 10, 1), Decimal("0.73")),
                     ],
                 },
             },
@@ -1280,13 +1252,7 @@ SERIES = {
             "REOFF_BINARY": {
                 "target": Decimal("45"),
                 "tolerance": Decimal("5"),
-                "values": [
-                    (datetime.date(2015, 10, 1), (104, 196)),
-                    (datetime.date(2016, 1, 1), (100, 190)),
-                    (datetime.date(2016, 4, 1), (93, 181)),
-                    (datetime.date(2016, 7, 1), (85, 170)),
-                    (datetime.date(2016, 10, 1), (78, 160)),
-                ],
+                "values": ISLINGTON_COHORTS["REOFF_BINARY"],
                 "comparators": {
                     "england_wales": [
                         (datetime.date(2015, 10, 1), Decimal("37.7")),
@@ -1301,13 +1267,7 @@ SERIES = {
             "REOFF_FREQUENCY": {
                 "target": Decimal("1.50"),
                 "tolerance": Decimal("0.20"),
-                "values": [
-                    (datetime.date(2015, 10, 1), (337, 196)),
-                    (datetime.date(2016, 1, 1), (335, 190)),
-                    (datetime.date(2016, 4, 1), (330, 181)),
-                    (datetime.date(2016, 7, 1), (318, 170)),
-                    (datetime.date(2016, 10, 1), (309, 160)),
-                ],
+                "values": ISLINGTON_COHORTS["REOFF_FREQUENCY"],
                 "comparators": {
                     "england_wales": [
                         (datetime.date(2015, 10, 1), Decimal("1.13")),
@@ -1322,13 +1282,7 @@ SERIES = {
             "REOFF_PER_REOFFENDER": {
                 "target": Decimal("3.20"),
                 "tolerance": Decimal("0.30"),
-                "values": [
-                    (datetime.date(2015, 10, 1), (337, 104)),
-                    (datetime.date(2016, 1, 1), (335, 100)),
-                    (datetime.date(2016, 4, 1), (330, 93)),
-                    (datetime.date(2016, 7, 1), (318, 85)),
-                    (datetime.date(2016, 10, 1), (309, 78)),
-                ],
+                "values": ISLINGTON_COHORTS["REOFF_PER_REOFFENDER"],
                 "comparators": {
                     "england_wales": [
                         (datetime.date(2015, 10, 1), Decimal("2.99")),
@@ -1366,7 +1320,8 @@ SERIES = {
 
 # Seed 003, paragraph 3.3.4: Bromley audited 15 court and community cases in October 2015 (start of order
 # and three-month review stage) on Asset/ROSH, intervention plans, risk management plans and vulnerability
-# management plans. Reported: Asset/ROSH 66% inadequate (here 10 of 15 = 66.7%); intervention plans 80%
+# management plans. Reported (the seed cuts its percentages to whole numbers, not rounding them: 66.7 is printed
+# 66, 45.5 is 45): Asset/ROSH 66% inadequate (here 10 of 15 = 66.7%); intervention plans 80%
 # inadequate (12 of 15); risk management plans 60% inadequate (9 of 15); vulnerability management plans
 # 45% good and 45% inadequate -- not possible of 15 cases, so the plan was not applicable to four (left out
 # of its figures) and of the other 11, 5 are good, 5 inadequate and 1 satisfactory (45.5% each). Which
@@ -1559,4 +1514,4 @@ SOUTHWARK_KPI_QUARTERS = [
     datetime.date(2024, 4, 1),
     datetime.date(2024, 7, 1),
 ]
-ILLUSTRATIVE_KPIS = "Illustrative: demo figures, not Southwark's."
+ILLUSTRATIVE_KPIS = illustrative_note("southwark")
