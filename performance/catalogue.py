@@ -25,9 +25,9 @@ def catalogue_sync(category_model, indicator_model) -> int:
     shared = {"organisation": None} if any(f.name == "organisation" for f in indicator_model._meta.fields) else {}
     # An earlier migration's model lacks the fields added since; the migration that adds one
     # syncs again.
-    known = {f.name for f in indicator_model._meta.fields}
+    known = {f.name: f for f in indicator_model._meta.fields}
     for position, data in enumerate(INDICATORS):
-        fields = {k: v for k, v in data.items() if k in known and k not in ("code", "category")}
+        fields = {k: _fitted(known[k], v) for k, v in data.items() if k in known and k not in ("code", "category")}
         if "position" in known:  # lists follow the catalogue's order (Indicator.position)
             fields["position"] = position
         upsert(
@@ -37,3 +37,10 @@ def catalogue_sync(category_model, indicator_model) -> int:
             defaults={**fields, "category": categories[data["category"]]},
         )
     return len(INDICATORS)
+
+
+def _fitted(field, value):
+    """The value as an earlier migration's narrower column holds it (PostgreSQL refuses a longer
+    one): the migration that widened the column syncs again, writing it whole."""
+    limit = getattr(field, "max_length", None)
+    return value[:limit] if limit and isinstance(value, str) else value
