@@ -36,6 +36,7 @@ from governance.models import (
     SelfAssessment,
     StandardRating,
 )
+from improvement.models import Recommendation
 from performance import rag
 from performance.models import Indicator, Measurement, TrackedIndicator
 from performance.services import indicator_tracking_set, measurement_record
@@ -346,6 +347,47 @@ def meeting_save(
             },
         )
     return meeting
+
+
+@dataclass(frozen=True)
+class ThemeLeadChange:
+    reference: str
+    before: str
+    after: str
+
+
+@transaction.atomic
+def board_member_save(*, form, today: datetime.date) -> list[ThemeLeadChange]:
+    """Save a board member from its form, then write onto each recommendation they lead, led before
+    or lead no more the names of the board's members now leading it, so the plan, its exports and
+    a report as presented name the board's theme leads with no reach into governance. Returns each
+    recommendation's theme lead before → after."""
+    member = form.instance
+    before = set(member.theme_lead_for.values_list("pk", flat=True)) if member.pk else set()
+    member = form.save()
+    touched = before | set(member.theme_lead_for.values_list("pk", flat=True))
+    return theme_leads_write(recommendations=Recommendation.objects.filter(pk__in=touched), today=today)
+
+
+def theme_leads_write(*, recommendations, today: datetime.date) -> list[ThemeLeadChange]:
+    """Each recommendation's theme lead: the board members in post today who lead it, by name and
+    agency, in the order they were added; a recommendation no one on the board leads any more keeps
+    no name of theirs."""
+    changes = []
+    for recommendation in recommendations.order_by("order", "pk"):
+        leads = (
+            recommendation.theme_leads.filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+            .select_related("board")
+            .order_by("pk")
+        )
+        names = "; ".join(str(member) for member in leads)
+        limit = Recommendation._meta.get_field("theme_lead").max_length
+        text = names if len(names) <= limit else names[: limit - 1] + "…"
+        if text != recommendation.theme_lead:
+            changes.append(ThemeLeadChange(recommendation.reference, recommendation.theme_lead, text))
+            recommendation.theme_lead = text
+            recommendation.save(update_fields=["theme_lead"])
+    return changes
 
 
 @transaction.atomic

@@ -109,8 +109,11 @@ def board_member_edit(request, board_pk: int, pk: int | None = None):
     )
     form = BoardMemberForm(request.POST or None, instance=member, organisation=request.organisation)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        changes = services.board_member_save(form=form, today=timezone.localdate())
         messages.success(request, f"{member.name} is saved.")
+        for change in changes:
+            before, after = change.before or "(none)", change.after or "(none)"
+            messages.info(request, f"Recommendation {change.reference}'s theme lead: {before} → {after}.")
         return redirect(board)
     return render(
         request,
