@@ -137,14 +137,20 @@ def plan_overview(plan: ImprovementPlan, params) -> PlanOverview:
     by_pk = {status.pk: status for status in scale}
     recommendations = list(plan.recommendations.prefetch_related("next_steps"))
 
-    # Roll-ups cover every action, whatever the filters: they are the board's figures.
-    pairs = list(plan_actions(plan).values_list("recommendation_id", "current_status_pk"))
-    per_recommendation = {
-        rec.pk: rollup(scale=scale, status_pks=[s for r, s in pairs if r == rec.pk]) for rec in recommendations
-    }
-
     action_filter = plan_action_filter(plan, params, scale, recommendations)
     actions = list(action_filter.qs)
+    # Roll-ups cover every action, whatever the filters: they are the board's figures. Unfiltered,
+    # the rows shown are every action, so their progress is not read a second time.
+    if action_filter.form.is_valid() and not is_filtered(action_filter):
+        pairs = [(action.recommendation_id, action.current_status_pk) for action in actions]
+    else:
+        pairs = list(plan_actions(plan).values_list("recommendation_id", "current_status_pk"))
+    by_recommendation: dict[int, list] = {}
+    for recommendation_pk, status_pk in pairs:
+        by_recommendation.setdefault(recommendation_pk, []).append(status_pk)
+    per_recommendation = {
+        rec.pk: rollup(scale=scale, status_pks=by_recommendation.get(rec.pk, [])) for rec in recommendations
+    }
     sort = action_filter.form.cleaned_data.get("sort") if action_filter.form.is_valid() else None
     grouped = sort in (None, "", "reference")
 

@@ -9,6 +9,8 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from django.core.paginator import Paginator
 from django.db.models import Count, Min, Q
+from django.utils.dates import MONTHS
+from django.utils.formats import date_format
 
 from performance import rag
 from performance.catalogue_data import INDICATORS
@@ -17,6 +19,7 @@ from performance.cohorts import cohorts_months
 from performance.models import (
     AuditGrade,
     Case,
+    CaseAudit,
     Cohort,
     Comparator,
     Indicator,
@@ -98,6 +101,12 @@ class Dashboard:
     key: list = field(default_factory=list)  # the service's key for rating by judgement
 
     @property
+    def period_choices(self) -> list[tuple[str, str, bool]]:
+        """The periods to choose from, latest first: (value, name, whether shown), formatted here
+        once rather than by two date filters per option (ten years of months are 120 options)."""
+        return [(p.isoformat(), f"{MONTHS[p.month]} {p.year}", p == self.period) for p in self.periods]
+
+    @property
     def latest(self) -> datetime.date | None:
         """The latest period with any value: one click away when another period is shown."""
         return self.periods[0] if self.periods else None
@@ -174,8 +183,9 @@ def dashboard(
     ids = [t.indicator_id for t in tracked]
     chosen = period is None
     if chosen:
-        periods, reported = _reported(organisation, recorded)
-        period = opening_period({t.indicator_id: t.indicator.frequency for t in tracked}, reported, periods)
+        frequencies = {t.indicator_id: t.indicator.frequency for t in tracked}
+        periods, counts = _reported(organisation, recorded, frequencies)
+        period = opening_period(frequencies, counts, periods)
     else:
         # order_by() first: the model's default ordering would join into DISTINCT and repeat periods.
         periods = list(
@@ -286,30 +296,47 @@ def comparators_by(indicator: Indicator, points, period: datetime.date) -> list[
     ]
 
 
-def _reported(organisation: Organisation, recorded: Moment) -> tuple[list[datetime.date], set]:
-    """Every period with a measurement, latest first, and the (indicator, period) pairs that have
-    a value: one query."""
-    periods, reported = set(), set()
-    for indicator_id, when, value in (
-        as_recorded(Measurement, organisation, recorded).order_by().values_list("indicator_id", "period", "value")
-    ):
-        periods.add(when)
-        if value is not None:
-            reported.add((indicator_id, when))
-    return sorted(periods, reverse=True), reported
+def _reported(
+    organisation: Organisation, recorded: Moment, frequencies: dict[int, str]
+) -> tuple[list[datetime.date], dict[tuple[datetime.date, str], int]]:
+    """Every period with a measurement, latest first, and per (period, frequency) how many of the
+    tracked indicators (id → frequency) of that frequency have a value for it: one query, one row
+    per period, however many values each holds."""
+    by_frequency = defaultdict(list)
+    for pk, frequency in frequencies.items():
+        by_frequency[frequency].append(pk)
+    per_period = (
+        as_recorded(Measurement, organisation, recorded)
+        .order_by()
+        .values("period")
+        .annotate(
+            measured=Count("pk"),  # groups by period even when nothing is tracked
+            **{
+                f"values_{n}": Count("pk", filter=Q(indicator_id__in=pks, value__isnull=False))
+                for n, pks in enumerate(by_frequency.values())
+            },
+        )
+    )
+    counts = {}
+    for row in per_period:
+        for n, frequency in enumerate(by_frequency):
+            counts[row["period"], frequency] = row[f"values_{n}"]
+    return sorted((row["period"] for row in per_period), reverse=True), counts
 
 
 def opening_period(
-    frequencies: dict[int, str], reported: set[tuple[int, datetime.date]], periods: list[datetime.date]
+    frequencies: dict[int, str], counts: dict[tuple[datetime.date, str], int], periods: list[datetime.date]
 ) -> datetime.date | None:
     """The period a dashboard opens on: the latest of `periods` in which more than half of the
     tracked indicators (id → frequency) have a value for their own period containing it (a
     quarterly figure counts in each month of its quarter, a yearly one in each month of its year),
     so that one value entered early for an unfinished month does not open a page of "No data".
-    With no such period, the latest of those with the most values."""
+    `counts`: per (period, frequency), how many of the tracked indicators of that frequency have a
+    value for it. With no such period, the latest of those with the most values."""
+    kinds = set(frequencies.values())
     fullest = None
     for month in sorted(periods, reverse=True):
-        have = sum((pk, rag.period_start(month, frequency)) in reported for pk, frequency in frequencies.items())
+        have = sum(counts.get((rag.period_start(month, frequency), frequency), 0) for frequency in kinds)
         if 2 * have > len(frequencies):
             return month
         if fullest is None or have > fullest[0]:
@@ -596,6 +623,34 @@ def latest_period(organisation: Organisation, on: datetime.date, recorded: Momen
 
 
 @dataclass
+class AuditRow:
+    """An audit as the list shows it: its month as printed, and the grade of each area (None: not
+    applicable)."""
+
+    audit: CaseAudit
+    month: str
+    assessment: AuditGrade | None
+    intervention: AuditGrade | None
+    risk: AuditGrade | None
+    vulnerability: AuditGrade | None
+    overall: AuditGrade | None
+
+
+def audit_rows(audits, grades: list[AuditGrade]) -> list[AuditRow]:
+    """The audits with their grades looked up among the service's few, not joined into each row,
+    and each month formatted once: a list of hundreds spent most of its time on both."""
+    by_pk = {grade.pk: grade for grade in grades}
+    areas = [f"{area}_id" for area, _ in AUDIT_AREAS] + ["overall_id"]
+    months = {}
+    rows = []
+    for audit in audits:
+        if audit.month not in months:
+            months[audit.month] = date_format(audit.month, "M Y")
+        rows.append(AuditRow(audit, months[audit.month], *(by_pk.get(getattr(audit, area)) for area in areas)))
+    return rows
+
+
+@dataclass
 class GradeSplit:
     """One audit area across a set of audits: how many had each grade, and how many did not
     apply, with each grade's share of those graded."""
@@ -605,10 +660,11 @@ class GradeSplit:
     not_applicable: int | None  # None: the area always applies (the overall grade)
 
 
-def audit_distribution(organisation: Organisation, audits) -> list[GradeSplit]:
+def audit_distribution(organisation: Organisation, audits, grades: list[AuditGrade] | None = None) -> list[GradeSplit]:
     """The split across grades of every area of a set of audits (seed 000's Appendix A reports
-    Good, Satisfactory, Not satisfactory and Poor), in one aggregate query."""
-    grades = list(AuditGrade.objects.for_org(organisation))
+    Good, Satisfactory, Not satisfactory and Poor), in one aggregate query (and one for the
+    service's grades, unless given)."""
+    grades = list(AuditGrade.objects.for_org(organisation)) if grades is None else grades
     areas = [*AUDIT_AREAS, ("overall", "Overall")]
     counts = {}
     for area, _ in areas:

@@ -364,18 +364,15 @@ measurement_import = org_view(**EDITORS)(
 def audit_list(request):
     org = request.organisation
     audit_filter = CaseAuditFilter(
-        request.GET,
-        queryset=CaseAudit.objects.for_org(org).select_related(
-            "auditor", "assessment", "intervention", "risk", "vulnerability", "overall"
-        ),
-        organisation=org,
+        request.GET, queryset=CaseAudit.objects.for_org(org).select_related("auditor"), organisation=org
     )
     runs = RollupRun.objects.for_org(org)[:5]
+    grades = list(AuditGrade.objects.for_org(org))
     context = {
         "filter": audit_filter,
-        "audits": audit_filter.qs[:500],
+        "audits": selectors.audit_rows(audit_filter.qs[:500], grades),
         "runs": runs,
-        "distribution": selectors.audit_distribution(org, audit_filter.qs),
+        "distribution": selectors.audit_distribution(org, audit_filter.qs, grades),
     }
     return render(request, "performance/audit_list.html", context)
 

@@ -204,7 +204,7 @@ def test_risk_register_queries_do_not_grow_with_risks(
             residual_impact=1,
         )
     client.force_login(board_member)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         response = client.get(url("risk_register"))
     assert response.content.decode().count("data-risk=") == count
 

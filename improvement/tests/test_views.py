@@ -229,7 +229,7 @@ class TestQueryCounts:
     ):
         _plan_with_actions(plan.organisation, count)
         client.force_login(manager)
-        with django_assert_max_num_queries(14):  # 13, and the plan's sign-offs
+        with django_assert_max_num_queries(13):  # 12, and the plan's sign-offs
             response = client.get(url("plan_detail", pk=plan.pk))
         assert response.content.decode().count("data-action=") == count
 

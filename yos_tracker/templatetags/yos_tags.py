@@ -1,4 +1,5 @@
 import datetime
+import functools
 import re
 
 from django import template
@@ -21,6 +22,7 @@ def _relative_luminance(hex_colour: str) -> float:
 
 
 @register.filter
+@functools.lru_cache(maxsize=256)
 def rag_text_colour(background: str) -> str:
     """Black or white, whichever contrasts more with the badge's background colour."""
     try:
@@ -41,16 +43,44 @@ def rag_badge(status, none_label: str = "No status"):
     """The one RAG badge: label and colour from data, the label always shown as text so the
     badge reads in greyscale. A tag rather than an include: busy pages draw hundreds of them."""
     if not status:
-        return format_html('<span class="rag-badge rag-badge-none">{}</span>', none_label)
-    colour = _get(status, "colour")
-    meaning = _get(status, "meaning")
+        return _no_badge(none_label)
+    return _badge(_get(status, "colour"), _get(status, "meaning"), _get(status, "label"))
+
+
+# Kept by the words and colour shown (typed: a safe string and a plain one escape differently),
+# never by the status itself, so a relabelled status draws afresh: a page of hundreds of badges
+# has a handful of distinct ones.
+@functools.lru_cache(maxsize=1024, typed=True)
+def _badge(colour, meaning, label):
     title = format_html(' title="{}"', meaning) if meaning else ""
     return format_html(
         '<span class="rag-badge" style="--rag-colour: {}; --rag-text: {};"{}>{}</span>',
         colour,
         rag_text_colour(colour),
         title,
-        _get(status, "label"),
+        label,
+    )
+
+
+@functools.lru_cache(maxsize=64, typed=True)
+def _no_badge(label):
+    return format_html('<span class="rag-badge rag-badge-none">{}</span>', label)
+
+
+@register.simple_tag
+def sparkline(spark, label: str):
+    """A sparkline (yos_tracker.charts.sparkline), with `label` (what it shows) for screen readers;
+    the title repeats it because a tagged PDF takes a figure's alternative text from the title. A
+    tag rather than an include: a dashboard draws one per row."""
+    if not spark:
+        return mark_safe('<span class="text-body-secondary small">—</span>')
+    return format_html(
+        '<svg class="sparkline" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        'aria-label="{label}" xmlns="http://www.w3.org/2000/svg"><title>{label}</title><polyline points="{points}" '
+        'fill="none" stroke="#1d3557" stroke-width="1.5"/><circle cx="{last_x}" cy="{last_y}" r="2.5" '
+        'fill="#1d3557"/></svg>',
+        label=label,
+        **spark,
     )
 
 
