@@ -57,7 +57,8 @@ lint: setup
 	$(BIN)/ruff format --check .
 
 # The benchmark at scale, on the machine's PostgreSQL (its own database, yos_bench), with wrk
-# driving gunicorn for the throughput figures.
+# driving gunicorn for the throughput figures, the mixed workload of readers beside a writer, and
+# writes a second. BENCH_SCALE=0.2 tries it on a fifth of the rows.
 bench: setup
 	@scripts/system-packages.sh wrk
 	$(BIN)/python -m bench.run

@@ -9,6 +9,7 @@ the same number of queries whatever the size.
 """
 
 import datetime
+import os
 import random
 
 from django.apps import apps
@@ -35,6 +36,9 @@ CASES = 10_000  # the live tracker's, per organisation, over five years with a c
 CASE_YEARS = range(2013, 2018)
 FIRST_PERIOD = datetime.date(2010, 1, 1)
 PASSWORD = "bench-password"
+# Every service's share of the rows above: 1 in `make bench`; less to try the bench quickly
+# (BENCH_SCALE=0.1), keeping the 20 services the mixed workload spreads over.
+SCALE = float(os.environ.get("BENCH_SCALE", "1"))
 
 
 def months(count: int) -> list[datetime.date]:
@@ -172,6 +176,7 @@ def organisation_with_data(slug: str, *, share: float, indicators: list[Indicato
             "vulnerability_id",
             "overall_id",
             "notes",
+            "auditor_name",
         ],
         (
             (
@@ -180,6 +185,7 @@ def organisation_with_data(slug: str, *, share: float, indicators: list[Indicato
                 f"BN-{i:07d}",
                 "court_order",
                 *(rng.choice(grades).pk for _ in range(5)),
+                "",
                 "",
             )
             for i in range(audit_count)
@@ -240,9 +246,10 @@ def organisation_with_data(slug: str, *, share: float, indicators: list[Indicato
             "residual_likelihood",
             "residual_impact",
             "commentary",
+            "recorded_at",
         ],
         (
-            (first_risk + r, FIRST_PERIOD + datetime.timedelta(days=90 * v), 2, 2, 1, 2, "")
+            (first_risk + r, FIRST_PERIOD + datetime.timedelta(days=90 * v), 2, 2, 1, 2, "", now)
             for r in range(risk_count)
             for v in range(REVIEWS)
         ),
@@ -312,10 +319,10 @@ def generate() -> tuple[list[Organisation], Organisation]:
     rng = random.Random(2026)
     indicators = _indicators()
     full = [
-        organisation_with_data(f"bench-{n:02d}", share=1.0, indicators=indicators, rng=rng)
+        organisation_with_data(f"bench-{n:02d}", share=SCALE, indicators=indicators, rng=rng)
         for n in range(ORGANISATIONS)
     ]
-    tenth = organisation_with_data("bench-tenth", share=0.1, indicators=indicators, rng=rng)
+    tenth = organisation_with_data("bench-tenth", share=0.1 * SCALE, indicators=indicators, rng=rng)
     # COPY saves without history: give every row its first version, as a migration does, so that
     # a report reads them as recorded.
     history_for_unversioned(apps, connection)

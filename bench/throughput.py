@@ -66,7 +66,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def _check(url: str, cookie: str) -> None:
+def check(url: str, cookie: str) -> None:
     """A page measured must be the page itself, not a redirect to the sign-in page or an error."""
     request = urllib.request.Request(url, headers={"Cookie": cookie})
     with urllib.request.build_opener(_NoRedirect).open(request, timeout=30) as response:
@@ -74,9 +74,10 @@ def _check(url: str, cookie: str) -> None:
             raise RuntimeError(f"{url} answered {response.status}")
 
 
-def _wrk(url: str, cookie: str, seconds: int) -> dict:
-    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "-s", str(SUMMARY)]
-    out = subprocess.run([*command, "-H", f"Cookie: {cookie}", url], capture_output=True, text=True, check=True)
+def wrk(url: str, seconds: int, script: Path = SUMMARY, cookie: str = "") -> dict:
+    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "-s", str(script)]
+    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
+    out = subprocess.run([*command, *headers, url], capture_output=True, text=True, check=True)
     summary = json.loads(out.stdout.strip().splitlines()[-1])
     summary["rps"] = summary["requests"] / summary["seconds"]
     return summary
@@ -87,9 +88,9 @@ def rates(base: str, paths: dict[str, str], cookie: str) -> dict[str, dict]:
     found = {}
     for name, path in paths.items():
         url = base + path
-        _check(url, cookie)
-        _wrk(url, cookie, WARMUP_S)
-        summary = _wrk(url, cookie, MEASURE_S)
+        check(url, cookie)
+        wrk(url, WARMUP_S, cookie=cookie)
+        summary = wrk(url, MEASURE_S, cookie=cookie)
         if summary["non_2xx_3xx"] or summary["socket_errors"]:
             raise RuntimeError(f"{url}: {summary}")
         found[name] = summary
