@@ -42,8 +42,22 @@ def _lewisham_member() -> int:
 
 # URL keyword → Lewisham's record for it, for keywords that name a parent record.
 PARENTS = {"plan_pk": _lewisham_plan, "board_pk": _lewisham_board, "user_pk": _lewisham_member}
-# Values to try for other keywords, most likely first: a shared indicator and Lewisham's own.
-SAMPLES = {"code": ["REOFF_BINARY", "LW_OWN"], "fmt": ["xlsx"], "kind": ["target", "comparator"], "key": ["risks"]}
+# Values to try for other keywords, most likely first: a shared indicator, Lewisham's own, a framework.
+SAMPLES = {
+    "code": ["REOFF_BINARY", "LW_OWN", "hmip-2018"],
+    "fmt": ["xlsx"],
+    "kind": ["target", "comparator"],
+    "key": ["risks"],
+}
+# Of those, the records every organisation shares (the catalogue, the frameworks): the same page
+# under any organisation's address, so no other organisation's record.
+SHARED_SAMPLES = ("REOFF_BINARY", "hmip-2018")
+
+
+def is_shared_record(url: str) -> bool:
+    return any(f"/{code}/" in url for code in SHARED_SAMPLES)
+
+
 ORG_PATTERNS = [u for u in walk() if u.url.startswith("/lewisham/")]
 
 
