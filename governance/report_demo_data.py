@@ -100,6 +100,11 @@ LEWISHAM_PLAN_2019 = {
             "in relation to reductions in re-offending and youth custody (both remand and sentenced). Key to "
             "achieving these outcomes will be the development of the Trauma-informed Restorative approach."
         ),
+        "local_context": (
+            "Lewisham is home to over 306,000 people. Children and young people make up about 25 per cent of "
+            "Lewisham's population, and some 66% of Lewisham residents aged 0-19 are of BME heritage, compared to "
+            "some 76% of the schools population and 46% for the borough as a whole."
+        ),
         "child_first": (
             "Lewisham YOS is now described as a 'Trauma-Informed Service' (Department of Education – Innovation "
             "Unit). Complementing the strengths based model is the think family approach with a tiered offer of "
@@ -119,6 +124,11 @@ LEWISHAM_PLAN_2019 = {
             "assessments of Board effectiveness. The YJMB Performance Sub-group allows partnership work to focus "
             "on data and operational collaboration."
         ),
+        "board_development": (
+            "Following the conclusion and proposals for change outlined in the HMIP report the board has undergone "
+            "a complete review, including the introduction of an independent chair. The Board have also undertaken "
+            "training on the trauma informed approach and a session with partners to address Unconscious Bias."
+        ),
         "resources": (
             "Staffing accounts for 90% of annual expenditure across the service each year with only a small "
             "number of contracts and external services provided. All expenditure is overseen by the Youth Justice "
@@ -135,6 +145,44 @@ LEWISHAM_PLAN_2019 = {
             "- Further embedding of the new Service design, moving from a generic team to a functional model of "
             "team delivery\n- An intensive application of data collection and analysis across the partnership "
             "to inform strategic and tactical work\n- Further development of Speech and Language Therapy work"
+        ),
+        "over_represented": (
+            "Positive reduction in BAME entering the Youth Justice System (33% compared to 29% white). Training "
+            "across the partnership on Unconscious Bias, which recognises that decision making at early stages of "
+            "development and other important transitions contributes to over-representation and disproportionality."
+        ),
+        "prevention": (
+            "A strengthening of the relationship with Compass (the Children and Young People's health service), "
+            "which includes a health and wellbeing program for triage cases."
+        ),
+        "diversion": (
+            "A widening of the brief for the NHS England-funded Liaison and Diversion project, with all young people "
+            "who are arrested having contact with YOS staff at the police station or court as the new aim."
+        ),
+        "education": (
+            "A NEET review meeting reviews progress on reducing the numbers who are not in education training or "
+            "employment. Having a Speech and Language Therapy specialist on site has enhanced the capacity of the "
+            "team to engage and represent the considerable speech, language and education needs of the YOS cohort."
+        ),
+        "restorative": (
+            "To further embed the Restorative Justice model into the work of the Referral Order Panel. Where there "
+            "is also a community based victim harmed in the incident, they are to be engaged with restoratively."
+        ),
+        "serious_violence": (
+            "Closer operational activity with police and Serious Youth Violence Teams to manage high risk cases. The "
+            "multi-agency Concern Hub works with those who are missing or who are victims of child sexual "
+            "exploitation, child exploitation, harmful sexual behaviour, county lines, serious youth violence and "
+            "gangs."
+        ),
+        "remands": "The Intake team takes all Court and First contact work, including remands.",
+        "custody_resettlement": (
+            "Increased contact with young people in custody, joint work with the institutions and work on pathways "
+            "to effective resettlement in the community."
+        ),
+        "families": (
+            "A revision and enhancement of our family offer. The 'Think Family' strand of the YOS vision was "
+            "implemented in recognition that there needed to be a focus on viewing our work with young people "
+            "within the family context and environment."
         ),
         "standards": (
             "With the support of the Performance team a full self-evaluation against HMIP standards comparing "
