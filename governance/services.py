@@ -369,6 +369,12 @@ def board_member_save(*, form, today: datetime.date) -> list[ThemeLeadChange]:
     return theme_leads_write(recommendations=Recommendation.objects.filter(pk__in=touched), today=today)
 
 
+def _lead_name(member: BoardMember) -> str:
+    """ "Ann Lee (Police)"; "Independent Chair" alone where the name already says the agency."""
+    agency = member.get_agency_display()
+    return member.name if member.name.casefold() == agency.casefold() else f"{member.name} ({agency})"
+
+
 def theme_leads_write(*, recommendations, today: datetime.date) -> list[ThemeLeadChange]:
     """Each recommendation's theme lead: the board members in post today who lead it, by name and
     agency, in the order they were added; a recommendation no one on the board leads any more keeps
@@ -380,7 +386,7 @@ def theme_leads_write(*, recommendations, today: datetime.date) -> list[ThemeLea
             .select_related("board")
             .order_by("pk")
         )
-        names = "; ".join(str(member) for member in leads)
+        names = "; ".join(_lead_name(member) for member in leads)
         limit = Recommendation._meta.get_field("theme_lead").max_length
         text = names if len(names) <= limit else names[: limit - 1] + "…"
         if text != recommendation.theme_lead:

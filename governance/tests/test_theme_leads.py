@@ -92,3 +92,13 @@ def test_saving_a_member_whose_leads_are_unchanged_writes_no_new_version_of_the_
     ann = BoardMember.objects.get(name="Ann Lee")
     client.post(_member_page(board, ann), _fields("Ann Lee", Agency.POLICE, [recommendation], role="Chair"))
     assert recommendation.history.count() == versions
+
+
+def test_a_lead_whose_name_is_their_agency_is_named_once(board, recommendation):
+    chair = BoardMember.objects.create(board=board, name="Independent Chair", agency=Agency.INDEPENDENT_CHAIR)
+    chair.theme_lead_for.add(recommendation)
+    services.theme_leads_write(
+        recommendations=type(recommendation).objects.filter(pk=recommendation.pk), today=datetime.date(2020, 5, 1)
+    )
+    recommendation.refresh_from_db()
+    assert recommendation.theme_lead == "Independent Chair"

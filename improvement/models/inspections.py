@@ -10,12 +10,23 @@ from yos_tracker.querysets import OrganisationScopedQuerySet
 from yos_tracker.ranges import DATES, Ranged, in_range
 
 
+class Findings:
+    """Strengths and areas for improvement kept one per line, as a list each for the pages."""
+
+    @property
+    def strengths_list(self) -> list[str]:
+        return _lines(self.strengths)
+
+    @property
+    def areas_for_improvement_list(self) -> list[str]:
+        return _lines(self.areas_for_improvement)
+
+
 def _lines(text: str) -> list[str]:
-    """A "one per line" field as its items."""
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class Inspection(Ranged):
+class Inspection(Findings, Ranged):
     organisation = models.ForeignKey("yos_tracker.Organisation", on_delete=models.CASCADE, related_name="inspections")
     framework = models.ForeignKey(InspectionFramework, on_delete=models.PROTECT, related_name="inspections")
     inspectorate = models.CharField(max_length=200, default="HM Inspectorate of Probation")
@@ -65,16 +76,8 @@ class Inspection(Ranged):
         """The inspection's standards added up as its framework scores them (2018 on: out of 36)."""
         return self.framework.score({j.standard_id: j.level for j in self.judgements.all()})
 
-    @property
-    def strengths_list(self) -> list[str]:
-        return _lines(self.strengths)
 
-    @property
-    def areas_for_improvement_list(self) -> list[str]:
-        return _lines(self.areas_for_improvement)
-
-
-class InspectionJudgement(models.Model):
+class InspectionJudgement(Findings, models.Model):
     """The inspectorate's rating of one standard or area of work of its framework, e.g. '2.1
     Assessment: Good' or 'Reducing reoffending: Unsatisfactory'."""
 
@@ -116,14 +119,6 @@ class InspectionJudgement(models.Model):
     @property
     def note(self) -> str:
         return self.narrative
-
-    @property
-    def strengths_list(self) -> list[str]:
-        return _lines(self.strengths)
-
-    @property
-    def areas_for_improvement_list(self) -> list[str]:
-        return _lines(self.areas_for_improvement)
 
     def clean(self):
         framework = self.inspection.framework_id
