@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from governance.models import StaffPost
+from governance.models.staffing import STAFFING_CATEGORIES_UNVERIFIED
 from governance.plan_context import board_in_post
 from governance.staffing import staffing_as_of, structure_chart
 from governance.staffing_forms import StaffPostForm
@@ -37,6 +38,7 @@ def staffing(request):
         "governance/staffing.html",
         {
             "as_of": day,
+            "categories_unverified": STAFFING_CATEGORIES_UNVERIFIED,
             "staffing": profile,
             "chart": structure_chart(board, members, profile),
             "posts": StaffPost.objects.for_org(org),

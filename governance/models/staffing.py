@@ -1,10 +1,11 @@
 """The service's staffing profile: its posts by team and role, their hours (FTE) and who holds
 them by sex and ethnicity, for the youth justice plan's "Staffing profile" appendix.
 
-The categories are those of the YJB's staffing tables in youth justice plans ("staffing of the
-youth justice service by contract type" and "by gender and ethnicity"): role types from strategic
-manager to volunteer; contract types with secondees by agency and vacancies; sex; and the five
-broad ethnic groups of the census with "not known"."""
+The categories follow the staffing tables youth justice plans print ("by contract type" and "by
+gender and ethnicity"): role types from strategic manager to volunteer; contract types with
+secondees by agency and vacancies; sex; and the five broad ethnic groups of the census with "not
+known". No copy of the YJB's plan template could be read to check them word for word, so the
+staffing page says so (STAFFING_CATEGORIES_UNVERIFIED)."""
 
 from decimal import Decimal
 
@@ -17,6 +18,11 @@ from governance.choices import Agency
 from yos_tracker.history import history_with
 from yos_tracker.querysets import OrganisationScopedQuerySet
 from yos_tracker.ranges import DATES, Ranged, in_range
+
+STAFFING_CATEGORIES_UNVERIFIED = (
+    "The role, contract, sex and ethnicity categories follow the staffing tables of published youth justice "
+    "plans; they have not yet been checked word for word against the YJB's plan template."
+)
 
 
 class RoleType(models.TextChoices):

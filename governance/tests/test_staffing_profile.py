@@ -170,3 +170,12 @@ def test_a_manager_of_another_service_cannot_open_or_edit_its_posts(client, outs
     assert client.post(edit, FORM).status_code == 404
     kept.refresh_from_db()
     assert kept.title == "Senior Practitioner"
+
+
+def test_the_staffing_page_says_its_categories_are_not_yet_checked_against_the_yjbs_template(
+    client, board_member, organisation
+):
+    client.force_login(board_member)
+    page = client.get(reverse("governance:staffing", kwargs={"org": "lewisham"})).content.decode()
+    assert "Unverified" in page
+    assert "not yet been checked word for word against the YJB&#x27;s plan template" in page
