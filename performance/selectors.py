@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Min, Q
 from django.utils.dates import MONTHS
 from django.utils.formats import date_format
@@ -648,6 +648,29 @@ def audit_rows(audits, grades: list[AuditGrade]) -> list[AuditRow]:
             months[audit.month] = date_format(audit.month, "M Y")
         rows.append(AuditRow(audit, months[audit.month], *(by_pk.get(getattr(audit, area)) for area in areas)))
     return rows
+
+
+AUDITS_PER_PAGE = 50
+
+
+def page_number(requested: str | None, last: int) -> int:
+    """The page a requested number means: the nearest of 1 to last, page 1 for one that is not a
+    number. Django's get_page sends 0 and negatives to the last page, and a bookmarked page 3 of
+    a list that has since shrunk should land on its last page, not an error."""
+    try:
+        number = int(requested)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), last)
+
+
+def audit_page(audits, grades: list[AuditGrade], page: str | None) -> Page:
+    """A page of the audits as the list shows them (AuditRow), newest first; the paginator counts
+    them all in one query, whatever their number."""
+    paginator = Paginator(audits.order_by("-month", "case_reference", "pk"), AUDITS_PER_PAGE)
+    shown = paginator.page(page_number(page, paginator.num_pages))
+    shown.object_list = audit_rows(shown.object_list, grades)
+    return shown
 
 
 @dataclass

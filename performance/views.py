@@ -370,7 +370,7 @@ def audit_list(request):
     grades = list(AuditGrade.objects.for_org(org))
     context = {
         "filter": audit_filter,
-        "audits": selectors.audit_rows(audit_filter.qs[:500], grades),
+        "audits": selectors.audit_page(audit_filter.qs, grades, request.GET.get("page")),
         "runs": runs,
         "distribution": selectors.audit_distribution(org, audit_filter.qs, grades),
     }
