@@ -4,12 +4,22 @@ both shown on its page; sources long enough to cite in full. The catalogue is sy
 them (performance/catalogue_data.py)."""
 
 from django.db import migrations, models
+from django.db.models.functions import Length
 
 from performance.catalogue import catalogue_sync
 
 
 def sync(apps, schema_editor):
     catalogue_sync(apps.get_model("performance", "IndicatorCategory"), apps.get_model("performance", "Indicator"))
+
+
+def fit_sources_to_the_old_column(apps, schema_editor):
+    """Unapplying narrows `source` to 500 characters again, which PostgreSQL refuses while a longer
+    citation is stored; applying again syncs the catalogue and writes each citation whole."""
+    for name in ("Indicator", "HistoricalIndicator"):
+        model = apps.get_model("performance", name)
+        for pk, source in model.objects.annotate(n=Length("source")).filter(n__gt=500).values_list("pk", "source"):
+            model.objects.filter(pk=pk).update(source=source[:500])
 
 
 class Migration(migrations.Migration):
@@ -67,5 +77,5 @@ class Migration(migrations.Migration):
             model_name='indicator',
             constraint=models.CheckConstraint(condition=models.Q(('position__range', (0, 32767))), name='indicator_position_in_range', violation_error_message='Enter a whole number from 0 to 32,767.'),
         ),
-        migrations.RunPython(sync, migrations.RunPython.noop),
+        migrations.RunPython(sync, fit_sources_to_the_old_column),
     ]
