@@ -397,11 +397,13 @@ def indicator_page(
         recorded_comparators[kind].append((when, value))
     comparators = {kind: recorded_comparators[kind] for kind in COMPARATOR_PREFERENCE if kind in recorded_comparators}
     by_period = {kind: dict(points) for kind, points in comparators.items()}
-    histories = defaultdict(list)
-    for record in history_until(
-        Measurement.history.filter(organisation=organisation, indicator=indicator), recorded
-    ).select_related("history_user"):
-        histories[record.id].append(record)
+    # Counted in the database: the page shows how many times each value changed, never the versions.
+    versions = dict(
+        history_until(Measurement.history.filter(organisation=organisation, indicator=indicator), recorded)
+        .order_by()
+        .values_list("id")
+        .annotate(Count("history_id"))
+    )
 
     series = [(m.period, m.value) for m in measurements if m.value is not None]
     rows = []
@@ -413,7 +415,7 @@ def indicator_page(
                 "shown": indicator.format_value(m.value),
                 "target": indicator.format_value(target) if target is not None else "",
                 "status": rag.assess(m.value, target, tolerance, lower_is_better=indicator.lower_is_better),
-                "changes": len(histories[m.id]) - 1,
+                "changes": versions.get(m.id, 1) - 1,
                 "comparators": [
                     (
                         ComparatorKind(kind).label,

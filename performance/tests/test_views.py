@@ -114,6 +114,21 @@ class TestIndicatorPage:
         client.force_login(board_member)
         assert client.get(url("indicator_detail", code="FTE_RATE")).status_code == 404
 
+    def test_each_value_links_to_its_history_counting_its_changes(self, client, board_member, custody, organisation):
+        changed, twice = (
+            Measurement.objects.get(organisation=organisation, period=p) for p in (MARCH, MARCH.replace(month=2))
+        )
+        changed.note = "Provisional"
+        changed.save()
+        for value in (27, 28):
+            twice.value = value
+            twice.save()
+        client.force_login(board_member)
+        html = client.get(url("indicator_detail", code="CUSTODY_COUNT")).content.decode()
+        assert f'values/{changed.pk}/history/">1 change</a>' in html
+        assert f'values/{twice.pk}/history/">2 changes</a>' in html
+        assert html.count("/history/") == 2  # a value never changed links to no history
+
 
 class TestEntryGrid:
     def test_manager_enters_a_period_and_ratios_are_computed(self, client, manager, organisation, custody):
