@@ -369,25 +369,37 @@ def board_member_save(*, form, today: datetime.date) -> list[ThemeLeadChange]:
     return theme_leads_write(recommendations=Recommendation.objects.filter(pk__in=touched), today=today)
 
 
-def _lead_name(member: BoardMember) -> str:
+def _lead_name(name: str, agency: str) -> str:
     """ "Ann Lee (Police)"; "Independent Chair" alone where the name already says the agency."""
-    agency = member.get_agency_display()
-    return member.name if member.name.casefold() == agency.casefold() else f"{member.name} ({agency})"
+    agency = Agency(agency).label if agency in Agency.values else agency
+    return name if name.casefold() == agency.casefold() else f"{name} ({agency})"
+
+
+def _names_boards_wrote(organisation_id: int) -> set[str]:
+    """Every name the service's boards could have written as a theme lead: each member's, under
+    every name and agency they have had, so a renamed member's old name is theirs to replace."""
+    versions = BoardMember.history.filter(board__organisation_id=organisation_id).values_list("name", "agency")
+    return {_lead_name(name, agency) for name, agency in versions.distinct()}
 
 
 def theme_leads_write(*, recommendations, today: datetime.date) -> list[ThemeLeadChange]:
-    """Each recommendation's theme lead: the board members in post today who lead it, by name and
-    agency, in the order they were added; a recommendation no one on the board leads any more keeps
-    no name of theirs."""
+    """Each recommendation's theme lead: the leads typed on the recommendation for people who do
+    not sit on the board, kept as typed, then the board members in post today who lead it, by name
+    and agency, in the order they were added. A member who no longer leads it is no longer named."""
     changes = []
-    for recommendation in recommendations.order_by("order", "pk"):
-        leads = (
-            recommendation.theme_leads.filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
-            .select_related("board")
-            .order_by("pk")
-        )
-        names = "; ".join(_lead_name(member) for member in leads)
-        limit = Recommendation._meta.get_field("theme_lead").max_length
+    written = {}
+    limit = Recommendation._meta.get_field("theme_lead").max_length
+    for recommendation in recommendations.select_related("plan").order_by("order", "pk"):
+        organisation_id = recommendation.plan.organisation_id
+        if organisation_id not in written:
+            written[organisation_id] = _names_boards_wrote(organisation_id)
+        typed = [
+            part
+            for part in recommendation.theme_lead.split("; ")
+            if part and part not in written[organisation_id] and not part.endswith("…")  # "…": cut by this rule
+        ]
+        leads = recommendation.theme_leads.filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).order_by("pk")
+        names = "; ".join(typed + [_lead_name(member.name, member.agency) for member in leads])
         text = names if len(names) <= limit else names[: limit - 1] + "…"
         if text != recommendation.theme_lead:
             changes.append(ThemeLeadChange(recommendation.reference, recommendation.theme_lead, text))

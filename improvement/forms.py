@@ -281,7 +281,7 @@ class RecommendationForm(UniqueWithinMixin, NextStepsMixin):
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
             "theme_lead": "Written for you when a board member is made this recommendation's theme lead on the "
-            "board's page; type a lead here only if they do not sit on the board."
+            "board's page; type a lead here only if they do not sit on the board: it is kept, before the board's."
         }
 
     def __init__(self, *args, organisation, **kwargs):

@@ -102,3 +102,46 @@ def test_a_lead_whose_name_is_their_agency_is_named_once(board, recommendation):
     )
     recommendation.refresh_from_db()
     assert recommendation.theme_lead == "Independent Chair"
+
+
+def _write(recommendation, today=datetime.date(2020, 5, 1)):
+    changes = services.theme_leads_write(
+        recommendations=type(recommendation).objects.filter(pk=recommendation.pk), today=today
+    )
+    recommendation.refresh_from_db()
+    return [(c.reference, c.before, c.after) for c in changes]
+
+
+def test_a_lead_typed_on_the_recommendation_for_someone_off_the_board_is_kept_beside_the_boards(board, recommendation):
+    recommendation.theme_lead = "Jo Bloggs (Voluntary sector)"
+    recommendation.save()
+    member = BoardMember.objects.create(board=board, name="Ann Lee", agency=Agency.POLICE)
+    member.theme_lead_for.add(recommendation)
+    assert _write(recommendation) == [
+        ("3", "Jo Bloggs (Voluntary sector)", "Jo Bloggs (Voluntary sector); Ann Lee (Police)")
+    ]
+
+    member.theme_lead_for.remove(recommendation)
+    assert _write(recommendation) == [
+        ("3", "Jo Bloggs (Voluntary sector); Ann Lee (Police)", "Jo Bloggs (Voluntary sector)")
+    ]
+
+
+def test_a_renamed_lead_is_named_anew_not_twice(board, recommendation):
+    member = BoardMember.objects.create(board=board, name="Ann Lee", agency=Agency.POLICE)
+    member.theme_lead_for.add(recommendation)
+    _write(recommendation)
+    member.name = "Ann Lee-Chan"
+    member.save()
+    assert _write(recommendation) == [("3", "Ann Lee (Police)", "Ann Lee-Chan (Police)")]
+
+
+def test_another_services_board_member_of_the_same_name_does_not_take_a_typed_lead(
+    board, recommendation, other_organisation
+):
+    other = Board.objects.create(organisation=other_organisation, name="Their board")
+    BoardMember.objects.create(board=other, name="Jo Bloggs", agency=Agency.HEALTH)
+    recommendation.theme_lead = "Jo Bloggs (Health)"
+    recommendation.save()
+    assert _write(recommendation) == []
+    assert recommendation.theme_lead == "Jo Bloggs (Health)"
