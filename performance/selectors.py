@@ -609,7 +609,8 @@ def tracker_cases(organisation: Organisation, *, page: str | None):
         )
         .order_by("reference")
     )
-    return Paginator(cases, CASES_PER_PAGE).get_page(page)
+    paginator = Paginator(cases, CASES_PER_PAGE)
+    return paginator.page(page_number(page, paginator.num_pages))
 
 
 def latest_period(organisation: Organisation, on: datetime.date, recorded: Moment = None) -> datetime.date | None:

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from performance import selectors
 from performance.choices import CohortConvention
 from performance.models import Case, Cohort, OutcomeKind, Reoffence
 from performance.tests.factories import outcome_kind
@@ -201,3 +202,16 @@ def test_a_board_member_cannot_edit_a_case_or_remove_its_records(client, organis
     assert [client.get(edit).status_code, client.post(remove).status_code] == [403, 403]
     assert "Edit case" not in client.get(case.get_absolute_url()).content.decode()
     assert case.outcomes.exists()
+
+
+@pytest.mark.parametrize(("asked", "shown"), [("2", 2), ("0", 1), ("-3", 1), ("99", 2), ("next", 1)])
+def test_the_case_records_go_a_page_at_a_time_and_any_page_asked_for_lands_on_one(
+    client, organisation, board_member, cases, monkeypatch, asked, shown
+):
+    monkeypatch.setattr(selectors, "CASES_PER_PAGE", 4)
+    client.force_login(board_member)
+    page = client.get(reverse("performance:tracker_cases", kwargs={"org": organisation.slug}), {"page": asked})
+    html = page.content.decode()
+    assert page.context["cases"].number == shown
+    assert f"Page {shown} of 2" in html and 'aria-label="Pages of cases"' in html
+    assert ("Showing 1–4 of 6 cases" if shown == 1 else "Showing 5–6 of 6 cases") in html
