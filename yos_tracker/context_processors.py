@@ -1,5 +1,5 @@
 from yos_tracker import __version__
-from yos_tracker.models import Organisation
+from yos_tracker.scoping import member_organisations
 
 # The sections every organisation has, in navigation order: (path segment, label, what it holds).
 SECTIONS = [
@@ -54,6 +54,6 @@ def navigation(request):
     # Switching keeps you in the same section of the other organisation.
     context["switch_to"] = [
         {"name": org.name, "url": f"/{org.slug}/{section + '/' if section else ''}", "current": org == organisation}
-        for org in Organisation.objects.for_member(user).only("name", "slug")
+        for org in member_organisations(request)
     ]
     return context

@@ -81,12 +81,15 @@ class Access:
             )
 
 
-def resolve_access(user, slug: str) -> Access:
-    """The person's access to the organisation with this slug; Http404 if they have none."""
-    try:
-        organisation = Organisation.objects.for_member(user).get(slug=slug)
-    except Organisation.DoesNotExist:
-        raise Http404("No such organisation.") from None
+def resolve_access(user, slug: str, organisations: list[Organisation] | None = None) -> Access:
+    """The person's access to the organisation with this slug; Http404 if they have none.
+    `organisations`: those they may open, if already looked up (member_organisations)."""
+    if organisations is None:
+        organisation = Organisation.objects.for_member(user).filter(slug=slug).first()
+    else:
+        organisation = next((o for o in organisations if o.slug == slug), None)
+    if organisation is None:
+        raise Http404("No such organisation.")
     if user.is_superuser:
         return Access(organisation, (), frozenset(Capability), is_superuser=True)
 
@@ -102,6 +105,14 @@ def resolve_access(user, slug: str) -> Access:
     own = [m for m in memberships if m.organisation_id == organisation.pk]
     roles = tuple(roles_in_order(m.role for m in own or memberships))
     return Access(organisation, roles, capabilities)
+
+
+def member_organisations(request) -> list[Organisation]:
+    """The organisations the signed-in person may open, looked up once a request: the page's scope
+    and its navigation's list of services to switch to both read them."""
+    if not hasattr(request, "_member_organisations"):
+        request._member_organisations = list(Organisation.objects.for_member(request.user))
+    return request._member_organisations
 
 
 def org_view(read: Capability = Capability.VIEW, write: Capability = Capability.EDIT):
@@ -120,7 +131,7 @@ def org_view(read: Capability = Capability.VIEW, write: Capability = Capability.
                 return render(request, "404.html", status=404)
 
         def _scoped(request, *args, org: str, **kwargs):
-            access = resolve_access(request.user, org)
+            access = resolve_access(request.user, org, member_organisations(request))
             # Set before the role check so that the 403 page still shows the organisation's navigation.
             request.organisation = access.organisation
             request.access = access
@@ -134,4 +145,4 @@ def org_view(read: Capability = Capability.VIEW, write: Capability = Capability.
     return decorator
 
 
-__all__ = ["EDITORS", "Access", "OrganisationScopedQuerySet", "org_view", "resolve_access"]
+__all__ = ["EDITORS", "Access", "OrganisationScopedQuerySet", "member_organisations", "org_view", "resolve_access"]

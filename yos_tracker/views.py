@@ -23,7 +23,7 @@ from yos_tracker.forms import (
 from yos_tracker.health import broker_status, cache_status, database_status
 from yos_tracker.history import history_rows
 from yos_tracker.models import ApiToken, Member, Membership, Organisation
-from yos_tracker.scoping import org_view
+from yos_tracker.scoping import member_organisations, org_view
 
 MANAGE = {"read": Capability.MANAGE_MEMBERS, "write": Capability.MANAGE_MEMBERS}
 
@@ -31,7 +31,7 @@ MANAGE = {"read": Capability.MANAGE_MEMBERS, "write": Capability.MANAGE_MEMBERS}
 @login_required
 def home(request):
     """Straight to the organisation for people in one; a choice for people in several."""
-    organisations = list(Organisation.objects.for_member(request.user))
+    organisations = member_organisations(request)
     if len(organisations) == 1:
         return redirect(organisations[0])
     return render(request, "home.html", {"organisations": organisations})

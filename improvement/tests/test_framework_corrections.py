@@ -283,8 +283,9 @@ def test_a_rating_stored_on_a_theme_before_the_correction_is_kept_in_words():
     )
 
 
-# Sign-in, membership and session reads included; the standards and levels come in one query each.
-QUERIES = {"framework_list": 8, "framework_detail": 10}
+# Sign-in, membership and session reads included (the services the person may open read once, for
+# the scope and the navigation alike); the standards and levels come in one query each.
+QUERIES = {"framework_list": 6, "framework_detail": 8}
 
 
 @pytest.mark.parametrize("page", ["framework_list", "framework_detail"])

@@ -2,8 +2,10 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.http import Http404, HttpResponse
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from yos_tracker.choices import Capability, Role
 from yos_tracker.models import Organisation
@@ -106,3 +108,28 @@ class TestForMember:
 
     def test_regional_user_sees_all(self, organisation, other_organisation, regional):
         assert set(Organisation.objects.for_member(regional)) == {organisation, other_organisation}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["member of both", "regional"])
+def test_a_page_reads_the_services_a_person_may_open_once_for_its_scope_and_its_navigation(
+    client, organisation, other_organisation, who, regional
+):
+    if who == "regional":
+        user = regional
+    else:
+        user = UserFactory(username="both")
+        for service in (organisation, other_organisation):
+            MembershipFactory(user=user, organisation=service, role=Role.MANAGER)
+    client.force_login(user)
+    client.get("/lewisham/")  # the session's first request reads more
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/lewisham/improvement/").content.decode()
+    services_read = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith('SELECT DISTINCT "governance_organisation"')
+        or q["sql"].startswith('SELECT "governance_organisation"')
+    ]
+    assert len(services_read) == 1
+    assert 'href="/bromley/improvement/"' in html  # the switcher still lists the other service
