@@ -103,6 +103,8 @@ def heat_map(matrix: RiskMatrix, risks, which: str) -> dict:
                     "band": band,
                     "risks": found,
                     "count": len(found),
+                    # The cell's tooltip, joined here once rather than by a loop in the template per cell.
+                    "names": "; ".join(f"{risk.number}. {risk.title}" for risk in found),
                 }
             )
         rows.append({"impact": impact, "label": matrix.level_name(impact), "cells": row})
