@@ -104,7 +104,8 @@ class Dashboard:
     def period_choices(self) -> list[tuple[str, str, bool]]:
         """The periods to choose from, latest first: (value, name, whether shown), formatted here
         once rather than by two date filters per option (ten years of months are 120 options)."""
-        return [(p.isoformat(), f"{MONTHS[p.month]} {p.year}", p == self.period) for p in self.periods]
+        names = {number: str(name) for number, name in MONTHS.items()}  # translated once, not once an option
+        return [(p.isoformat(), f"{names[p.month]} {p.year}", p == self.period) for p in self.periods]
 
     @property
     def latest(self) -> datetime.date | None:
