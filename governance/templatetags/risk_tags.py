@@ -33,16 +33,16 @@ def risk_row(row, register_url: str):
         '<td class="text-nowrap" data-label="After">{residual} {residual_band}</td>'
         '<td class="text-nowrap small" data-label="Last reviewed">{reviewed}{overdue}</td>'
         '<td class="small" data-label="Status">{status}</td></tr>',
-        number=localize(risk.number),
+        number=risk.number,  # whole numbers print as they are: no grouping is set (USE_THOUSAND_SEPARATOR)
         url=register_url,
         pk=risk.pk,
         title=risk.title,
         category=category,
         flags=flags,
         owner=risk.owner,
-        inherent=localize(risk.inherent_score),
+        inherent=risk.inherent_score,
         inherent_band=rag_badge(row.inherent_band),
-        residual=localize(risk.residual_score),
+        residual=risk.residual_score,
         residual_band=rag_badge(row.residual_band),
         reviewed=localize(risk.last_reviewed) if risk.last_reviewed else "never",
         overdue=REVIEW_OVERDUE if row.overdue else "",
