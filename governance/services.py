@@ -382,6 +382,15 @@ def _names_boards_wrote(organisation_id: int) -> set[str]:
     return {_lead_name(name, agency) for name, agency in versions.distinct()}
 
 
+def _board_wrote(part: str, names: set[str]) -> bool:
+    """Whether one lead of a recommendation's text is a name the board wrote: whole, or the last one
+    cut short with "…" where the names ran past the field's length. Anything else was typed."""
+    if part in names:
+        return True
+    cut = part.removesuffix("…")
+    return cut != part and any(name.startswith(cut.rstrip("; ")) for name in names)
+
+
 def theme_leads_write(*, recommendations, today: datetime.date) -> list[ThemeLeadChange]:
     """Each recommendation's theme lead: the leads typed on the recommendation for people who do
     not sit on the board, kept as typed, then the board members in post today who lead it, by name
@@ -396,7 +405,7 @@ def theme_leads_write(*, recommendations, today: datetime.date) -> list[ThemeLea
         typed = [
             part
             for part in recommendation.theme_lead.split("; ")
-            if part and part not in written[organisation_id] and not part.endswith("…")  # "…": cut by this rule
+            if part and not _board_wrote(part, written[organisation_id])
         ]
         leads = recommendation.theme_leads.filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).order_by("pk")
         names = "; ".join(typed + [_lead_name(member.name, member.agency) for member in leads])

@@ -145,3 +145,13 @@ def test_another_services_board_member_of_the_same_name_does_not_take_a_typed_le
     recommendation.save()
     assert _write(recommendation) == []
     assert recommendation.theme_lead == "Jo Bloggs (Health)"
+
+
+def test_a_typed_lead_ending_in_an_ellipsis_is_kept_and_a_board_name_cut_short_is_replaced(board, recommendation):
+    member = BoardMember.objects.create(board=board, name="Ann Lee", agency=Agency.POLICE)
+    member.theme_lead_for.add(recommendation)
+    recommendation.theme_lead = "Jo Bloggs and others…; Ann Lee (Pol…"
+    recommendation.save()
+    assert _write(recommendation) == [
+        ("3", "Jo Bloggs and others…; Ann Lee (Pol…", "Jo Bloggs and others…; Ann Lee (Police)")
+    ]

@@ -73,6 +73,7 @@ NATIONAL = mark_safe(' <span class="badge text-bg-light border fw-normal">Nation
 NO_TREND = mark_safe('<span class="text-body-secondary">—</span>')
 LATEST_AVAILABLE = mark_safe('<div class="text-body-secondary latest-available">latest available</div>')
 EARLIER_PERIOD = mark_safe('<div class="text-body-secondary value-period">an earlier period</div>')
+VALUE_FOR = mark_safe('<span class="visually-hidden">value for </span>')
 
 
 @register.simple_tag
@@ -157,7 +158,7 @@ def dashboard_row(row, performance_url: str):
         url=performance_url,
         name=indicator.name,
         national=NATIONAL if indicator.scope == "national" else "",
-        value_for=mark_safe('<span class="visually-hidden">value for </span>') if row.older else "",
+        value_for=VALUE_FOR if row.older else "",
         period=date_format(row.period, "M Y") if row.period else "—",
         under_period=under_period,
         shown=row.shown,
